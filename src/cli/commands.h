@@ -1,0 +1,12 @@
+#pragma once
+// The il2trial subcommands. Each adds itself to the app; its callback stores the
+// process exit status in `status` (0 ok, 1 invalid input, 2 usage).
+#include <CLI/CLI.hpp>
+
+namespace il2t::cli {
+
+void add_validate(CLI::App& app, int& status);
+void add_show(CLI::App& app, int& status);
+void add_schedule(CLI::App& app, int& status);
+
+}  // namespace il2t::cli

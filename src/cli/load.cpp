@@ -1,0 +1,47 @@
+#include "cli/load.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "data/atomic_file.h"
+#include "data/sha256.h"
+#include "protocol/toml_reader.h"
+#include "protocol/validate.h"
+
+namespace il2t::cli {
+
+std::optional<LoadedProtocol> load_protocol(const std::string& path, std::ostream& err, bool quiet_warnings) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    err << path << ": error: cannot open the file\n";
+    return std::nullopt;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string text = ss.str();
+  auto r = protocol::read_protocol_text(text, path);
+  if (r.protocol && !r.diagnostics.has_errors()) protocol::validate(*r.protocol, r.diagnostics);
+  r.diagnostics.sort_by_position();
+  for (const auto& d : r.diagnostics.items()) {
+    if (d.severity == Severity::error || !quiet_warnings) err << format(d) << "\n";
+  }
+  if (!r.protocol || r.diagnostics.has_errors()) return std::nullopt;
+  return LoadedProtocol{std::move(*r.protocol), path, data::sha256_hex(text)};
+}
+
+bool emit(const std::string& content, const std::string& out_path, std::ostream& err) {
+  if (out_path.empty() || out_path == "-") {
+    std::cout << content;
+    std::cout.flush();
+    return static_cast<bool>(std::cout);
+  }
+  const std::string why = data::write_file_atomically(out_path, content);
+  if (!why.empty()) {
+    err << out_path << ": error: " << why << "\n";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace il2t::cli

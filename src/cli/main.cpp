@@ -1,0 +1,31 @@
+// il2trial: the command line. Thin by design: each subcommand parses its options,
+// calls the library and prints; the library never exits or prints on its own.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "il2trial/version.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"il2trial: low-dose IL-2 trials as executable protocols.\n"
+               "Protocol files are TOML (docs/protocol-format.md)."};
+  app.set_version_flag("--version", std::string("il2trial ") + il2t::kVersion);
+  app.require_subcommand(1);
+  int status = 0;
+  il2t::cli::add_validate(app, status);
+  il2t::cli::add_show(app, status);
+  il2t::cli::add_schedule(app, status);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  }
+  return status;
+}

@@ -1,0 +1,184 @@
+// Checks of identity, population, eligibility, randomisation and endpoints.
+#include "protocol/validate.h"
+
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+#include <regex>
+#include <set>
+
+namespace il2t::protocol {
+
+namespace {
+
+std::string join(std::initializer_list<std::string_view> xs) {
+  std::string s;
+  for (auto x : xs) s += (s.empty() ? "" : ", ") + std::string(x);
+  return s;
+}
+
+void one_of(Diagnostics& d, const Fact<std::string>& f, const std::string& where,
+            std::initializer_list<std::string_view> allowed) {
+  if (f.value.empty()) return;  // missing: already reported by the reader
+  if (std::find(allowed.begin(), allowed.end(), f.value) != allowed.end()) return;
+  d.error(f.pos, where + ": \"" + f.value + "\" is not one of: " + join(allowed));
+}
+
+void identity(const Protocol& p, Diagnostics& d) {
+  const Identity& id = p.identity;
+  one_of(d, id.design, "identity.design", {"randomised", "non-randomised", "observational"});
+  one_of(d, id.masking, "identity.masking", {"none", "single", "double", "triple", "quadruple"});
+  one_of(d, id.phase, "identity.phase", {"early-1", "1", "1/2", "2", "2/3", "3", "4", "n/a"});
+  one_of(d, id.status, "identity.status",
+         {"not-yet-recruiting", "recruiting", "enrolling-by-invitation", "active-not-recruiting", "completed",
+          "suspended", "terminated", "withdrawn", "unknown"});
+  if (id.enrolment.pos.line > 0 && id.enrolment.value <= 0)
+    d.error(id.enrolment.pos, "identity.enrolment: must be a positive number of participants");
+  static const std::regex nct("NCT[0-9]{8}");
+  for (const std::string& r : id.registry_ids.value) {
+    if (r.rfind("NCT", 0) == 0 && !std::regex_match(r, nct))
+      d.error(id.registry_ids.pos, "identity.registry_ids: \"" + r + "\" is not an NCT number (NCT and 8 digits)");
+  }
+  if (id.design.value == "observational" && id.masking.value != "none" && !id.masking.value.empty())
+    d.warning(id.masking.pos, "identity.masking: an observational study is not masked");
+}
+
+void bounded(Diagnostics& d, const std::optional<Fact<double>>& f, const std::string& where, double lo,
+             double hi, const std::string& hint) {
+  if (!f) return;
+  if (f->value < lo || f->value > hi)
+    d.error(f->pos, where + ": " + std::to_string(static_cast<long long>(f->value)) + " is outside " +
+                        std::to_string(static_cast<long long>(lo)) + "–" + std::to_string(static_cast<long long>(hi)) +
+                        (hint.empty() ? "" : " (" + hint + ")"));
+}
+
+void population(const Protocol& p, Diagnostics& d) {
+  const Population& pop = p.population;
+  one_of(d, pop.sex, "population.sex", {"all", "female", "male"});
+  bounded(d, pop.age_years.min, "population.age_min_years", 0, 120, "");
+  bounded(d, pop.age_years.max, "population.age_max_years", 0, 120, "");
+  bounded(d, pop.weight_kg.min, "population.weight_min_kg", 1, 300, "kilograms");
+  bounded(d, pop.weight_kg.max, "population.weight_max_kg", 1, 300, "kilograms; pounds or grams?");
+  bounded(d, pop.reference_weight_kg, "population.reference_weight_kg", 2, 300, "kilograms; pounds or grams?");
+  bounded(d, pop.reference_height_cm, "population.reference_height_cm", 40, 250,
+          "centimetres; metres or inches?");
+  for (auto [r, name] : {std::pair{&pop.age_years, "age"}, std::pair{&pop.weight_kg, "weight"}}) {
+    if (r->min && r->max && r->min->value > r->max->value)
+      d.error(r->max->pos, std::string("population: the maximum ") + name + " is below the minimum");
+  }
+  if (pop.reference_weight_kg.has_value() != pop.reference_height_cm.has_value()) {
+    const auto& given = pop.reference_weight_kg ? pop.reference_weight_kg : pop.reference_height_cm;
+    d.error(given->pos, "population: give both reference_weight_kg and reference_height_cm");
+  }
+}
+
+// "SLEDAI = 8" in a registry's words is usually a lost ≥ or ≤.
+void lost_signs(const Criterion& c, const std::string& where, Diagnostics& d) {
+  static const std::regex lone_eq(R"((^|[^<>!=≤≥])=\s*([0-9]|grade))");
+  std::smatch m;
+  if (!std::regex_search(c.text, m, lone_eq)) return;
+  const std::string frag = c.text.substr(static_cast<std::size_t>(std::max<long>(0, m.position(0) - 12)), 24);
+  std::string msg = where + ".text: the registry's \"=\" (\"…" + frag + "…\") reads as a lost ≥ or ≤";
+  if (c.origin.kind == OriginKind::interpreted) msg += "; interpreted: " + c.origin.reason;
+  else msg += "; mark the expression `interpreted` with the sign it takes";
+  d.warning(c.pos, msg);
+}
+
+void eligibility(const Protocol& p, Diagnostics& d) {
+  std::set<std::string> seen;
+  auto check = [&](const std::vector<Criterion>& list, const char* kind) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const Criterion& c = list[i];
+      const std::string where = std::string("eligibility.") + kind + "[" + std::to_string(i) + "]";
+      if (!c.id.empty() && !seen.insert(c.id).second)
+        d.error(c.pos, where + ".id: \"" + c.id + "\" is used by another criterion");
+      lost_signs(c, where, d);
+    }
+  };
+  check(p.eligibility.inclusion, "inclusion");
+  check(p.eligibility.exclusion, "exclusion");
+}
+
+void randomisation(const Protocol& p, Diagnostics& d) {
+  const Randomisation& r = p.randomisation;
+  const std::string& design = p.identity.design.value;
+  one_of(d, r.method, "randomisation.method", {"permuted-blocks", "simple", "none"});
+  if (design == "randomised" && r.method.value == "none")
+    d.error(r.method.pos, "randomisation.method: a randomised trial needs a method other than \"none\"");
+  if ((design == "observational" || design == "non-randomised") && !r.method.value.empty() &&
+      r.method.value != "none")
+    d.error(r.method.pos, "randomisation.method: a " + design + " study is not randomised: write \"none\"");
+  if (design == "randomised" && p.arms.size() < 2)
+    d.error(p.arms.empty() ? SourcePos{} : p.arms[0].pos, "arms: a randomised trial needs at least two arms");
+
+  double total = 0;
+  bool integral = true;
+  for (const Arm& a : p.arms) {
+    total += a.ratio.value;
+    integral = integral && a.ratio.value == std::floor(a.ratio.value);
+  }
+  if (r.method.value == "permuted-blocks") {
+    if (r.block_sizes.value.empty())
+      d.error(r.method.pos, "randomisation.block_sizes: permuted blocks need at least one block size");
+    if (!integral)
+      d.error(r.method.pos, "randomisation: permuted blocks need whole-number allocation ratios");
+    for (std::int64_t b : r.block_sizes.value) {
+      if (b <= 0 || (integral && total > 0 && std::fmod(static_cast<double>(b), total) != 0.0))
+        d.error(r.block_sizes.pos, "randomisation.block_sizes: " + std::to_string(b) +
+                                       " is not a positive multiple of the allocation ratios' sum (" +
+                                       std::to_string(static_cast<long long>(total)) + ")");
+    }
+  }
+  if (design == "randomised" && integral && total > 0 && p.identity.enrolment.value > 0 &&
+      std::fmod(static_cast<double>(p.identity.enrolment.value), total) != 0.0)
+    d.warning(p.identity.enrolment.pos, "identity.enrolment: " + std::to_string(p.identity.enrolment.value) +
+                                            " does not divide by the allocation ratios' sum (" +
+                                            std::to_string(static_cast<long long>(total)) + ")");
+}
+
+void endpoints(const Protocol& p, Diagnostics& d) {
+  std::set<std::string> seen;
+  int primary = 0;
+  for (std::size_t i = 0; i < p.endpoints.size(); ++i) {
+    const Endpoint& e = p.endpoints[i];
+    const std::string where = "endpoints[" + std::to_string(i) + "]";
+    if (!e.id.empty() && !seen.insert(e.id).second) d.error(e.pos, where + ".id: \"" + e.id + "\" is used twice");
+    one_of(d, e.kind, where + ".kind", {"primary", "secondary"});
+    if (e.kind.value == "primary") ++primary;
+    one_of(d, e.instrument, where + ".instrument",
+           {"sri-4", "sledai-2k", "selena-sledai", "bilag-2004", "pga", "essdai", "esspri", "vas-patient",
+            "vas-physician", "jadas", "ctcae", "treg-percent", "cell-counts", "cytokines", "complement",
+            "anti-dsdna", "steroid-dose", "immunosuppressant-dose", "infection", "adverse-event",
+            "cmv-viral-load"});
+    for (const std::string& v : e.timepoints.value) {
+      if (!p.find_visit(v)) d.error(e.timepoints.pos, where + ".timepoints: no visit has the id \"" + v + "\"");
+    }
+    if (e.timepoints.pos.line > 0 && e.timepoints.value.empty())
+      d.error(e.timepoints.pos, where + ".timepoints: name at least one visit");
+    for (const std::string& a : e.compare.value) {
+      if (!p.find_arm(a)) d.error(e.compare.pos, where + ".compare: no arm has the id \"" + a + "\"");
+    }
+    one_of(d, e.analysis.method, where + ".analysis.method",
+           {"fisher", "chi-square", "cmh", "logistic", "t-test", "ancova", "mmrm", "wilcoxon", "mcp-mod",
+            "kaplan-meier", "logrank", "cox", "poisson", "descriptive"});
+    if (e.analysis.alpha && (e.analysis.alpha->value <= 0 || e.analysis.alpha->value >= 1))
+      d.error(e.analysis.alpha->pos, where + ".analysis.alpha: must lie between 0 and 1");
+  }
+  if (!p.endpoints.empty() && primary == 0)
+    d.error(p.endpoints[0].pos, "endpoints: none is primary (mark one `kind = \"primary\"`, interpreted if the "
+                                "registry does not say)");
+}
+
+}  // namespace
+
+void validate(const Protocol& p, Diagnostics& d) {
+  identity(p, d);
+  population(p, d);
+  eligibility(p, d);
+  detail::validate_arms(p, d);
+  randomisation(p, d);
+  detail::validate_schedule(p, d);
+  endpoints(p, d);
+}
+
+}  // namespace il2t::protocol
