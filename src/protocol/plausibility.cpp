@@ -24,7 +24,7 @@ std::optional<std::string> unit_mismatch(const DrugInfo& drug, const units::Dose
 
 std::string describe(const DrugInfo& drug, double base_amount) {
   if (drug.by_activity) {
-    if (base_amount >= 1e5) return units::format_number(std::round(base_amount / 1e3) / 1e3) + " MIU";
+    if (base_amount >= 1e4) return units::format_number(std::round(base_amount / 1e3) / 1e3) + " MIU";
     return units::format_number(std::round(base_amount)) + " IU";
   }
   if (base_amount < 0.1) return units::format_number(std::round(base_amount * 1e4) / 10) + " µg";

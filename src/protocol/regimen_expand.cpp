@@ -71,7 +71,7 @@ std::optional<FoundDose> find_dose_in_text(std::string_view text) {
     if (!n) continue;
     std::size_t unit_at = i + 1;
     double factor = 1.0;
-    if (tokens[unit_at].lower == "million" && unit_at + 1 < tokens.size()) {
+    if ((tokens[unit_at].lower == "million" || tokens[unit_at].lower == "millions") && unit_at + 1 < tokens.size()) {
       factor = 1e6;
       ++unit_at;
     }

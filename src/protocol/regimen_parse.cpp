@@ -104,8 +104,7 @@ class Parser {
 
   static bool looks_like_unit(const std::string& w) {
     if (w.empty()) return false;
-    return w.find('/') != std::string::npos || w == "g" || w == "ng" || w == "l" || w == "kiu" ||
-           w == "units" || w == "miu/kg/day";
+    return w.find('/') != std::string::npos || w == "g" || w == "ng" || w == "l" || w == "kiu";
   }
 
   units::Dose finish_dose(units::Dose d) {
@@ -136,7 +135,8 @@ class Parser {
 
   Phase phase() {
     Phase p;
-    if (accept("once") || accept_seq({"single", "dose"})) {
+    const bool once_is_frequency = at("daily", 1) || at("a", 1) || at("per", 1) || at("weekly", 1);
+    if ((at("once") && !once_is_frequency && accept("once")) || accept_seq({"single", "dose"})) {
       p.frequency.kind = Frequency::Kind::once;
       return p;
     }
@@ -214,11 +214,15 @@ class Parser {
       fail("expected \"days\" or \"weeks\", got " + near());
     }
     if (number_at() && (at("times", 1))) {
+      const std::size_t start = i_;
       const int n = positive_int("a number of doses a week");
       ++i_;  // "times"
       if (!(accept_seq({"a", "week"}) || accept_seq({"per", "week"}) || accept("weekly")))
         fail("expected \"a week\" after \"times\"");
-      if (n > 7) fail("more than 7 doses a week: write \"daily\" or split the doses");
+      if (n > 7) {
+        i_ = start;
+        fail("more than 7 doses a week: write \"daily\" or split the doses");
+      }
       return {K::times_per_week, n};
     }
     fail("expected a frequency (\"daily\", \"every other day\", \"every 3 days\", \"weekly\", "

@@ -21,8 +21,8 @@ std::string lower(std::string_view s) {
 
 std::optional<Base> parse_base(std::string_view raw) {
   const std::string s = lower(raw);
-  if (s == "iu" || s == "u") return Base::iu;
-  if (s == "miu" || s == "mu" || s == "million iu") return Base::miu;
+  if (s == "iu" || s == "u" || s == "unit" || s == "units") return Base::iu;
+  if (s == "miu" || s == "mu" || s == "million iu" || s == "million units") return Base::miu;
   if (s == "mg") return Base::mg;
   if (s == "ug" || s == "µg" || s == "μg" || s == "mcg") return Base::ug;
   if (s == "ml") return Base::ml;
@@ -75,8 +75,8 @@ std::string to_string(const DoseUnit& u) {
 }
 
 std::string format_number(double x) {
-  std::array<char, 32> buf{};
-  auto r = std::to_chars(buf.data(), buf.data() + buf.size(), x);
+  std::array<char, 400> buf{};  // fixed notation of any double fits
+  auto r = std::to_chars(buf.data(), buf.data() + buf.size(), x, std::chars_format::fixed);
   return std::string(buf.data(), r.ptr);
 }
 

@@ -75,9 +75,16 @@ void population(const Protocol& p, Diagnostics& d) {
 // "SLEDAI = 8" in a registry's words is usually a lost ≥ or ≤.
 void lost_signs(const Criterion& c, const std::string& where, Diagnostics& d) {
   static const std::regex lone_eq(R"((^|[^<>!=≤≥])=\s*([0-9]|grade))");
-  std::smatch m;
-  if (!std::regex_search(c.text, m, lone_eq)) return;
-  const std::string frag = c.text.substr(static_cast<std::size_t>(std::max<long>(0, m.position(0) - 12)), 24);
+  // "(n=60)" is a count, not a lost sign.
+  static const std::regex count_eq(R"((^|[^A-Za-z])n\s*$)");
+  std::string frag;
+  for (auto it = std::sregex_iterator(c.text.begin(), c.text.end(), lone_eq); it != std::sregex_iterator(); ++it) {
+    const auto eq = static_cast<std::size_t>(it->position(0) + it->length(1));
+    if (std::regex_search(c.text.substr(eq >= 3 ? eq - 3 : 0, eq >= 3 ? 3 : eq), count_eq)) continue;
+    frag = c.text.substr(eq >= 12 ? eq - 12 : 0, 24);
+    break;
+  }
+  if (frag.empty()) return;
   std::string msg = where + ".text: the registry's \"=\" (\"…" + frag + "…\") reads as a lost ≥ or ≤";
   if (c.origin.kind == OriginKind::interpreted) msg += "; interpreted: " + c.origin.reason;
   else msg += "; mark the expression `interpreted` with the sign it takes";

@@ -1,0 +1,44 @@
+# Runs one command-line case and compares its output with stored expected files
+# (SUNDIALS-style). A case NAME.cmd holds:
+#   args: <arguments, relative to the repository>
+#   exit: <expected exit status>
+# and NAME.stdout / NAME.stderr, when present, hold the exact expected output.
+# To regenerate after an intended change: IL2T_UPDATE_EXPECTED=1 ctest -R cli.
+file(STRINGS ${CASE} lines)
+set(args "")
+set(expected_exit 0)
+foreach(line ${lines})
+  if(line MATCHES "^args: (.*)$")
+    separate_arguments(args UNIX_COMMAND "${CMAKE_MATCH_1}")
+  elseif(line MATCHES "^exit: ([0-9]+)$")
+    set(expected_exit ${CMAKE_MATCH_1})
+  endif()
+endforeach()
+file(MAKE_DIRECTORY ${WORK_DIR})
+execute_process(
+  COMMAND ${CMAKE_COMMAND} -E env SOURCE_DATE_EPOCH=1795305600 COLUMNS=100 ${IL2TRIAL} ${args}
+  WORKING_DIRECTORY ${SOURCE_DIR}
+  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+string(REGEX REPLACE "\\.cmd$" "" base ${CASE})
+set(failed FALSE)
+if(NOT rc EQUAL expected_exit)
+  message(SEND_ERROR "exit status ${rc}, expected ${expected_exit}\nstdout:\n${out}\nstderr:\n${err}")
+  set(failed TRUE)
+endif()
+foreach(stream stdout stderr)
+  if(stream STREQUAL "stdout")
+    set(actual "${out}")
+  else()
+    set(actual "${err}")
+  endif()
+  if(DEFINED ENV{IL2T_UPDATE_EXPECTED})
+    file(WRITE ${base}.${stream} "${actual}")
+  elseif(EXISTS ${base}.${stream})
+    file(READ ${base}.${stream} expected)
+    if(NOT actual STREQUAL expected)
+      file(WRITE ${WORK_DIR}/${stream}.actual "${actual}")
+      message(SEND_ERROR "${stream} differs from ${base}.${stream}\n--- actual ---\n${actual}\n--- expected ---\n${expected}")
+      set(failed TRUE)
+    endif()
+  endif()
+endforeach()

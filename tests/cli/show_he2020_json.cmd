@@ -1,0 +1,2 @@
+args: show protocols/NCT02465580-he2020.toml --json
+exit: 0

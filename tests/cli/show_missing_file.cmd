@@ -1,0 +1,2 @@
+args: show tests/data/no-such-file.toml
+exit: 1

@@ -1,0 +1,2 @@
+args: validate protocols/NCT02465580-he2020.toml
+exit: 0

@@ -1,0 +1,277 @@
+// Malformed protocols: each gets its exact message at its exact place.
+// The base protocol is valid; each case changes one thing.
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace il2t::test {
+namespace {
+
+const char* const kBase = R"(format = 1
+
+[identity]
+id = "NCT00000001"
+registry_ids = ["NCT00000001"]
+title = "Test trial"
+sponsor = "Test sponsor"
+phase = "2"
+design = "randomised"
+masking = "double"
+status = "completed"
+enrolment = 60
+
+[timeline]
+treatment_weeks = 12
+duration_weeks = 24
+
+[population]
+conditions = ["systemic lupus erythematosus"]
+age_min_years = 18
+age_max_years = 65
+sex = "all"
+reference_weight_kg = 60
+reference_height_cm = 165
+
+[[eligibility.inclusion]]
+id = "I1"
+text = "SLEDAI >= 8"
+expr = "sledai_2k >= 8"
+
+[[eligibility.exclusion]]
+id = "E1"
+text = "Inability to comply"
+manual = true
+
+[[arms]]
+id = "il2"
+label = "IL-2"
+ratio = 1
+
+[[arms.interventions]]
+drug = "il2"
+regimen = "1 MIU sc every other day for 2 weeks, then 2 weeks off; 3 cycles"
+
+[[arms]]
+id = "placebo"
+label = "Placebo"
+ratio = 1
+
+[[arms.interventions]]
+drug = "placebo"
+regimen = "sc every other day for 2 weeks, then 2 weeks off; 3 cycles"
+
+[randomisation]
+method = "permuted-blocks"
+block_sizes = [4]
+
+[[visits]]
+id = "w0"
+week = 0
+window_days = 0
+
+[[visits]]
+id = "w12"
+week = 12
+window_days = 3
+
+[[endpoints]]
+id = "sri4"
+kind = "primary"
+measure = "SRI-4 response"
+instrument = "sri-4"
+timepoints = ["w12"]
+compare = ["il2", "placebo"]
+
+[endpoints.analysis]
+method = "fisher"
+)";
+
+std::string replace(std::string s, const std::string& from, const std::string& to) {
+  const auto at = s.find(from);
+  EXPECT_NE(at, std::string::npos) << "the base protocol has no \"" << from << "\"";
+  if (at != std::string::npos) s.replace(at, from.size(), to);
+  return s;
+}
+
+TEST(ProtocolBase, IsValidWithoutWarnings) {
+  const Checked c = check_text(kBase);
+  EXPECT_TRUE(c.ok);
+  EXPECT_TRUE(c.messages.empty()) << c.messages.front();
+}
+
+struct Malformed {
+  const char* name;
+  const char* from;  // text of the base replaced ...
+  const char* to;    // ... by this
+  const char* expected;  // the first diagnostic, exactly
+  const char* from2 = nullptr;  // an optional second replacement
+  const char* to2 = nullptr;
+};
+
+class ProtocolMalformed : public ::testing::TestWithParam<Malformed> {};
+
+TEST_P(ProtocolMalformed, ReportsExactMessageAndPlace) {
+  const Malformed& m = GetParam();
+  std::string text = replace(kBase, m.from, m.to);
+  if (m.from2) text = replace(text, m.from2, m.to2);
+  const Checked c = check_text(text);
+  EXPECT_FALSE(c.ok) << m.name;
+  ASSERT_FALSE(c.messages.empty()) << m.name;
+  // The expected error is among the messages (a case may legitimately cause more).
+  bool found = false;
+  for (const auto& msg : c.messages) found = found || msg == m.expected;
+  EXPECT_TRUE(found) << m.name << ": got\n  " << ::testing::PrintToString(c.messages);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    All, ProtocolMalformed,
+    ::testing::Values(
+        Malformed{"syntax", "title = \"Test trial\"", "title = \"Test trial",
+                  "p.toml:6:20: error: TOML syntax: Error while parsing string: unescaped control characters other than TAB "
+                  "(U+0009) are explicitly prohibited"},
+        Malformed{"unknown_top_key", "format = 1\n", "format = 1\nformatt = 2\n",
+                  "p.toml:2:1: error: formatt: unknown key (did you mean `format`?)"},
+        Malformed{"unknown_key_in_arm", "label = \"IL-2\"", "label = \"IL-2\"\nratoi = 1",
+                  "p.toml:39:1: error: arms[0].ratoi: unknown key (did you mean `ratio`?)"},
+        Malformed{"wrong_format", "format = 1", "format = 2",
+                  "p.toml:1:10: error: format: this program reads protocol format 1"},
+        Malformed{"missing_identity_title", "title = \"Test trial\"\n", "",
+                  "p.toml:3:1: error: identity.title: missing (required)"},
+        Malformed{"enrolment_string", "enrolment = 60", "enrolment = \"sixty\"",
+                  "p.toml:12:13: error: identity.enrolment: expected an integer, got a string"},
+        Malformed{"enrolment_zero", "enrolment = 60", "enrolment = 0",
+                  "p.toml:12:13: error: identity.enrolment: must be a positive number of participants"},
+        Malformed{"bad_design", "design = \"randomised\"", "design = \"randomized-ish\"",
+                  "p.toml:9:10: error: identity.design: \"randomized-ish\" is not one of: randomised, non-randomised, "
+                  "observational"},
+        Malformed{"bad_nct", "registry_ids = [\"NCT00000001\"]", "registry_ids = [\"NCT0001\"]",
+                  "p.toml:5:16: error: identity.registry_ids: \"NCT0001\" is not an NCT number (NCT and 8 digits)"},
+        Malformed{"origin_both", "enrolment = 60",
+                  "enrolment = { value = 60, interpreted = \"x\", assumed = \"y\" }",
+                  "p.toml:12:56: error: identity.enrolment: a fact is either interpreted or assumed, not both"},
+        Malformed{"origin_empty_reason", "enrolment = 60", "enrolment = { value = 60, assumed = \"\" }",
+                  "p.toml:12:37: error: identity.enrolment.assumed: give the reason (it is empty)"},
+        Malformed{"value_table_without_value", "enrolment = 60", "enrolment = { assumed = \"x\" }",
+                  "p.toml:12:13: error: identity.enrolment.value: missing (a value with its origin needs `value`)"},
+        Malformed{"age_implausible", "age_min_years = 18", "age_min_years = -3",
+                  "p.toml:20:17: error: population.age_min_years: -3 is outside 0–120"},
+        Malformed{"age_order", "age_max_years = 65", "age_max_years = 12",
+                  "p.toml:21:17: error: population: the maximum age is below the minimum"},
+        Malformed{"height_in_metres", "reference_height_cm = 165", "reference_height_cm = 1.65",
+                  "p.toml:24:23: error: population.reference_height_cm: 1 is outside 40–250 (centimetres; metres or "
+                  "inches?)"},
+        Malformed{"criterion_without_expr", "expr = \"sledai_2k >= 8\"\n", "",
+                  "p.toml:26:1: error: eligibility.inclusion[0]: give `expr` (an expression) or `manual = true`"},
+        Malformed{"duplicate_criterion", "id = \"E1\"", "id = \"I1\"",
+                  "p.toml:31:1: error: eligibility.exclusion[0].id: \"I1\" is used by another criterion"},
+        Malformed{"unknown_drug", "drug = \"il2\"", "drug = \"il-17\"",
+                  "p.toml:42:8: error: arms[0].interventions[0].drug: unknown drug \"il-17\" (known: il2, placebo, "
+                  "sirolimus)"},
+        Malformed{"regimen_syntax", "1 MIU sc every other day for 2 weeks,", "1 MIU sc every other day for 2 wekes,",
+                  "p.toml:43:43: error: arms[0].interventions[0].regimen: expected \"days\", \"weeks\", \"months\" or "
+                  "\"years\", got \"wekes\""},
+        Malformed{"dose_missing", "regimen = \"1 MIU sc every", "regimen = \"sc every",
+                  "p.toml:43:11: error: arms[0].interventions[0].regimen: the dose is missing (write it first, e.g. "
+                  "\"1 MIU sc ...\")"},
+        Malformed{"route_missing", "1 MIU sc every", "1 MIU every",
+                  "p.toml:43:11: error: arms[0].interventions[0].regimen: give the route (sc, iv, im or po) after the "
+                  "dose"},
+        Malformed{"placebo_with_dose", "regimen = \"sc every", "regimen = \"1 MIU sc every",
+                  "p.toml:52:11: error: arms[1].interventions[0].regimen: placebo has no dose: write only route and "
+                  "schedule"},
+        Malformed{"il2_in_mg_per_kg_is_fine_but_sirolimus_in_iu_is_not", "drug = \"il2\"", "drug = \"sirolimus\"",
+                  "p.toml:43:11: error: arms[0].interventions[0].regimen: MIU is a unit of biological activity; "
+                  "sirolimus (rapamycin) is dosed by mass (mg or µg)"},
+        Malformed{"volume_without_concentration", "1 MIU sc every other day", "0.5 mL sc every other day",
+                  "p.toml:43:11: error: arms[0].interventions[0].regimen: 0.5 mL is a volume without a concentration: "
+                  "write it as \"0.5 mL of <concentration> mg/mL\""},
+        Malformed{"per_m2_without_reference", "reference_weight_kg = 60\nreference_height_cm = 165\n", "",
+                  "p.toml:41:11: error: arms[0].interventions[0].regimen: the dose is per m² of body-surface area: a "
+                  "weight and a height are needed: give population.reference_weight_kg and reference_height_cm",
+                  "1 MIU sc every", "1 MIU/m2 sc every"},
+        Malformed{"ratio_negative", "ratio = 1\n\n[[arms.interventions]]\ndrug = \"il2\"",
+                  "ratio = -1\n\n[[arms.interventions]]\ndrug = \"il2\"",
+                  "p.toml:39:9: error: arms[0].ratio: an allocation ratio must be positive"},
+        Malformed{"duplicate_arm", "id = \"placebo\"", "id = \"il2\"", "p.toml:45:1: error: arms[1].id: \"il2\" is used twice"},
+        Malformed{"block_not_multiple", "block_sizes = [4]", "block_sizes = [3]",
+                  "p.toml:56:15: error: randomisation.block_sizes: 3 is not a positive multiple of the allocation "
+                  "ratios' sum (2)"},
+        Malformed{"observational_randomised", "design = \"randomised\"", "design = \"observational\"",
+                  "p.toml:55:10: error: randomisation.method: a observational study is not randomised: write \"none\""},
+        Malformed{"regimen_past_treatment", "treatment_weeks = 12", "treatment_weeks = 8",
+                  "p.toml:43:11: error: arms[0].interventions[0].regimen: the last dose falls on study day 69, after "
+                  "the treatment period (56 days, timeline.treatment_weeks)"},
+        Malformed{"cycle_overlap", "then 2 weeks off; 3 cycles\"\n\n[[arms]]", "then 2 weeks off; 3 cycles of 3 weeks\"\n\n[[arms]]",
+                  "p.toml:43:11: error: arms[0].interventions[0].regimen: each cycle's phases take 28 days, longer "
+                  "than the cycle (21 days): a cycle overlaps the next"},
+        Malformed{"visit_after_end", "week = 12", "week = 30",
+                  "p.toml:65:8: error: visits[1]: study day 211 is after the trial's end (day 169, "
+                  "timeline.duration_weeks)"},
+        Malformed{"visit_two_times", "week = 12", "week = 12\nday = 85",
+                  "p.toml:65:8: error: visits[1].week: a visit has one of `day`, `week` or `month`"},
+        Malformed{"dangling_visit", "timepoints = [\"w12\"]", "timepoints = [\"w13\"]",
+                  "p.toml:73:14: error: endpoints[0].timepoints: no visit has the id \"w13\""},
+        Malformed{"dangling_arm", "compare = [\"il2\", \"placebo\"]", "compare = [\"il2\", \"pbo\"]",
+                  "p.toml:74:11: error: endpoints[0].compare: no arm has the id \"pbo\""},
+        Malformed{"no_primary", "kind = \"primary\"", "kind = \"secondary\"",
+                  "p.toml:68:1: error: endpoints: none is primary (mark one `kind = \"primary\"`, interpreted if the "
+                  "registry does not say)"},
+        Malformed{"bad_instrument", "instrument = \"sri-4\"", "instrument = \"sri4\"",
+                  "p.toml:72:14: error: endpoints[0].instrument: \"sri4\" is not one of: sri-4, sledai-2k, "
+                  "selena-sledai, bilag-2004, pga, essdai, esspri, vas-patient, vas-physician, jadas, ctcae, "
+                  "treg-percent, cell-counts, cytokines, complement, anti-dsdna, steroid-dose, "
+                  "immunosuppressant-dose, infection, adverse-event, cmv-viral-load"},
+        Malformed{"missing_analysis", "\n[endpoints.analysis]\nmethod = \"fisher\"\n", "\n",
+                  "p.toml:68:1: error: endpoints[0].analysis: missing (required)"},
+        Malformed{"alpha_out_of_range", "method = \"fisher\"", "method = \"fisher\"\nalpha = 5",
+                  "p.toml:78:9: error: endpoints[0].analysis.alpha: must lie between 0 and 1"},
+        Malformed{"unknown_key_in_timeline", "duration_weeks = 24", "duration_weeks = 24\ntreatment_days = 84",
+                  "p.toml:17:1: error: timeline.treatment_days: unknown key"},
+        Malformed{"arms_missing", "[[arms]]\nid = \"placebo\"\nlabel = \"Placebo\"\nratio = 1\n\n[[arms.interventions]]\ndrug = \"placebo\"\nregimen = \"sc every other day for 2 weeks, then 2 weeks off; 3 cycles\"\n", "",
+                  "p.toml:1:1: error: arms: missing (at least one [[arms]] is required)",
+                  "[[arms]]\nid = \"il2\"\nlabel = \"IL-2\"\nratio = 1\n\n[[arms.interventions]]\ndrug = \"il2\"\nregimen = \"1 MIU sc every other day for 2 weeks, then 2 weeks off; 3 cycles\"\n", ""}),
+    [](const ::testing::TestParamInfo<Malformed>& info) { return std::string(info.param.name); });
+
+TEST(ProtocolWarnings, ImplausibleDoseNamesTheLikelyIntendedOne) {
+  const Checked c = check_text(replace(kBase, "regimen = \"1 MIU sc every other day",
+                                       "regimen = { value = \"1 MIU sc every other day for 2 weeks, then 2 weeks off; 3 "
+                                       "cycles\", registry = \"100IU injected subcutaneously every other day\", "
+                                       "interpreted = \"100IU is 100万 IU\" }\n#"));
+  EXPECT_TRUE(c.ok);
+  ASSERT_EQ(c.messages.size(), 1u);
+  EXPECT_EQ(c.messages[0],
+            "p.toml:43:21: warning: arms[0].interventions[0].regimen: the registry's \"100IU\": 100 IU of IL-2 "
+            "(aldesleukin) is far below any dose given to people (0.02 MIU to 100 MIU a dose; Todd 2016 PLoS Med; "
+            "Hartemann 2013 Lancet Diabetes Endocrinol; Proleukin label); the likely intended dose is 1 MIU (a lost "
+            "\"万\" (10^4): \"100万 IU\" is 1 million IU); this file runs \"1 MIU sc every other day for 2 weeks, then 2 "
+            "weeks off; 3 cycles\" (interpreted)");
+}
+
+TEST(ProtocolWarnings, DoseAboveLowDoseRangeWarns) {
+  const Checked c = check_text(replace(kBase, "1 MIU sc every", "18 MIU sc every"));
+  EXPECT_TRUE(c.ok);
+  ASSERT_EQ(c.messages.size(), 1u);
+  EXPECT_EQ(c.messages[0],
+            "p.toml:43:11: warning: arms[0].interventions[0].regimen: 18 MIU of IL-2 (aldesleukin) is outside the "
+            "range of low-dose IL-2 in autoimmune disease (0.02 MIU to 3 MIU a dose)");
+}
+
+TEST(ProtocolWarnings, MilligramsOfIl2AreConvertedAndChecked) {
+  // 1 mg of aldesleukin is 16.4 MIU: a unit confusion is caught by the plausibility check.
+  const Checked c = check_text(replace(kBase, "1 MIU sc every", "1 mg sc every"));
+  EXPECT_TRUE(c.ok);
+  ASSERT_EQ(c.messages.size(), 1u);
+  EXPECT_NE(c.messages[0].find("16.364 MIU of IL-2"), std::string::npos) << c.messages[0];
+}
+
+TEST(ProtocolWarnings, LostSignInRegistryWords) {
+  const Checked c = check_text(replace(kBase, "text = \"SLEDAI >= 8\"", "text = \"SLEDAI = 8\""));
+  EXPECT_TRUE(c.ok);
+  ASSERT_EQ(c.messages.size(), 1u);
+  EXPECT_EQ(c.messages[0],
+            "p.toml:26:1: warning: eligibility.inclusion[0].text: the registry's \"=\" (\"…SLEDAI = 8…\") reads as a "
+            "lost ≥ or ≤; mark the expression `interpreted` with the sign it takes");
+}
+
+}  // namespace
+}  // namespace il2t::test
