@@ -12,6 +12,7 @@ packages=(
   libgtest-dev libgmock-dev googletest   # tests
   libbenchmark-dev         # bench/
   libical-dev              # tests: a real iCalendar parser reads our ICS
+  bc                       # bench/whole_process.sh arithmetic
 )
 
 missing=()

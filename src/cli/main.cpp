@@ -15,6 +15,18 @@ int main(int argc, char** argv) {
   il2t::cli::add_validate(app, status);
   il2t::cli::add_show(app, status);
   il2t::cli::add_schedule(app, status);
+  if (argc > 1 && argv[1][0] != '-') {
+    std::string names;
+    bool known = false;
+    for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+      names += (names.empty() ? "" : ", ") + sub->get_name();
+      known = known || sub->get_name() == argv[1];
+    }
+    if (!known) {
+      std::cerr << "il2trial: unknown command \"" << argv[1] << "\" (commands: " << names << "; see --help)\n";
+      return 2;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
