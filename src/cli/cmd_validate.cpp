@@ -3,8 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "protocol/toml_reader.h"
-#include "protocol/validate.h"
+#include "cli/load.h"
 
 namespace il2t::cli {
 
@@ -17,9 +16,7 @@ void add_validate(CLI::App& app, int& status) {
   cmd->callback([files, quiet, &status] {
     int errors = 0, warnings = 0, bad_files = 0;
     for (const std::string& f : *files) {
-      auto r = protocol::read_protocol_file(f);
-      if (r.protocol && !r.diagnostics.has_errors()) protocol::validate(*r.protocol, r.diagnostics);
-      r.diagnostics.sort_by_position();
+      const auto r = check_file(f);
       for (const auto& d : r.diagnostics.items()) {
         if (d.severity == Severity::error || !*quiet) std::cerr << format(d) << "\n";
       }

@@ -11,11 +11,12 @@
 
 namespace il2t::cli {
 
-std::optional<LoadedProtocol> load_protocol(const std::string& path, std::ostream& err, bool quiet_warnings) {
+protocol::ReadResult check_file(const std::string& path, std::string* sha256) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    err << path << ": error: cannot open the file\n";
-    return std::nullopt;
+    protocol::ReadResult r{std::nullopt, Diagnostics(path)};
+    r.diagnostics.error({}, "cannot open the file");
+    return r;
   }
   std::stringstream ss;
   ss << in.rdbuf();
@@ -23,11 +24,18 @@ std::optional<LoadedProtocol> load_protocol(const std::string& path, std::ostrea
   auto r = protocol::read_protocol_text(text, path);
   if (r.protocol && !r.diagnostics.has_errors()) protocol::validate(*r.protocol, r.diagnostics);
   r.diagnostics.sort_by_position();
+  if (sha256) *sha256 = data::sha256_hex(text);
+  return r;
+}
+
+std::optional<LoadedProtocol> load_protocol(const std::string& path, std::ostream& err, bool quiet_warnings) {
+  std::string sha;
+  auto r = check_file(path, &sha);
   for (const auto& d : r.diagnostics.items()) {
     if (d.severity == Severity::error || !quiet_warnings) err << format(d) << "\n";
   }
   if (!r.protocol || r.diagnostics.has_errors()) return std::nullopt;
-  return LoadedProtocol{std::move(*r.protocol), path, data::sha256_hex(text)};
+  return LoadedProtocol{std::move(*r.protocol), path, sha};
 }
 
 bool emit(const std::string& content, const std::string& out_path, std::ostream& err) {

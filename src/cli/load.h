@@ -5,6 +5,7 @@
 #include <string>
 
 #include "protocol/protocol.h"
+#include "protocol/toml_reader.h"
 
 namespace il2t::cli {
 
@@ -13,6 +14,9 @@ struct LoadedProtocol {
   std::string path;
   std::string sha256;
 };
+
+// Reads and validates one file; the diagnostics come sorted by position.
+protocol::ReadResult check_file(const std::string& path, std::string* sha256 = nullptr);
 
 // nullopt when the file has errors (all printed to `err`); warnings are printed too
 // unless `quiet_warnings`.

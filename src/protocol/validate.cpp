@@ -72,23 +72,33 @@ void population(const Protocol& p, Diagnostics& d) {
   }
 }
 
+// A substring that neither starts nor ends inside a UTF-8 character.
+std::string utf8_safe(const std::string& s, std::size_t from, std::size_t len) {
+  auto cont = [&](std::size_t i) { return i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80; };
+  while (cont(from)) ++from;
+  std::size_t to = std::min(s.size(), from + len);
+  while (to > from && cont(to)) --to;
+  return s.substr(from, to - from);
+}
+
 // "SLEDAI = 8" in a registry's words is usually a lost ≥ or ≤.
-void lost_signs(const Criterion& c, const std::string& where, Diagnostics& d) {
+void lost_signs(const std::string& text, const Origin& origin, SourcePos pos, const std::string& where,
+                Diagnostics& d) {
   static const std::regex lone_eq(R"((^|[^<>!=≤≥])=\s*([0-9]|grade))");
   // "(n=60)" is a count, not a lost sign.
   static const std::regex count_eq(R"((^|[^A-Za-z])n\s*$)");
   std::string frag;
-  for (auto it = std::sregex_iterator(c.text.begin(), c.text.end(), lone_eq); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), lone_eq); it != std::sregex_iterator(); ++it) {
     const auto eq = static_cast<std::size_t>(it->position(0) + it->length(1));
-    if (std::regex_search(c.text.substr(eq >= 3 ? eq - 3 : 0, eq >= 3 ? 3 : eq), count_eq)) continue;
-    frag = c.text.substr(eq >= 12 ? eq - 12 : 0, 24);
+    if (std::regex_search(text.substr(eq >= 3 ? eq - 3 : 0, eq >= 3 ? 3 : eq), count_eq)) continue;
+    frag = utf8_safe(text, eq >= 12 ? eq - 12 : 0, 24);
     break;
   }
   if (frag.empty()) return;
-  std::string msg = where + ".text: the registry's \"=\" (\"…" + frag + "…\") reads as a lost ≥ or ≤";
-  if (c.origin.kind == OriginKind::interpreted) msg += "; interpreted: " + c.origin.reason;
-  else msg += "; mark the expression `interpreted` with the sign it takes";
-  d.warning(c.pos, msg);
+  std::string msg = where + ": the registry's \"=\" (\"…" + frag + "…\") reads as a lost ≥ or ≤";
+  if (origin.kind == OriginKind::interpreted) msg += "; interpreted: " + origin.reason;
+  else msg += "; mark it `interpreted` with the sign it takes";
+  d.warning(pos, msg);
 }
 
 void eligibility(const Protocol& p, Diagnostics& d) {
@@ -99,7 +109,7 @@ void eligibility(const Protocol& p, Diagnostics& d) {
       const std::string where = std::string("eligibility.") + kind + "[" + std::to_string(i) + "]";
       if (!c.id.empty() && !seen.insert(c.id).second)
         d.error(c.pos, where + ".id: \"" + c.id + "\" is used by another criterion");
-      lost_signs(c, where, d);
+      lost_signs(c.text, c.origin, c.pos, where + ".text", d);
     }
   };
   check(p.eligibility.inclusion, "inclusion");
@@ -152,6 +162,8 @@ void endpoints(const Protocol& p, Diagnostics& d) {
     if (!e.id.empty() && !seen.insert(e.id).second) d.error(e.pos, where + ".id: \"" + e.id + "\" is used twice");
     one_of(d, e.kind, where + ".kind", {"primary", "secondary"});
     if (e.kind.value == "primary") ++primary;
+    const Origin& described = e.description.origin.kind != OriginKind::registry ? e.description.origin : e.origin;
+    lost_signs(e.description.value, described, e.description.pos, where + ".description", d);
     one_of(d, e.instrument, where + ".instrument",
            {"sri-4", "sledai-2k", "selena-sledai", "bilag-2004", "pga", "essdai", "esspri", "vas-patient",
             "vas-physician", "jadas", "ctcae", "treg-percent", "cell-counts", "cytokines", "complement",

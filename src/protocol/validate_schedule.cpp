@@ -52,9 +52,11 @@ void visits(const Protocol& p, Diagnostics& d) {
     }
     if (v.window_days.pos.line > 0 && v.window_days.value < 0)
       d.error(v.window_days.pos, where + ".window_days: must be 0 or more (it is ± days)");
-    if (p.timeline.duration_weeks.value > 0 && v.study_day() > last_day)
+    // The last visit's target is the trial's end; its window may run past it, as in practice.
+    if (p.timeline.duration_weeks.value > 0 && v.study_day() > last_day) {
       d.error(v.at.pos, where + ": study day " + std::to_string(v.study_day()) + " is after the trial's end (day " +
                             std::to_string(last_day) + ", timeline.duration_weeks)");
+    }
     ordered.push_back(&v);
   }
   std::sort(ordered.begin(), ordered.end(), [](const Visit* a, const Visit* b) { return a->study_day() < b->study_day(); });

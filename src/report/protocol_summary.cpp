@@ -85,7 +85,7 @@ std::string show_text(const Protocol& p, const InputProvenance& in) {
     }
     if (arm.interventions.empty()) o += "    no study drug\n";
     if (!t.background.empty()) o += "    background: " + join(t.background, "; ") + "\n";
-    o += fmt::format("    per participant: {} doses, {} MIU of IL-2\n", t.doses_per_participant,
+    o += fmt::format("    per participant: {} doses of study drug, {} MIU of IL-2\n", t.doses_per_participant,
                      num(std::round(t.total_il2_miu * 1000) / 1000));
   }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -42,17 +43,24 @@ std::string schedule_table(const schedule::ParticipantSchedule& s) {
   std::string o = fmt::format("{} arm {} ({}), first dose {}: {} doses, {} visits, {} MIU of IL-2\n\n",
                               s.protocol_id, s.arm_id, s.arm_label, s.start.iso(), s.doses.size(), s.visits.size(),
                               il2_total(s));
-  o += fmt::format("{:<10} {:<3} {:>4}  {:<6} {:<10} {:<16} {}\n", "date", "", "day", "event", "drug", "as written",
-                   "amount / window");
+  std::size_t w_drug = 10, w_dose = 10;
+  for (const auto& d : s.doses) {
+    w_drug = std::max(w_drug, d.drug.size());
+    w_dose = std::max(w_dose, d.as_written.size());
+  }
+  for (const auto& v : s.visits) w_drug = std::max(w_drug, v.id.size());
+  o += fmt::format("{:<10} {:<3} {:>4}  {:<6} {:<{}} {:<{}} {}\n", "date", "", "day", "event", "drug", w_drug,
+                   "as written", w_dose, "amount / window");
   in_day_order(
       s,
       [&](const schedule::ScheduledDose& d) {
-        o += fmt::format("{:<10} {:<3} {:>4}  {:<6} {:<10} {:<16} {}\n", d.date.iso(), d.date.weekday(), d.study_day,
-                         "dose", d.drug, d.as_written, d.absolute.empty() ? "-" : d.absolute + " " + d.route);
+        o += fmt::format("{:<10} {:<3} {:>4}  {:<6} {:<{}} {:<{}} {}\n", d.date.iso(), d.date.weekday(), d.study_day,
+                         "dose", d.drug, w_drug, d.as_written, w_dose,
+                         d.absolute.empty() ? "-" : d.absolute + " " + d.route);
       },
       [&](const schedule::ScheduledVisit& v) {
-        o += fmt::format("{:<10} {:<3} {:>4}  {:<6} {:<10} {:<16} {}\n", v.date.iso(), v.date.weekday(), v.study_day,
-                         "visit", v.id, "", window(v));
+        o += fmt::format("{:<10} {:<3} {:>4}  {:<6} {:<{}} {:<{}} {}\n", v.date.iso(), v.date.weekday(), v.study_day,
+                         "visit", v.id, w_drug, "", w_dose, window(v));
       });
   return o;
 }

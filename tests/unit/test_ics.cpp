@@ -58,7 +58,7 @@ TEST(Ics, LibicalReadsTheHe2020Calendar) {
   EXPECT_EQ(start.is_date, 1);
 }
 
-TEST(Ics, LongLinesAreFoldedAndUnfoldBack) {
+TEST(Ics, FoldedLinesUnfoldBack) {
   const std::string summary = "Visit with a very long description µµµ that must be folded " + std::string(150, 'x');
   const std::string ics = data::write_ics({{"uid-1@il2trial", "20270104", summary, "a; b, c\nd"}}, "cal",
                                           "20261122T000000Z");

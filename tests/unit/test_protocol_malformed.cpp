@@ -270,7 +270,7 @@ TEST(ProtocolWarnings, LostSignInRegistryWords) {
   ASSERT_EQ(c.messages.size(), 1u);
   EXPECT_EQ(c.messages[0],
             "p.toml:26:1: warning: eligibility.inclusion[0].text: the registry's \"=\" (\"…SLEDAI = 8…\") reads as a "
-            "lost ≥ or ≤; mark the expression `interpreted` with the sign it takes");
+            "lost ≥ or ≤; mark it `interpreted` with the sign it takes");
 }
 
 }  // namespace
