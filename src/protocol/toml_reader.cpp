@@ -1,9 +1,6 @@
 // Reads each section of a protocol file; see docs/protocol-format.md.
 #include "protocol/toml_reader.h"
 
-#include <fstream>
-#include <sstream>
-
 #include "protocol/toml_values.h"
 
 namespace il2t::protocol {
@@ -303,18 +300,6 @@ ReadResult read_protocol_text(std::string_view text, const std::string& name) {
   SectionReader reader(root, r.diagnostics);
   r.protocol = reader.read();
   return r;
-}
-
-ReadResult read_protocol_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    ReadResult r{std::nullopt, Diagnostics(path)};
-    r.diagnostics.error({}, "cannot open the file");
-    return r;
-  }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return read_protocol_text(ss.str(), path);
 }
 
 }  // namespace il2t::protocol

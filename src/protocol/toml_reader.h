@@ -18,6 +18,5 @@ struct ReadResult {
 
 // `name` is the file name used in diagnostics.
 ReadResult read_protocol_text(std::string_view text, const std::string& name);
-ReadResult read_protocol_file(const std::string& path);
 
 }  // namespace il2t::protocol

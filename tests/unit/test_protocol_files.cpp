@@ -2,6 +2,7 @@
 // and says what it should about the trial it encodes.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 
 #include "protocol/provenance.h"
@@ -59,6 +60,39 @@ TEST(ProtocolFiles, He2020IsTwentyOneDosesOfOneMiu) {
   EXPECT_EQ(pbo.doses_per_participant, 21);
   EXPECT_DOUBLE_EQ(pbo.total_il2_miu, 0.0);
   EXPECT_EQ(p.identity.enrolment.value, 60);
+}
+
+TEST(ProtocolFiles, EverySeedRegimenExpandsToWhatItsWordsMean) {
+  struct Expect {
+    const char* file;
+    const char* arm;
+    int doses;
+    double il2_miu;
+  };
+  // Hand counts: 3 cycles × 7 doses every other day = 21; 12 weeks every other day (42)
+  // then 12 weekly (12) = 54; twice a week for 12 weeks = 24, plus 84 daily sirolimus;
+  // 5 daily + 14 every 2 weeks = 19 doses of 0.5 MIU/m² at the reference child
+  // (40 kg, 150 cm: BSA sqrt(150 × 40 / 3600) = 1.29099 m²).
+  for (const Expect& e : {Expect{"NCT02465580-he2020.toml", "il2", 21, 21.0},
+                          Expect{"NCT04136106-infection-observational.toml", "il2", 21, 21.0},
+                          Expect{"NCT04136106-infection-observational.toml", "standard-care", 0, 0.0},
+                          Expect{"NCT04077684-dose-ranging.toml", "placebo", 54, 0.0},
+                          Expect{"NCT04077684-dose-ranging.toml", "il2-0.2", 54, 54 * 0.2},
+                          Expect{"NCT04077684-dose-ranging.toml", "il2-0.5", 54, 54 * 0.5},
+                          Expect{"NCT04077684-dose-ranging.toml", "il2-1", 54, 54.0},
+                          Expect{"NCT04397107-paediatric.toml", "il2", 19, 19 * 0.5 * std::sqrt(150.0 * 40.0 / 3600.0)},
+                          Expect{"NCT05605665-sjogren-rapamycin.toml", "il2", 24, 24.0},
+                          Expect{"NCT05605665-sjogren-rapamycin.toml", "rapamycin", 84, 0.0},
+                          Expect{"NCT05605665-sjogren-rapamycin.toml", "il2-rapamycin", 108, 24.0},
+                          Expect{"NCT06971913-cmv.toml", "il2", 21, 21.0}}) {
+    const Checked c = check_text(read_text(source_path(std::string("protocols/") + e.file)), e.file);
+    ASSERT_TRUE(c.ok) << e.file;
+    const protocol::Arm* arm = c.protocol->find_arm(e.arm);
+    ASSERT_NE(arm, nullptr) << e.file << " " << e.arm;
+    const auto t = schedule::arm_totals(*c.protocol, *arm);
+    EXPECT_EQ(t.doses_per_participant, e.doses) << e.file << " " << e.arm;
+    EXPECT_NEAR(t.total_il2_miu, e.il2_miu, 1e-9) << e.file << " " << e.arm;
+  }
 }
 
 TEST(ProtocolFiles, GarbledRecordsAreFlaggedNotHidden) {
