@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 #include <toml++/toml.h>
+#include <unistd.h>
 
 #include "protocol/toml_reader.h"
 #include "protocol/validate.h"
@@ -73,12 +74,17 @@ BENCHMARK(BM_ReadAndValidate);
 BENCHMARK(BM_ExpandAllRegimens);
 BENCHMARK(BM_BuildSchedule);
 
-// Collects each run's time per iteration so main can print ratios to the baseline.
+// Collects each benchmark's time per iteration so main can print ratios to the baseline.
 class RatioReporter : public benchmark::ConsoleReporter {
  public:
+  RatioReporter() : ConsoleReporter(isatty(STDOUT_FILENO) ? OO_Defaults : OO_None) {}
   std::map<std::string, double> ns;
   void ReportRuns(const std::vector<Run>& runs) override {
-    for (const auto& r : runs) ns[r.benchmark_name()] = r.GetAdjustedRealTime();
+    // With --benchmark_repetitions, the median stands for the benchmark.
+    for (const auto& r : runs) {
+      if (r.run_type == Run::RT_Iteration || r.aggregate_name == "median")
+        ns[r.run_name.function_name] = r.GetAdjustedRealTime();
+    }
     ConsoleReporter::ReportRuns(runs);
   }
 };

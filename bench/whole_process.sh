@@ -14,12 +14,12 @@ time_it() {  # prints mean milliseconds per run of "$@"
   echo "scale=3; ($end - $start) / $reps / 1000000" | bc
 }
 base=$(time_it "$bin" --version)
-printf '%-58s %9s %7s\n' command "ms/run" ratio
-printf '%-58s %9s %7s\n' "il2trial --version (baseline)" "$base" 1
+printf '%-88s %9s %7s\n' command "ms/run" ratio
+printf '%-88s %9s %7s\n' "il2trial --version (baseline)" "$base" 1
 for cmd in "validate protocols/*.toml" \
            "show protocols/NCT04077684-dose-ranging.toml --json" \
            "schedule protocols/NCT02465580-he2020.toml --arm il2 --start 2027-01-04 --format ics"; do
   # shellcheck disable=SC2086
   t=$(time_it "$bin" $cmd)
-  printf '%-58s %9s %7s\n' "il2trial $cmd" "$t" "$(echo "scale=2; $t / $base" | bc)"
+  printf '%-88s %9s %7s\n' "il2trial $cmd" "$t" "$(echo "scale=2; $t / $base" | bc)"
 done
