@@ -1,0 +1,7 @@
+# Sources of src/data, added to il2trial_lib by src/CMakeLists.txt.
+list(APPEND IL2T_SOURCES
+  data/atomic_file.cpp
+  data/csv.cpp
+  data/ics.cpp
+  data/sha256.cpp
+)

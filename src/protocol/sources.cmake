@@ -1,0 +1,20 @@
+# Sources of src/protocol, added to il2trial_lib by src/CMakeLists.txt.
+list(APPEND IL2T_SOURCES
+  protocol/diagnostic.cpp
+  protocol/drugs.cpp
+  protocol/origin.cpp
+  protocol/plausibility.cpp
+  protocol/protocol.cpp
+  protocol/provenance.cpp
+  protocol/regimen_expand.cpp
+  protocol/regimen_format.cpp
+  protocol/regimen_lexer.cpp
+  protocol/regimen_parse.cpp
+  protocol/toml_reader.cpp
+  protocol/toml_values.cpp
+  protocol/toml_writer.cpp
+  protocol/units.cpp
+  protocol/validate.cpp
+  protocol/validate_arms.cpp
+  protocol/validate_schedule.cpp
+)

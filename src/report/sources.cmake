@@ -1,0 +1,5 @@
+# Sources of src/report, added to il2trial_lib by src/CMakeLists.txt.
+list(APPEND IL2T_SOURCES
+  report/protocol_summary.cpp
+  report/schedule_formats.cpp
+)
