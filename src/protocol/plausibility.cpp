@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cmath>
+#include <span>
 
 namespace il2t::protocol {
 
@@ -38,21 +39,18 @@ struct Slip {
   const char* explanation;
 };
 
-// Slips seen in registry text, tried in order.
-constexpr std::array<Slip, 3> kUp = {{
+// Slips seen in registry text, tried in order; which apply depends on the unit written.
+constexpr std::array<Slip, 2> kActivityUp = {{
     {1e4, "a lost \"万\" (10^4): \"100万 IU\" is 1 million IU"},
     {1e6, "MIU written as IU"},
-    {1e3, "µg and mg confused"},
 }};
-constexpr std::array<Slip, 3> kDown = {{
-    {1e-3, "mg and µg confused"},
-    {1e-6, "IU written as MIU"},
-    {1e-4, "\"万\" (10^4) counted twice"},
-}};
+constexpr std::array<Slip, 1> kActivityDown = {{{1e-6, "IU written as MIU"}}};
+constexpr std::array<Slip, 1> kMassUp = {{{1e3, "µg written for mg"}}};
+constexpr std::array<Slip, 1> kMassDown = {{{1e-3, "mg written for µg"}}};
 
 }  // namespace
 
-std::optional<Implausible> check_dose(const DrugInfo& drug, const units::Amount& amount) {
+std::optional<Implausible> check_dose(const DrugInfo& drug, const units::Amount& amount, units::Base written) {
   if (!drug.active) return std::nullopt;
   double x = amount.value;
   if (drug.by_activity && !amount.activity) x = amount.value * units::kAldesleukinIuPerMg;  // mg -> IU
@@ -66,7 +64,11 @@ std::optional<Implausible> check_dose(const DrugInfo& drug, const units::Amount&
   std::string msg = given + " of " + std::string(drug.name) + " is far " + (x < drug.human_min ? "below" : "above") +
                     " any dose given to people (" + describe(drug, drug.human_min) + " to " +
                     describe(drug, drug.human_max) + " a dose; " + std::string(drug.source) + ")";
-  const auto& slips = x < drug.human_min ? kUp : kDown;
+  const bool low = x < drug.human_min;
+  const std::span<const Slip> slips = units::is_activity(written) ? (low ? std::span<const Slip>(kActivityUp)
+                                                                          : std::span<const Slip>(kActivityDown))
+                                                                    : (low ? std::span<const Slip>(kMassUp)
+                                                                           : std::span<const Slip>(kMassDown));
   for (const Slip& s : slips) {
     const double y = x * s.factor;
     if (y >= drug.usual_min && y <= drug.usual_max) {

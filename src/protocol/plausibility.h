@@ -21,7 +21,9 @@ struct Implausible {
   bool far = false;
   std::string message;
 };
-std::optional<Implausible> check_dose(const DrugInfo& drug, const units::Amount& amount);
+// `written` is the unit the dose was written in: the slips tried depend on it
+// (a lost 万 or MIU/IU for activity units; µg/mg for mass units).
+std::optional<Implausible> check_dose(const DrugInfo& drug, const units::Amount& amount, units::Base written);
 
 // "1 MIU", "20000 IU", "0.5 mg": an amount in the drug's own unit.
 std::string describe(const DrugInfo& drug, double base_amount);

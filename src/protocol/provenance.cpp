@@ -88,11 +88,14 @@ std::vector<ProvenanceEntry> provenance(const Protocol& p) {
     c.origin(base + " (" + e.id + ")", e.origin, e.pos);
     c.fact(base + ".kind", e.kind);
     c.fact(base + ".measure", e.measure);
+    c.fact(base + ".description", e.description);
     c.fact(base + ".instrument", e.instrument);
     c.fact(base + ".timepoints", e.timepoints);
     c.fact(base + ".compare", e.compare);
     c.origin(base + ".analysis", e.analysis.origin, e.pos);
     c.fact(base + ".analysis.method", e.analysis.method);
+    c.fact(base + ".analysis.covariates", e.analysis.covariates);
+    c.fact(base + ".analysis.alpha", e.analysis.alpha);
   }
   return c.out;
 }

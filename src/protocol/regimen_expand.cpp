@@ -64,7 +64,12 @@ std::vector<DoseEvent> expand(const Regimen& r) {
 }
 
 std::optional<FoundDose> find_dose_in_text(std::string_view text) {
-  const auto tokens = detail::tokenize(text);
+  // Parentheses of prose ("rhIL-2 (100IU)") are spaces here; offsets stay the same.
+  std::string plain(text);
+  for (char& c : plain) {
+    if (c == '(' || c == ')') c = ' ';
+  }
+  const auto tokens = detail::tokenize(plain);
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
     std::optional<double> n = tokens[i].is_number ? std::optional<double>(tokens[i].number)
                                                   : detail::number_word(tokens[i].lower);
@@ -73,6 +78,9 @@ std::optional<FoundDose> find_dose_in_text(std::string_view text) {
     double factor = 1.0;
     if ((tokens[unit_at].lower == "million" || tokens[unit_at].lower == "millions") && unit_at + 1 < tokens.size()) {
       factor = 1e6;
+      ++unit_at;
+    } else if (tokens[unit_at].lower == "万" && unit_at + 1 < tokens.size()) {  // Chinese 10^4
+      factor = 1e4;
       ++unit_at;
     }
     std::string unit_text = tokens[unit_at].text;

@@ -35,6 +35,10 @@ class Parser {
       accept_seq({"followed", "by"});
       r.phases.push_back(phase());
     }
+    if (r.phases.front().off) {
+      i_ = 0;
+      fail("the regimen starts with a rest: study day 1 is the first dose, so begin with a dosing phase");
+    }
     if (accept(";")) cycles(r);
     if (!done()) fail("unexpected text after the regimen");
     return r;
@@ -81,7 +85,7 @@ class Parser {
     auto n = number_at();
     if (!n || i_ + 1 >= t_.size()) return std::nullopt;
     const Token& unit_tok = t_[i_ + 1];
-    if (unit_tok.lower == "million" && at("iu", 2)) {
+    if (unit_tok.lower == "million" && (at("iu", 2) || at("units", 2) || at("u", 2))) {
       i_ += 3;
       return finish_dose(units::Dose{*n, {units::Base::miu, units::Per::none}, {}});
     }
@@ -127,7 +131,7 @@ class Parser {
       return Route::sc;
     if (accept("iv") || accept("i.v.") || accept("intravenous") || accept("intravenously"))
       return Route::iv;
-    if (accept("im") || accept("intramuscular")) return Route::im;
+    if (accept("im") || accept("i.m.") || accept("intramuscular") || accept("intramuscularly")) return Route::im;
     if (accept("po") || accept("p.o.") || accept("oral") || accept("orally") || accept_seq({"by", "mouth"}))
       return Route::po;
     return Route::unspecified;
@@ -135,8 +139,7 @@ class Parser {
 
   Phase phase() {
     Phase p;
-    const bool once_is_frequency = at("daily", 1) || at("a", 1) || at("per", 1) || at("weekly", 1);
-    if ((at("once") && !once_is_frequency && accept("once")) || accept_seq({"single", "dose"})) {
+    if (single_dose()) {
       p.frequency.kind = Frequency::Kind::once;
       return p;
     }
@@ -153,10 +156,24 @@ class Parser {
       return p;
     }
     p.dose = maybe_dose();
+    if (p.dose && single_dose()) {  // "then 2 MIU once"
+      p.frequency.kind = Frequency::Kind::once;
+      return p;
+    }
     p.frequency = frequency();
     if (!accept("for")) fail("expected \"for\" and a duration, got " + near());
     p.duration = duration();
     return p;
+  }
+
+  // "once" or "single dose", but not "once daily" / "once a week".
+  bool single_dose() {
+    const bool once_is_frequency = at("daily", 1) || at("a", 1) || at("per", 1) || at("weekly", 1);
+    if (at("once") && !once_is_frequency) {
+      ++i_;
+      return true;
+    }
+    return accept_seq({"single", "dose"});
   }
 
   static std::optional<DurationUnit> duration_unit(const std::string& w) {
@@ -205,7 +222,7 @@ class Parser {
     if (accept_seq({"twice", "a", "week"}) || accept_seq({"twice", "weekly"}) ||
         accept_seq({"twice", "per", "week"}))
       return {K::times_per_week, 2};
-    if (accept_seq({"thrice", "weekly"})) return {K::times_per_week, 3};
+    if (accept_seq({"thrice", "weekly"}) || accept_seq({"thrice", "a", "week"})) return {K::times_per_week, 3};
     if (at("biweekly")) fail("\"biweekly\" is ambiguous: write \"every 2 weeks\" or \"twice a week\"");
     if (accept("every")) {
       const int n = positive_int("a number of days or weeks after \"every\"");
@@ -223,6 +240,7 @@ class Parser {
         i_ = start;
         fail("more than 7 doses a week: write \"daily\" or split the doses");
       }
+      if (n == 1) return {K::every_n_days, 7};  // "1 times a week" is weekly
       return {K::times_per_week, n};
     }
     fail("expected a frequency (\"daily\", \"every other day\", \"every 3 days\", \"weekly\", "

@@ -94,8 +94,13 @@ class SectionReader {
 
   void read_source(const toml::table& t, Source& s) {
     v_.check_keys(t, "source", {"records", "copies"});
-    if (auto f = v_.fact<Strings>(t, "source", "records", false)) s.records = f->value;
-    if (auto f = v_.fact<Strings>(t, "source", "copies", false)) s.copies = f->value;
+    for (auto [key, out] : {std::pair{"records", &s.records}, std::pair{"copies", &s.copies}}) {
+      auto f = v_.fact<Strings>(t, "source", key, false);
+      if (!f) continue;
+      *out = f->value;
+      if (f->origin != Origin{})
+        diag().error(f->pos, std::string("source.") + key + ": a plain list: [source] says where the text came from");
+    }
   }
 
   template <typename T>
@@ -173,7 +178,12 @@ class SectionReader {
     c.id = v_.string(t, p, "id", true).value_or("");
     c.text = v_.string(t, p, "text", true).value_or("");
     c.expr = v_.string(t, p, "expr", false);
-    if (auto m = v_.fact<bool>(t, p, "manual", false)) c.manual = m->value;
+    if (auto m = v_.fact<bool>(t, p, "manual", false)) {
+      c.manual = m->value;
+      if (m->origin != Origin{})
+        diag().error(m->pos, p + ".manual: write plain true or false; the reason goes in the criterion's `interpreted` "
+                                 "or `assumed`");
+    }
     if (c.expr && c.manual) diag().error(pos_of(*t.get("manual")), p + ": a criterion has `expr` or `manual = true`, not both");
     if (!c.expr && !c.manual) diag().error(c.pos, p + ": give `expr` (an expression) or `manual = true`");
     c.origin = v_.object_origin(t, p);

@@ -47,14 +47,16 @@ void bounded(Diagnostics& d, const std::optional<Fact<double>>& f, const std::st
              double hi, const std::string& hint) {
   if (!f) return;
   if (f->value < lo || f->value > hi)
-    d.error(f->pos, where + ": " + std::to_string(static_cast<long long>(f->value)) + " is outside " +
-                        std::to_string(static_cast<long long>(lo)) + "–" + std::to_string(static_cast<long long>(hi)) +
+    d.error(f->pos, where + ": " + units::format_number(f->value) + " is outside " + units::format_number(lo) + "–" +
+                        units::format_number(hi) +
                         (hint.empty() ? "" : " (" + hint + ")"));
 }
 
 void population(const Protocol& p, Diagnostics& d) {
   const Population& pop = p.population;
   one_of(d, pop.sex, "population.sex", {"all", "female", "male"});
+  if (pop.conditions.pos.line > 0 && pop.conditions.value.empty())
+    d.error(pop.conditions.pos, "population.conditions: name at least one condition");
   bounded(d, pop.age_years.min, "population.age_min_years", 0, 120, "");
   bounded(d, pop.age_years.max, "population.age_max_years", 0, 120, "");
   bounded(d, pop.weight_kg.min, "population.weight_min_kg", 1, 300, "kilograms");
@@ -86,7 +88,7 @@ void lost_signs(const std::string& text, const Origin& origin, SourcePos pos, co
                 Diagnostics& d) {
   static const std::regex lone_eq(R"((^|[^<>!=≤≥])=\s*([0-9]|grade))");
   // "(n=60)" is a count, not a lost sign.
-  static const std::regex count_eq(R"((^|[^A-Za-z])n\s*$)");
+  static const std::regex count_eq(R"((^|[^A-Za-z])[nN]\s*$)");
   std::string frag;
   for (auto it = std::sregex_iterator(text.begin(), text.end(), lone_eq); it != std::sregex_iterator(); ++it) {
     const auto eq = static_cast<std::size_t>(it->position(0) + it->length(1));
@@ -124,7 +126,8 @@ void randomisation(const Protocol& p, Diagnostics& d) {
     d.error(r.method.pos, "randomisation.method: a randomised trial needs a method other than \"none\"");
   if ((design == "observational" || design == "non-randomised") && !r.method.value.empty() &&
       r.method.value != "none")
-    d.error(r.method.pos, "randomisation.method: a " + design + " study is not randomised: write \"none\"");
+    d.error(r.method.pos, "randomisation.method: " + std::string(design == "observational" ? "an " : "a ") + design +
+                              " study is not randomised: write \"none\"");
   if (design == "randomised" && p.arms.size() < 2)
     d.error(p.arms.empty() ? SourcePos{} : p.arms[0].pos, "arms: a randomised trial needs at least two arms");
 
@@ -174,6 +177,8 @@ void endpoints(const Protocol& p, Diagnostics& d) {
     }
     if (e.timepoints.pos.line > 0 && e.timepoints.value.empty())
       d.error(e.timepoints.pos, where + ".timepoints: name at least one visit");
+    if (e.compare.pos.line > 0 && e.compare.value.empty())
+      d.error(e.compare.pos, where + ".compare: name at least one arm");
     for (const std::string& a : e.compare.value) {
       if (!p.find_arm(a)) d.error(e.compare.pos, where + ".compare: no arm has the id \"" + a + "\"");
     }

@@ -1,6 +1,8 @@
 // Checks of arms and their interventions: drugs, units, doses and their plausibility,
 // including the dose in the registry's own words.
+#include <algorithm>
 #include <set>
+#include <vector>
 
 #include "protocol/drugs.h"
 #include "protocol/plausibility.h"
@@ -36,7 +38,8 @@ void check_one_dose(const DrugInfo& drug, const units::Dose& dose, const units::
     d.error(at, where + ".regimen: " + why + ": give population.reference_weight_kg and reference_height_cm");
     return;
   }
-  if (auto bad = check_dose(drug, *amount)) {
+  const units::Base written = dose.concentration ? dose.concentration->unit : dose.unit.base;
+  if (auto bad = check_dose(drug, *amount, written)) {
     d.warning(at, where + ".regimen: " + bad->message);
   }
 }
@@ -59,7 +62,7 @@ void check_registry_words(const DrugInfo& drug, const Intervention& iv, const st
   if (unit_mismatch(drug, found->dose)) return;
   auto amount = units::absolute(found->dose, body, nullptr);
   if (!amount) return;
-  if (auto bad = check_dose(drug, *amount); bad && bad->far) {
+  if (auto bad = check_dose(drug, *amount, found->dose.unit.base); bad && bad->far) {
     d.warning(iv.regimen_text.pos, where + ".regimen: the registry's \"" + found->text + "\": " + bad->message +
                                        "; " + runs);
   }
@@ -86,6 +89,7 @@ void check_intervention(const Protocol& p, const Intervention& iv, const std::st
   }
   if (r.route == Route::unspecified)
     d.error(iv.regimen_text.pos, where + ".regimen: give the route (sc, iv, im or po) after the dose");
+  std::vector<units::Dose> checked;  // each distinct dose once, however many phases use it
   for (const Phase& ph : r.phases) {
     if (ph.off) continue;
     const auto& dose = ph.dose ? ph.dose : r.dose;
@@ -93,6 +97,8 @@ void check_intervention(const Protocol& p, const Intervention& iv, const std::st
       d.error(iv.regimen_text.pos, where + ".regimen: the dose is missing (write it first, e.g. \"1 MIU sc ...\")");
       return;
     }
+    if (std::find(checked.begin(), checked.end(), *dose) != checked.end()) continue;
+    checked.push_back(*dose);
     check_one_dose(*drug, *dose, body, iv, where, d);
   }
 }

@@ -1,5 +1,6 @@
 // Checks of the timeline, the visit plan and the regimens against it.
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "protocol/validate.h"
@@ -50,8 +51,11 @@ void visits(const Protocol& p, Diagnostics& d) {
                                                                                 : "0 or more"));
       continue;
     }
-    if (v.window_days.pos.line > 0 && v.window_days.value < 0)
-      d.error(v.window_days.pos, where + ".window_days: must be 0 or more (it is ± days)");
+    if (v.window_days.pos.line > 0 && (v.window_days.value < 0 || v.window_days.value != std::floor(v.window_days.value)))
+      d.error(v.window_days.pos, where + ".window_days: must be a whole number of days, 0 or more (it is ± days)");
+    const double day = v.unit == "week" ? v.at.value * 7.0 : v.at.value;
+    if (v.unit != "month" && day != std::floor(day))
+      d.error(v.at.pos, where + "." + v.unit + ": must fall on a whole study day");
     // The last visit's target is the trial's end; its window may run past it, as in practice.
     if (p.timeline.duration_weeks.value > 0 && v.study_day() > last_day) {
       d.error(v.at.pos, where + ": study day " + std::to_string(v.study_day()) + " is after the trial's end (day " +

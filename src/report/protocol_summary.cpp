@@ -33,6 +33,7 @@ std::string dose_days(const protocol::Intervention& iv) {
   if (!iv.regimen) return "";
   const auto ev = protocol::expand(*iv.regimen);
   if (ev.empty()) return "";
+  if (ev.size() == 1) return fmt::format("study day {}", ev.front().day);
   return fmt::format("study days {}–{}", ev.front().day, ev.back().day);
 }
 
@@ -79,7 +80,7 @@ std::string show_text(const Protocol& p, const InputProvenance& in) {
     for (std::size_t k = 0; k < arm.interventions.size(); ++k) {
       const auto& it = t.interventions[k];
       o += fmt::format("    {}: {}\n", it.drug, it.regimen);
-      std::string line = fmt::format("{} doses, {}", it.doses, dose_days(arm.interventions[k]));
+      std::string line = fmt::format("{} dose{}, {}", it.doses, it.doses == 1 ? "" : "s", dose_days(arm.interventions[k]));
       if (!it.total_text.empty()) line += ", total " + it.total_text;
       o += "      " + line + "\n";
     }

@@ -158,7 +158,7 @@ INSTANTIATE_TEST_SUITE_P(
         Malformed{"age_order", "age_max_years = 65", "age_max_years = 12",
                   "p.toml:21:17: error: population: the maximum age is below the minimum"},
         Malformed{"height_in_metres", "reference_height_cm = 165", "reference_height_cm = 1.65",
-                  "p.toml:24:23: error: population.reference_height_cm: 1 is outside 40–250 (centimetres; metres or "
+                  "p.toml:24:23: error: population.reference_height_cm: 1.65 is outside 40–250 (centimetres; metres or "
                   "inches?)"},
         Malformed{"criterion_without_expr", "expr = \"sledai_2k >= 8\"\n", "",
                   "p.toml:26:1: error: eligibility.inclusion[0]: give `expr` (an expression) or `manual = true`"},
@@ -197,7 +197,7 @@ INSTANTIATE_TEST_SUITE_P(
                   "p.toml:56:15: error: randomisation.block_sizes: 3 is not a positive multiple of the allocation "
                   "ratios' sum (2)"},
         Malformed{"observational_randomised", "design = \"randomised\"", "design = \"observational\"",
-                  "p.toml:55:10: error: randomisation.method: a observational study is not randomised: write \"none\""},
+                  "p.toml:55:10: error: randomisation.method: an observational study is not randomised: write \"none\""},
         Malformed{"regimen_past_treatment", "treatment_weeks = 12", "treatment_weeks = 8",
                   "p.toml:43:11: error: arms[0].interventions[0].regimen: the last dose falls on study day 69, after "
                   "the treatment period (56 days, timeline.treatment_weeks)"},
@@ -262,6 +262,34 @@ TEST(ProtocolWarnings, MilligramsOfIl2AreConvertedAndChecked) {
   EXPECT_TRUE(c.ok);
   ASSERT_EQ(c.messages.size(), 1u);
   EXPECT_NE(c.messages[0].find("16.364 MIU of IL-2"), std::string::npos) << c.messages[0];
+}
+
+TEST(ProtocolWarnings, HintsFollowTheUnitWritten) {
+  // Sirolimus written in µg: the likely slip is µg for mg, not a lost 万.
+  Checked c = check_text(replace(replace(kBase, "drug = \"il2\"", "drug = \"sirolimus\""), "1 MIU sc every", "0.5 µg po every"));
+  ASSERT_EQ(c.messages.size(), 1u);
+  EXPECT_NE(c.messages[0].find("the likely intended dose is 0.5 mg (µg written for mg)"), std::string::npos) << c.messages[0];
+  // 200 MIU of IL-2: no mass slip is offered for an activity unit.
+  c = check_text(replace(kBase, "1 MIU sc every", "200 MIU sc every"));
+  ASSERT_EQ(c.messages.size(), 1u);
+  EXPECT_EQ(c.messages[0].find("likely intended"), std::string::npos) << c.messages[0];
+}
+
+TEST(ProtocolWarnings, OneWarningPerDistinctDose) {
+  const Checked c = check_text(replace(kBase, "1 MIU sc every other day for 2 weeks, then 2 weeks off; 3 cycles",
+                                       "5 MIU sc every other day for 2 weeks, then weekly for 2 weeks"));
+  EXPECT_EQ(c.messages.size(), 1u) << ::testing::PrintToString(c.messages);
+}
+
+TEST(ProtocolErrors, WindowsAreWholeDaysAndManualIsPlain) {
+  Checked c = check_text(replace(kBase, "window_days = 3", "window_days = 1.5"));
+  ASSERT_FALSE(c.ok);
+  EXPECT_EQ(c.messages[0], "p.toml:66:15: error: visits[1].window_days: must be a whole number of days, 0 or more (it "
+                           "is ± days)");
+  c = check_text(replace(kBase, "manual = true", "manual = { value = true, assumed = \"x\" }"));
+  ASSERT_FALSE(c.ok);
+  EXPECT_EQ(c.messages[0], "p.toml:34:20: error: eligibility.exclusion[0].manual: write plain true or false; the reason "
+                           "goes in the criterion's `interpreted` or `assumed`");
 }
 
 TEST(ProtocolWarnings, LostSignInRegistryWords) {

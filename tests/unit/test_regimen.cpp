@@ -105,6 +105,10 @@ TEST(Regimen, RegistryWordingIsUnderstood) {
   EXPECT_EQ(parse_ok("1 MIU sc once a week for 4 weeks"), parse_ok("1 MIU sc weekly for 4 weeks"));
   EXPECT_EQ(parse_ok("1 MIU sc every 14 days for 8 weeks"), parse_ok("1 MIU sc every 2 weeks for 8 weeks"));
   EXPECT_EQ(parse_ok("0.5 mg orally once daily for 12 weeks"), parse_ok("0.5 mg po daily for 12 weeks"));
+  EXPECT_EQ(parse_ok("1 million units sc daily for 5 days"), parse_ok("1 MIU sc daily for 5 days"));
+  EXPECT_EQ(parse_ok("1 MIU intramuscularly thrice a week for 2 weeks"), parse_ok("1 MIU im 3 times a week for 2 weeks"));
+  EXPECT_EQ(parse_ok("1 MIU sc 1 times a week for 4 weeks"), parse_ok("1 MIU sc weekly for 4 weeks"));
+  EXPECT_EQ(days(parse_ok("1 MIU sc daily for 2 days, then 2 MIU once")), (std::vector<int>{1, 2, 3}));
   EXPECT_EQ(parse_ok("1 MIU sc daily for 5 days, off for 9 days, then every 2 weeks for 4 weeks"),
             parse_ok("1 MIU sc daily for 5 days, then 9 days off, then every 2 weeks for 4 weeks"));
 }
@@ -136,6 +140,12 @@ TEST(Regimen, FindsTheDoseInRegistryWords) {
   ASSERT_TRUE(c);
   EXPECT_DOUBLE_EQ(c->dose.amount, 1e6);
   EXPECT_FALSE(find_dose_in_text("Patients were received low dose recombinant human Interleukin-2"));
+  auto d = find_dose_in_text("rhIL-2 (100IU) every other day");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->text, "100IU");
+  auto e = find_dose_in_text("每次 100万 IU 皮下注射");
+  ASSERT_TRUE(e);
+  EXPECT_DOUBLE_EQ(e->dose.amount, 1e6);
 }
 
 }  // namespace

@@ -44,7 +44,9 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"1 MIU sc daily for 5 days 2 weeks off", 26,
                 "expected \", then\" and another phase, or \"; N cycles\""},
         BadCase{"1 MIU sc 2 weeks", 16, "expected \"off\" after the duration"},
-        BadCase{"1 MIU sc daily for 5 days; 3 cycles extra", 36, "unexpected text after the regimen"}));
+        BadCase{"1 MIU sc daily for 5 days; 3 cycles extra", 36, "unexpected text after the regimen"},
+        BadCase{"1 MIU sc 2 weeks off, then every other day for 2 weeks", 0,
+                "the regimen starts with a rest: study day 1 is the first dose, so begin with a dosing phase"}));
 
 }  // namespace
 }  // namespace il2t::protocol

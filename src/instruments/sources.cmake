@@ -1,0 +1,3 @@
+# Sources of src/instruments, added to il2trial_lib by src/CMakeLists.txt.
+list(APPEND IL2T_SOURCES
+)
