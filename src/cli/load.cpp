@@ -6,6 +6,7 @@
 
 #include "data/atomic_file.h"
 #include "data/sha256.h"
+#include "eligibility/screen.h"
 #include "protocol/toml_reader.h"
 #include "protocol/validate.h"
 
@@ -22,7 +23,10 @@ protocol::ReadResult check_file(const std::string& path, std::string* sha256) {
   ss << in.rdbuf();
   const std::string text = ss.str();
   auto r = protocol::read_protocol_text(text, path);
-  if (r.protocol && !r.diagnostics.has_errors()) protocol::validate(*r.protocol, r.diagnostics);
+  if (r.protocol && !r.diagnostics.has_errors()) {
+    protocol::validate(*r.protocol, r.diagnostics);
+    eligibility::compile_protocol(*r.protocol, r.diagnostics);  // expressions name known fields
+  }
   r.diagnostics.sort_by_position();
   if (sha256) *sha256 = data::sha256_hex(text);
   return r;

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   il2t::cli::add_validate(app, status);
   il2t::cli::add_show(app, status);
   il2t::cli::add_schedule(app, status);
+  il2t::cli::add_screen(app, status);
   if (argc > 1 && argv[1][0] != '-') {
     std::string names;
     bool known = false;

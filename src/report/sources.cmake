@@ -2,4 +2,5 @@
 list(APPEND IL2T_SOURCES
   report/protocol_summary.cpp
   report/schedule_formats.cpp
+  report/screen_formats.cpp
 )

@@ -1,0 +1,8 @@
+# Sources of src/eligibility, added to il2trial_lib by src/CMakeLists.txt.
+list(APPEND IL2T_SOURCES
+  eligibility/expr_eval.cpp
+  eligibility/expr_parse.cpp
+  eligibility/fields.cpp
+  eligibility/record.cpp
+  eligibility/screen.cpp
+)
