@@ -1,3 +1,16 @@
 # Sources of src/instruments, added to il2trial_lib by src/CMakeLists.txt.
 list(APPEND IL2T_SOURCES
+  instruments/bilag.cpp
+  instruments/bsa.cpp
+  instruments/ctcae.cpp
+  instruments/essdai.cpp
+  instruments/esspri.cpp
+  instruments/items.cpp
+  instruments/jadas.cpp
+  instruments/parse.cpp
+  instruments/pga.cpp
+  instruments/sledai.cpp
+  instruments/sri.cpp
+  instruments/steroids.cpp
+  instruments/vas.cpp
 )
