@@ -1,5 +1,7 @@
 #include "eligibility/screen.h"
 
+#include "protocol/units.h"
+
 namespace il2t::eligibility {
 
 const char* to_string(Verdict v) {
@@ -35,6 +37,22 @@ std::optional<CompiledProtocol> compile_protocol(const protocol::Protocol& p, Di
       out.criteria.push_back(std::move(cc));
     }
   };
+  // The registry's eligible ages, sex and weights are criteria too, whether or not an
+  // inclusion criterion repeats them.
+  auto limits = [&](const char* id, const char* field, const protocol::Range& r, const char* unit) {
+    std::string e;
+    if (r.min) e = std::string(field) + " >= " + units::format_number(r.min->value) + " " + unit;
+    if (r.max) e += (e.empty() ? "" : " and ") + std::string(field) + " <= " + units::format_number(r.max->value) + " " + unit;
+    if (e.empty()) return;
+    Compiled c = compile(e);
+    out.criteria.push_back({id, "population: " + e, true, std::move(c.expr)});
+  };
+  limits("population.age", "age", p.population.age_years, "years");
+  limits("population.weight", "weight", p.population.weight_kg, "kg");
+  if (p.population.sex.value == "female" || p.population.sex.value == "male") {
+    Compiled c = compile("sex == " + p.population.sex.value);
+    out.criteria.push_back({"population.sex", "population: sex " + p.population.sex.value, true, std::move(c.expr)});
+  }
   add(p.eligibility.inclusion, true, "inclusion");
   add(p.eligibility.exclusion, false, "exclusion");
   if (!ok) return std::nullopt;

@@ -2,5 +2,6 @@
 list(APPEND IL2T_SOURCES
   report/protocol_summary.cpp
   report/schedule_formats.cpp
+  report/field_table.cpp
   report/screen_formats.cpp
 )

@@ -2,7 +2,8 @@
 # (SUNDIALS-style). A case NAME.cmd holds:
 #   args: <arguments, relative to the repository>
 #   exit: <expected exit status>
-# and NAME.stdout / NAME.stderr, when present, hold the exact expected output.
+# and NAME.stdout / NAME.stderr, when present, hold the exact expected output
+# ("stdout-file: PATH" names another file, relative to the repository, for stdout).
 # To regenerate after an intended change: IL2T_UPDATE_EXPECTED=1 ctest -R cli.
 file(STRINGS ${CASE} lines)
 set(args "")
@@ -12,6 +13,8 @@ foreach(line ${lines})
     separate_arguments(args UNIX_COMMAND "${CMAKE_MATCH_1}")
   elseif(line MATCHES "^exit: ([0-9]+)$")
     set(expected_exit ${CMAKE_MATCH_1})
+  elseif(line MATCHES "^stdout-file: (.*)$")
+    set(stdout_file ${SOURCE_DIR}/${CMAKE_MATCH_1})
   endif()
 endforeach()
 file(MAKE_DIRECTORY ${WORK_DIR})
@@ -31,13 +34,17 @@ foreach(stream stdout stderr)
   else()
     set(actual "${err}")
   endif()
+  set(expected_file ${base}.${stream})
+  if(stream STREQUAL "stdout" AND DEFINED stdout_file)
+    set(expected_file ${stdout_file})
+  endif()
   if(DEFINED ENV{IL2T_UPDATE_EXPECTED})
-    file(WRITE ${base}.${stream} "${actual}")
-  elseif(EXISTS ${base}.${stream})
-    file(READ ${base}.${stream} expected)
+    file(WRITE ${expected_file} "${actual}")
+  elseif(EXISTS ${expected_file})
+    file(READ ${expected_file} expected)
     if(NOT actual STREQUAL expected)
       file(WRITE ${WORK_DIR}/${stream}.actual "${actual}")
-      message(SEND_ERROR "${stream} differs from ${base}.${stream}\n--- actual ---\n${actual}\n--- expected ---\n${expected}")
+      message(SEND_ERROR "${stream} differs from ${expected_file}\n--- actual ---\n${actual}\n--- expected ---\n${expected}")
       set(failed TRUE)
     endif()
   endif()

@@ -153,8 +153,12 @@ TEST(Screen, VerdictsAndManualChecks) {
   young.at("age").number = 17;
   r = screen(p, young, kAsOf);
   EXPECT_EQ(r.verdict, Verdict::not_eligible);
-  ASSERT_EQ(r.failed.size(), 1u);
-  EXPECT_EQ(r.failed[0].reasons, (std::vector<std::string>{"age >= 18: age is 17 years"}));
+  // Both the registry's eligible ages and inclusion criterion I1 fail.
+  ASSERT_EQ(r.failed.size(), 2u);
+  EXPECT_EQ(r.failed[0].id, "population.age");
+  EXPECT_EQ(r.failed[0].reasons, (std::vector<std::string>{"age >= 18 years: age is 17 years"}));
+  EXPECT_EQ(r.failed[1].id, "I1");
+  EXPECT_EQ(r.failed[1].reasons, (std::vector<std::string>{"age >= 18: age is 17 years"}));
   EXPECT_EQ(screen_verdict(p, young, kAsOf), Verdict::not_eligible);
 }
 
