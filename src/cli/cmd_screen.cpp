@@ -76,6 +76,7 @@ int run(Options o) {
   for (const auto& r : in.records) {
     for (const auto& p : compiled) results.push_back(eligibility::screen(p, r, as_of));
   }
+  if (compiled.empty()) return 1;  // every protocol had errors, printed above
   const std::string text = o.json ? report::screen_json(results) : report::screen_text(results);
   if (!emit(text, o.out, std::cerr)) return 1;
   if (in.diagnostics.has_errors())

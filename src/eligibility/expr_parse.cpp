@@ -142,7 +142,7 @@ class Parser {
   int field_ref(const char* want = nullptr) {
     if (cur().k != Tok::K::ident) fail("expected a field name");
     const std::size_t idx = PatientRecord::index_of(cur().text);
-    if (idx == static_cast<std::size_t>(-1)) fail("unknown field \"" + cur().text + "\" (docs/patient-record.md lists them)");
+    if (idx == static_cast<std::size_t>(-1)) fail("unknown field \"" + cur().text + "\" (docs/patient-fields.md lists them)");
     if (want && std::string_view(want) == "event" && all_fields()[idx].kind != FieldKind::event)
       fail("\"" + cur().text + "\" is not a dated history field");
     ++i_;

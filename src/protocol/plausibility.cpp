@@ -23,13 +23,22 @@ std::optional<std::string> unit_mismatch(const DrugInfo& drug, const units::Dose
   return std::nullopt;
 }
 
+namespace {
+// x rounded to `digits` significant digits (for readable amounts that never print as 0).
+double significant(double x, int digits) {
+  if (x == 0 || !std::isfinite(x)) return x;
+  const double scale = std::pow(10.0, digits - 1 - static_cast<int>(std::floor(std::log10(std::fabs(x)))));
+  return std::round(x * scale) / scale;
+}
+}  // namespace
+
 std::string describe(const DrugInfo& drug, double base_amount) {
   if (drug.by_activity) {
-    if (base_amount >= 1e4) return units::format_number(std::round(base_amount / 1e3) / 1e3) + " MIU";
-    return units::format_number(std::round(base_amount)) + " IU";
+    if (base_amount >= 1e4) return units::format_number(significant(base_amount / 1e6, 5)) + " MIU";
+    return units::format_number(significant(base_amount, 5)) + " IU";
   }
-  if (base_amount < 0.1) return units::format_number(std::round(base_amount * 1e4) / 10) + " µg";
-  return units::format_number(std::round(base_amount * 1e4) / 1e4) + " mg";
+  if (base_amount < 0.1) return units::format_number(significant(base_amount * 1e3, 5)) + " µg";
+  return units::format_number(significant(base_amount, 5)) + " mg";
 }
 
 namespace {

@@ -125,7 +125,10 @@ struct Analysis {
   Fact<Strings> covariates;
   std::optional<Fact<double>> alpha;
   Origin origin;
-  friend bool operator==(const Analysis&, const Analysis&) = default;
+  SourcePos pos;
+  friend bool operator==(const Analysis& a, const Analysis& b) {
+    return a.method == b.method && a.covariates == b.covariates && a.alpha == b.alpha && a.origin == b.origin;
+  }
 };
 
 struct Endpoint {

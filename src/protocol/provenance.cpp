@@ -92,7 +92,7 @@ std::vector<ProvenanceEntry> provenance(const Protocol& p) {
     c.fact(base + ".instrument", e.instrument);
     c.fact(base + ".timepoints", e.timepoints);
     c.fact(base + ".compare", e.compare);
-    c.origin(base + ".analysis", e.analysis.origin, e.pos);
+    c.origin(base + ".analysis", e.analysis.origin, e.analysis.pos);
     c.fact(base + ".analysis.method", e.analysis.method);
     c.fact(base + ".analysis.covariates", e.analysis.covariates);
     c.fact(base + ".analysis.alpha", e.analysis.alpha);

@@ -1,4 +1,5 @@
 // Regimen durations and the expansion of a regimen into dose days.
+#include <cctype>
 #include <cmath>
 
 #include "protocol/regimen.h"
@@ -65,10 +66,24 @@ std::vector<DoseEvent> expand(const Regimen& r) {
 
 std::optional<FoundDose> find_dose_in_text(std::string_view text) {
   // Parentheses of prose ("rhIL-2 (100IU)") are spaces here; offsets stay the same.
-  std::string plain(text);
-  for (char& c : plain) {
-    if (c == '(' || c == ')') c = ' ';
+  std::string plain;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    // "1,000,000 IU": a comma between digit groups is a thousands separator, not a list.
+    const bool thousands = c == ',' && i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
+                           i + 3 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1])) &&
+                           std::isdigit(static_cast<unsigned char>(text[i + 2])) &&
+                           std::isdigit(static_cast<unsigned char>(text[i + 3])) &&
+                           (i + 4 >= text.size() || !std::isdigit(static_cast<unsigned char>(text[i + 4])));
+    if (thousands) continue;
+    plain += (c == '(' || c == ')') ? ' ' : c;
   }
+  // "100万IU": the 万 stands apart from the unit.
+  for (std::size_t at = plain.find("万"); at != std::string::npos; at = plain.find("万", at + 4)) {
+    plain.insert(at + 3, " ");
+    plain.insert(at, " ");
+  }
+  text = plain;  // offsets below refer to the cleaned text
   const auto tokens = detail::tokenize(plain);
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
     std::optional<double> n = tokens[i].is_number ? std::optional<double>(tokens[i].number)

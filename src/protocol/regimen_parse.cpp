@@ -222,7 +222,8 @@ class Parser {
     if (accept_seq({"twice", "a", "week"}) || accept_seq({"twice", "weekly"}) ||
         accept_seq({"twice", "per", "week"}))
       return {K::times_per_week, 2};
-    if (accept_seq({"thrice", "weekly"}) || accept_seq({"thrice", "a", "week"})) return {K::times_per_week, 3};
+    if (accept_seq({"thrice", "weekly"}) || accept_seq({"thrice", "a", "week"}) || accept_seq({"thrice", "per", "week"}))
+      return {K::times_per_week, 3};
     if (at("biweekly")) fail("\"biweekly\" is ambiguous: write \"every 2 weeks\" or \"twice a week\"");
     if (accept("every")) {
       const int n = positive_int("a number of days or weeks after \"every\"");

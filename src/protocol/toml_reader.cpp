@@ -290,6 +290,7 @@ class SectionReader {
     get(at, ap, "covariates", e.analysis.covariates, false);
     get(at, ap, "alpha", e.analysis.alpha);
     e.analysis.origin = v_.object_origin(at, ap);
+    e.analysis.pos = pos_of(at);
     return e;
   }
 };

@@ -86,7 +86,8 @@ std::string show_text(const Protocol& p, const InputProvenance& in) {
     }
     if (arm.interventions.empty()) o += "    no study drug\n";
     if (!t.background.empty()) o += "    background: " + join(t.background, "; ") + "\n";
-    o += fmt::format("    per participant: {} doses of study drug, {} MIU of IL-2\n", t.doses_per_participant,
+    o += fmt::format("    per participant: {} dose{} of study drug, {} MIU of IL-2\n", t.doses_per_participant,
+                     t.doses_per_participant == 1 ? "" : "s",
                      num(std::round(t.total_il2_miu * 1000) / 1000));
   }
 
@@ -102,7 +103,8 @@ std::string show_text(const Protocol& p, const InputProvenance& in) {
 
   o += "\nVisits\n";
   for (const auto& v : p.visits)
-    o += fmt::format("  {:<8} {}, window ±{} days\n", v.id, visit_time(v), num(v.window_days.value));
+    o += fmt::format("  {:<8} {}, window ±{} day{}\n", v.id, visit_time(v), num(v.window_days.value),
+                     v.window_days.value == 1 ? "" : "s");
 
   o += "\nEndpoints\n";
   for (const auto& e : p.endpoints) {

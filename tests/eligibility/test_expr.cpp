@@ -118,7 +118,7 @@ TEST_P(ExprErrors, NameTheProblem) {
 INSTANTIATE_TEST_SUITE_P(
     All, ExprErrors,
     ::testing::Values(
-        BadExpr{"agee >= 18", 0, "unknown field \"agee\" (docs/patient-record.md lists them)"},
+        BadExpr{"agee >= 18", 0, "unknown field \"agee\" (docs/patient-fields.md lists them)"},
         BadExpr{"age >= 18 kg", 7, "age: unit \"kg\" does not fit (years, y)"},
         BadExpr{"sex == other", 7, "\"other\" is not a value of sex"},
         BadExpr{"hiv == yes", 7, "hiv is positive or negative"},

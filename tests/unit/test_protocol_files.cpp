@@ -34,6 +34,12 @@ TEST(ProtocolFiles, EveryFileIsValid) {
   }
 }
 
+TEST(ProtocolFiles, TheAnnotatedExampleOfTheFormatDocIsValid) {
+  const std::string f = source_path("examples/annotated-protocol.toml");
+  const Checked c = check_text(read_text(f), "annotated-protocol.toml");
+  EXPECT_TRUE(c.ok) << ::testing::PrintToString(c.messages);
+}
+
 TEST(ProtocolFiles, ParseWriteParseGivesTheSameProtocol) {
   for (const auto& f : protocol_files()) {
     const Checked first = check_text(read_text(f), name_of(f));

@@ -143,6 +143,12 @@ TEST(Regimen, FindsTheDoseInRegistryWords) {
   auto d = find_dose_in_text("rhIL-2 (100IU) every other day");
   ASSERT_TRUE(d);
   EXPECT_EQ(d->text, "100IU");
+  auto thousands = find_dose_in_text("IL-2 1,000,000 IU every other day, 3 cycles");
+  ASSERT_TRUE(thousands);
+  EXPECT_DOUBLE_EQ(thousands->dose.amount, 1e6);
+  auto glued = find_dose_in_text("IL-2 (50万IU) every other day");
+  ASSERT_TRUE(glued);
+  EXPECT_DOUBLE_EQ(glued->dose.amount, 5e5);
   auto e = find_dose_in_text("每次 100万 IU 皮下注射");
   ASSERT_TRUE(e);
   EXPECT_DOUBLE_EQ(e->dose.amount, 1e6);
