@@ -30,6 +30,12 @@ constexpr std::array<std::string_view, 2> kSex = {"female", "male"};
 constexpr std::array<std::string_view, 3> kMalignancy = {"cervical_in_situ", "basal_cell", "other"};
 constexpr std::array<std::string_view, 5> kAllergens = {"il2", "corticosteroid", "hydroxychloroquine",
                                                         "cyclophosphamide", "mycophenolate_mofetil"};
+// The SLEDAI-2K descriptors, in the order of instruments::SledaiItem (a test checks it).
+constexpr std::array<std::string_view, 24> kSledaiDescriptors = {
+    "seizure", "psychosis", "organic_brain_syndrome", "visual_disturbance", "cranial_nerve_disorder",
+    "lupus_headache", "cva", "vasculitis", "arthritis", "myositis", "urinary_casts", "hematuria", "proteinuria",
+    "pyuria", "rash", "alopecia", "mucosal_ulcers", "pleurisy", "pericarditis", "low_complement",
+    "increased_dna_binding", "fever", "thrombocytopenia", "leukopenia"};
 constexpr std::span<const std::string_view> kNoChoices{};
 constexpr std::span<const U> kNoUnits{};
 
@@ -64,7 +70,9 @@ constexpr std::array kFields = {
     flag("jia_ilar", "meets the ILAR classification of juvenile idiopathic arthritis"),
     flag("other_autoimmune_disease", "another autoimmune disease besides the one studied"),
     // Disease activity (scores, or the items they come from).
-    q("sledai_2k", "", kNone, false, 0, 105, "SLEDAI-2K total"),
+    q("sledai_2k", "", kNone, false, 0, 105, "SLEDAI-2K total (given, or scored from sledai_descriptors)"),
+    FieldSpec{"sledai_descriptors", FieldKind::list, "", kNoUnits, false, 0, 0, kSledaiDescriptors,
+              "the SLEDAI-2K descriptors present, separated by ';', or none"},
     q("selena_sledai", "", kNone, false, 0, 105, "SELENA-SLEDAI total"),
     q("essdai", "", kNone, false, 0, 123, "ESSDAI total"),
     q("pga", "", kNone, false, 0, 3, "physician's global assessment, 0–3"),

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "instruments/sledai.h"
+
 namespace il2t::eligibility {
 
 std::size_t PatientRecord::index_of(std::string_view field) {
@@ -28,6 +30,14 @@ void set(PatientRecord& r, std::string_view f, double v) {
 }  // namespace
 
 void derive(PatientRecord& r) {
+  if (!has(r, "sledai_2k") && has(r, "sledai_descriptors")) {
+    instruments::SledaiVisit v;
+    const std::uint32_t bits = r.at("sledai_descriptors").bits;
+    for (const auto& item : instruments::sledai_items())
+      v.set(item.item, (bits >> static_cast<unsigned>(item.item)) & 1u);
+    set(r, "sledai_2k", instruments::sledai_2k(v));
+    r.notes.push_back(fmt::format("sledai_2k {} scored from the descriptors", instruments::sledai_2k(v)));
+  }
   for (auto [ratio, value, uln] : {std::tuple{"alt_x_uln", "alt", "alt_uln"}, std::tuple{"ast_x_uln", "ast", "ast_uln"}}) {
     if (!has(r, ratio) && has(r, value) && has(r, uln)) set(r, ratio, num(r, value) / num(r, uln));
   }

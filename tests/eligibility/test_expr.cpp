@@ -4,6 +4,7 @@
 
 #include "data/patient_reader.h"
 #include "eligibility/expr.h"
+#include "instruments/sledai.h"
 #include "schedule/date.h"
 
 namespace il2t::eligibility {
@@ -92,6 +93,21 @@ TEST(Expr, DerivedFields) {
   EXPECT_NEAR(child.at("creatinine_clearance").number, 0.413 * 120 / 0.5, 1e-9);
   ASSERT_EQ(child.notes.size(), 1u);
   EXPECT_EQ(child.notes[0], "creatinine_clearance 99.1 mL/min/1.73 m² by bedside Schwartz");
+}
+
+TEST(Expr, SledaiScoredFromItsDescriptors) {
+  // The dictionary's descriptor list is the instruments module's, in the same order.
+  const FieldSpec* f = find_field("sledai_descriptors");
+  ASSERT_NE(f, nullptr);
+  ASSERT_EQ(f->choices.size(), instruments::sledai_items().size());
+  for (const auto& item : instruments::sledai_items())
+    EXPECT_EQ(f->choices[static_cast<std::size_t>(item.item)], item.id);
+  // Arthritis 4 + rash 2 + low complement 2 + increased DNA binding 2 = 10.
+  const auto r = record({{"sledai_descriptors", "arthritis;rash;low_complement;increased_dna_binding"}});
+  EXPECT_EQ(eval("sledai_2k >= 10", r), Tri::yes);
+  EXPECT_EQ(eval("sledai_2k > 10", r), Tri::no);
+  // A given total wins over the descriptors.
+  EXPECT_EQ(eval("sledai_2k == 3", record({{"sledai_2k", "3"}, {"sledai_descriptors", "seizure"}})), Tri::yes);
 }
 
 TEST(Expr, ExplainsWithFieldsAndValues) {
