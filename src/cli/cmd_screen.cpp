@@ -2,6 +2,8 @@
 // candidates against protocols' eligibility criteria.
 #include <algorithm>
 #include <chrono>
+#include <ctime>
+#include <set>
 #include <filesystem>
 #include <iostream>
 
@@ -26,9 +28,15 @@ struct Options {
   std::string out;
 };
 
+// Today's date where the user is (the local calendar date, not UTC's).
 std::int32_t today() {
-  const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return static_cast<std::int32_t>(now.time_since_epoch().count());
+  const std::time_t t = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&t, &local);
+  const std::chrono::year_month_day ymd{std::chrono::year(local.tm_year + 1900),
+                                        std::chrono::month(static_cast<unsigned>(local.tm_mon + 1)),
+                                        std::chrono::day(static_cast<unsigned>(local.tm_mday))};
+  return static_cast<std::int32_t>(std::chrono::sys_days(ymd).time_since_epoch().count());
 }
 
 int run(Options o) {
@@ -69,6 +77,11 @@ int run(Options o) {
     if (c) compiled.push_back(std::move(*c));
   }
   data::PatientInput in = data::read_patients_file(o.patients, as_of);
+  std::set<std::string> ids;
+  for (const auto& r : in.records) {
+    if (!ids.insert(r.id).second)
+      in.diagnostics.warning({}, "patient_id \"" + r.id + "\" appears more than once (row " + std::to_string(r.row) + ")");
+  }
   for (const auto& d : in.diagnostics.items()) std::cerr << format(d) << "\n";
   bad = bad || in.diagnostics.has_errors();
 

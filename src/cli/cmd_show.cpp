@@ -23,7 +23,7 @@ void add_show(CLI::App& app, int& status) {
       return;
     }
     const report::InputProvenance in{loaded->path, loaded->sha256};
-    const std::string text = *json ? report::show_json(loaded->protocol, in).dump(2) + "\n"
+    const std::string text = *json ? report::show_json(loaded->protocol, in).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"
                                    : report::show_text(loaded->protocol, in);
     status = emit(text, *out, std::cerr) ? 0 : 1;
   });

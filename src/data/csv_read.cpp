@@ -16,7 +16,7 @@ CsvTable read_csv(std::string_view text) {
   };
   auto end_row = [&] {
     end_field();
-    const bool blank = row.fields.size() == 1 && row.fields[0].empty();
+    const bool blank = row.fields.size() == 1 && row.fields[0].find_first_not_of(" \t\r") == std::string::npos;
     if (!blank) t.rows.push_back(std::move(row));
     row = CsvRow{};
     row.line = line;

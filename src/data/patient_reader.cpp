@@ -1,5 +1,6 @@
 #include "data/patient_reader.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -117,6 +118,7 @@ void keep(PatientInput& in, eligibility::PatientRecord r, bool bad) {
 
 PatientInput read_patients_csv(std::string_view text, const std::string& name, std::int32_t as_of) {
   PatientInput in{{}, Diagnostics(name), 0};
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 byte-order mark
   CsvTable t = read_csv(text);
   if (!t.error.empty()) in.diagnostics.error({}, t.error);
   if (t.rows.empty()) {
@@ -130,8 +132,19 @@ PatientInput read_patients_csv(std::string_view text, const std::string& name, s
   for (std::size_t k = 0; k < header.size(); ++k) {
     const std::string h(trim(header[k]));
     const FieldSpec* f = eligibility::find_field(h);
-    if (!f) in.diagnostics.error({1, static_cast<int>(k + 1)}, "column " + std::to_string(k + 1) + " \"" + h +
-                                                                   "\": unknown field (docs/patient-record.md)");
+    if (!f) {
+      in.diagnostics.error({1, 0}, "column " + std::to_string(k + 1) + " \"" + h +
+                                       "\": unknown field, ignored (docs/patient-fields.md)");
+    } else {
+      for (std::size_t m = 0; m < k; ++m) {
+        if (specs[m] == f) {
+          in.diagnostics.error({1, 0}, "column " + std::to_string(k + 1) + " \"" + h + "\": the field is also column " +
+                                           std::to_string(m + 1) + "; this one is ignored");
+          f = nullptr;
+          break;
+        }
+      }
+    }
     has_id = has_id || h == "patient_id";
     specs.push_back(f);
     index.push_back(f ? eligibility::PatientRecord::index_of(h) : 0);
@@ -168,9 +181,14 @@ PatientInput read_patients_csv(std::string_view text, const std::string& name, s
 
 PatientInput read_patients_json(std::string_view text, const std::string& name, std::int32_t as_of) {
   PatientInput in{{}, Diagnostics(name), 0};
-  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded()) {
-    in.diagnostics.error({}, "not valid JSON");
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    const std::size_t upto = std::min(e.byte, text.size());
+    const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(upto), '\n'));
+    in.diagnostics.error({line, 0}, "not valid JSON (at byte " + std::to_string(e.byte) + ")");
     return in;
   }
   if (j.is_object()) j = nlohmann::json::array({j});
@@ -188,13 +206,19 @@ PatientInput read_patients_json(std::string_view text, const std::string& name, 
       continue;
     }
     bool bad = false;
-    rec.id = j[i].value("patient_id", std::string());
+    if (const auto it = j[i].find("patient_id"); it != j[i].end()) {
+      if (it->is_string()) {
+        rec.id = it->get<std::string>();
+      } else {
+        in.diagnostics.error({}, where + ", patient_id: must be text");
+        bad = true;
+      }
+    }
     if (rec.id.empty()) rec.id = where;
     for (const auto& [key, value] : j[i].items()) {
       const FieldSpec* f = eligibility::find_field(key);
-      if (!f) {
-        in.diagnostics.error({}, where + " (" + rec.id + "), " + key + ": unknown field (docs/patient-record.md)");
-        bad = true;
+      if (!f) {  // as for a CSV column: reported, ignored
+        in.diagnostics.error({}, where + " (" + rec.id + "), " + key + ": unknown field, ignored (docs/patient-fields.md)");
         continue;
       }
       std::string cell;

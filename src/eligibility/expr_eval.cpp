@@ -90,6 +90,8 @@ Tri eval(const Expr& e, int id, const PatientRecord& r, std::int32_t as_of) {
       return from_bool(c->day >= window_start(as_of, n.number, n.span) && c->day <= as_of);
     case NodeKind::in_set:
       if (c->state != State::value) return Tri::unknown;
+      if (all_fields()[static_cast<std::size_t>(n.field)].kind == FieldKind::list)
+        return from_bool((c->bits & n.bits) != 0);  // a list: any of its values among those named
       return from_bool(((1u << static_cast<unsigned>(c->number)) & n.bits) != 0);
     case NodeKind::has:
       if (c->state != State::value) return Tri::unknown;
@@ -153,6 +155,8 @@ void explain_node(const Expr& e, int id, const PatientRecord& r, std::int32_t as
   const Cell& c = r.cells[static_cast<std::size_t>(n.field)];
   if (want == Tri::unknown) {
     std::string name = c.state == State::ever_undated ? std::string(f.name) + " (date)" : std::string(f.name);
+    if (const auto from = derived_from(f.name); !from.empty() && c.state == State::missing)
+      name += " (or " + std::string(from) + " to compute it)";
     if (std::find(out.missing.begin(), out.missing.end(), name) == out.missing.end()) out.missing.push_back(name);
     return;
   }

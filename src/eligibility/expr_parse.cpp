@@ -1,6 +1,7 @@
 // Compiles eligibility expression text (see expr.h) into an Expr.
 #include <cctype>
 #include <charconv>
+#include <cmath>
 
 #include "eligibility/expr.h"
 
@@ -33,6 +34,7 @@ std::vector<Tok> lex(std::string_view s) {
     if (std::isdigit(static_cast<unsigned char>(c)) || (c == '.' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
       double v = 0;
       auto r = std::from_chars(s.data() + i, s.data() + s.size(), v);
+      if (r.ec != std::errc()) throw Fail{at, "the number is out of range"};
       out.push_back({Tok::K::number, std::string(s.substr(i, static_cast<std::size_t>(r.ptr - (s.data() + i)))), v, at});
       i = static_cast<std::size_t>(r.ptr - s.data());
       // A unit right after a number: letters, µ, '/', '^' and digits after the first letter.
@@ -187,7 +189,9 @@ class Parser {
       expect("(");
       n.field = field_ref("event");
       expect(",");
-      if (cur().k != Tok::K::number || cur().number <= 0) fail("expected a positive number of days, weeks, months or years");
+      if (cur().k != Tok::K::number || cur().number < 1 || cur().number != std::floor(cur().number) ||
+          cur().number > 100000)
+        fail("expected a whole number of days, weeks, months or years (1 or more)");
       n.number = cur().number;
       ++i_;
       if (cur().k != Tok::K::unit) fail("give the unit: days, weeks, months or years");
@@ -209,8 +213,8 @@ class Parser {
       return add(std::move(n), from);
     }
     // symbol "in" list-field
-    if (cur().k == Tok::K::ident && i_ + 2 < t_.size() && t_[i_ + 1].text == "in" && t_[i_ + 2].k == Tok::K::ident &&
-        PatientRecord::index_of(cur().text) == static_cast<std::size_t>(-1)) {
+    // (a field followed by "in [" is the other form, `field in [values]`)
+    if (cur().k == Tok::K::ident && i_ + 2 < t_.size() && t_[i_ + 1].text == "in" && t_[i_ + 2].k == Tok::K::ident) {
       const Tok sym = cur();
       i_ += 2;
       Node n;

@@ -3,6 +3,8 @@
 #include "eligibility/fields.h"
 
 #include <array>
+#include <cctype>
+#include <string>
 
 namespace il2t::eligibility {
 
@@ -162,19 +164,36 @@ const FieldSpec* find_field(std::string_view name) {
 
 std::span<const FieldSpec> all_fields() { return kFields; }
 
+namespace {
+
+// Units compare without case, and the Greek mu (U+03BC) stands for the micro sign (U+00B5).
+std::string normal_unit(std::string_view u) {
+  std::string s;
+  for (std::size_t i = 0; i < u.size(); ++i) {
+    if (i + 1 < u.size() && static_cast<unsigned char>(u[i]) == 0xCE && static_cast<unsigned char>(u[i + 1]) == 0xBC) {
+      s += "\xC2\xB5";
+      ++i;
+      continue;
+    }
+    s += static_cast<char>(std::tolower(static_cast<unsigned char>(u[i])));
+  }
+  return s;
+}
+
+}  // namespace
+
 Converted to_canonical(const FieldSpec& f, double number, std::string_view unit) {
-  if (unit.empty()) {
-    if (f.unit_required)
-      return {std::nullopt, "a unit is needed (" + std::string(f.units.front().unit) + (f.units.size() > 1 ? " or " +
-                            std::string(f.units[1].unit) : "") + ")"};
-    return {number, {}};
-  }
-  for (const UnitFactor& u : f.units) {
-    if (u.unit == unit) return {number * u.to_canonical, {}};
-  }
   std::string known;
   for (const UnitFactor& u : f.units) {
     if (!u.unit.empty()) known += (known.empty() ? "" : ", ") + std::string(u.unit);
+  }
+  if (unit.empty()) {
+    if (f.unit_required) return {std::nullopt, "a unit is needed (" + known + ")"};
+    return {number, {}};
+  }
+  const std::string given = normal_unit(unit);
+  for (const UnitFactor& u : f.units) {
+    if (normal_unit(u.unit) == given) return {number * u.to_canonical, {}};
   }
   return {std::nullopt, "unit \"" + std::string(unit) + "\" does not fit (" +
                             (known.empty() ? std::string("a plain number") : known) + ")"};

@@ -29,6 +29,15 @@ void set(PatientRecord& r, std::string_view f, double v) {
 
 }  // namespace
 
+std::string_view derived_from(std::string_view field) {
+  if (field == "alt_x_uln") return "alt and alt_uln";
+  if (field == "ast_x_uln") return "ast and ast_uln";
+  if (field == "prednisone_mg_per_kg_day") return "prednisone_dose and weight";
+  if (field == "creatinine_clearance") return "creatinine, age, and weight and sex (adults) or height (children)";
+  if (field == "sledai_2k") return "sledai_descriptors";
+  return "";
+}
+
 void derive(PatientRecord& r) {
   if (!has(r, "sledai_2k") && has(r, "sledai_descriptors")) {
     instruments::SledaiVisit v;

@@ -35,4 +35,7 @@ struct PatientRecord {
 // adults, bedside Schwartz for children, noted in `notes`).
 void derive(PatientRecord& r);
 
+// The fields a derived field is computed from ("alt and alt_uln"), or "" if none.
+std::string_view derived_from(std::string_view field);
+
 }  // namespace il2t::eligibility

@@ -39,16 +39,21 @@ std::optional<CompiledProtocol> compile_protocol(const protocol::Protocol& p, Di
   };
   // The registry's eligible ages, sex and weights are criteria too, whether or not an
   // inclusion criterion repeats them.
-  auto limits = [&](const char* id, const char* field, const protocol::Range& r, const char* unit) {
+  // Registry ages are whole years: a maximum of 17 years admits a child until the 18th
+  // birthday (age < 18), as ClinicalTrials.gov's age limits mean.
+  auto limits = [&](const char* id, const char* field, const protocol::Range& r, const char* unit, bool whole_years) {
     std::string e;
     if (r.min) e = std::string(field) + " >= " + units::format_number(r.min->value) + " " + unit;
-    if (r.max) e += (e.empty() ? "" : " and ") + std::string(field) + " <= " + units::format_number(r.max->value) + " " + unit;
+    if (r.max)
+      e += (e.empty() ? "" : " and ") + std::string(field) +
+           (whole_years ? " < " + units::format_number(r.max->value + 1) : " <= " + units::format_number(r.max->value)) +
+           " " + unit;
     if (e.empty()) return;
     Compiled c = compile(e);
     out.criteria.push_back({id, "population: " + e, true, std::move(c.expr)});
   };
-  limits("population.age", "age", p.population.age_years, "years");
-  limits("population.weight", "weight", p.population.weight_kg, "kg");
+  limits("population.age", "age", p.population.age_years, "years", true);
+  limits("population.weight", "weight", p.population.weight_kg, "kg", false);
   if (p.population.sex.value == "female" || p.population.sex.value == "male") {
     Compiled c = compile("sex == " + p.population.sex.value);
     out.criteria.push_back({"population.sex", "population: sex " + p.population.sex.value, true, std::move(c.expr)});

@@ -105,7 +105,7 @@ std::string schedule_json(const schedule::ParticipantSchedule& s, const std::str
                            {"window_end", v.latest.iso()}});
   j["input_sha256"] = protocol_sha256;
   j["program"] = {{"name", "il2trial"}, {"version", kVersion}};
-  return j.dump(2) + "\n";
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string schedule_ics(const schedule::ParticipantSchedule& s, const std::string& dtstamp) {

@@ -61,7 +61,7 @@ std::string screen_json(const std::vector<eligibility::ScreenResult>& results) {
     for (const auto& m : r.manual) x["manual"].push_back({{"id", m.id}, {"kind", kind(m)}, {"text", m.text}});
     j.push_back(x);
   }
-  return j.dump(2) + "\n";
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace il2t::report

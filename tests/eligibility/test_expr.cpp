@@ -66,6 +66,16 @@ TEST(Expr, SymbolsFlagsResultsAndLists) {
   EXPECT_EQ(eval("malignancy_type in [cervical_in_situ, basal_cell]", r), Tri::yes);
 }
 
+TEST(Expr, InOnListsAndOnChoices) {
+  const auto r = record({{"allergies", "corticosteroid"}, {"sledai_descriptors", "rash;fever"}});
+  EXPECT_EQ(eval("allergies in [corticosteroid]", r), Tri::yes);
+  EXPECT_EQ(eval("allergies in [il2]", r), Tri::no);
+  EXPECT_EQ(eval("allergies in [il2]", record({{"allergies", "none"}})), Tri::no);
+  // A descriptor that is also a field name still reads as a value of the list.
+  EXPECT_EQ(eval("rash in sledai_descriptors", r), Tri::yes);
+  EXPECT_EQ(eval("seizure in sledai_descriptors", r), Tri::no);
+}
+
 TEST(Expr, WithinCountsCalendarMonthsBackFromTheScreeningDate) {
   // Screening 2026-11-22: six calendar months back is 2026-05-22.
   EXPECT_EQ(eval("within(rituximab, 6 months)", record({{"rituximab", "2026-05-22"}})), Tri::yes);
@@ -144,7 +154,9 @@ INSTANTIATE_TEST_SUITE_P(
         BadExpr{"within(rituximab, 6 fortnights)", 20, "\"fortnights\" is not days, weeks, months or years"},
         BadExpr{"age >= 18 and", 13, "expected a field name"},
         BadExpr{"(age >= 18", 10, "expected \")\""},
-        BadExpr{"age >= 18 & sex == male", 10, "unexpected character '&'"}));
+        BadExpr{"age >= 18 & sex == male", 10, "unexpected character '&'"},
+        BadExpr{"pga >= 1e400", 7, "the number is out of range"},
+        BadExpr{"within(rituximab, 1.5 months)", 18, "expected a whole number of days, weeks, months or years (1 or more)"}));
 
 }  // namespace
 }  // namespace il2t::eligibility

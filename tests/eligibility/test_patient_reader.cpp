@@ -31,14 +31,14 @@ TEST(PatientReader, ReportsEachBadCellAndKeepsTheValidRows) {
   EXPECT_EQ(in.records[1].id, "P3");
   EXPECT_EQ(messages(in),
             (std::vector<std::string>{
-                "c.csv:1:9: error: column 9 \"colour\": unknown field (docs/patient-record.md)",
+                "c.csv:1: error: column 9 \"colour\": unknown field, ignored (docs/patient-fields.md)",
                 "c.csv:3: error: row 2 (P2), age: -3 years is impossible (plausible 0–120 years)",
                 "c.csv:3: error: row 2 (P2), weight: 0 kg is impossible (plausible 1–300 kg)",
                 "c.csv:3: error: row 2 (P2), alt: -5 U/L is impossible (plausible 0–20000 U/L)",
                 "c.csv:3: error: row 2 (P2), rituximab: 2027-01-01 is in the future (after the screening date)",
                 "c.csv:3: error: row 2 (P2), sex: \"woman\" is not one of: female, male",
                 "c.csv:3: error: row 2 (P2), hiv: \"maybe\" is not positive or negative",
-                "c.csv:5: error: row 4 (P4), alt: \"88\": a unit is needed (U/L or IU/L)",
+                "c.csv:5: error: row 4 (P4), alt: \"88\": a unit is needed (U/L, IU/L)",
             }));
 }
 
@@ -62,10 +62,38 @@ TEST(PatientReader, JsonOneOrMany) {
   EXPECT_EQ(one.records[0].at("pregnant").number, 0);
   const PatientInput bad = read_patients_json(R"([{"patient_id": "J2", "weight": 0}, {"patient_id": "J3", "hgt": 1}])",
                                               "many.json", kAsOf);
-  EXPECT_TRUE(bad.records.empty());
+  // J2 is left out; J3's unknown key is reported and ignored, as a CSV column would be.
+  ASSERT_EQ(bad.records.size(), 1u);
+  EXPECT_EQ(bad.records[0].id, "J3");
   EXPECT_EQ(messages(bad), (std::vector<std::string>{
                                "many.json: error: patient 1 (J2), weight: 0 kg is impossible (plausible 1–300 kg)",
-                               "many.json: error: patient 2 (J3), hgt: unknown field (docs/patient-record.md)"}));
+                               "many.json: error: patient 2 (J3), hgt: unknown field, ignored (docs/patient-fields.md)"}));
+}
+
+TEST(PatientReader, ByteOrderMarkDuplicateColumnsAndBadIds) {
+  const PatientInput bom = read_patients_csv("\xEF\xBB\xBFpatient_id,age\r\nA,20\r\n", "bom.csv", kAsOf);
+  ASSERT_EQ(bom.records.size(), 1u);
+  EXPECT_EQ(bom.records[0].id, "A");
+  EXPECT_TRUE(messages(bom).empty());
+  const PatientInput dup = read_patients_csv("patient_id,age,age\nA,17,40\n", "dup.csv", kAsOf);
+  EXPECT_EQ(messages(dup), (std::vector<std::string>{
+                               "dup.csv:1: error: column 3 \"age\": the field is also column 2; this one is ignored"}));
+  ASSERT_EQ(dup.records.size(), 1u);
+  EXPECT_EQ(dup.records[0].at("age").number, 17);
+  const PatientInput id = read_patients_json(R"([{"patient_id": 17, "age": 20}, {"patient_id": "B", "age": 30}])",
+                                             "id.json", kAsOf);
+  EXPECT_EQ(messages(id), (std::vector<std::string>{"id.json: error: patient 1, patient_id: must be text"}));
+  ASSERT_EQ(id.records.size(), 1u);
+  const PatientInput broken = read_patients_json("[\n{\"age\": 20,,}\n]", "broken.json", kAsOf);
+  EXPECT_EQ(messages(broken), (std::vector<std::string>{"broken.json:2: error: not valid JSON (at byte 14)"}));
+}
+
+TEST(PatientReader, UnitsMatchWithoutCaseAndGreekMu) {
+  const PatientInput in =
+      read_patients_csv("patient_id,creatinine,alt\nA,88 \xCE\xBCmol/L,40 u/l\nB,1.0 mg/dl,40 U/L\n", "u.csv", kAsOf);
+  ASSERT_EQ(in.records.size(), 2u) << messages(in).front();
+  EXPECT_DOUBLE_EQ(in.records[0].at("creatinine").number, 88.0);
+  EXPECT_DOUBLE_EQ(in.records[1].at("creatinine").number, 88.42);
 }
 
 TEST(PatientReader, EmptyAndRaggedFiles) {
