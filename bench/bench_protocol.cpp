@@ -4,6 +4,8 @@
 // without il2trial's typed reading, origins and checks).
 #include <benchmark/benchmark.h>
 
+#include "ratio_reporter.h"
+
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -74,20 +76,6 @@ BENCHMARK(BM_ReadAndValidate);
 BENCHMARK(BM_ExpandAllRegimens);
 BENCHMARK(BM_BuildSchedule);
 
-// Collects each benchmark's time per iteration so main can print ratios to the baseline.
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  RatioReporter() : ConsoleReporter(isatty(STDOUT_FILENO) ? OO_Defaults : OO_None) {}
-  std::map<std::string, double> ns;
-  void ReportRuns(const std::vector<Run>& runs) override {
-    // With --benchmark_repetitions, the median stands for the benchmark.
-    for (const auto& r : runs) {
-      if (r.run_type == Run::RT_Iteration || r.aggregate_name == "median")
-        ns[r.run_name.function_name] = r.GetAdjustedRealTime();
-    }
-    ConsoleReporter::ReportRuns(runs);
-  }
-};
 
 }  // namespace
 
@@ -101,15 +89,11 @@ int main(int argc, char** argv) {
     std::cerr << "bench_protocol: cannot read " << file << "\n";
     return 1;
   }
+  std::cout << "protocol: " << file << " (" << g_text.size() << " bytes)\n";
   benchmark::Initialize(&argc, argv);
-  RatioReporter reporter;
+  il2t::bench::RatioReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
-  const double base = reporter.ns["BM_Baseline_TomlParseOnly"];
-  std::cout << "\nprotocol: " << file << " (" << g_text.size() << " bytes)\n";
-  std::cout << "ratio to the baseline (toml++ parse only, same run):\n";
-  for (const auto& [name, t] : reporter.ns) {
-    if (base > 0) std::cout << "  " << name << ": " << t / base << "\n";
-  }
+  reporter.print_ratios("BM_Baseline_TomlParseOnly", "toml++ parse only");
   benchmark::Shutdown();
   return 0;
 }

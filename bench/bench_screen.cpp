@@ -4,6 +4,8 @@
 // Target (issue 3): 100,000 candidates × 6 protocols in under 2 s on one core.
 #include <benchmark/benchmark.h>
 
+#include "ratio_reporter.h"
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -102,18 +104,6 @@ BENCHMARK(BM_Baseline_VerdictOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ScreenWithReasons)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ReadCsv)->Unit(benchmark::kMillisecond);
 
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  RatioReporter() : ConsoleReporter(isatty(STDOUT_FILENO) ? OO_Defaults : OO_None) {}
-  std::map<std::string, double> ms;
-  void ReportRuns(const std::vector<Run>& runs) override {
-    for (const auto& r : runs) {
-      if (r.run_type == Run::RT_Iteration || r.aggregate_name == "median")
-        ms[r.run_name.function_name] = r.GetAdjustedRealTime();
-    }
-    ConsoleReporter::ReportRuns(runs);
-  }
-};
 
 }  // namespace
 
@@ -122,11 +112,9 @@ int main(int argc, char** argv) {
   std::cout << g_records.size() << " valid candidates (of 100000 generated), " << g_protocols.size()
             << " protocols, one thread\n";
   benchmark::Initialize(&argc, argv);
-  RatioReporter reporter;
+  il2t::bench::RatioReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
-  const double base = reporter.ms["BM_Baseline_VerdictOnly"];
-  std::cout << "\nratio to the baseline (verdict only, same run):\n";
-  for (const auto& [name, t] : reporter.ms) std::cout << "  " << name << ": " << t / base << "\n";
+  reporter.print_ratios("BM_Baseline_VerdictOnly", "verdict only");
   benchmark::Shutdown();
   return 0;
 }
