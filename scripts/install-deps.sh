@@ -12,6 +12,8 @@ packages=(
   libgtest-dev libgmock-dev googletest   # tests
   libbenchmark-dev         # bench/
   libical-dev              # tests: a real iCalendar parser reads our ICS
+  libboost-math-dev        # stats: distributions and their quantiles
+  libeigen3-dev            # stats: linear algebra (ANCOVA, Cox, logistic)
   bc                       # bench/whole_process.sh arithmetic
 )
 

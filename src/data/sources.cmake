@@ -2,6 +2,7 @@
 list(APPEND IL2T_SOURCES
   data/atomic_file.cpp
   data/csv.cpp
+  data/columns.cpp
   data/csv_read.cpp
   data/ics.cpp
   data/patient_reader.cpp

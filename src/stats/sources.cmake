@@ -1,0 +1,11 @@
+# Sources of src/stats, added to il2trial_lib by src/CMakeLists.txt.
+list(APPEND IL2T_SOURCES
+  stats/checks.cpp
+  stats/distributions.cpp
+  stats/multiplicity.cpp
+  stats/proportions.cpp
+  stats/rates.cpp
+  stats/survival.cpp
+  stats/tables.cpp
+  stats/ttest.cpp
+)

@@ -1,0 +1,632 @@
+# Reference values for il2trial's C++ statistics tests.
+#
+# Run from the repository root via tests/reference/make-references.sh; writes
+# tests/reference/stats_reference.json. All data are fixed literals (or drawn
+# once under set.seed() and written out literally into the JSON), so the output
+# is deterministic for a given R / package version.
+#
+# JSON conventions:
+#   * null        : R returned NA or NaN (or the case defines the value as
+#                   undefined, e.g. a Wald ratio with a zero cell).
+#   * "Inf"/"-Inf": R returned an infinite value (JSON has no infinity).
+#   * Arrays stay arrays even when they hold a single element.
+
+suppressPackageStartupMessages({
+  library(jsonlite)
+  library(survival)
+})
+
+out_file <- file.path("tests", "reference", "stats_reference.json")
+
+# ---------------------------------------------------------------- helpers ---
+
+# A scalar for the JSON: NA/NaN/NULL -> null, +-Inf -> "Inf"/"-Inf".
+num <- function(v) {
+  if (is.null(v) || length(v) == 0) return(NA)
+  stopifnot(length(v) == 1)
+  v <- unname(v)
+  if (is.logical(v) && is.na(v)) return(NA)
+  v <- as.numeric(v)
+  if (is.na(v)) return(NA)
+  if (is.infinite(v)) return(if (v > 0) "Inf" else "-Inf")
+  v
+}
+
+# An array for the JSON (never unboxed), with the same conventions.
+arr <- function(v) {
+  v <- as.numeric(unname(v))
+  if (any(is.infinite(v))) {
+    return(lapply(v, num))
+  }
+  I(v)
+}
+
+int_arr <- function(v) I(as.integer(unname(v)))
+
+# 2x2 table given row-wise as list(c(a, b), c(c, d)) -> JSON [[a,b],[c,d]],
+# R matrix(c(a, c, b, d), 2) (rows = groups, columns = response yes / no).
+tab_json <- function(t) list(int_arr(t[[1]]), int_arr(t[[2]]))
+tab_matrix <- function(t) matrix(c(t[[1]][1], t[[2]][1], t[[1]][2], t[[2]][2]), 2)
+
+# Evaluate expr; return NULL (case left out) on error, keep warnings quiet but
+# record them so the note can mention them.
+try_case <- function(expr) {
+  warns <- character(0)
+  res <- tryCatch(
+    withCallingHandlers(expr, warning = function(w) {
+      warns <<- c(warns, conditionMessage(w))
+      invokeRestart("muffleWarning")
+    }),
+    error = function(e) {
+      message("case left out, R error: ", conditionMessage(e))
+      structure(list(msg = conditionMessage(e)), class = "case_error")
+    }
+  )
+  if (inherits(res, "case_error")) return(res)
+  if (length(warns) > 0 && is.list(res) && !is.null(res$note)) {
+    res$note <- paste0(res$note, " [R warned: ", paste(unique(warns), collapse = "; "), "]")
+  }
+  res
+}
+
+is_err <- function(x) inherits(x, "case_error")
+
+collect <- function(cases) Filter(function(x) !is.null(x) && !is_err(x), cases)
+
+# ----------------------------------------------------------- proportion CI ---
+
+agresti_coull <- function(x, n, conf) {
+  # Agresti & Coull (1998): n~ = n + z^2, p~ = (x + z^2/2) / n~,
+  # p~ +- z sqrt(p~ (1 - p~) / n~). Not clipped to [0, 1].
+  z <- qnorm(1 - (1 - conf) / 2)
+  nt <- n + z^2
+  pt <- (x + z^2 / 2) / nt
+  half <- z * sqrt(pt * (1 - pt) / nt)
+  c(pt - half, pt + half)
+}
+
+prop_cases <- list(
+  list(0, 10, "zero successes"),
+  list(1, 10, "one success, small n"),
+  list(5, 10, "p = 1/2 exactly: R's prop.test shrinks the continuity correction to min(0.5, |x - n/2|) = 0, so wilson_cc equals wilson here"),
+  list(10, 10, "all successes"),
+  list(16, 29, "He 2020 SRI-4 week 12, IL-2 arm"),
+  list(9, 30, "He 2020 SRI-4 week 12, placebo arm"),
+  list(1, 1, "n = 1, one success"),
+  list(0, 1, "n = 1, no success"),
+  list(500, 1000, "large n, p = 1/2 (continuity correction shrunk to 0 as for 5/10)"),
+  list(3, 1000, "large n, rare event")
+)
+
+proportion_ci <- lapply(prop_cases, function(cs) {
+  x <- cs[[1]]; n <- cs[[2]]; conf <- 0.95
+  try_case({
+    w <- prop.test(x, n, conf.level = conf, correct = FALSE)$conf.int
+    wc <- prop.test(x, n, conf.level = conf, correct = TRUE)$conf.int
+    cp <- binom.test(x, n, conf.level = conf)$conf.int
+    ac <- agresti_coull(x, n, conf)
+    list(
+      note = paste0(x, "/", n, ": ", cs[[3]],
+                    ". wilson / wilson_cc = prop.test(x, n, p = 0.5 default)$conf.int (R clips the cc interval at 0 and 1, and caps the 0.5 correction at |x - n p0| with p0 = 0.5); ",
+                    "clopper_pearson = binom.test; agresti_coull computed in R by its formula (Agresti & Coull 1998), not clipped."),
+      x = x, n = n, conf = conf,
+      wilson = arr(w), wilson_cc = arr(wc), clopper_pearson = arr(cp),
+      agresti_coull = arr(ac)
+    )
+  })
+})
+
+# --------------------------------------------------------- two proportions ---
+
+two_prop_cases <- list(
+  list(16, 29, 9, 30, "He 2020 SRI-4 week 12 (IL-2 16/29 vs placebo 9/30)"),
+  list(19, 29, 11, 30, "ordinary data, moderate difference"),
+  list(0, 20, 5, 20, "zero successes in group 1: risk ratio and odds ratio undefined (null)"),
+  list(10, 10, 3, 10, "all successes in group 1 (non-response cell b = 0): odds ratio null; Katz risk ratio is still defined (x1, x2 > 0) and is given"),
+  list(400, 1000, 350, 1000, "large counts")
+)
+
+two_proportions <- lapply(two_prop_cases, function(cs) {
+  x1 <- cs[[1]]; n1 <- cs[[2]]; x2 <- cs[[3]]; n2 <- cs[[4]]; conf <- 0.95
+  try_case({
+    z <- qnorm(1 - (1 - conf) / 2)
+    p1 <- x1 / n1; p2 <- x2 / n2
+    w1 <- prop.test(x1, n1, conf.level = conf, correct = FALSE)$conf.int
+    w2 <- prop.test(x2, n2, conf.level = conf, correct = FALSE)$conf.int
+    # Newcombe (1998) method 10: hybrid score interval from the two Wilson
+    # score intervals (l1, u1), (l2, u2), no continuity correction.
+    d <- p1 - p2
+    newc <- c(d - sqrt((p1 - w1[1])^2 + (w2[2] - p2)^2),
+              d + sqrt((w1[2] - p1)^2 + (p2 - w2[1])^2))
+    a <- x1; b <- n1 - x1; c_ <- x2; dd <- n2 - x2
+    if (x1 > 0 && x2 > 0) {
+      rr <- p1 / p2
+      se_rr <- sqrt(1 / x1 - 1 / n1 + 1 / x2 - 1 / n2)
+      rr_out <- list(estimate = num(rr), lower = num(exp(log(rr) - z * se_rr)),
+                     upper = num(exp(log(rr) + z * se_rr)))
+    } else {
+      rr_out <- list(estimate = NA, lower = NA, upper = NA)
+    }
+    if (min(a, b, c_, dd) > 0) {
+      or <- (a * dd) / (b * c_)
+      se_or <- sqrt(1 / a + 1 / b + 1 / c_ + 1 / dd)
+      or_out <- list(estimate = num(or), lower = num(exp(log(or) - z * se_or)),
+                     upper = num(exp(log(or) + z * se_or)))
+    } else {
+      or_out <- list(estimate = NA, lower = NA, upper = NA)
+    }
+    list(
+      note = paste0(x1, "/", n1, " vs ", x2, "/", n2, ": ", cs[[5]],
+                    ". newcombe = Newcombe 1998 method 10 computed in R by its formula from the two prop.test(correct = FALSE) Wilson intervals; ",
+                    "risk_ratio = Katz log-scale Wald, odds_ratio_wald = Woolf log-scale Wald, both computed in R by formula (null where the formula has a zero cell)."),
+      x1 = x1, n1 = n1, x2 = x2, n2 = n2, conf = conf,
+      difference = num(d),
+      newcombe = arr(newc),
+      risk_ratio = rr_out,
+      odds_ratio_wald = or_out
+    )
+  })
+})
+
+# ------------------------------------------------------------------ fisher ---
+
+tables_2x2 <- list(
+  list(list(c(16, 13), c(9, 21)), "He 2020 SRI-4 week 12 responders / non-responders, IL-2 vs placebo"),
+  list(list(c(19, 10), c(11, 19)), "ordinary data"),
+  list(list(c(3, 1), c(1, 3)), "small table (tea-tasting style)"),
+  list(list(c(0, 20), c(5, 15)), "zero cell a = 0 (conditional MLE odds ratio 0)"),
+  list(list(c(10, 0), c(3, 7)), "zero cell b = 0 (conditional MLE odds ratio Inf)"),
+  list(list(c(400, 600), c(350, 650)), "large counts"),
+  list(list(c(25, 15), c(12, 28)), "n = 80 of a 160-patient design, 40 per arm"),
+  list(list(c(1, 0), c(0, 1)), "both margins tiny (n = 2), perfect separation")
+)
+
+fisher <- lapply(tables_2x2, function(cs) {
+  t <- cs[[1]]; m <- tab_matrix(t)
+  try_case({
+    f <- fisher.test(m)
+    fl <- fisher.test(m, alternative = "less")
+    fg <- fisher.test(m, alternative = "greater")
+    list(
+      note = paste0(cs[[2]], ". fisher.test(matrix(c(a, c, b, d), 2)); estimate = conditional MLE odds ratio, conf_int = two-sided 95%; \"Inf\" marks an infinite value."),
+      table = tab_json(t),
+      p_value = num(f$p.value), estimate = num(f$estimate),
+      conf_int = arr(f$conf.int),
+      p_less = num(fl$p.value), p_greater = num(fg$p.value)
+    )
+  })
+})
+
+# ------------------------------------------------------------------- chisq ---
+
+chisq <- list()
+for (cs in tables_2x2) {
+  for (corr in c(TRUE, FALSE)) {
+    t <- cs[[1]]; m <- tab_matrix(t)
+    r <- try_case({
+      ch <- chisq.test(m, correct = corr)
+      list(
+        note = paste0(cs[[2]], ". chisq.test(matrix(c(a, c, b, d), 2), correct = ", corr, ")",
+                      if (corr) "; R's Yates correction is min(0.5, |O - E|) per cell" else "", "."),
+        table = tab_json(t), correct = corr,
+        statistic = num(ch$statistic), df = num(ch$parameter), p_value = num(ch$p.value)
+      )
+    })
+    chisq[[length(chisq) + 1]] <- r
+  }
+}
+
+# --------------------------------------------------------------------- cmh ---
+
+cmh_cases <- list(
+  list(list(list(c(16, 13), c(9, 21)), list(c(19, 10), c(11, 19))),
+       "two ordinary strata"),
+  list(list(list(c(8, 7), c(4, 11)), list(c(6, 8), c(3, 12)), list(c(10, 5), c(6, 9))),
+       "three ordinary strata"),
+  list(list(list(c(0, 10), c(3, 7)), list(c(6, 4), c(2, 8)), list(c(4, 6), c(4, 6))),
+       "three strata, one with a zero cell and one with odds ratio 1; sum of (a - E[a]) is exactly 0.5, so the Yates-corrected statistic is exactly 0"),
+  list(list(list(c(200, 300), c(170, 330)), list(c(200, 300), c(180, 320))),
+       "two strata with large counts")
+)
+
+cmh <- list()
+for (cs in cmh_cases) {
+  for (corr in c(TRUE, FALSE)) {
+    r <- try_case({
+      vals <- unlist(lapply(cs[[1]], function(t) c(t[[1]][1], t[[2]][1], t[[1]][2], t[[2]][2])))
+      a3 <- array(vals, dim = c(2, 2, length(cs[[1]])))
+      mh <- mantelhaen.test(a3, correct = corr)
+      list(
+        note = paste0(cs[[2]], ". mantelhaen.test(array(...), correct = ", corr,
+                      "); each stratum is [[a,b],[c,d]] = matrix(c(a, c, b, d), 2); conf_int is the Robins-Breslow-Greenland 95% interval R reports."),
+        tables = lapply(cs[[1]], tab_json), correct = corr,
+        statistic = num(mh$statistic), p_value = num(mh$p.value),
+        mh_odds_ratio = num(mh$estimate), conf_int = arr(mh$conf.int)
+      )
+    })
+    cmh[[length(cmh) + 1]] <- r
+  }
+}
+
+# ------------------------------------------------------------------- ttest ---
+
+set.seed(20240611)
+tt_large_x <- round(rnorm(60, mean = 5.0, sd = 2.0), 2)
+tt_large_y <- round(rnorm(60, mean = 4.3, sd = 2.5), 2)
+
+ttest_cases <- list(
+  list(c(0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0),
+       c(1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4),
+       "ordinary data, equal n (R's sleep data, treated as independent)"),
+  list(c(12.1, 14.3, 11.8, 15.2, 13.9, 12.7),
+       c(10.2, 17.9, 8.4, 13.3, 19.1, 9.8, 15.6, 11.0, 16.4),
+       "unequal n and unequal variances, with ties across groups absent"),
+  list(c(3, 3, 4, 4, 4, 5), c(2, 3, 3, 3, 4),
+       "ties (integer-valued scores)"),
+  list(c(7.5), c(5.1, 6.3, 4.8, 5.9),
+       "n = 1 in x: only var.equal = TRUE is defined (the Welch version errors in R: 'not enough 'x' observations', left out)"),
+  list(c(5, 5, 5, 5), c(3.2, 4.1, 5.6, 2.9, 4.4),
+       "x constant (zero variance in one group)"),
+  list(tt_large_x, tt_large_y,
+       "larger n = 60 per group (drawn once with set.seed(20240611), rnorm rounded to 2 decimals; the values in the JSON are the data)")
+)
+
+ttest <- list()
+for (cs in ttest_cases) {
+  for (ve in c(TRUE, FALSE)) {
+    x <- cs[[1]]; y <- cs[[2]]
+    r <- try_case({
+      tt <- t.test(x, y, var.equal = ve)
+      list(
+        note = paste0(cs[[3]], ". t.test(x, y, var.equal = ", ve, ")."),
+        x = arr(x), y = arr(y), var_equal = ve,
+        statistic = num(tt$statistic), df = num(tt$parameter), p_value = num(tt$p.value),
+        conf_int = arr(tt$conf.int), estimate_difference = num(mean(x) - mean(y))
+      )
+    })
+    ttest[[length(ttest) + 1]] <- r
+  }
+}
+
+# ------------------------------------------------------------------ ancova ---
+
+set.seed(20240612)
+anc_n <- 60
+anc_group <- rep(c(0L, 1L), each = anc_n / 2)
+anc_base <- round(rnorm(anc_n, mean = 10, sd = 3), 1)
+anc_out <- round(2 + 0.6 * anc_base - 1.5 * anc_group + rnorm(anc_n, sd = 2), 1)
+
+ancova_cases <- list(
+  list(c(0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1),
+       c(12, 10, 14, 9, 11, 13, 12, 8, 15, 10, 11, 14),
+       c(10, 9, 12, 8, 11, 12, 7, 4, 10, 6, 8, 9),
+       "small ordinary data, balanced"),
+  list(c(0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1),
+       c(8, 8, 10, 12, 7, 9, 9, 11, 13, 14, 10),
+       c(7, 6, 9, 12, 4, 5, 7, 8, 9, 12, 6),
+       "unbalanced groups with tied baselines"),
+  list(c(1, 0, 1, 0, 1, 0, 1, 0),
+       c(6.0, 6.0, 5.0, 5.0, 4.0, 4.0, 3.0, 3.0),
+       c(3.1, 5.0, 2.4, 4.1, 1.2, 3.3, 0.5, 2.2),
+       "interleaved group order, baselines identical within pairs"),
+  list(anc_group, anc_base, anc_out,
+       "larger n = 60 (drawn once with set.seed(20240612), rounded to 1 decimal; the values in the JSON are the data)")
+)
+
+ancova <- lapply(ancova_cases, function(cs) {
+  g <- cs[[1]]; b <- cs[[2]]; y <- cs[[3]]
+  try_case({
+    fit <- lm(y ~ b + g)
+    co <- summary(fit)$coefficients["g", ]
+    ci <- confint(fit, "g", level = 0.95)
+    list(
+      note = paste0(cs[[4]], ". lm(outcome ~ baseline + group); coefficient of group (1 = treatment, 0 = control), 95% confint."),
+      group = int_arr(g), baseline = arr(b), outcome = arr(y),
+      effect = num(co["Estimate"]), std_error = num(co["Std. Error"]),
+      conf_int = arr(ci), t = num(co["t value"]), df = num(fit$df.residual),
+      p_value = num(co["Pr(>|t|)"])
+    )
+  })
+})
+
+# ---------------------------------------------------------------- wilcoxon ---
+
+set.seed(20240613)
+wx_large_x <- round(rnorm(55, mean = 1.0, sd = 1), 4)
+wx_large_y <- round(rnorm(60, mean = 0.4, sd = 1.2), 4)
+stopifnot(!anyDuplicated(c(wx_large_x, wx_large_y)))
+
+wilcox_cases <- list(
+  list(c(0.80, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46),
+       c(1.15, 0.88, 0.90, 0.74, 1.21),
+       list(NA, TRUE, FALSE),
+       "small, no ties (Hollander & Wolfe data from R's ?wilcox.test): R's default is the exact test"),
+  list(c(1, 2, 2, 3, 3, 3, 4, 5), c(2, 3, 3, 4, 4, 5, 6, 6),
+       list(NA),
+       "ties: R's default falls back to the normal approximation with tie-corrected variance and continuity correction"),
+  list(c(14.2, 15.1, 16.8, 17.3, 18.0), c(9.9, 10.4, 11.2, 12.5, 13.0, 13.8),
+       list(NA, FALSE),
+       "perfect separation (all x > all y), no ties"),
+  list(c(7.4), c(3.1, 5.2, 6.6, 8.3, 9.0),
+       list(NA),
+       "n = 1 in x, no ties"),
+  list(wx_large_x, wx_large_y,
+       list(NA, TRUE),
+       "larger n (55 vs 60 > 50), no ties: R's default is the normal approximation (drawn once with set.seed(20240613), rounded to 4 decimals; the values in the JSON are the data)")
+)
+
+pairwise_diffs <- function(x, y) as.vector(outer(x, y, "-"))
+
+wilcoxon <- list()
+for (cs in wilcox_cases) {
+  for (ex in cs[[3]]) {
+    x <- cs[[1]]; y <- cs[[2]]
+    r <- try_case({
+      ex_arg <- if (is.na(ex)) NULL else ex
+      w <- wilcox.test(x, y, conf.int = TRUE, exact = ex_arg, correct = TRUE)
+      normal <- !grepl("exact", w$method)
+      d <- pairwise_diffs(x, y)
+      hl <- median(d)
+      ci_conv <- w$conf.int
+      extra <- ""
+      if (normal) {
+        # The normal-approximation estimate and limits come from uniroot() with
+        # R's default tol.root = 1e-4; record where they converge.
+        wt <- suppressWarnings(wilcox.test(x, y, conf.int = TRUE, exact = ex_arg, correct = TRUE, tol.root = 1e-12))
+        snap <- function(v) { k <- which.min(abs(d - v)); if (abs(d[k] - v) < 1e-8) d[k] else v }
+        lim <- sapply(c(wt$estimate, wt$conf.int), snap)
+        ci_conv <- lim[2:3]
+        extra <- paste0(
+          " estimate and conf_int come from R's uniroot() with the default tol.root = 1e-4, so they are only accurate to about 1e-4 absolute;",
+          " with tol.root = 1e-12 R converges to estimate ", format(wt$estimate, digits = 15),
+          ", conf_int [", format(wt$conf.int[1], digits = 15), ", ", format(wt$conf.int[2], digits = 15), "]",
+          ". conf_int_converged holds those limits snapped to the pairwise difference x_i - y_j they converge to (within 1e-8).",
+          if (abs(lim[1] - hl) > 1e-8) paste0(" The estimate is the root R's uniroot() lands on inside an interval where R's statistic is exactly zero, so it depends on R's search path and not on the data alone; it differs from the median of the pairwise differences (hodges_lehmann = ", format(hl, digits = 15), ").") else "")
+      }
+      list(
+        note = paste0(cs[[4]], ". wilcox.test(x, y, conf.int = TRUE, exact = ",
+                      if (is.na(ex)) "NULL (R default)" else ex, ", correct = TRUE); statistic is W = rank sum of x - n_x (n_x + 1) / 2. Extra fields beyond the spec: hodges_lehmann = median of all x_i - y_j; conf_int_converged = conf_int for the exact method, otherwise the limits R's uniroot converges to (see below).", extra),
+        x = arr(x), y = arr(y), exact = if (is.na(ex)) NA else ex, correct = TRUE,
+        statistic = num(w$statistic), p_value = num(w$p.value),
+        estimate = num(w$estimate), conf_int = arr(w$conf.int),
+        method = w$method,
+        hodges_lehmann = num(hl), conf_int_converged = arr(ci_conv)
+      )
+    })
+    wilcoxon[[length(wilcoxon) + 1]] <- r
+  }
+}
+
+# ---------------------------------------------------------------------- km ---
+
+gehan_mp_time  <- c(6, 6, 6, 6, 7, 9, 10, 10, 11, 13, 16, 17, 19, 20, 22, 23, 25, 32, 32, 34, 35)
+gehan_mp_event <- c(1, 1, 1, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0)
+gehan_pl_time  <- c(1, 1, 2, 2, 3, 4, 4, 5, 5, 8, 8, 8, 8, 11, 11, 12, 12, 15, 17, 22, 23)
+gehan_pl_event <- rep(1, 21)
+aml_m_time  <- c(9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161)
+aml_m_event <- c(1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 0)
+aml_n_time  <- c(5, 5, 8, 8, 12, 16, 23, 27, 30, 33, 43, 45)
+aml_n_event <- c(1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1)
+
+km_cases <- list(
+  list(gehan_mp_time, gehan_mp_event,
+       "ordinary data with ties in time (Gehan 1965 6-MP arm: 3 events and 1 censoring at t = 6)"),
+  list(aml_m_time, aml_m_event,
+       "ordinary data, event and censoring tied at t = 13, last observation censored (AML maintained arm)"),
+  list(c(3, 5, 8, 8, 12), c(0, 0, 0, 0, 0),
+       "all censored: survival stays 1, median undefined"),
+  list(gehan_pl_time, gehan_pl_event,
+       "no censoring, many ties, survival reaches 0 (Gehan placebo arm)"),
+  list(c(7), c(1), "single subject with an event"),
+  list(c(7), c(0), "single subject, censored")
+)
+
+km <- lapply(km_cases, function(cs) {
+  tm <- cs[[1]]; ev <- cs[[2]]
+  try_case({
+    fit <- survfit(Surv(tm, ev) ~ 1, conf.type = "log-log")
+    tab <- summary(fit)$table
+    list(
+      note = paste0(cs[[3]], ". survfit(Surv(time, event) ~ 1, conf.type = \"log-log\"); one row per distinct time (event or censoring) as in the survfit object; ",
+                    "std_err is survfit's std.err (standard error of the cumulative hazard, i.e. Greenwood se(S)/S); lower/upper are 95% log-log limits (null where R gives NA); ",
+                    "median and its 0.95 limits from summary(fit)$table."),
+      time = arr(tm), event = int_arr(ev),
+      times = arr(fit$time), n_risk = arr(fit$n.risk), n_event = arr(fit$n.event),
+      surv = arr(fit$surv), std_err = arr(fit$std.err),
+      lower = arr(fit$lower), upper = arr(fit$upper),
+      median = num(tab["median"]), median_lower = num(tab["0.95LCL"]),
+      median_upper = num(tab["0.95UCL"])
+    )
+  })
+})
+
+# ----------------------------------------------------------------- logrank ---
+
+set.seed(20240614)
+lr_n <- 80
+lr_group <- rep(c(0L, 1L), each = lr_n / 2)
+lr_time_raw <- round(rexp(lr_n, rate = ifelse(lr_group == 1, 0.05, 0.08)), 1) + 0.1
+lr_cens <- round(runif(lr_n, 5, 40), 1)
+lr_time <- pmin(lr_time_raw, lr_cens)
+lr_event <- as.integer(lr_time_raw <= lr_cens)
+lr_strata <- rep(c(1L, 2L), times = lr_n / 2)
+
+logrank_cases <- list(
+  list(c(gehan_mp_time, gehan_pl_time), c(gehan_mp_event, gehan_pl_event),
+       c(rep(1, 21), rep(0, 21)), NULL,
+       "Gehan 1965 6-MP (group 1) vs placebo (group 0), many tied times"),
+  list(c(aml_m_time, aml_n_time), c(aml_m_event, aml_n_event),
+       c(rep(1, 11), rep(0, 12)), NULL,
+       "AML maintained (group 1) vs not maintained (group 0)"),
+  list(c(2, 4, 4, 6, 9, 3, 5, 5, 8, 10, 12, 1, 2, 3, 3, 7),
+       c(1, 1, 0, 1, 0, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 0),
+       c(0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2), NULL,
+       "three groups (df = 2) with ties across groups"),
+  list(c(3, 5, 7, 9, 11, 4, 6, 8, 10, 12),
+       c(1, 1, 0, 1, 1, 0, 0, 0, 0, 0),
+       c(0, 0, 0, 0, 0, 1, 1, 1, 1, 1), NULL,
+       "all-censored arm (group 1 has no events)"),
+  list(c(gehan_mp_time, gehan_pl_time), c(gehan_mp_event, gehan_pl_event),
+       c(rep(1, 21), rep(0, 21)),
+       c(1, 1, 2, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1,
+         2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2),
+       "Gehan data with an arbitrary 2-level stratification: survdiff(Surv(time, event) ~ group + strata(strata)); observed/expected summed over strata"),
+  list(lr_time, lr_event, lr_group, NULL,
+       "larger n = 80 with random censoring (drawn once with set.seed(20240614); the values in the JSON are the data)"),
+  list(lr_time, lr_event, lr_group, lr_strata,
+       "larger n = 80, stratified by an alternating 2-level stratum")
+)
+
+logrank <- lapply(logrank_cases, function(cs) {
+  tm <- cs[[1]]; ev <- cs[[2]]; g <- cs[[3]]; s <- cs[[4]]
+  try_case({
+    sd <- if (is.null(s)) survdiff(Surv(tm, ev) ~ g) else survdiff(Surv(tm, ev) ~ g + strata(s))
+    obs <- if (is.matrix(sd$obs)) rowSums(sd$obs) else sd$obs
+    ex <- if (is.matrix(sd$exp)) rowSums(sd$exp) else sd$exp
+    df <- sum(ex > 0) - 1
+    list(
+      note = paste0(cs[[5]], ". survdiff(Surv(time, event) ~ group", if (is.null(s)) "" else " + strata(strata)",
+                    "); observed/expected are in sorted order of the group values; df = (number of groups with expected > 0) - 1 as print.survdiff; p_value = pchisq(chisq, df, lower.tail = FALSE)."),
+      time = arr(tm), event = int_arr(ev), group = int_arr(g),
+      strata = if (is.null(s)) NA else int_arr(s),
+      chisq = num(sd$chisq), df = num(df),
+      p_value = num(pchisq(sd$chisq, df, lower.tail = FALSE)),
+      observed = arr(obs), expected = arr(ex)
+    )
+  })
+})
+
+# --------------------------------------------------------------------- cox ---
+
+set.seed(20240615)
+cx_n <- 60
+cx_group <- rep(c(0L, 1L), each = cx_n / 2)
+cx_time_raw <- round(rexp(cx_n, rate = ifelse(cx_group == 1, 0.6, 1.0)), 5) + 0.00001
+cx_cens <- round(runif(cx_n, 0.5, 3), 5)
+cx_time <- pmin(cx_time_raw, cx_cens)
+cx_event <- as.integer(cx_time_raw <= cx_cens)
+stopifnot(!anyDuplicated(cx_time))
+
+cox_cases <- list(
+  list(c(gehan_mp_time, gehan_pl_time), c(gehan_mp_event, gehan_pl_event),
+       c(rep(1, 21), rep(0, 21)),
+       "Gehan 1965 6-MP (group 1) vs placebo (group 0), many tied event times (Efron and Breslow differ)"),
+  list(c(aml_m_time, aml_n_time), c(aml_m_event, aml_n_event),
+       c(rep(1, 11), rep(0, 12)),
+       "AML maintained (group 1) vs not maintained (group 0), a few ties"),
+  list(c(2.1, 3.4, 4.0, 5.5, 7.2, 8.8, 1.5, 2.7, 3.1, 4.6, 6.3, 9.9),
+       c(1, 1, 0, 1, 1, 0, 1, 1, 1, 0, 1, 1),
+       c(1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0),
+       "no tied times (Efron and Breslow agree)"),
+  list(cx_time, cx_event, cx_group,
+       "larger n = 60, no ties (drawn once with set.seed(20240615); the values in the JSON are the data)"),
+  list(c(1, 2, 3, 4, 5, 6, 7, 8), c(1, 1, 1, 1, 1, 1, 1, 1), c(1, 1, 1, 1, 0, 0, 0, 0),
+       "perfect separation (every group-1 event precedes every group-0 event): monotone likelihood, the coefficient diverges; R stops iterating and warns, so coef, se, hazard_ratio, conf_int and the Wald test depend on R's iteration and are NOT meaningful reference values; the score test (at beta = 0) is exact and the LR statistic approaches its supremum"),
+  list(c(3, 5, 7, 9, 11, 4, 6, 8, 10, 12), c(1, 1, 0, 1, 1, 0, 0, 0, 0, 0),
+       c(0, 0, 0, 0, 0, 1, 1, 1, 1, 1),
+       "all-censored arm (group 1 has no events): monotone likelihood, coefficient diverges to -Inf; as for perfect separation only the score test (and approximately the LR test) are meaningful")
+)
+
+cox <- list()
+for (cs in cox_cases) {
+  for (ties in c("efron", "breslow")) {
+    tm <- cs[[1]]; ev <- cs[[2]]; g <- cs[[3]]
+    r <- try_case({
+      fit <- coxph(Surv(tm, ev) ~ g, ties = ties)
+      s <- summary(fit)
+      list(
+        note = paste0(cs[[4]], ". coxph(Surv(time, event) ~ group, ties = \"", ties,
+                      "\"); wald_statistic = fit$wald.test (chi-square = z^2; summary()$waldtest prints it rounded to 2 decimals, so the unrounded value is used), score_statistic = fit$score (= summary()$sctest), lr_statistic = -2 (loglik0 - loglik1) (= summary()$logtest); p-values are chi-square on 1 df."),
+        time = arr(tm), event = int_arr(ev), group = int_arr(g), ties = ties,
+        coef = num(s$coefficients[1, "coef"]), se = num(s$coefficients[1, "se(coef)"]),
+        hazard_ratio = num(s$coefficients[1, "exp(coef)"]),
+        conf_int = arr(s$conf.int[1, c("lower .95", "upper .95")]),
+        wald_statistic = num(fit$wald.test), wald_p = num(pchisq(fit$wald.test, 1, lower.tail = FALSE)),
+        score_statistic = num(fit$score), score_p = num(s$sctest["pvalue"]),
+        lr_statistic = num(-2 * (fit$loglik[1] - fit$loglik[2])), lr_p = num(s$logtest["pvalue"])
+      )
+    })
+    cox[[length(cox) + 1]] <- r
+  }
+}
+
+# ----------------------------------------------------------------- poisson ---
+
+poisson_cases <- list(
+  list(11, 800.5, 23, 1083.2, "ordinary counts and exposure times"),
+  list(10, 1000, 10, 1000, "equal rates: rate ratio 1, p = 1"),
+  list(0, 500, 6, 520, "zero events in group 1: rate ratio 0"),
+  list(7, 300, 0, 310, "zero events in group 2: rate ratio Inf"),
+  list(1500, 20000, 1400, 21000, "large counts"),
+  list(1, 10, 1, 10, "a single event per group"),
+  list(0, 100, 0, 100, "no events in either group: R does not error; it returns rate ratio NaN (null), interval [0, Inf] and p = 1")
+)
+
+poisson <- lapply(poisson_cases, function(cs) {
+  x1 <- cs[[1]]; t1 <- cs[[2]]; x2 <- cs[[3]]; t2 <- cs[[4]]
+  try_case({
+    p <- poisson.test(c(x1, x2), c(t1, t2))
+    list(
+      note = paste0(cs[[5]], ". poisson.test(c(x1, x2), c(t1, t2)) (conditional binomial test and interval)."),
+      x1 = x1, t1 = t1, x2 = x2, t2 = t2,
+      rate_ratio = num(p$estimate), conf_int = arr(p$conf.int), p_value = num(p$p.value)
+    )
+  })
+})
+
+# ------------------------------------------------------------ multiplicity ---
+
+mult_cases <- list(
+  list(c(0.01, 0.04, 0.03, 0.005), "ordinary, four p-values, unsorted"),
+  list(c(0.02, 0.02, 0.04, 0.04, 0.5), "tied p-values"),
+  list(c(0.03), "a single p-value (m = 1): all adjustments are the identity"),
+  list(c(0.3, 0.6, 0.9), "large p-values: adjusted values capped at 1"),
+  list(c(0.001, 0.008, 0.039, 0.041, 0.042, 0.06, 0.074, 0.205, 0.212, 0.216),
+       "ten p-values (Benjamini & Hochberg 1995 style example)"),
+  list(c(0.01, 0.049, 0.051), "p-values near 0.05: Hochberg and Holm disagree in which are significant"),
+  list(c(0.01, NA, 0.04), "a missing p-value: R keeps it as NA (null) and uses m = number of non-missing p-values")
+)
+
+multiplicity <- lapply(mult_cases, function(cs) {
+  p <- cs[[1]]
+  try_case({
+    list(
+      note = paste0(cs[[2]], ". p.adjust(p, method = \"bonferroni\" / \"holm\" / \"hochberg\")."),
+      p = arr(p),
+      bonferroni = arr(p.adjust(p, "bonferroni")),
+      holm = arr(p.adjust(p, "holm")),
+      hochberg = arr(p.adjust(p, "hochberg"))
+    )
+  })
+})
+
+# ------------------------------------------------------------------ output ---
+
+# Report cases R could not produce (they are left out of the JSON).
+report_errors <- function(name, cases) {
+  errs <- Filter(is_err, cases)
+  for (e in errs) message(name, ": case left out: ", e$msg)
+}
+sections <- list(
+  proportion_ci = proportion_ci, two_proportions = two_proportions,
+  fisher = fisher, chisq = chisq, cmh = cmh, ttest = ttest, ancova = ancova,
+  wilcoxon = wilcoxon, km = km, logrank = logrank, cox = cox,
+  poisson = poisson, multiplicity = multiplicity
+)
+for (nm in names(sections)) report_errors(nm, sections[[nm]])
+
+result <- c(
+  list(
+    r_version = R.version.string,
+    packages = list(
+      survival = as.character(packageVersion("survival")),
+      DoseFinding = as.character(packageVersion("DoseFinding"))
+    )
+  ),
+  lapply(sections, collect)
+)
+
+for (nm in names(sections)) message(sprintf("%-16s %d cases", nm, length(result[[nm]])))
+
+write_json(result, out_file, digits = NA, auto_unbox = TRUE, pretty = TRUE, na = "null")
+message("wrote ", out_file)

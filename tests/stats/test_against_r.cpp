@@ -1,0 +1,248 @@
+// Every statistic against the values R computed on the same data
+// (tests/reference/stats_reference.json, made by tests/reference/stats_reference.R).
+// Agreement: 1e-6 relative, except where R itself stops short of that (uniroot's
+// default tolerance in fisher.test's odds ratio and interval: 2e-4 relative).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "stats/multiplicity.h"
+#include "stats/proportions.h"
+#include "stats/rates.h"
+#include "stats/survival.h"
+#include "stats/tables.h"
+#include "stats/ttest.h"
+
+namespace il2t::stats {
+namespace {
+
+using nlohmann::json;
+
+const json& reference() {
+  static const json j = [] {
+    std::ifstream in(std::string(IL2T_SOURCE_DIR) + "/tests/reference/stats_reference.json");
+    return json::parse(in);
+  }();
+  return j;
+}
+
+// R's infinities are written as the strings "Inf" and "-Inf".
+double number(const json& x) {
+  if (x.is_string()) return x.get<std::string>() == "-Inf" ? -INFINITY : INFINITY;
+  return x.get<double>();
+}
+
+constexpr double kRel = 1e-6;
+
+// |a − b| within rel × |b| (absolute 1e-12 near zero); R's null matches an absent value.
+void near(const std::optional<double>& ours, const json& r, double rel, const std::string& what) {
+  if (r.is_null()) {
+    EXPECT_TRUE(!ours || std::isnan(*ours)) << what << ": R gives NA, we give " << *ours;
+    return;
+  }
+  ASSERT_TRUE(ours.has_value()) << what << ": R gives " << r.dump();
+  const double b = number(r);
+  if (std::isinf(b)) {
+    EXPECT_EQ(*ours, b) << what;
+    return;
+  }
+  EXPECT_LE(std::fabs(*ours - b), std::max(rel * std::fabs(b), 1e-12)) << what << ": ours " << *ours << ", R " << b;
+}
+void near(double ours, const json& r, double rel, const std::string& what) { near(std::optional<double>(ours), r, rel, what); }
+
+std::vector<double> vec(const json& j) {
+  std::vector<double> v;
+  for (const auto& x : j) v.push_back(x.is_null() ? std::nan("") : number(x));
+  return v;
+}
+
+Table2x2 table(const json& t) { return {{{t[0][0].get<double>(), t[0][1].get<double>()}, {t[1][0].get<double>(), t[1][1].get<double>()}}}; }
+
+TEST(AgainstR, ProportionIntervals) {
+  for (const auto& c : reference().at("proportion_ci")) {
+    const double x = c["x"], n = c["n"], conf = c["conf"];
+    const std::string what = c.value("note", "") + " (" + c["x"].dump() + "/" + c["n"].dump() + ")";
+    auto w = wilson(x, n, conf), wc = wilson(x, n, conf, true), cp = clopper_pearson(x, n, conf), ac = agresti_coull(x, n, conf);
+    ASSERT_TRUE(w && wc && cp && ac) << what;
+    near(w.value->lower, c["wilson"][0], kRel, what + " wilson lower");
+    near(w.value->upper, c["wilson"][1], kRel, what + " wilson upper");
+    near(wc.value->lower, c["wilson_cc"][0], kRel, what + " wilson_cc lower");
+    near(wc.value->upper, c["wilson_cc"][1], kRel, what + " wilson_cc upper");
+    near(cp.value->lower, c["clopper_pearson"][0], kRel, what + " CP lower");
+    near(cp.value->upper, c["clopper_pearson"][1], kRel, what + " CP upper");
+    near(ac.value->lower, c["agresti_coull"][0], kRel, what + " AC lower");
+    near(ac.value->upper, c["agresti_coull"][1], kRel, what + " AC upper");
+  }
+}
+
+TEST(AgainstR, TwoProportions) {
+  for (const auto& c : reference().at("two_proportions")) {
+    const double x1 = c["x1"], n1 = c["n1"], x2 = c["x2"], n2 = c["n2"], conf = c["conf"];
+    const std::string what = c.value("note", "");
+    auto d = newcombe_difference(x1, n1, x2, n2, conf);
+    ASSERT_TRUE(d) << what;
+    near(d.value->estimate, c["difference"], kRel, what + " difference");
+    near(d.value->ci->lower, c["newcombe"][0], kRel, what + " newcombe lower");
+    near(d.value->ci->upper, c["newcombe"][1], kRel, what + " newcombe upper");
+    for (auto [key, fn] : {std::pair{"risk_ratio", &risk_ratio}, std::pair{"odds_ratio_wald", &odds_ratio_wald}}) {
+      auto r = fn(x1, n1, x2, n2, conf);
+      const json& ref = c[key];
+      if (ref.is_null() || ref["estimate"].is_null()) {
+        EXPECT_FALSE(r) << what << " " << key << ": R gives none";
+        continue;
+      }
+      ASSERT_TRUE(r) << what << " " << key << ": " << r.error;
+      near(r.value->estimate, ref["estimate"], kRel, what + " " + key);
+      near(r.value->ci.lower, ref["lower"], kRel, what + " " + key + " lower");
+      near(r.value->ci.upper, ref["upper"], kRel, what + " " + key + " upper");
+    }
+  }
+}
+
+TEST(AgainstR, FisherExact) {
+  for (const auto& c : reference().at("fisher")) {
+    const std::string what = c.value("note", "") + " " + c["table"].dump();
+    auto r = fisher_exact(table(c["table"]));
+    ASSERT_TRUE(r) << what << ": " << r.error;
+    near(r.value->p_value, c["p_value"], kRel, what + " p");
+    near(r.value->estimate, c["estimate"], 2e-4, what + " odds ratio");
+    near(r.value->ci->lower, c["conf_int"][0], 2e-4, what + " lower");
+    near(r.value->ci->upper, c["conf_int"][1], 2e-4, what + " upper");
+    auto less = fisher_one_sided(table(c["table"]), false), greater = fisher_one_sided(table(c["table"]), true);
+    near(less.value->p_value, c["p_less"], kRel, what + " p less");
+    near(greater.value->p_value, c["p_greater"], kRel, what + " p greater");
+  }
+}
+
+TEST(AgainstR, ChiSquare) {
+  for (const auto& c : reference().at("chisq")) {
+    const std::string what = c.value("note", "") + " " + c["table"].dump() + (c["correct"].get<bool>() ? " corrected" : "");
+    auto r = chi_square(table(c["table"]), c["correct"].get<bool>());
+    if (c["statistic"].is_null()) {
+      EXPECT_FALSE(r) << what;
+      continue;
+    }
+    ASSERT_TRUE(r) << what << ": " << r.error;
+    near(r.value->statistic, c["statistic"], kRel, what + " X²");
+    near(r.value->p_value, c["p_value"], kRel, what + " p");
+  }
+}
+
+TEST(AgainstR, CochranMantelHaenszel) {
+  for (const auto& c : reference().at("cmh")) {
+    const std::string what = c.value("note", "");
+    std::vector<Table2x2> strata;
+    for (const auto& t : c["tables"]) strata.push_back(table(t));
+    auto r = cmh(strata, c["correct"].get<bool>());
+    ASSERT_TRUE(r) << what << ": " << r.error;
+    near(r.value->statistic, c["statistic"], kRel, what + " statistic");
+    near(r.value->p_value, c["p_value"], kRel, what + " p");
+    near(r.value->estimate, c["mh_odds_ratio"], kRel, what + " MH odds ratio");
+    near(r.value->ci->lower, c["conf_int"][0], kRel, what + " lower");
+    near(r.value->ci->upper, c["conf_int"][1], kRel, what + " upper");
+  }
+}
+
+TEST(AgainstR, TTests) {
+  for (const auto& c : reference().at("ttest")) {
+    const std::string what = c.value("note", "");
+    const auto x = vec(c["x"]), y = vec(c["y"]);
+    auto r = t_test(x, y, c["var_equal"].get<bool>());
+    ASSERT_TRUE(r) << what << ": " << r.error;
+    near(r.value->statistic, c["statistic"], kRel, what + " t");
+    near(r.value->df, c["df"], kRel, what + " df");
+    near(r.value->p_value, c["p_value"], kRel, what + " p");
+    near(r.value->estimate, c["estimate_difference"], kRel, what + " difference");
+    near(r.value->ci->lower, c["conf_int"][0], kRel, what + " lower");
+    near(r.value->ci->upper, c["conf_int"][1], kRel, what + " upper");
+  }
+}
+
+TEST(AgainstR, Ancova) {
+  for (const auto& c : reference().at("ancova")) {
+    const std::string what = c.value("note", "");
+    const auto g = vec(c["group"]), b = vec(c["baseline"]), y = vec(c["outcome"]);
+    auto r = ancova(g, b, y);
+    ASSERT_TRUE(r) << what << ": " << r.error;
+    near(r.value->estimate, c["effect"], kRel, what + " effect");
+    near(r.value->std_error, c["std_error"], kRel, what + " se");
+    near(r.value->statistic, c["t"], kRel, what + " t");
+    near(r.value->df, c["df"], kRel, what + " df");
+    near(r.value->p_value, c["p_value"], kRel, what + " p");
+    near(r.value->ci->lower, c["conf_int"][0], kRel, what + " lower");
+    near(r.value->ci->upper, c["conf_int"][1], kRel, what + " upper");
+  }
+}
+
+TEST(AgainstR, KaplanMeier) {
+  for (const auto& c : reference().at("km")) {
+    const std::string what = c.value("note", "");
+    const auto t = vec(c["time"]), e = vec(c["event"]);
+    auto r = kaplan_meier(t, e);
+    ASSERT_TRUE(r) << what << ": " << r.error;
+    const KaplanMeier& km = *r.value;
+    const auto times = vec(c["times"]);
+    ASSERT_EQ(km.time.size(), times.size()) << what;
+    for (std::size_t i = 0; i < times.size(); ++i) {
+      const std::string at = what + " at t=" + std::to_string(times[i]);
+      near(km.time[i], c["times"][i], kRel, at);
+      near(km.n_risk[i], c["n_risk"][i], kRel, at + " n.risk");
+      near(km.n_event[i], c["n_event"][i], kRel, at + " n.event");
+      near(km.surv[i], c["surv"][i], kRel, at + " surv");
+      near(km.std_err[i], c["std_err"][i], kRel, at + " std.err");
+      near(km.lower[i], c["lower"][i], kRel, at + " lower");
+      near(km.upper[i], c["upper"][i], kRel, at + " upper");
+    }
+    near(km.median, c["median"], kRel, what + " median");
+    near(km.median_lower, c["median_lower"], kRel, what + " median lower");
+    near(km.median_upper, c["median_upper"], kRel, what + " median upper");
+  }
+}
+
+TEST(AgainstR, LogRank) {
+  for (const auto& c : reference().at("logrank")) {
+    const std::string what = c.value("note", "");
+    const auto t = vec(c["time"]), e = vec(c["event"]), g = vec(c["group"]);
+    const auto s = c["strata"].is_null() ? std::vector<double>{} : vec(c["strata"]);
+    auto r = log_rank(t, e, g, s);
+    ASSERT_TRUE(r) << what << ": " << r.error;
+    near(r.value->test.statistic, c["chisq"], kRel, what + " chisq");
+    near(r.value->test.df, c["df"], kRel, what + " df");
+    near(r.value->test.p_value, c["p_value"], kRel, what + " p");
+    const auto o = vec(c["observed"]), ex = vec(c["expected"]);
+    ASSERT_EQ(r.value->observed.size(), o.size()) << what;
+    for (std::size_t k = 0; k < o.size(); ++k) {
+      near(r.value->observed[k], c["observed"][k], kRel, what + " observed");
+      near(r.value->expected[k], c["expected"][k], kRel, what + " expected");
+    }
+  }
+}
+
+TEST(AgainstR, PoissonRateRatio) {
+  for (const auto& c : reference().at("poisson")) {
+    const std::string what = c.value("note", "");
+    auto r = poisson_rate_ratio(c["x1"], c["t1"], c["x2"], c["t2"]);
+    ASSERT_TRUE(r) << what << ": " << r.error;
+    near(r.value->estimate, c["rate_ratio"], kRel, what + " rate ratio");
+    near(r.value->ci->lower, c["conf_int"][0], kRel, what + " lower");
+    near(r.value->ci->upper, c["conf_int"][1], kRel, what + " upper");
+    near(r.value->p_value, c["p_value"], kRel, what + " p");
+  }
+}
+
+TEST(AgainstR, Multiplicity) {
+  for (const auto& c : reference().at("multiplicity")) {
+    const std::string what = c.value("note", "");
+    const auto p = vec(c["p"]);
+    for (auto [key, fn] : {std::pair{"bonferroni", &bonferroni}, std::pair{"holm", &holm}, std::pair{"hochberg", &hochberg}}) {
+      auto r = fn(p);
+      ASSERT_TRUE(r) << what;
+      for (std::size_t i = 0; i < p.size(); ++i) near((*r.value)[i], c[key][i], kRel, what + " " + key);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace il2t::stats
