@@ -4,4 +4,5 @@ list(APPEND IL2T_SOURCES
   report/schedule_formats.cpp
   report/field_table.cpp
   report/screen_formats.cpp
+  report/stats_runner.cpp
 )

@@ -1,0 +1,66 @@
+// il2trial stats ANALYSIS FILE.csv [column options] [--json]: one analysis of a CSV.
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "cli/load.h"
+#include "report/stats_runner.h"
+
+namespace il2t::cli {
+
+void add_stats(CLI::App& app, int& status) {
+  auto* cmd = app.add_subcommand("stats", "Run one analysis on a CSV: proportion, fisher, chisq, cmh, ttest, ancova, km, "
+                                          "logrank");
+  struct Opts {
+    std::string analysis, file, out;
+    bool json = false;
+    report::StatsOptions s;
+  };
+  auto o = std::make_shared<Opts>();
+  cmd->add_option("analysis", o->analysis, "proportion | fisher | chisq | cmh | ttest | ancova | km | logrank")
+      ->required()
+      ->check(CLI::IsMember({"proportion", "fisher", "chisq", "cmh", "ttest", "ancova", "km", "logrank"}));
+  cmd->add_option("file", o->file, "The data, CSV with a header row")->required();
+  cmd->add_option("--group", o->s.group, "Column of group labels");
+  cmd->add_option("--reference", o->s.reference, "The control group's label (compared against; default: the last in sorted order)");
+  cmd->add_option("--response", o->s.response, "Column of 0/1 responses (proportion, fisher, chisq, cmh)");
+  cmd->add_option("--outcome", o->s.outcome, "Column of outcome values (ttest, ancova)");
+  cmd->add_option("--baseline", o->s.baseline, "Column of baseline values (ancova)");
+  cmd->add_option("--time", o->s.time, "Column of times (km, logrank)");
+  cmd->add_option("--event", o->s.event, "Column of 1 = event, 0 = censored (km, logrank)");
+  cmd->add_option("--strata", o->s.strata, "Column of strata (cmh, logrank)");
+  cmd->add_flag("--yates", o->s.yates, "chisq: Yates' continuity correction");
+  cmd->add_flag("--pooled", o->s.pooled, "ttest: pooled variance instead of Welch");
+  cmd->add_flag("--no-correction", o->s.no_correction, "cmh: without the continuity correction");
+  cmd->add_option("--conf", o->s.conf, "Confidence level (default 0.95)")->check(CLI::Range(0.5, 0.9999));
+  cmd->add_flag("--json", o->json, "Write JSON");
+  cmd->add_option("--out,-o", o->out, "Write to this file (whole or not at all) instead of standard output");
+  cmd->callback([o, &status] {
+    std::ifstream in(o->file, std::ios::binary);
+    if (!in) {
+      std::cerr << o->file << ": error: cannot open the file\n";
+      status = 1;
+      return;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const auto csv = data::Columns::read(ss.str(), o->file);
+    if (!csv.error().empty()) {
+      std::cerr << csv.error() << "\n";
+      status = 1;
+      return;
+    }
+    auto r = report::run_stats(o->analysis, csv, o->s);
+    if (!r) {
+      std::cerr << "il2trial stats " << o->analysis << ": error: " << r.error << "\n";
+      status = 1;
+      return;
+    }
+    const std::string text = o->json ? r.value->dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"
+                                     : report::stats_text(*r.value);
+    status = emit(text, o->out, std::cerr) ? 0 : 1;
+  });
+}
+
+}  // namespace il2t::cli

@@ -1,0 +1,222 @@
+#include "report/stats_runner.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "stats/proportions.h"
+#include "stats/survival.h"
+#include "stats/tables.h"
+#include "stats/ttest.h"
+
+namespace il2t::report {
+
+namespace {
+
+using nlohmann::ordered_json;
+using Result = stats::Outcome<ordered_json>;
+
+// Group labels in sorted order with the reference (control) moved last.
+struct Groups {
+  std::vector<std::string> labels;
+  std::vector<std::size_t> index;  // per row
+};
+
+stats::Outcome<Groups> groups_of(const data::Columns& csv, const StatsOptions& o, bool exactly_two) {
+  std::string why;
+  if (o.group.empty()) return stats::Outcome<Groups>::fail("give the group column with --group");
+  auto labels = csv.labels(o.group, &why);
+  if (!labels) return stats::Outcome<Groups>::fail(why);
+  std::set<std::string> distinct(labels->begin(), labels->end());
+  Groups g{{distinct.begin(), distinct.end()}, {}};
+  if (g.labels.size() < 2) return stats::Outcome<Groups>::fail("column " + o.group + ": a single group (\"" + g.labels[0] + "\")");
+  if (exactly_two && g.labels.size() != 2)
+    return stats::Outcome<Groups>::fail("column " + o.group + ": " + std::to_string(g.labels.size()) +
+                                        " groups; this analysis compares two");
+  if (!o.reference.empty()) {
+    auto it = std::find(g.labels.begin(), g.labels.end(), o.reference);
+    if (it == g.labels.end()) return stats::Outcome<Groups>::fail("--reference: no group \"" + o.reference + "\"");
+    std::rotate(it, it + 1, g.labels.end());
+  }
+  for (const auto& l : *labels)
+    g.index.push_back(static_cast<std::size_t>(std::find(g.labels.begin(), g.labels.end(), l) - g.labels.begin()));
+  return stats::Outcome<Groups>::ok(g);
+}
+
+stats::Outcome<std::vector<double>> column(const data::Columns& csv, const std::string& name, const char* option,
+                                           data::CellRule rule) {
+  if (name.empty()) return stats::Outcome<std::vector<double>>::fail(std::string("give the column with ") + option);
+  std::string why;
+  auto v = csv.numbers(name, rule, &why);
+  if (!v) return stats::Outcome<std::vector<double>>::fail(why);
+  return stats::Outcome<std::vector<double>>::ok(std::move(*v));
+}
+
+void put(ordered_json& j, const stats::TestResult& r) {
+  j["method"] = r.method;
+  if (r.statistic) j["statistic"] = *r.statistic;
+  if (r.df) j["df"] = *r.df;
+  if (r.p_value) j["p_value"] = *r.p_value;
+  if (r.estimate) j["estimate"] = *r.estimate;
+  if (r.std_error) j["std_error"] = *r.std_error;
+  if (r.ci) {
+    j["ci_lower"] = r.ci->lower;
+    j["ci_upper"] = r.ci->upper;
+  }
+}
+
+#define IL2T_TRY(var, expr)                       \
+  auto var = (expr);                              \
+  if (!var) return Result::fail(var.error);
+
+// The 2×2 table of groups (rows, reference last) by response (1, 0).
+Result two_by_two(const std::string& analysis, const data::Columns& csv, const StatsOptions& o) {
+  IL2T_TRY(g, groups_of(csv, o, true));
+  IL2T_TRY(y, column(csv, o.response, "--response", data::CellRule::zero_or_one));
+  stats::Table2x2 t{};
+  for (std::size_t i = 0; i < y.value->size(); ++i) t[g.value->index[i]][(*y.value)[i] == 1 ? 0 : 1] += 1;
+  ordered_json j;
+  j["analysis"] = analysis;
+  j["groups"] = g.value->labels;
+  j["table"] = {{t[0][0], t[0][1]}, {t[1][0], t[1][1]}};
+  if (analysis == "fisher") {
+    IL2T_TRY(r, stats::fisher_exact(t, o.conf));
+    put(j, *r.value);
+    j["estimate_is"] = "conditional maximum-likelihood odds ratio, " + g.value->labels[0] + " vs " + g.value->labels[1];
+  } else if (analysis == "chisq") {
+    IL2T_TRY(r, stats::chi_square(t, o.yates));
+    put(j, *r.value);
+  } else {  // proportion
+    for (std::size_t k = 0; k < 2; ++k) {
+      const double x = t[k][0], n = t[k][0] + t[k][1];
+      IL2T_TRY(w, stats::wilson(x, n, o.conf));
+      IL2T_TRY(cp, stats::clopper_pearson(x, n, o.conf));
+      j["per_group"].push_back({{"group", g.value->labels[k]}, {"x", x}, {"n", n}, {"proportion", x / n},
+                                {"wilson", {w.value->lower, w.value->upper}},
+                                {"clopper_pearson", {cp.value->lower, cp.value->upper}}});
+    }
+    IL2T_TRY(d, stats::newcombe_difference(t[0][0], t[0][0] + t[0][1], t[1][0], t[1][0] + t[1][1], o.conf));
+    put(j, *d.value);
+    j["estimate_is"] = "difference of proportions, " + g.value->labels[0] + " − " + g.value->labels[1];
+  }
+  return Result::ok(j);
+}
+
+Result two_samples(const std::string& analysis, const data::Columns& csv, const StatsOptions& o) {
+  IL2T_TRY(g, groups_of(csv, o, true));
+  IL2T_TRY(y, column(csv, o.outcome, "--outcome", data::CellRule::any_number));
+  ordered_json j;
+  j["analysis"] = analysis;
+  j["groups"] = g.value->labels;
+  if (analysis == "ttest") {
+    std::vector<double> a, b;
+    for (std::size_t i = 0; i < y.value->size(); ++i) (g.value->index[i] == 0 ? a : b).push_back((*y.value)[i]);
+    IL2T_TRY(r, stats::t_test(a, b, o.pooled, o.conf));
+    put(j, *r.value);
+    j["estimate_is"] = "mean difference, " + g.value->labels[0] + " − " + g.value->labels[1];
+  } else {  // ancova
+    IL2T_TRY(base, column(csv, o.baseline, "--baseline", data::CellRule::any_number));
+    std::vector<double> grp;
+    for (std::size_t k : g.value->index) grp.push_back(k == 0 ? 1.0 : 0.0);
+    IL2T_TRY(r, stats::ancova(grp, *base.value, *y.value, o.conf));
+    put(j, *r.value);
+    j["estimate_is"] = "adjusted difference, " + g.value->labels[0] + " − " + g.value->labels[1];
+  }
+  return Result::ok(j);
+}
+
+Result survival(const std::string& analysis, const data::Columns& csv, const StatsOptions& o) {
+  IL2T_TRY(t, column(csv, o.time, "--time", data::CellRule::non_negative));
+  IL2T_TRY(e, column(csv, o.event, "--event", data::CellRule::zero_or_one));
+  ordered_json j;
+  j["analysis"] = analysis;
+  if (analysis == "km") {
+    IL2T_TRY(km, stats::kaplan_meier(*t.value, *e.value, o.conf));
+    const auto& k = *km.value;
+    j["method"] = "Kaplan–Meier, Greenwood standard errors, log-log intervals";
+    auto opt = [](const std::optional<double>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); };
+    j["estimate"] = opt(k.median);
+    j["ci_lower"] = opt(k.median_lower);
+    j["ci_upper"] = opt(k.median_upper);
+    j["estimate_is"] = "median survival time";
+    for (std::size_t i = 0; i < k.time.size(); ++i) {
+      auto num = [](double v) { return std::isnan(v) ? ordered_json(nullptr) : ordered_json(v); };
+      j["curve"].push_back({{"time", k.time[i]}, {"n_risk", k.n_risk[i]}, {"n_event", k.n_event[i]},
+                            {"surv", k.surv[i]}, {"std_err", num(k.std_err[i])}, {"lower", num(k.lower[i])},
+                            {"upper", num(k.upper[i])}});
+    }
+    return Result::ok(j);
+  }
+  IL2T_TRY(g, groups_of(csv, o, false));
+  std::vector<double> grp(g.value->index.begin(), g.value->index.end());
+  std::vector<double> strata;
+  if (!o.strata.empty()) {
+    std::string why;
+    auto s = csv.labels(o.strata, &why);
+    if (!s) return Result::fail(why);
+    std::vector<std::string> distinct(s->begin(), s->end());
+    std::sort(distinct.begin(), distinct.end());
+    for (const auto& v : *s) strata.push_back(static_cast<double>(std::lower_bound(distinct.begin(), distinct.end(), v) - distinct.begin()));
+  }
+  IL2T_TRY(lr, stats::log_rank(*t.value, *e.value, grp, strata));
+  put(j, lr.value->test);
+  j["groups"] = g.value->labels;
+  j["observed"] = lr.value->observed;
+  j["expected"] = lr.value->expected;
+  return Result::ok(j);
+}
+
+Result stratified(const data::Columns& csv, const StatsOptions& o) {
+  IL2T_TRY(g, groups_of(csv, o, true));
+  IL2T_TRY(y, column(csv, o.response, "--response", data::CellRule::zero_or_one));
+  if (o.strata.empty()) return Result::fail("give the strata column with --strata");
+  std::string why;
+  auto s = csv.labels(o.strata, &why);
+  if (!s) return Result::fail(why);
+  std::vector<std::string> names(s->begin(), s->end());
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  std::vector<stats::Table2x2> tables(names.size(), stats::Table2x2{});
+  for (std::size_t i = 0; i < s->size(); ++i) {
+    const auto k = static_cast<std::size_t>(std::lower_bound(names.begin(), names.end(), (*s)[i]) - names.begin());
+    tables[k][g.value->index[i]][(*y.value)[i] == 1 ? 0 : 1] += 1;
+  }
+  IL2T_TRY(r, stats::cmh(tables, !o.no_correction, o.conf));
+  ordered_json j;
+  j["analysis"] = "cmh";
+  j["groups"] = g.value->labels;
+  j["strata"] = names;
+  put(j, *r.value);
+  j["estimate_is"] = "Mantel–Haenszel common odds ratio, " + g.value->labels[0] + " vs " + g.value->labels[1];
+  return Result::ok(j);
+}
+
+#undef IL2T_TRY
+
+}  // namespace
+
+Result run_stats(const std::string& analysis, const data::Columns& csv, const StatsOptions& o) {
+  if (analysis == "fisher" || analysis == "chisq" || analysis == "proportion") return two_by_two(analysis, csv, o);
+  if (analysis == "ttest" || analysis == "ancova") return two_samples(analysis, csv, o);
+  if (analysis == "km" || analysis == "logrank") return survival(analysis, csv, o);
+  if (analysis == "cmh") return stratified(csv, o);
+  return Result::fail("unknown analysis \"" + analysis + "\" (proportion, fisher, chisq, cmh, ttest, ancova, km, logrank)");
+}
+
+std::string stats_text(const ordered_json& r) {
+  std::string o = r.value("method", std::string(r.value("analysis", ""))) + "\n";
+  if (r.contains("groups")) {
+    std::string g;
+    for (const auto& x : r["groups"]) g += (g.empty() ? "" : " vs ") + x.get<std::string>();
+    o += "  groups: " + g + "\n";
+  }
+  for (const char* k : {"statistic", "df", "p_value", "estimate", "std_error", "ci_lower", "ci_upper"}) {
+    if (r.contains(k)) o += fmt::format("  {:<10} {}\n", k, r[k].is_null() ? "NA" : fmt::format("{:.6g}", r[k].get<double>()));
+  }
+  if (r.contains("estimate_is")) o += "  (estimate: " + r["estimate_is"].get<std::string>() + ")\n";
+  return o;
+}
+
+}  // namespace il2t::report

@@ -1,0 +1,24 @@
+#pragma once
+// `il2trial stats`: one analysis of a user's CSV, columns named by options, the result
+// as JSON with statistic, p_value, estimate, ci_lower and ci_upper where they apply.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "data/columns.h"
+#include "stats/result.h"
+
+namespace il2t::report {
+
+struct StatsOptions {
+  std::string group, response, outcome, baseline, time, event, strata;
+  std::string reference;  // the control group's label (second row); default: the last label in sorted order
+  bool yates = false, pooled = false, no_correction = false;
+  double conf = 0.95;
+};
+
+// The analyses: proportion, fisher, chisq, cmh, ttest, ancova, km, logrank.
+stats::Outcome<nlohmann::ordered_json> run_stats(const std::string& analysis, const data::Columns& csv,
+                                                 const StatsOptions& o);
+std::string stats_text(const nlohmann::ordered_json& result);
+
+}  // namespace il2t::report

@@ -1,0 +1,2 @@
+args: stats ttest tests/data/bad/empty.csv --group arm --outcome y
+exit: 1
