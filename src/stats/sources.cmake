@@ -8,4 +8,5 @@ list(APPEND IL2T_SOURCES
   stats/survival.cpp
   stats/tables.cpp
   stats/ttest.cpp
+  stats/wilcoxon.cpp
 )

@@ -14,6 +14,7 @@
 #include "stats/survival.h"
 #include "stats/tables.h"
 #include "stats/ttest.h"
+#include "stats/wilcoxon.h"
 
 namespace il2t::stats {
 namespace {
@@ -173,6 +174,29 @@ TEST(AgainstR, Ancova) {
     near(r.value->p_value, c["p_value"], kRel, what + " p");
     near(r.value->ci->lower, c["conf_int"][0], kRel, what + " lower");
     near(r.value->ci->upper, c["conf_int"][1], kRel, what + " upper");
+  }
+}
+
+// R's normal-approximation estimate and interval come from uniroot with tol 1e-4 on a
+// step function; they are compared with the points it converges to (conf_int_converged)
+// and the estimate with the Hodges–Lehmann median, which R's exact branch reports.
+TEST(AgainstR, Wilcoxon) {
+  for (const auto& c : reference().at("wilcoxon")) {
+    const std::string what = c.value("note", "").substr(0, 80);
+    const auto x = vec(c["x"]), y = vec(c["y"]);
+    std::optional<bool> exact;
+    if (!c["exact"].is_null()) exact = c["exact"].get<bool>();
+    auto r = wilcoxon_rank_sum(x, y, exact, c["correct"].get<bool>());
+    ASSERT_TRUE(r) << what << ": " << r.error;
+    EXPECT_EQ(r.value->method, c["method"].get<std::string>()) << what;
+    near(r.value->statistic, c["statistic"], kRel, what + " W");
+    near(r.value->p_value, c["p_value"], kRel, what + " p");
+    near(r.value->estimate, c["hodges_lehmann"], kRel, what + " Hodges–Lehmann");
+    near(r.value->ci->lower, c["conf_int_converged"][0], kRel, what + " lower");
+    near(r.value->ci->upper, c["conf_int_converged"][1], kRel, what + " upper");
+    // And against R's printed values, within uniroot's absolute tolerance (1e-4).
+    EXPECT_NEAR(r.value->ci->lower, number(c["conf_int"][0]), 2e-4) << what << " lower (R)";
+    EXPECT_NEAR(r.value->ci->upper, number(c["conf_int"][1]), 2e-4) << what << " upper (R)";
   }
 }
 
