@@ -6,6 +6,7 @@
 #include <cmath>
 #include <set>
 
+#include "stats/cox.h"
 #include "stats/proportions.h"
 #include "stats/survival.h"
 #include "stats/tables.h"
@@ -149,6 +150,25 @@ Result survival(const std::string& analysis, const data::Columns& csv, const Sta
     }
     return Result::ok(j);
   }
+  if (analysis == "cox") {
+    IL2T_TRY(g2, groups_of(csv, o, true));
+    std::vector<double> grp;
+    for (std::size_t k : g2.value->index) grp.push_back(k == 0 ? 1.0 : 0.0);
+    std::vector<std::vector<double>> x;
+    for (double v : grp) x.push_back({v});
+    const stats::Ties ties = o.breslow ? stats::Ties::breslow : stats::Ties::efron;
+    IL2T_TRY(fit, stats::cox(*t.value, *e.value, x, ties));
+    IL2T_TRY(hr, stats::cox_group(*t.value, *e.value, grp, ties, o.conf));
+    put(j, *hr.value);
+    j["groups"] = g2.value->labels;
+    j["estimate_is"] = "hazard ratio, " + g2.value->labels[0] + " vs " + g2.value->labels[1];
+    j["coef"] = fit.value->coef[0];
+    j["wald"] = {{"statistic", fit.value->wald}, {"p_value", fit.value->wald_p}};
+    j["score"] = {{"statistic", fit.value->score}, {"p_value", fit.value->score_p}};
+    j["likelihood_ratio"] = {{"statistic", fit.value->lr}, {"p_value", fit.value->lr_p}};
+    j["converged"] = fit.value->converged;
+    return Result::ok(j);
+  }
   IL2T_TRY(g, groups_of(csv, o, false));
   std::vector<double> grp(g.value->index.begin(), g.value->index.end());
   std::vector<double> strata;
@@ -200,9 +220,9 @@ Result stratified(const data::Columns& csv, const StatsOptions& o) {
 Result run_stats(const std::string& analysis, const data::Columns& csv, const StatsOptions& o) {
   if (analysis == "fisher" || analysis == "chisq" || analysis == "proportion") return two_by_two(analysis, csv, o);
   if (analysis == "ttest" || analysis == "ancova") return two_samples(analysis, csv, o);
-  if (analysis == "km" || analysis == "logrank") return survival(analysis, csv, o);
+  if (analysis == "km" || analysis == "logrank" || analysis == "cox") return survival(analysis, csv, o);
   if (analysis == "cmh") return stratified(csv, o);
-  return Result::fail("unknown analysis \"" + analysis + "\" (proportion, fisher, chisq, cmh, ttest, ancova, km, logrank)");
+  return Result::fail("unknown analysis \"" + analysis + "\" (proportion, fisher, chisq, cmh, ttest, ancova, km, logrank, cox)");
 }
 
 std::string stats_text(const ordered_json& r) {

@@ -12,11 +12,11 @@ namespace il2t::report {
 struct StatsOptions {
   std::string group, response, outcome, baseline, time, event, strata;
   std::string reference;  // the control group's label (second row); default: the last label in sorted order
-  bool yates = false, pooled = false, no_correction = false;
+  bool yates = false, pooled = false, no_correction = false, breslow = false;
   double conf = 0.95;
 };
 
-// The analyses: proportion, fisher, chisq, cmh, ttest, ancova, km, logrank.
+// The analyses: proportion, fisher, chisq, cmh, ttest, ancova, km, logrank, cox.
 stats::Outcome<nlohmann::ordered_json> run_stats(const std::string& analysis, const data::Columns& csv,
                                                  const StatsOptions& o);
 std::string stats_text(const nlohmann::ordered_json& result);

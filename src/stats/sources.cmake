@@ -1,6 +1,7 @@
 # Sources of src/stats, added to il2trial_lib by src/CMakeLists.txt.
 list(APPEND IL2T_SOURCES
   stats/checks.cpp
+  stats/cox.cpp
   stats/distributions.cpp
   stats/multiplicity.cpp
   stats/proportions.cpp
