@@ -23,6 +23,11 @@ class RatioReporter : public benchmark::ConsoleReporter {
     ConsoleReporter::ReportRuns(runs);
   }
 
+  double time_of(const std::string& name) const {
+    const auto it = times_.find(name);
+    return it == times_.end() ? 0.0 : it->second;
+  }
+
   void print_ratios(const std::string& baseline, const std::string& what) const {
     const auto base = times_.find(baseline);
     if (base == times_.end() || base->second <= 0) return;
