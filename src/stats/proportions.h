@@ -18,6 +18,9 @@ struct Ratio {
 
 // Group 1 vs group 2: x1 of n1 and x2 of n2.
 Outcome<TestResult> newcombe_difference(double x1, double n1, double x2, double n2, double conf = 0.95);
+// Miettinen–Nurminen (1985) score interval for p1 − p2, with the N/(N − 1) variance
+// factor; the constrained estimates by Farrington & Manning's closed form (1990).
+Outcome<TestResult> miettinen_nurminen(double x1, double n1, double x2, double n2, double conf = 0.95);
 Outcome<Ratio> risk_ratio(double x1, double n1, double x2, double n2, double conf = 0.95);
 Outcome<Ratio> odds_ratio_wald(double x1, double n1, double x2, double n2, double conf = 0.95);
 
