@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "stats/distributions.h"
+#include "stats/zeroin.h"
 
 namespace il2t::stats {
 
@@ -57,13 +58,9 @@ Outcome<DunnettResult> dunnett(std::span<const double> means, std::span<const do
     const double c = one_sided ? t : std::fabs(t);
     r.p_adjusted.push_back(std::clamp(1 - dunnett_probability(c, lambda, df, one_sided), 0.0, 1.0));
   }
-  // The critical value: P(max ≤ c) = 1 − alpha, by bisection.
-  double lo = 0, hi = 20;
-  for (int i = 0; i < 100; ++i) {
-    const double mid = (lo + hi) / 2;
-    (dunnett_probability(mid, lambda, df, one_sided) < 1 - alpha ? lo : hi) = mid;
-  }
-  r.critical_value = (lo + hi) / 2;
+  // The critical value: P(max ≤ c) = 1 − alpha.
+  r.critical_value = brent_zeroin([&](double c) { return dunnett_probability(c, lambda, df, one_sided) - (1 - alpha); },
+                                  0.0, 20.0, 1e-10);
   return Outcome<DunnettResult>::ok(r);
 }
 
