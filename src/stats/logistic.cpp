@@ -65,9 +65,8 @@ Outcome<LogisticFit> logistic(std::span<const double> y, const std::vector<std::
       break;
     }
   }
-  // Standard errors from the information at the final weights.
-  const Eigen::ArrayXd w = mu.array() * (1 - mu.array());
-  xtwx = X.transpose() * w.matrix().asDiagonal() * X;
+  // Standard errors from the last iteration's weighted fit, as summary.glm takes them
+  // (the weights of the step that produced the final coefficients).
   const Eigen::MatrixXd cov = xtwx.inverse();
   fit.names.push_back("intercept");
   for (const auto& nm : names) fit.names.push_back(nm);

@@ -600,6 +600,296 @@ multiplicity <- lapply(mult_cases, function(cs) {
   })
 })
 
+# ======================================================================
+# Sections added later (miettinen_nurminen, logistic, dunnett, mcpmod).
+# They come after all the sections above, and every random draw or
+# randomised computation below is preceded by its own set.seed(), so the
+# sections above are unaffected by this code.
+# ======================================================================
+
+# A named list of scalars for the JSON object {name: value}.
+named_num <- function(v) {
+  nm <- names(v)
+  setNames(lapply(seq_along(v), function(i) num(v[[i]])), nm)
+}
+
+# ------------------------------------------------------ miettinen_nurminen ---
+
+# Restricted ML estimates (p1~, p2~) under p1 - p2 = delta: Farrington &
+# Manning (1990) closed-form solution of the likelihood cubic, as used by
+# Miettinen & Nurminen (1985).
+mn_restricted <- function(x1, n1, x2, n2, delta) {
+  p1 <- x1 / n1; p2 <- x2 / n2; theta <- n2 / n1
+  a <- 1 + theta
+  b <- -(1 + theta + p1 + theta * p2 + delta * (theta + 2))
+  c <- delta^2 + delta * (2 * p1 + theta + 1) + p1 + theta * p2
+  d <- -p1 * delta * (1 + delta)
+  v <- b^3 / (3 * a)^3 - b * c / (6 * a^2) + d / (2 * a)
+  u <- sign(v) * sqrt(b^2 / (3 * a)^2 - c / (3 * a))
+  r <- if (u == 0) 0 else v / u^3
+  w <- (pi + acos(max(-1, min(1, r)))) / 3
+  p1t <- 2 * u * cos(w) - b / (3 * a)
+  c(p1t, p1t - delta)
+}
+
+# Score statistic (p1^ - p2^ - delta) / sqrt(V~ N / (N - 1)).
+mn_stat <- function(x1, n1, x2, n2, delta) {
+  pt <- mn_restricted(x1, n1, x2, n2, delta)
+  N <- n1 + n2
+  V <- pt[1] * (1 - pt[1]) / n1 + pt[2] * (1 - pt[2]) / n2
+  (x1 / n1 - x2 / n2 - delta) / sqrt(V * N / (N - 1))
+}
+
+# Check of the closed form: maximise the binomial likelihood under the
+# constraint numerically.
+mn_restricted_numeric <- function(x1, n1, x2, n2, delta) {
+  ll <- function(p2) dbinom(x1, n1, p2 + delta, log = TRUE) + dbinom(x2, n2, p2, log = TRUE)
+  o <- optimize(ll, c(max(0, -delta), min(1, 1 - delta)), maximum = TRUE, tol = 1e-13)
+  c(o$maximum + delta, o$maximum)
+}
+
+mn_cases <- list(
+  list(16, 29, 9, 30, "He 2020 SRI-4 week 12 (IL-2 16/29 vs placebo 9/30)"),
+  list(19, 29, 11, 30, "ordinary data, moderate difference"),
+  list(0, 20, 5, 20, "zero successes in group 1"),
+  list(10, 10, 3, 10, "all successes in group 1"),
+  list(400, 1000, 350, 1000, "large counts")
+)
+
+miettinen_nurminen <- lapply(mn_cases, function(cs) {
+  x1 <- cs[[1]]; n1 <- cs[[2]]; x2 <- cs[[3]]; n2 <- cs[[4]]; conf <- 0.95
+  try_case({
+    z <- qnorm(1 - (1 - conf) / 2)
+    d <- x1 / n1 - x2 / n2
+    eps <- 1e-12
+    lo <- uniroot(function(t) mn_stat(x1, n1, x2, n2, t) - z, c(-1 + eps, d), tol = 1e-12)$root
+    hi <- uniroot(function(t) mn_stat(x1, n1, x2, n2, t) + z, c(d, 1 - eps), tol = 1e-12)$root
+    for (t in c(lo, hi)) {
+      stopifnot(max(abs(mn_restricted(x1, n1, x2, n2, t) - mn_restricted_numeric(x1, n1, x2, n2, t))) < 1e-7)
+    }
+    list(
+      note = paste0(x1, "/", n1, " vs ", x2, "/", n2, ": ", cs[[5]],
+                    ". Miettinen & Nurminen (1985) score interval for p1 - p2. No Debian R package provides it, so this is R code implementing the published formula (not a library function): ",
+                    "restricted ML estimates p1~, p2~ under p1 - p2 = delta from Farrington & Manning's (1990) closed-form cubic solution (checked against numerical maximisation of the likelihood at both limits), ",
+                    "score statistic (p1^ - p2^ - delta) / sqrt(V~ N / (N - 1)) with V~ = p1~(1 - p1~)/n1 + p2~(1 - p2~)/n2 and N = n1 + n2; ",
+                    "the limits are the delta where the statistic equals +z (lower) and -z (upper), z = qnorm(0.975), found with uniroot(tol = 1e-12) on (-1 + 1e-12, p1^ - p2^) and (p1^ - p2^, 1 - 1e-12)."),
+      x1 = x1, n1 = n1, x2 = x2, n2 = n2, conf = conf,
+      difference = num(d),
+      conf_int = arr(c(lo, hi))
+    )
+  })
+})
+
+# ---------------------------------------------------------------- logistic ---
+
+set.seed(20240616)
+lg_n <- 60
+lg_group <- rep(c(0L, 1L), each = lg_n / 2)
+lg_cov <- round(rnorm(lg_n, mean = 10, sd = 3), 1)
+lg_y <- rbinom(lg_n, 1, plogis(-3 + 0.25 * lg_cov + 1.0 * lg_group))
+
+logistic_cases <- list(
+  list(c(rep(1L, 16), rep(0L, 13), rep(1L, 9), rep(0L, 21)), c(rep(1L, 29), rep(0L, 30)), NULL,
+       "ordinary: He 2020 SRI-4 week 12 as individual responses (IL-2 16/29 = group 1, placebo 9/30 = group 0); without a covariate the odds ratio and its Wald interval equal the Woolf values of two_proportions' first case", "ordinary"),
+  list(lg_y, lg_group, lg_cov,
+       "with a covariate (a baseline score), n = 60 (drawn once with set.seed(20240616): covariate = round(rnorm(60, 10, 3), 1), y = rbinom(60, 1, plogis(-3 + 0.25 covariate + group)); the values in the JSON are the data)", "ordinary"),
+  list(c(1L, rep(0L, 79), rep(1L, 5), rep(0L, 75)), rep(c(0L, 1L), each = 80), NULL,
+       "rare outcome: 1/80 (group 0) vs 5/80 (group 1)", "ordinary"),
+  list(c(rep(0L, 20), rep(1L, 5), rep(0L, 15)), rep(c(1L, 0L), each = 20), NULL,
+       "quasi-complete separation: no responders in group 1 (0/20 vs 5/20 in group 0). The MLE of the group coefficient is -Inf; R's IRLS stops when its deviance criterion is met (epsilon = 1e-8) without a warning, so coef$group, se$group, odds_ratio_group, conf_int_wald, z_group and p_group are only where R stopped and are NOT meaningful reference values. The intercept (logit 5/20 = log(1/3)), deviance and null_deviance are meaningful (the deviance is at its limit to about 1e-8)", "separation"),
+  list(c(0L, 0L, 0L, 0L, 0L, 1L, 1L, 1L, 1L, 1L), c(0L, 1L, 0L, 1L, 0L, 1L, 0L, 1L, 0L, 1L),
+       c(2.1, 3.4, 4.0, 5.2, 5.9, 6.3, 7.1, 8.0, 8.8, 9.5),
+       "complete separation by the covariate (y = 1 exactly when covariate > 6; an extra case). The MLE does not exist; all estimates, standard errors, z, p and the interval are where R stopped and are NOT meaningful reference values; only null_deviance is meaningful and deviance is near its limit 0", "separation")
+)
+
+logistic <- lapply(logistic_cases, function(cs) {
+  y <- cs[[1]]; g <- cs[[2]]; x <- cs[[3]]
+  try_case({
+    fit <- if (is.null(x)) glm(y ~ g, family = binomial) else glm(y ~ g + x, family = binomial)
+    co <- summary(fit)$coefficients
+    nm <- c(intercept = "(Intercept)", group = "g", covariate = "x")
+    if (is.null(x)) nm <- nm[1:2]
+    z <- qnorm(0.975)
+    b <- co["g", "Estimate"]; s <- co["g", "Std. Error"]
+    list(
+      note = paste0(cs[[4]], ". glm(y ~ group", if (is.null(x)) "" else " + covariate",
+                    ", family = binomial) with R's default glm.control (epsilon = 1e-8, maxit = 25); coef and se from summary(fit)$coefficients; odds_ratio_group = exp(coef$group); ",
+                    "conf_int_wald = exp(coef$group -/+ qnorm(0.975) se$group) (Wald, not profile likelihood); z_group and p_group are the Wald z and two-sided normal p-value; ",
+                    "extra fields: converged and iterations are glm's fit$converged and fit$iter."),
+      y = int_arr(y), group = int_arr(g), covariate = if (is.null(x)) NA else arr(x),
+      coef = named_num(setNames(co[nm, "Estimate"], names(nm))),
+      se = named_num(setNames(co[nm, "Std. Error"], names(nm))),
+      odds_ratio_group = num(exp(b)),
+      conf_int_wald = arr(exp(c(b - z * s, b + z * s))),
+      z_group = num(co["g", "z value"]), p_group = num(co["g", "Pr(>|z|)"]),
+      deviance = num(fit$deviance), null_deviance = num(fit$null.deviance),
+      converged = fit$converged, iterations = fit$iter
+    )
+  })
+})
+
+# ----------------------------------------------------------------- dunnett ---
+
+suppressPackageStartupMessages(library(mvtnorm))
+
+dn_seed <- 20240620
+dn_alg <- GenzBretz(maxpts = 1e6, abseps = 1e-6, releps = 0)
+dn_alg_text <- "GenzBretz(maxpts = 1e6, abseps = 1e-6, releps = 0)"
+
+dunnett_cases <- list(
+  list(c(2.1, 3.0, 4.6, 5.2), 2.8, c(10, 10, 10, 10),
+       "equal n = 10 per group (placebo, 0.2, 0.5, 1 MIU), outcome a SLEDAI-2K reduction (higher = better): all correlations 0.5"),
+  list(c(3.0, 2.2, 4.1, 6.0), 3.1, c(15, 10, 12, 8),
+       "unequal n (control 15; treatments 10, 12, 8), one treatment worse than control (negative statistic)"),
+  list(c(2.0, 2.5, 3.5, 3.6), 3.0, c(40, 40, 40, 40),
+       "n = 40 per group (a 160-patient design)")
+)
+
+dunnett <- list()
+for (cs in dunnett_cases) {
+  for (alt in c("greater", "two.sided")) {
+    r <- try_case({
+      means <- cs[[1]]; sdp <- cs[[2]]; n <- cs[[3]]; alpha <- 0.05
+      k <- length(means) - 1
+      df <- sum(n) - length(n)
+      tstat <- (means[-1] - means[1]) / (sdp * sqrt(1 / n[-1] + 1 / n[1]))
+      lam <- sqrt(n[-1] / (n[-1] + n[1]))
+      corr <- outer(lam, lam); diag(corr) <- 1
+      two <- alt == "two.sided"
+      lim <- function(q) if (two) list(l = rep(-abs(q), k), u = rep(abs(q), k)) else list(l = rep(-Inf, k), u = rep(q, k))
+      p_adj <- p_err <- numeric(k)
+      for (i in seq_len(k)) {
+        L <- lim(tstat[i])
+        set.seed(dn_seed)
+        pr <- pmvt(lower = L$l, upper = L$u, df = df, corr = corr, algorithm = dn_alg)
+        p_adj[i] <- 1 - pr
+        p_err[i] <- attr(pr, "error")
+      }
+      p_unadj <- if (two) 2 * pt(-abs(tstat), df) else pt(tstat, df, lower.tail = FALSE)
+      set.seed(dn_seed)
+      q <- qmvt(1 - alpha, tail = if (two) "both.tails" else "lower.tail", df = df, corr = corr, algorithm = dn_alg)
+      # Critical value as the root of P(no rejection) = 1 - alpha with uniroot, the
+      # pmvt call under the same seed at every step (a deterministic function of c).
+      f_root <- function(cc) {
+        L <- lim(cc); set.seed(dn_seed)
+        pmvt(lower = L$l, upper = L$u, df = df, corr = corr, algorithm = dn_alg) - (1 - alpha)
+      }
+      a1 <- if (two) 1 - alpha / 2 else 1 - alpha
+      a2 <- if (two) 1 - alpha / (2 * k) else 1 - alpha / k
+      croot <- uniroot(f_root, c(qt(a1, df) - 0.01, qt(a2, df) + 0.01), tol = 1e-10)$root
+      if (!two) {
+        # Deterministic check for the one-sided case (dimension 3, integer df).
+        tv <- TVPACK(abseps = 1e-12)
+        p_tv <- sapply(tstat, function(ti) 1 - pmvt(lower = rep(-Inf, k), upper = rep(ti, k), df = df, corr = corr, algorithm = tv))
+        c_tv <- uniroot(function(cc) pmvt(lower = rep(-Inf, k), upper = rep(cc, k), df = df, corr = corr, algorithm = tv) - (1 - alpha),
+                        c(qt(a1, df) - 0.01, qt(a2, df) + 0.01), tol = 1e-12)$root
+      }
+      list(
+        note = paste0(cs[[4]], ". Dunnett many-to-one comparisons, ",
+                      if (two) "TWO-SIDED: p_adjusted[i] = P(max_j |T_j| >= |t_i|)" else "ONE-SIDED 'greater' (treatment better than control): p_adjusted[i] = P(max_j T_j >= t_i)",
+                      ", T multivariate t with df = sum(n) - 4 and correlation[i][j] = sqrt(n_i n_j / ((n_i + n_0)(n_j + n_0))) (Dunnett's contrasts); statistics[i] = (mean_i - mean_0) / (sd_pooled sqrt(1/n_i + 1/n_0)). ",
+                      "Computed with mvtnorm ", as.character(packageVersion("mvtnorm")), ": p_adjusted = 1 - pmvt(lower, upper, df, corr, algorithm = ", dn_alg_text,
+                      ") and critical_value = qmvt(1 - alpha, tail = \"", if (two) "both.tails" else "lower.tail", "\", df, corr, algorithm = same; default ptol = 0.001)$quantile, each call preceded by set.seed(", dn_seed, "). ",
+                      "pmvt's Genz-Bretz algorithm is randomised quasi-Monte Carlo, so p_adjusted agrees with an exact value only to about 1e-5 (p_adjusted_error is mvtnorm's own error estimate) and critical_value only to about 1e-4 (qmvt stops its search at ptol); compare to about 1e-4 absolute. ",
+                      "Extra fields: p_unadjusted = marginal t p-value; critical_value_root = uniroot(tol = 1e-10) root of pmvt(...) = 1 - alpha with the same algorithm and seed at every step (about 1e-6)",
+                      if (two) "; p_adjusted_tvpack and critical_value_tvpack are null (TVPACK needs lower = -Inf)." else "; p_adjusted_tvpack and critical_value_tvpack use mvtnorm's deterministic TVPACK(abseps = 1e-12) algorithm (dimension 3, integer df; critical value by uniroot(tol = 1e-12)) and are accurate to about 1e-9."),
+        alternative = alt, alpha = alpha,
+        means = arr(means), sd_pooled = sdp, n_per_group = int_arr(n), df = df,
+        correlation = lapply(seq_len(k), function(i) arr(corr[i, ])),
+        statistics = arr(tstat), p_unadjusted = arr(p_unadj),
+        p_adjusted = arr(p_adj), p_adjusted_error = arr(p_err),
+        critical_value = num(q$quantile), critical_value_root = num(croot),
+        p_adjusted_tvpack = if (two) NA else arr(p_tv),
+        critical_value_tvpack = if (two) NA else num(c_tv),
+        mvtnorm_algorithm = dn_alg_text, mvtnorm_abseps = dn_alg$abseps, seed = dn_seed
+      )
+    })
+    dunnett[[length(dunnett) + 1]] <- r
+  }
+}
+
+# ------------------------------------------------------------------ mcpmod ---
+
+suppressPackageStartupMessages(library(DoseFinding))
+
+mcp_levels <- c(0, 0.2, 0.5, 1)
+mcp_nper <- 10
+mcp_dose <- rep(mcp_levels, each = mcp_nper)
+set.seed(20240618)
+mcp_resp_emax <- round(-2 + (-6) * mcp_dose / (0.1 + mcp_dose) + rnorm(length(mcp_dose), sd = 3))
+set.seed(20240619)
+mcp_resp_null <- round(-2 + rnorm(length(mcp_dose), sd = 3))
+
+mcp_mods_text <- "Mods(linear = NULL, emax = 0.2, sigEmax = c(0.4, 3), exponential = 0.5, quadratic = -0.7, doses = c(0, 0.2, 0.5, 1), direction = \"decreasing\")"
+mcp_mods <- eval(parse(text = mcp_mods_text))
+mcp_ctrl_text <- "mvtnorm.control(maxpts = 1e6, abseps = 1e-6)"
+mcp_ctrl <- eval(parse(text = mcp_ctrl_text))
+mcp_delta <- 4
+mcp_seed <- 20240621
+mcp_mct_text <- "MCTtest(dose, resp, data = d, models = mods, alpha = 0.025, alternative = \"one.sided\", critV = TRUE, mvtcontrol = ctrl)"
+mcp_mcp_text <- "MCPMod(dose, resp, data = d, models = mods, alpha = 0.025, alternative = \"one.sided\", selModel = \"AIC\", Delta = 4, mvtcontrol = ctrl)"
+
+mcpmod_cases <- list(
+  list(mcp_resp_emax,
+       "clear Emax-shaped signal: change from baseline in SLEDAI-2K (negative = improvement), 10 patients per dose, drawn once with set.seed(20240618) as round(-2 - 6 dose / (0.1 + dose) + rnorm(40, sd = 3)) (the seed was chosen so that the draw shows the Emax shape; with 20240617 AIC picked the linear model); the values in the JSON are the data"),
+  list(mcp_resp_null,
+       "no signal: change from baseline in SLEDAI-2K, drawn once with set.seed(20240619) as round(-2 + rnorm(40, sd = 3)) at every dose; no contrast is significant, so MCPMod fits no model: selected_model, target_dose and fits are null/empty")
+)
+
+mcpmod <- lapply(mcpmod_cases, function(cs) {
+  resp <- cs[[1]]
+  try_case({
+    d <- data.frame(dose = mcp_dose, resp = resp)
+    mods <- mcp_mods; ctrl <- mcp_ctrl
+    set.seed(mcp_seed)
+    mt <- eval(parse(text = mcp_mct_text))
+    set.seed(mcp_seed)
+    mp <- eval(parse(text = mcp_mcp_text))
+    stopifnot(isTRUE(all.equal(as.vector(mt$tStat), as.vector(mp$MCTtest$tStat), tolerance = 1e-14)))
+    models <- colnames(mt$contMat)
+    tstat <- setNames(as.vector(mt$tStat), models)
+    pval <- setNames(attr(mt$tStat, "pVal"), models)
+    df <- length(resp) - length(mcp_levels)
+    nmod <- length(models)
+    f_root <- function(cc) {
+      set.seed(mcp_seed)
+      pmvt(lower = rep(-Inf, nmod), upper = rep(cc, nmod), df = df, corr = mt$corMat,
+           algorithm = GenzBretz(maxpts = 1e6, abseps = 1e-6, releps = 0)) - 0.975
+    }
+    croot <- uniroot(f_root, c(qt(0.975, df) - 0.01, qt(1 - 0.025 / nmod, df) + 0.01), tol = 1e-10)$root
+    fitted <- names(mp$mods)
+    fits <- setNames(lapply(fitted, function(m) {
+      list(coef = named_num(coef(mp$mods[[m]])), aic = num(mp$modcrit[[m]]),
+           target_dose = num(mp$doseEst[[m]]))
+    }), fitted)
+    sel <- mp$selMod
+    list(
+      note = paste0(cs[[2]], ". DoseFinding ", as.character(packageVersion("DoseFinding")), " with mvtnorm ", as.character(packageVersion("mvtnorm")),
+                    ": mods <- ", mcp_mods_text, "; ctrl <- ", mcp_ctrl_text, "; d <- data.frame(dose, resp); ",
+                    "contrast_matrix, t_statistics, critical_value and p_values from set.seed(", mcp_seed, "); ", mcp_mct_text, "; ",
+                    "fits, selected_model and target_dose from set.seed(", mcp_seed, "); ", mcp_mcp_text, " (default bounds defBnds(1) for the nonlinear parameters). ",
+                    "direction = \"decreasing\": a larger SLEDAI-2K reduction is better, the contrasts are oriented so that a decreasing dose-response gives a positive t, and target_dose is the smallest dose at which the fitted model is Delta = 4 points below placebo (TD, TDtype \"continuous\"; 4 points is the SRI-4 SLEDAI-2K threshold). ",
+                    "contrast_matrix holds DoseFinding's optimal contrasts (optContr, normalised to unit length), one coefficient per dose level in the order of dose_levels; t_statistics are exact (no simulation). ",
+                    "critical_value (qmvt inside DoseFinding's critVal, ptol 0.001) and p_values (1 - pmvt) use mvtnorm's randomised Genz-Bretz algorithm, so they agree only to about 1e-4 (critical value) and 1e-5 (p-values); ",
+                    "extra field critical_value_root = uniroot(tol = 1e-10) root of pmvt(-Inf, c, df, corr = contrast correlation, GenzBretz(maxpts = 1e6, abseps = 1e-6)) = 0.975 under set.seed(", mcp_seed, ") at every step (about 1e-6). ",
+                    "Extra fields: df = residual df of the ANOVA fit; contrast_correlation; significant models' fits {coef, aic (MCPMod's modcrit), target_dose}; target_dose is the selected model's."),
+      dose_levels = arr(mcp_levels), dose = arr(mcp_dose), response = arr(resp),
+      models = mcp_mods_text,
+      direction = "decreasing", alpha = 0.025, alternative = "one.sided", delta = mcp_delta,
+      mvtcontrol = mcp_ctrl_text, seed = mcp_seed, df = df,
+      contrast_matrix = setNames(lapply(models, function(m) arr(mt$contMat[, m])), models),
+      contrast_correlation = setNames(lapply(models, function(m) arr(mt$corMat[, m])), models),
+      t_statistics = named_num(tstat),
+      critical_value = num(mt$critVal), critical_value_root = num(croot),
+      p_values = named_num(pval),
+      significant_models = I(as.character(fitted)),
+      fits = if (length(fits) == 0) structure(list(), names = character(0)) else fits,
+      selected_model = if (is.null(sel)) NA else sel,
+      target_dose = if (is.null(sel)) NA else num(mp$doseEst[[sel]])
+    )
+  })
+})
+
 # ------------------------------------------------------------------ output ---
 
 # Report cases R could not produce (they are left out of the JSON).
@@ -611,7 +901,9 @@ sections <- list(
   proportion_ci = proportion_ci, two_proportions = two_proportions,
   fisher = fisher, chisq = chisq, cmh = cmh, ttest = ttest, ancova = ancova,
   wilcoxon = wilcoxon, km = km, logrank = logrank, cox = cox,
-  poisson = poisson, multiplicity = multiplicity
+  poisson = poisson, multiplicity = multiplicity,
+  miettinen_nurminen = miettinen_nurminen, logistic = logistic,
+  dunnett = dunnett, mcpmod = mcpmod
 )
 for (nm in names(sections)) report_errors(nm, sections[[nm]])
 
@@ -623,7 +915,15 @@ result <- c(
       DoseFinding = as.character(packageVersion("DoseFinding"))
     )
   ),
-  lapply(sections, collect)
+  lapply(sections, collect),
+  # Added with the dunnett and mcpmod sections; kept apart from "packages" so
+  # that the keys existing before stay exactly as they were.
+  list(
+    more_packages = list(
+      mvtnorm = as.character(packageVersion("mvtnorm")),
+      jsonlite = as.character(packageVersion("jsonlite"))
+    )
+  )
 )
 
 for (nm in names(sections)) message(sprintf("%-16s %d cases", nm, length(result[[nm]])))

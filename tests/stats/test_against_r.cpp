@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "stats/cox.h"
+#include "stats/dunnett.h"
+#include "stats/logistic.h"
 #include "stats/multiplicity.h"
 #include "stats/proportions.h"
 #include "stats/rates.h"
@@ -100,6 +102,17 @@ TEST(AgainstR, TwoProportions) {
       near(r.value->ci.lower, ref["lower"], kRel, what + " " + key + " lower");
       near(r.value->ci.upper, ref["upper"], kRel, what + " " + key + " upper");
     }
+  }
+}
+
+TEST(AgainstR, MiettinenNurminen) {
+  for (const auto& c : reference().at("miettinen_nurminen")) {
+    const std::string what = c.value("note", "").substr(0, 60);
+    auto r = miettinen_nurminen(c["x1"], c["n1"], c["x2"], c["n2"], c["conf"]);
+    ASSERT_TRUE(r) << what << ": " << r.error;
+    near(r.value->estimate, c["difference"], kRel, what + " difference");
+    near(r.value->ci->lower, c["conf_int"][0], kRel, what + " lower");
+    near(r.value->ci->upper, c["conf_int"][1], kRel, what + " upper");
   }
 }
 
@@ -275,6 +288,53 @@ TEST(AgainstR, Cox) {
     near(hr.value->estimate, c["hazard_ratio"], kRel, what + " HR");
     near(hr.value->ci->lower, c["conf_int"][0], kRel, what + " HR lower");
     near(hr.value->ci->upper, c["conf_int"][1], kRel, what + " HR upper");
+  }
+}
+
+// Where glm stops on separated data the estimates are only where it stopped; the
+// deviance and the null deviance are compared there (they converge), the rest elsewhere.
+TEST(AgainstR, Logistic) {
+  for (const auto& c : reference().at("logistic")) {
+    const std::string what = c.value("note", "").substr(0, 60);
+    std::vector<std::vector<double>> cols{vec(c["group"])};
+    std::vector<std::string> names{"group"};
+    if (!c["covariate"].is_null()) {
+      cols.push_back(vec(c["covariate"]));
+      names.push_back("covariate");
+    }
+    auto r = logistic(vec(c["y"]), cols, names);
+    ASSERT_TRUE(r) << what << ": " << r.error;
+    near(r.value->null_deviance, c["null_deviance"], kRel, what + " null deviance");
+    if (c["note"].get<std::string>().find("separation") != std::string::npos) {
+      EXPECT_NEAR(r.value->deviance, number(c["deviance"]), 1e-6) << what << " deviance";
+      continue;
+    }
+    EXPECT_EQ(r.value->iterations, c["iterations"].get<int>()) << what;
+    near(r.value->deviance, c["deviance"], kRel, what + " deviance");
+    near(r.value->coef[0], c["coef"]["intercept"], kRel, what + " intercept");
+    near(r.value->coef[1], c["coef"]["group"], kRel, what + " group");
+    near(r.value->se[1], c["se"]["group"], kRel, what + " se group");
+    near(r.value->z[1], c["z_group"], kRel, what + " z");
+    near(r.value->p[1], c["p_group"], kRel, what + " p");
+    if (cols.size() == 2) near(r.value->coef[2], c["coef"]["covariate"], kRel, what + " covariate");
+  }
+}
+
+// mvtnorm's default algorithm is randomised; its deterministic TVPACK values (one-sided,
+// about 1e-9) are compared to 1e-6, the others to mvtnorm's own error (about 1e-5).
+TEST(AgainstR, Dunnett) {
+  for (const auto& c : reference().at("dunnett")) {
+    const std::string what = c.value("note", "").substr(0, 50) + " (" + c["alternative"].get<std::string>() + ")";
+    const bool one_sided = c["alternative"] == "greater";
+    auto r = dunnett(vec(c["means"]), vec(c["n_per_group"]), c["sd_pooled"], c["df"], one_sided, c["alpha"]);
+    ASSERT_TRUE(r) << what << ": " << r.error;
+    for (std::size_t i = 0; i < r.value->statistics.size(); ++i) {
+      near(r.value->statistics[i], c["statistics"][i], kRel, what + " t");
+      if (!c["p_adjusted_tvpack"].is_null()) near(r.value->p_adjusted[i], c["p_adjusted_tvpack"][i], kRel, what + " p");
+      else EXPECT_NEAR(r.value->p_adjusted[i], number(c["p_adjusted"][i]), 2e-5) << what << " p";
+    }
+    if (!c["critical_value_tvpack"].is_null()) near(r.value->critical_value, c["critical_value_tvpack"], kRel, what + " c");
+    else EXPECT_NEAR(r.value->critical_value, number(c["critical_value_root"]), 2e-5) << what << " c";
   }
 }
 
