@@ -11,16 +11,16 @@ namespace il2t::cli {
 
 void add_stats(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("stats", "Run one analysis on a CSV: proportion, fisher, chisq, cmh, ttest, ancova, km, "
-                                          "logrank, cox");
+                                          "logrank, cox, logistic, dunnett");
   struct Opts {
     std::string analysis, file, out;
     bool json = false;
     report::StatsOptions s;
   };
   auto o = std::make_shared<Opts>();
-  cmd->add_option("analysis", o->analysis, "proportion | fisher | chisq | cmh | ttest | ancova | km | logrank | cox")
+  cmd->add_option("analysis", o->analysis, "proportion | fisher | chisq | cmh | ttest | ancova | km | logrank | cox | logistic | dunnett")
       ->required()
-      ->check(CLI::IsMember({"proportion", "fisher", "chisq", "cmh", "ttest", "ancova", "km", "logrank", "cox"}));
+      ->check(CLI::IsMember({"proportion", "fisher", "chisq", "cmh", "ttest", "ancova", "km", "logrank", "cox", "logistic", "dunnett"}));
   cmd->add_option("file", o->file, "The data, CSV with a header row")->required();
   cmd->add_option("--group", o->s.group, "Column of group labels");
   cmd->add_option("--reference", o->s.reference, "The control group's label (compared against; default: the last in sorted order)");
@@ -34,6 +34,8 @@ void add_stats(CLI::App& app, int& status) {
   cmd->add_flag("--pooled", o->s.pooled, "ttest: pooled variance instead of Welch");
   cmd->add_flag("--no-correction", o->s.no_correction, "cmh: without the continuity correction");
   cmd->add_flag("--breslow", o->s.breslow, "cox: Breslow's handling of ties instead of Efron's");
+  cmd->add_option("--covariate", o->s.covariate, "logistic: a numeric covariate column");
+  cmd->add_flag("--one-sided", o->s.one_sided, "dunnett: H1 is 'greater than the control'");
   cmd->add_option("--conf", o->s.conf, "Confidence level (default 0.95)")->check(CLI::Range(0.5, 0.9999));
   cmd->add_flag("--json", o->json, "Write JSON");
   cmd->add_option("--out,-o", o->out, "Write to this file (whole or not at all) instead of standard output");

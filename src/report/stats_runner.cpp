@@ -7,6 +7,8 @@
 #include <set>
 
 #include "stats/cox.h"
+#include "stats/dunnett.h"
+#include "stats/logistic.h"
 #include "stats/proportions.h"
 #include "stats/survival.h"
 #include "stats/tables.h"
@@ -213,6 +215,78 @@ Result stratified(const data::Columns& csv, const StatsOptions& o) {
   return Result::ok(j);
 }
 
+// Logistic regression of a 0/1 response on group (and an optional covariate).
+Result logistic_model(const data::Columns& csv, const StatsOptions& o) {
+  IL2T_TRY(g, groups_of(csv, o, true));
+  IL2T_TRY(y, column(csv, o.response, "--response", data::CellRule::zero_or_one));
+  std::vector<double> grp;
+  for (std::size_t k : g.value->index) grp.push_back(k == 0 ? 1.0 : 0.0);
+  std::vector<std::vector<double>> cols{grp};
+  std::vector<std::string> names{"group"};
+  if (!o.covariate.empty()) {
+    IL2T_TRY(cv, column(csv, o.covariate, "--covariate", data::CellRule::any_number));
+    cols.push_back(*cv.value);
+    names.push_back(o.covariate);
+  }
+  IL2T_TRY(fit, stats::logistic(*y.value, cols, names));
+  const auto& f = *fit.value;
+  ordered_json j;
+  j["analysis"] = "logistic";
+  j["method"] = "Logistic regression (IRLS, as glm)";
+  j["groups"] = g.value->labels;
+  j["statistic"] = f.z[1];
+  j["p_value"] = f.p[1];
+  j["estimate"] = std::exp(f.coef[1]);
+  j["estimate_is"] = "odds ratio, " + g.value->labels[0] + " vs " + g.value->labels[1];
+  for (std::size_t k = 0; k < f.names.size(); ++k)
+    j["coefficients"].push_back({{"name", f.names[k]}, {"estimate", f.coef[k]}, {"std_error", f.se[k]}, {"z", f.z[k]}, {"p_value", f.p[k]}});
+  j["deviance"] = f.deviance;
+  j["null_deviance"] = f.null_deviance;
+  j["converged"] = f.converged;
+  return Result::ok(j);
+}
+
+// Dunnett's many-to-one comparisons: every group against the reference (control).
+Result dunnett_test(const data::Columns& csv, const StatsOptions& o) {
+  IL2T_TRY(g, groups_of(csv, o, false));
+  IL2T_TRY(y, column(csv, o.outcome, "--outcome", data::CellRule::any_number));
+  const std::size_t k = g.value->labels.size();
+  std::vector<double> sum(k, 0), sumsq(k, 0), n(k, 0);
+  for (std::size_t i = 0; i < y.value->size(); ++i) {
+    const std::size_t gi = g.value->index[i];
+    sum[gi] += (*y.value)[i];
+    n[gi] += 1;
+  }
+  std::vector<double> mean(k);
+  for (std::size_t a = 0; a < k; ++a) mean[a] = sum[a] / n[a];
+  double ss = 0;
+  for (std::size_t i = 0; i < y.value->size(); ++i) {
+    const double d = (*y.value)[i] - mean[g.value->index[i]];
+    ss += d * d;
+  }
+  double total = 0;
+  for (double v : n) total += v;
+  const double df = total - static_cast<double>(k);
+  if (df < 1) return Result::fail("dunnett: too few observations for a pooled standard deviation");
+  // The control (reference, sorted last) first, as dunnett() expects.
+  std::vector<double> m{mean[k - 1]}, nn{n[k - 1]};
+  for (std::size_t a = 0; a + 1 < k; ++a) {
+    m.push_back(mean[a]);
+    nn.push_back(n[a]);
+  }
+  IL2T_TRY(r, stats::dunnett(m, nn, std::sqrt(ss / df), df, o.one_sided, 1 - o.conf));
+  ordered_json j;
+  j["analysis"] = "dunnett";
+  j["method"] = std::string("Dunnett many-to-one comparisons (") + (o.one_sided ? "one-sided, greater" : "two-sided") + ")";
+  j["control"] = g.value->labels[k - 1];
+  j["df"] = df;
+  j["critical_value"] = r.value->critical_value;
+  for (std::size_t a = 0; a + 1 < k; ++a)
+    j["comparisons"].push_back({{"group", g.value->labels[a]}, {"difference", mean[a] - mean[k - 1]},
+                                {"statistic", r.value->statistics[a]}, {"p_value", r.value->p_adjusted[a]}});
+  return Result::ok(j);
+}
+
 #undef IL2T_TRY
 
 }  // namespace
@@ -222,7 +296,9 @@ Result run_stats(const std::string& analysis, const data::Columns& csv, const St
   if (analysis == "ttest" || analysis == "ancova") return two_samples(analysis, csv, o);
   if (analysis == "km" || analysis == "logrank" || analysis == "cox") return survival(analysis, csv, o);
   if (analysis == "cmh") return stratified(csv, o);
-  return Result::fail("unknown analysis \"" + analysis + "\" (proportion, fisher, chisq, cmh, ttest, ancova, km, logrank, cox)");
+  if (analysis == "logistic") return logistic_model(csv, o);
+  if (analysis == "dunnett") return dunnett_test(csv, o);
+  return Result::fail("unknown analysis \"" + analysis + "\" (proportion, fisher, chisq, cmh, ttest, ancova, km, logrank, cox, logistic, dunnett)");
 }
 
 std::string stats_text(const ordered_json& r) {

@@ -10,13 +10,13 @@
 namespace il2t::report {
 
 struct StatsOptions {
-  std::string group, response, outcome, baseline, time, event, strata;
+  std::string group, response, outcome, baseline, time, event, strata, covariate;
   std::string reference;  // the control group's label (second row); default: the last label in sorted order
-  bool yates = false, pooled = false, no_correction = false, breslow = false;
+  bool yates = false, pooled = false, no_correction = false, breslow = false, one_sided = false;
   double conf = 0.95;
 };
 
-// The analyses: proportion, fisher, chisq, cmh, ttest, ancova, km, logrank, cox.
+// The analyses: proportion, fisher, chisq, cmh, ttest, ancova, km, logrank, cox, logistic, dunnett.
 stats::Outcome<nlohmann::ordered_json> run_stats(const std::string& analysis, const data::Columns& csv,
                                                  const StatsOptions& o);
 std::string stats_text(const nlohmann::ordered_json& result);

@@ -711,11 +711,30 @@ logistic <- lapply(logistic_cases, function(cs) {
     if (is.null(x)) nm <- nm[1:2]
     z <- qnorm(0.975)
     b <- co["g", "Estimate"]; s <- co["g", "Std. Error"]
+    # glm's standard errors use the IRLS weights of the last iteration, i.e. of
+    # the previous coefficient iterate, so with the default epsilon they differ
+    # from the standard errors at the MLE by up to about 1e-6 relative. Refit to
+    # convergence for those (only where the MLE exists).
+    at_mle <- NA
+    if (cs[[5]] != "separation") {
+      ctl <- glm.control(epsilon = 1e-15, maxit = 100)
+      fit2 <- if (is.null(x)) glm(y ~ g, family = binomial, control = ctl) else glm(y ~ g + x, family = binomial, control = ctl)
+      co2 <- summary(fit2)$coefficients
+      b2 <- co2["g", "Estimate"]; s2 <- co2["g", "Std. Error"]
+      at_mle <- list(
+        coef = named_num(setNames(co2[nm, "Estimate"], names(nm))),
+        se = named_num(setNames(co2[nm, "Std. Error"], names(nm))),
+        conf_int_wald = arr(exp(c(b2 - z * s2, b2 + z * s2))),
+        z_group = num(co2["g", "z value"]), p_group = num(co2["g", "Pr(>|z|)"]),
+        deviance = num(fit2$deviance), iterations = fit2$iter
+      )
+    }
     list(
       note = paste0(cs[[4]], ". glm(y ~ group", if (is.null(x)) "" else " + covariate",
                     ", family = binomial) with R's default glm.control (epsilon = 1e-8, maxit = 25); coef and se from summary(fit)$coefficients; odds_ratio_group = exp(coef$group); ",
                     "conf_int_wald = exp(coef$group -/+ qnorm(0.975) se$group) (Wald, not profile likelihood); z_group and p_group are the Wald z and two-sided normal p-value; ",
-                    "extra fields: converged and iterations are glm's fit$converged and fit$iter."),
+                    "extra fields: converged and iterations are glm's fit$converged and fit$iter; at_mle = the same quantities from a refit with glm.control(epsilon = 1e-15, maxit = 100) ",
+                    "(glm computes se from the IRLS weights of the previous iterate, so with the default epsilon se, z, p and the interval differ from their values at the MLE by up to about 1e-6 relative; coef and deviance agree to about 1e-12); at_mle is null where the MLE does not exist."),
       y = int_arr(y), group = int_arr(g), covariate = if (is.null(x)) NA else arr(x),
       coef = named_num(setNames(co[nm, "Estimate"], names(nm))),
       se = named_num(setNames(co[nm, "Std. Error"], names(nm))),
@@ -723,7 +742,8 @@ logistic <- lapply(logistic_cases, function(cs) {
       conf_int_wald = arr(exp(c(b - z * s, b + z * s))),
       z_group = num(co["g", "z value"]), p_group = num(co["g", "Pr(>|z|)"]),
       deviance = num(fit$deviance), null_deviance = num(fit$null.deviance),
-      converged = fit$converged, iterations = fit$iter
+      converged = fit$converged, iterations = fit$iter,
+      at_mle = at_mle
     )
   })
 })
@@ -790,8 +810,8 @@ for (cs in dunnett_cases) {
                       ", T multivariate t with df = sum(n) - 4 and correlation[i][j] = sqrt(n_i n_j / ((n_i + n_0)(n_j + n_0))) (Dunnett's contrasts); statistics[i] = (mean_i - mean_0) / (sd_pooled sqrt(1/n_i + 1/n_0)). ",
                       "Computed with mvtnorm ", as.character(packageVersion("mvtnorm")), ": p_adjusted = 1 - pmvt(lower, upper, df, corr, algorithm = ", dn_alg_text,
                       ") and critical_value = qmvt(1 - alpha, tail = \"", if (two) "both.tails" else "lower.tail", "\", df, corr, algorithm = same; default ptol = 0.001)$quantile, each call preceded by set.seed(", dn_seed, "). ",
-                      "pmvt's Genz-Bretz algorithm is randomised quasi-Monte Carlo, so p_adjusted agrees with an exact value only to about 1e-5 (p_adjusted_error is mvtnorm's own error estimate) and critical_value only to about 1e-4 (qmvt stops its search at ptol); compare to about 1e-4 absolute. ",
-                      "Extra fields: p_unadjusted = marginal t p-value; critical_value_root = uniroot(tol = 1e-10) root of pmvt(...) = 1 - alpha with the same algorithm and seed at every step (about 1e-6)",
+                      "pmvt's Genz-Bretz algorithm is randomised quasi-Monte Carlo, so p_adjusted agrees with an exact value only to about 1e-6 (p_adjusted_error is mvtnorm's own error estimate) and critical_value only to about 1e-4 (qmvt stops its search at ptol); compare to about 1e-4 absolute. ",
+                      "Extra fields: p_unadjusted = marginal t p-value; critical_value_root = uniroot(tol = 1e-10) root of pmvt(...) = 1 - alpha with the same algorithm and seed at every step (about 1e-5)",
                       if (two) "; p_adjusted_tvpack and critical_value_tvpack are null (TVPACK needs lower = -Inf)." else "; p_adjusted_tvpack and critical_value_tvpack use mvtnorm's deterministic TVPACK(abseps = 1e-12) algorithm (dimension 3, integer df; critical value by uniroot(tol = 1e-12)) and are accurate to about 1e-9."),
         alternative = alt, alpha = alpha,
         means = arr(means), sd_pooled = sdp, n_per_group = int_arr(n), df = df,
@@ -850,14 +870,21 @@ mcpmod <- lapply(mcpmod_cases, function(cs) {
     tstat <- setNames(as.vector(mt$tStat), models)
     pval <- setNames(attr(mt$tStat, "pVal"), models)
     df <- length(resp) - length(mcp_levels)
-    nmod <- length(models)
-    f_root <- function(cc) {
-      set.seed(mcp_seed)
-      pmvt(lower = rep(-Inf, nmod), upper = rep(cc, nmod), df = df, corr = mt$corMat,
-           algorithm = GenzBretz(maxpts = 1e6, abseps = 1e-6, releps = 0)) - 0.975
-    }
-    croot <- uniroot(f_root, c(qt(0.975, df) - 0.01, qt(1 - 0.025 / nmod, df) + 0.01), tol = 1e-10)$root
     fitted <- names(mp$mods)
+    # Nonlinear parameters that ended on a bound of defBnds(1).
+    bnds <- defBnds(max(mcp_levels))
+    at_bound <- character(0)
+    for (m in fitted) {
+      if (is.null(bnds[[m]])) next
+      b <- matrix(bnds[[m]], ncol = 2)
+      cf <- coef(mp$mods[[m]])
+      par <- cf[(length(cf) - nrow(b) + 1):length(cf)]
+      for (i in seq_len(nrow(b))) {
+        hit <- which(abs(par[i] - b[i, ]) < 1e-6 * max(1, abs(b[i, ])))
+        if (length(hit) > 0) at_bound <- c(at_bound, sprintf("%s %s = %s (%s bound %s)", m, names(par)[i], format(par[i], digits = 15), c("lower", "upper")[hit[1]], format(b[i, hit[1]])))
+      }
+    }
+    bound_text <- if (length(at_bound) > 0) paste0(" Fitted nonlinear parameters on a bound of defBnds(1): ", paste(at_bound, collapse = "; "), "; a C++ fit must apply the same bounds to match.") else ""
     fits <- setNames(lapply(fitted, function(m) {
       list(coef = named_num(coef(mp$mods[[m]])), aic = num(mp$modcrit[[m]]),
            target_dose = num(mp$doseEst[[m]]))
@@ -870,17 +897,18 @@ mcpmod <- lapply(mcpmod_cases, function(cs) {
                     "fits, selected_model and target_dose from set.seed(", mcp_seed, "); ", mcp_mcp_text, " (default bounds defBnds(1) for the nonlinear parameters). ",
                     "direction = \"decreasing\": a larger SLEDAI-2K reduction is better, the contrasts are oriented so that a decreasing dose-response gives a positive t, and target_dose is the smallest dose at which the fitted model is Delta = 4 points below placebo (TD, TDtype \"continuous\"; 4 points is the SRI-4 SLEDAI-2K threshold). ",
                     "contrast_matrix holds DoseFinding's optimal contrasts (optContr, normalised to unit length), one coefficient per dose level in the order of dose_levels; t_statistics are exact (no simulation). ",
-                    "critical_value (qmvt inside DoseFinding's critVal, ptol 0.001) and p_values (1 - pmvt) use mvtnorm's randomised Genz-Bretz algorithm, so they agree only to about 1e-4 (critical value) and 1e-5 (p-values); ",
-                    "extra field critical_value_root = uniroot(tol = 1e-10) root of pmvt(-Inf, c, df, corr = contrast correlation, GenzBretz(maxpts = 1e6, abseps = 1e-6)) = 0.975 under set.seed(", mcp_seed, ") at every step (about 1e-6). ",
+                    "critical_value (qmvt inside DoseFinding's critVal, ptol 0.001) and p_values (1 - pmvt) use mvtnorm's randomised quasi-Monte Carlo Genz-Bretz algorithm. The 5 contrasts of 4 dose groups span only 3 dimensions (their correlation matrix is singular), and pmvt does not reach abseps = 1e-6 within maxpts = 1e6 (its error estimate is about 3e-5, hence the warning), ",
+                    "so the p-values agree only to about 5e-5 and the critical value only to about 1e-3 (other seeds and a 2e7-point integration move it by up to 7e-4); compare with those tolerances. ",
+                    "Fitted coefficients, AIC and target doses come from DoseFinding's bounded least-squares fits (optimize / nlminb), accurate to about 1e-7 relative.", bound_text, " ",
                     "Extra fields: df = residual df of the ANOVA fit; contrast_correlation; significant models' fits {coef, aic (MCPMod's modcrit), target_dose}; target_dose is the selected model's."),
       dose_levels = arr(mcp_levels), dose = arr(mcp_dose), response = arr(resp),
       models = mcp_mods_text,
       direction = "decreasing", alpha = 0.025, alternative = "one.sided", delta = mcp_delta,
-      mvtcontrol = mcp_ctrl_text, seed = mcp_seed, df = df,
+      mvtcontrol = mcp_ctrl_text, mvtnorm_abseps = mcp_ctrl$abseps, seed = mcp_seed, df = df,
       contrast_matrix = setNames(lapply(models, function(m) arr(mt$contMat[, m])), models),
       contrast_correlation = setNames(lapply(models, function(m) arr(mt$corMat[, m])), models),
       t_statistics = named_num(tstat),
-      critical_value = num(mt$critVal), critical_value_root = num(croot),
+      critical_value = num(mt$critVal),
       p_values = named_num(pval),
       significant_models = I(as.character(fitted)),
       fits = if (length(fits) == 0) structure(list(), names = character(0)) else fits,
