@@ -870,6 +870,13 @@ mcpmod <- lapply(mcpmod_cases, function(cs) {
     tstat <- setNames(as.vector(mt$tStat), models)
     pval <- setNames(attr(mt$tStat, "pVal"), models)
     df <- length(resp) - length(mcp_levels)
+    nmod <- length(models)
+    f_root <- function(cc) {
+      set.seed(mcp_seed)
+      pmvt(lower = rep(-Inf, nmod), upper = rep(cc, nmod), df = df, corr = mt$corMat,
+           algorithm = GenzBretz(maxpts = 1e6, abseps = 1e-6, releps = 0)) - 0.975
+    }
+    croot <- uniroot(f_root, c(qt(0.975, df) - 0.01, qt(1 - 0.025 / nmod, df) + 0.01), tol = 1e-10)$root
     fitted <- names(mp$mods)
     # Nonlinear parameters that ended on a bound of defBnds(1).
     bnds <- defBnds(max(mcp_levels))
@@ -899,6 +906,7 @@ mcpmod <- lapply(mcpmod_cases, function(cs) {
                     "contrast_matrix holds DoseFinding's optimal contrasts (optContr, normalised to unit length), one coefficient per dose level in the order of dose_levels; t_statistics are exact (no simulation). ",
                     "critical_value (qmvt inside DoseFinding's critVal, ptol 0.001) and p_values (1 - pmvt) use mvtnorm's randomised quasi-Monte Carlo Genz-Bretz algorithm. The 5 contrasts of 4 dose groups span only 3 dimensions (their correlation matrix is singular), and pmvt does not reach abseps = 1e-6 within maxpts = 1e6 (its error estimate is about 3e-5, hence the warning), ",
                     "so the p-values agree only to about 5e-5 and the critical value only to about 1e-3 (other seeds and a 2e7-point integration move it by up to 7e-4); compare with those tolerances. ",
+                    "Extra field critical_value_root = uniroot(tol = 1e-10) root of pmvt(-Inf, c, df, corr = contrast_correlation, GenzBretz(maxpts = 1e6, abseps = 1e-6)) = 0.975 under set.seed(", mcp_seed, ") at every step; for the reason above it is NOT more accurate than critical_value here (also about 1e-3). ",
                     "Fitted coefficients, AIC and target doses come from DoseFinding's bounded least-squares fits (optimize / nlminb), accurate to about 1e-7 relative.", bound_text, " ",
                     "Extra fields: df = residual df of the ANOVA fit; contrast_correlation; significant models' fits {coef, aic (MCPMod's modcrit), target_dose}; target_dose is the selected model's."),
       dose_levels = arr(mcp_levels), dose = arr(mcp_dose), response = arr(resp),
@@ -908,7 +916,7 @@ mcpmod <- lapply(mcpmod_cases, function(cs) {
       contrast_matrix = setNames(lapply(models, function(m) arr(mt$contMat[, m])), models),
       contrast_correlation = setNames(lapply(models, function(m) arr(mt$corMat[, m])), models),
       t_statistics = named_num(tstat),
-      critical_value = num(mt$critVal),
+      critical_value = num(mt$critVal), critical_value_root = num(croot),
       p_values = named_num(pval),
       significant_models = I(as.character(fitted)),
       fits = if (length(fits) == 0) structure(list(), names = character(0)) else fits,
