@@ -5,6 +5,7 @@ list(APPEND IL2T_SOURCES
   stats/distributions.cpp
   stats/dunnett.cpp
   stats/logistic.cpp
+  stats/mcpmod.cpp
   stats/multiplicity.cpp
   stats/proportions.cpp
   stats/rates.cpp

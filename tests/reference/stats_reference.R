@@ -836,9 +836,10 @@ mcp_levels <- c(0, 0.2, 0.5, 1)
 mcp_nper <- 10
 mcp_dose <- rep(mcp_levels, each = mcp_nper)
 set.seed(20240618)
-mcp_resp_emax <- round(-2 + (-6) * mcp_dose / (0.1 + mcp_dose) + rnorm(length(mcp_dose), sd = 3))
+# "+ 0" turns R's negative zero from round() into 0 (jsonlite would write -0).
+mcp_resp_emax <- round(-2 + (-6) * mcp_dose / (0.1 + mcp_dose) + rnorm(length(mcp_dose), sd = 3)) + 0
 set.seed(20240619)
-mcp_resp_null <- round(-2 + rnorm(length(mcp_dose), sd = 3))
+mcp_resp_null <- round(-2 + rnorm(length(mcp_dose), sd = 3)) + 0
 
 mcp_mods_text <- "Mods(linear = NULL, emax = 0.2, sigEmax = c(0.4, 3), exponential = 0.5, quadratic = -0.7, doses = c(0, 0.2, 0.5, 1), direction = \"decreasing\")"
 mcp_mods <- eval(parse(text = mcp_mods_text))

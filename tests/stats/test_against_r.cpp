@@ -11,6 +11,7 @@
 #include "stats/cox.h"
 #include "stats/dunnett.h"
 #include "stats/logistic.h"
+#include "stats/mcpmod.h"
 #include "stats/multiplicity.h"
 #include "stats/proportions.h"
 #include "stats/rates.h"
@@ -335,6 +336,30 @@ TEST(AgainstR, Dunnett) {
     }
     if (!c["critical_value_tvpack"].is_null()) near(r.value->critical_value, c["critical_value_tvpack"], kRel, what + " c");
     else EXPECT_NEAR(r.value->critical_value, number(c["critical_value_root"]), 2e-5) << what << " c";
+  }
+}
+
+// DoseFinding's candidate set of the reference (see its note): contrasts and t are
+// exact; R's critical value and p-values come from randomised QMC on a singular
+// correlation (tests/reference/README.md: compare to 2e-3 and 2e-4 absolute).
+TEST(AgainstR, McpModContrastTest) {
+  const std::vector<CandidateModel> models = {{"linear", {}}, {"emax", {0.2}}, {"sigEmax", {0.4, 3}},
+                                              {"exponential", {0.5}}, {"quadratic", {-0.7}}};
+  for (const auto& c : reference().at("mcpmod")) {
+    const std::string what = c.value("note", "").substr(0, 40);
+    auto r = mct_test(vec(c["dose"]), vec(c["response"]), models, c["direction"] == "decreasing", c["alpha"]);
+    ASSERT_TRUE(r) << what << ": " << r.error;
+    near(r.value->df, c["df"], kRel, what + " df");
+    for (std::size_t m = 0; m < models.size(); ++m) {
+      const std::string name = models[m].name;
+      for (std::size_t i = 0; i < r.value->contrasts[m].size(); ++i)
+        near(r.value->contrasts[m][i], c["contrast_matrix"][name][i], kRel, what + " contrast " + name);
+      near(r.value->t[m], c["t_statistics"][name], kRel, what + " t " + name);
+      for (std::size_t l = 0; l < models.size(); ++l)
+        near(r.value->correlation[m][l], c["contrast_correlation"][name][l], kRel, what + " correlation");
+      EXPECT_NEAR(r.value->p_adjusted[m], number(c["p_values"][name]), 2e-4) << what << " p " << name;
+    }
+    EXPECT_NEAR(r.value->critical_value, number(c["critical_value"]), 2e-3) << what << " critical value";
   }
 }
 
