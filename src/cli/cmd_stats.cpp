@@ -11,16 +11,16 @@ namespace il2t::cli {
 
 void add_stats(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("stats", "Run one analysis on a CSV: proportion, fisher, chisq, cmh, ttest, ancova, km, "
-                                          "logrank, cox, logistic, dunnett");
+                                          "logrank, cox, logistic, dunnett, mcpmod");
   struct Opts {
     std::string analysis, file, out;
     bool json = false;
     report::StatsOptions s;
   };
   auto o = std::make_shared<Opts>();
-  cmd->add_option("analysis", o->analysis, "proportion | fisher | chisq | cmh | ttest | ancova | km | logrank | cox | logistic | dunnett")
+  cmd->add_option("analysis", o->analysis, "proportion | fisher | chisq | cmh | ttest | ancova | km | logrank | cox | logistic | dunnett | mcpmod")
       ->required()
-      ->check(CLI::IsMember({"proportion", "fisher", "chisq", "cmh", "ttest", "ancova", "km", "logrank", "cox", "logistic", "dunnett"}));
+      ->check(CLI::IsMember({"proportion", "fisher", "chisq", "cmh", "ttest", "ancova", "km", "logrank", "cox", "logistic", "dunnett", "mcpmod"}));
   cmd->add_option("file", o->file, "The data, CSV with a header row")->required();
   cmd->add_option("--group", o->s.group, "Column of group labels");
   cmd->add_option("--reference", o->s.reference, "The control group's label (compared against; default: the last in sorted order)");
@@ -36,7 +36,12 @@ void add_stats(CLI::App& app, int& status) {
   cmd->add_flag("--breslow", o->s.breslow, "cox: Breslow's handling of ties instead of Efron's");
   cmd->add_option("--covariate", o->s.covariate, "logistic: a numeric covariate column");
   cmd->add_flag("--one-sided", o->s.one_sided, "dunnett: H1 is 'greater than the control'");
-  cmd->add_option("--conf", o->s.conf, "Confidence level (default 0.95)")->check(CLI::Range(0.5, 0.9999));
+  cmd->add_option("--dose", o->s.dose, "mcpmod: column of doses");
+  cmd->add_option("--models", o->s.models, "mcpmod: candidate models with guesstimates, e.g. "
+                                           "linear,emax:0.2,sigEmax:0.4:3,exponential:0.5,quadratic:-0.7");
+  cmd->add_option("--delta", o->s.delta, "mcpmod: the clinically relevant effect for the target dose");
+  cmd->add_flag("--decreasing", o->s.decreasing, "mcpmod: a lower response is better");
+  cmd->add_option("--conf", o->s.conf, "Confidence level (default 0.95; mcpmod tests one-sided at (1 − conf) / 2)")->check(CLI::Range(0.5, 0.9999));
   cmd->add_flag("--json", o->json, "Write JSON");
   cmd->add_option("--out,-o", o->out, "Write to this file (whole or not at all) instead of standard output");
   cmd->callback([o, &status] {

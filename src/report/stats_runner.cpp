@@ -7,6 +7,8 @@
 #include <set>
 
 #include "stats/cox.h"
+#include "stats/dose_response.h"
+#include "stats/mcpmod.h"
 #include "stats/dunnett.h"
 #include "stats/logistic.h"
 #include "stats/proportions.h"
@@ -287,6 +289,79 @@ Result dunnett_test(const data::Columns& csv, const StatsOptions& o) {
   return Result::ok(j);
 }
 
+// "linear,emax:0.2,sigEmax:0.4:3" -> candidate models with their guesstimates.
+stats::Outcome<std::vector<stats::CandidateModel>> parse_models(const std::string& text) {
+  std::vector<stats::CandidateModel> out;
+  std::size_t from = 0;
+  while (from <= text.size()) {
+    const std::size_t to = std::min(text.find(',', from), text.size());
+    const std::string item = text.substr(from, to - from);
+    stats::CandidateModel m;
+    std::size_t p = item.find(':');
+    m.name = item.substr(0, p);
+    while (p != std::string::npos) {
+      const std::size_t q = item.find(':', p + 1);
+      const std::string v = item.substr(p + 1, q == std::string::npos ? std::string::npos : q - p - 1);
+      char* end = nullptr;
+      const double x = std::strtod(v.c_str(), &end);
+      if (v.empty() || *end != '\0') return stats::Outcome<std::vector<stats::CandidateModel>>::fail("--models: \"" + v + "\" in \"" + item + "\" is not a number");
+      m.guess.push_back(x);
+      p = q;
+    }
+    if (m.name.empty()) return stats::Outcome<std::vector<stats::CandidateModel>>::fail("--models: an empty model name");
+    out.push_back(m);
+    from = to + 1;
+  }
+  return stats::Outcome<std::vector<stats::CandidateModel>>::ok(out);
+}
+
+// MCP-Mod: the multiple contrast test, then the significant models fitted, the best by
+// AIC, and its target dose.
+Result mcpmod(const data::Columns& csv, const StatsOptions& o) {
+  IL2T_TRY(d, column(csv, o.dose, "--dose", data::CellRule::non_negative));
+  IL2T_TRY(y, column(csv, o.response.empty() ? o.outcome : o.response, "--response", data::CellRule::any_number));
+  if (o.models.empty()) return Result::fail("give the candidate models with --models, e.g. linear,emax:0.2,sigEmax:0.4:3");
+  IL2T_TRY(models, parse_models(o.models));
+  const double alpha = (1 - o.conf) / 2;  // one-sided at half the two-sided level: 0.025 for --conf 0.95
+  IL2T_TRY(t, stats::mct_test(*d.value, *y.value, *models.value, o.decreasing, alpha));
+  ordered_json j;
+  j["analysis"] = "mcpmod";
+  j["method"] = "MCP-Mod: multiple contrast test (one-sided), AIC model selection";
+  j["df"] = t.value->df;
+  j["critical_value"] = t.value->critical_value;
+  double max_dose = 0;
+  for (double v : *d.value) max_dose = std::max(max_dose, v);
+  std::string best;
+  double best_aic = INFINITY;
+  for (std::size_t m = 0; m < t.value->models.size(); ++m) {
+    ordered_json row{{"model", t.value->models[m]}, {"t", t.value->t[m]}, {"p_value", t.value->p_adjusted[m]},
+                     {"contrast", t.value->contrasts[m]}};
+    if (t.value->t[m] > t.value->critical_value) {
+      auto f = stats::fit_dose_response(t.value->models[m], *d.value, *y.value);
+      if (f) {
+        row["fit"] = {{"coef", f.value->coef}, {"aic", f.value->aic}};
+        const auto td = stats::target_dose(*f.value, o.delta, o.decreasing, max_dose);
+        row["fit"]["target_dose"] = td ? ordered_json(*td) : ordered_json(nullptr);
+        if (f.value->aic < best_aic) {
+          best_aic = f.value->aic;
+          best = t.value->models[m];
+          j["target_dose"] = row["fit"]["target_dose"];
+        }
+      } else {
+        row["fit_error"] = f.error;
+      }
+    }
+    j["models"].push_back(row);
+  }
+  double tmax = -INFINITY;
+  for (double v : t.value->t) tmax = std::max(tmax, v);
+  j["statistic"] = tmax;
+  j["significant"] = tmax > t.value->critical_value;
+  j["selected_model"] = best.empty() ? ordered_json(nullptr) : ordered_json(best);
+  if (!j.contains("target_dose")) j["target_dose"] = nullptr;
+  return Result::ok(j);
+}
+
 #undef IL2T_TRY
 
 }  // namespace
@@ -298,7 +373,8 @@ Result run_stats(const std::string& analysis, const data::Columns& csv, const St
   if (analysis == "cmh") return stratified(csv, o);
   if (analysis == "logistic") return logistic_model(csv, o);
   if (analysis == "dunnett") return dunnett_test(csv, o);
-  return Result::fail("unknown analysis \"" + analysis + "\" (proportion, fisher, chisq, cmh, ttest, ancova, km, logrank, cox, logistic, dunnett)");
+  if (analysis == "mcpmod") return mcpmod(csv, o);
+  return Result::fail("unknown analysis \"" + analysis + "\" (proportion, fisher, chisq, cmh, ttest, ancova, km, logrank, cox, logistic, dunnett, mcpmod)");
 }
 
 std::string stats_text(const ordered_json& r) {

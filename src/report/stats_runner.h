@@ -10,13 +10,15 @@
 namespace il2t::report {
 
 struct StatsOptions {
-  std::string group, response, outcome, baseline, time, event, strata, covariate;
+  std::string group, response, outcome, baseline, time, event, strata, covariate, dose, models;
+  double delta = 0;  // mcpmod: the clinically relevant effect for the target dose
+  bool decreasing = false;  // mcpmod: a lower response is better
   std::string reference;  // the control group's label (second row); default: the last label in sorted order
   bool yates = false, pooled = false, no_correction = false, breslow = false, one_sided = false;
   double conf = 0.95;
 };
 
-// The analyses: proportion, fisher, chisq, cmh, ttest, ancova, km, logrank, cox, logistic, dunnett.
+// The analyses: proportion, fisher, chisq, cmh, ttest, ancova, km, logrank, cox, logistic, dunnett, mcpmod.
 stats::Outcome<nlohmann::ordered_json> run_stats(const std::string& analysis, const data::Columns& csv,
                                                  const StatsOptions& o);
 std::string stats_text(const nlohmann::ordered_json& result);

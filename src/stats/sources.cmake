@@ -3,6 +3,7 @@ list(APPEND IL2T_SOURCES
   stats/checks.cpp
   stats/cox.cpp
   stats/distributions.cpp
+  stats/dose_response.cpp
   stats/dunnett.cpp
   stats/logistic.cpp
   stats/mcpmod.cpp

@@ -11,6 +11,7 @@
 #include "stats/cox.h"
 #include "stats/dunnett.h"
 #include "stats/logistic.h"
+#include "stats/dose_response.h"
 #include "stats/mcpmod.h"
 #include "stats/multiplicity.h"
 #include "stats/proportions.h"
@@ -360,6 +361,32 @@ TEST(AgainstR, McpModContrastTest) {
       EXPECT_NEAR(r.value->p_adjusted[m], number(c["p_values"][name]), 2e-4) << what << " p " << name;
     }
     EXPECT_NEAR(r.value->critical_value, number(c["critical_value"]), 2e-3) << what << " critical value";
+  }
+}
+
+// DoseFinding's bounded least-squares fits, their AIC and target doses (1e-5 relative,
+// as tests/reference/README.md recommends), and the model AIC selects.
+TEST(AgainstR, McpModFitsAndTargetDose) {
+  for (const auto& c : reference().at("mcpmod")) {
+    const std::string what = c.value("note", "").substr(0, 40);
+    if (c["fits"].empty()) continue;  // nothing significant: nothing fitted
+    const auto dose = vec(c["dose"]), resp = vec(c["response"]);
+    std::string best;
+    double best_aic = INFINITY;
+    for (const auto& [name, ref] : c["fits"].items()) {
+      auto f = fit_dose_response(name, dose, resp);
+      ASSERT_TRUE(f) << what << " " << name << ": " << f.error;
+      for (const auto& [k, v] : ref["coef"].items())
+        near(f.value->coef.at(k), v, 1e-5, what + " " + name + " " + k);
+      near(f.value->aic, ref["aic"], 1e-5, what + " " + name + " AIC");
+      near(target_dose(*f.value, c["delta"], c["direction"] == "decreasing", 1.0), ref["target_dose"], 1e-5,
+           what + " " + name + " target dose");
+      if (f.value->aic < best_aic) {
+        best_aic = f.value->aic;
+        best = name;
+      }
+    }
+    EXPECT_EQ(best, c["selected_model"].get<std::string>()) << what;
   }
 }
 
