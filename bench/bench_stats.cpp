@@ -1,5 +1,5 @@
 // Statistics inside the simulator: log-rank on 500 participants, Cox on 500, Fisher
-// on a 2×2 with n = 160. The same data are written to CSV and R times the same calls
+// on a 2×2 with n = 160, MCP-Mod's contrast test on 4 doses × 40. The same data are written to CSV and R times the same calls
 // (bench/stats_r_timing.R, when Rscript is installed); the ratio R / il2trial is printed.
 #include <benchmark/benchmark.h>
 
@@ -12,6 +12,7 @@
 
 #include "ratio_reporter.h"
 #include "stats/cox.h"
+#include "stats/mcpmod.h"
 #include "stats/survival.h"
 #include "stats/tables.h"
 
@@ -22,6 +23,9 @@ using namespace il2t::stats;
 std::vector<double> g_time, g_event, g_group;
 std::vector<std::vector<double>> g_x;
 const Table2x2 kTable = {{{52, 28}, {38, 42}}};  // 160 participants, 80 per arm
+std::vector<double> g_dose, g_resp;  // MCP-Mod: 4 doses × 40
+const std::vector<CandidateModel> kModels = {{"linear", {}}, {"emax", {0.2}}, {"sigEmax", {0.4, 3}},
+                                             {"exponential", {0.5}}, {"quadratic", {-0.7}}};
 
 void make_data() {
   std::mt19937_64 rng(20261122);
@@ -35,6 +39,13 @@ void make_data() {
     g_group.push_back(g);
     g_x.push_back({g});
   }
+  std::normal_distribution<double> noise(0, 3);
+  for (double d : {0.0, 0.2, 0.5, 1.0}) {
+    for (int i = 0; i < 40; ++i) {
+      g_dose.push_back(d);
+      g_resp.push_back(std::round(-2 - 6 * d / (0.1 + d) + noise(rng)));
+    }
+  }
 }
 
 void write_csv(const std::string& dir) {
@@ -43,6 +54,9 @@ void write_csv(const std::string& dir) {
   for (std::size_t i = 0; i < g_time.size(); ++i) s << g_time[i] << "," << g_event[i] << "," << g_group[i] << "\n";
   std::ofstream f(dir + "/fisher160.csv");
   f << "a,b,c,d\n" << kTable[0][0] << "," << kTable[0][1] << "," << kTable[1][0] << "," << kTable[1][1] << "\n";
+  std::ofstream m(dir + "/mcpmod160.csv");
+  m << "dose,resp\n";
+  for (std::size_t i = 0; i < g_dose.size(); ++i) m << g_dose[i] << "," << g_resp[i] << "\n";
 }
 
 void BM_LogRank500(benchmark::State& state) {
@@ -54,6 +68,16 @@ void BM_Cox500(benchmark::State& state) {
 void BM_Fisher160(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(fisher_exact(kTable));
 }
+// The whole multiple contrast test, and its per-replicate part (contrast t statistics;
+// the critical value depends only on the design and is computed once in a simulation).
+void BM_McpModTest160(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(mct_test(g_dose, g_resp, kModels, true, 0.025));
+}
+void BM_McpModStatistics160(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(mct_test(g_dose, g_resp, kModels, true, 0.025, false));
+}
+BENCHMARK(BM_McpModTest160)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_McpModStatistics160)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_LogRank500)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Cox500)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Fisher160)->Unit(benchmark::kMicrosecond);
@@ -88,8 +112,9 @@ int main(int argc, char** argv) {
   } else {
     std::cout << "\nR on the same data (microseconds per call) and the ratio R / il2trial:\n";
     for (auto [bench, rname] : {std::pair{"BM_LogRank500", "logrank500"}, std::pair{"BM_Cox500", "cox500"},
-                                std::pair{"BM_Fisher160", "fisher160"}}) {
-      const double ours = reporter.time_of(bench);
+                                std::pair{"BM_Fisher160", "fisher160"}, std::pair{"BM_McpModTest160", "mcttest160"}}) {
+      double ours = reporter.time_of(bench);
+      if (std::string(bench) == "BM_McpModTest160") ours *= 1000;  // reported in ms
       if (r.count(rname) && ours > 0)
         std::cout << "  " << rname << ": R " << r.at(rname) << " µs, il2trial " << ours << " µs, ratio " << r.at(rname) / ours
                   << "\n";

@@ -93,7 +93,8 @@ double max_t_probability(const std::vector<std::vector<double>>& a, std::size_t 
 }  // namespace
 
 Outcome<ContrastTest> mct_test(std::span<const double> dose, std::span<const double> response,
-                               const std::vector<CandidateModel>& models, bool decreasing, double alpha) {
+                               const std::vector<CandidateModel>& models, bool decreasing, double alpha,
+                               bool probabilities) {
   if (dose.size() != response.size() || dose.empty()) return Outcome<ContrastTest>::fail("mcpmod: dose and response differ in length");
   if (models.empty()) return Outcome<ContrastTest>::fail("mcpmod: no candidate models");
   std::map<double, std::pair<double, double>> groups;  // dose -> (n, sum)
@@ -156,6 +157,7 @@ Outcome<ContrastTest> mct_test(std::span<const double> dose, std::span<const dou
       for (std::size_t i = 0; i < k; ++i) r += u[a][i] * u[b][i];
       out.correlation[a][b] = r;
     }
+  if (!probabilities) return Outcome<ContrastTest>::ok(out);
   // An orthonormal basis of the space orthogonal to S^(-1/2)·1, where every u lives.
   Eigen::MatrixXd basis(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(k));
   for (std::size_t i = 0; i < k; ++i) basis(static_cast<Eigen::Index>(i), 0) = std::sqrt(n[i]);

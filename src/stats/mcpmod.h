@@ -32,8 +32,11 @@ struct ContrastTest {
 };
 
 // `dose` and `response` per observation; `decreasing`: a lower response is better.
+// `probabilities` false skips the critical value and adjusted p-values (they depend on
+// the design only, so a simulation computes them once and compares each replicate's t).
 Outcome<ContrastTest> mct_test(std::span<const double> dose, std::span<const double> response,
-                               const std::vector<CandidateModel>& models, bool decreasing, double alpha = 0.025);
+                               const std::vector<CandidateModel>& models, bool decreasing, double alpha = 0.025,
+                               bool probabilities = true);
 
 // The model's standardized mean at each dose (0 at dose 0), as DoseFinding's shapes.
 Outcome<std::vector<double>> model_shape(const CandidateModel& m, std::span<const double> doses);
