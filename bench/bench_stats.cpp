@@ -12,6 +12,7 @@
 
 #include "ratio_reporter.h"
 #include "stats/cox.h"
+#include "stats/hot_path.h"
 #include "stats/mcpmod.h"
 #include "stats/survival.h"
 #include "stats/tables.h"
@@ -78,7 +79,17 @@ void BM_McpModStatistics160(benchmark::State& state) {
 }
 BENCHMARK(BM_McpModTest160)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_McpModStatistics160)->Unit(benchmark::kMicrosecond);
+// The allocation-free forms the simulator calls per replicate (tests/alloc checks them).
+void BM_LogRank500NoAlloc(benchmark::State& state) {
+  LogRankWorkspace ws(g_time.size());
+  for (auto _ : state) benchmark::DoNotOptimize(log_rank_two_groups(g_time, g_event, g_group, ws));
+}
+void BM_Fisher160PValueNoAlloc(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(fisher_two_sided_p(kTable));
+}
 BENCHMARK(BM_LogRank500)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_LogRank500NoAlloc)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Fisher160PValueNoAlloc)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Cox500)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Fisher160)->Unit(benchmark::kMicrosecond);
 
