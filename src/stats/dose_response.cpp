@@ -160,8 +160,22 @@ Outcome<ModelFit> fit_dose_response(const std::string& model, std::span<const do
     fit.coef = {{"e0", r.a}, {"eMax", r.b}, {"ed50", ed50}, {"h", h}};
     fit.rss = r.rss;
     params = 4;
+  } else if (model == "logistic") {
+    // e0 + eMax / (1 + exp((ed50 − d) / delta)).
+    auto x_of = [&](double ed50, double delta) {
+      return map_doses(g, [&](double d) { return 1 / (1 + std::exp((ed50 - d) / delta)); });
+    };
+    auto best_ed50 = [&](double delta) {
+      return minimize([&](double e) { return fit_two(g, x_of(e, delta)).rss; }, 0.001 * D, 1.5 * D, true);
+    };
+    const double delta = minimize([&](double v) { return fit_two(g, x_of(best_ed50(v), v)).rss; }, 0.01 * D, 0.5 * D, true);
+    const double ed50 = best_ed50(delta);
+    const auto r = fit_two(g, x_of(ed50, delta));
+    fit.coef = {{"e0", r.a}, {"eMax", r.b}, {"ed50", ed50}, {"delta", delta}};
+    fit.rss = r.rss;
+    params = 4;
   } else {
-    return Outcome<ModelFit>::fail("fit: unknown model \"" + model + "\" (linear, emax, sigEmax, exponential, quadratic)");
+    return Outcome<ModelFit>::fail("fit: unknown model \"" + model + "\" (linear, emax, sigEmax, exponential, quadratic, logistic)");
   }
   // AIC of the normal model with the variance at its maximum-likelihood value.
   const double n = g.count;
@@ -185,6 +199,11 @@ std::optional<double> target_dose(const ModelFit& f, double delta, bool decreasi
   } else if (f.model == "exponential") {
     const double r = want / c("e1");
     if (r > -1) d = c("delta") * std::log(1 + r);
+  } else if (f.model == "logistic") {
+    // eMax (L(d) − L(0)) = want, L(d) = 1 / (1 + exp((ed50 − d) / delta)).
+    const double l0 = 1 / (1 + std::exp(c("ed50") / c("delta")));
+    const double q = want / c("eMax") + l0;
+    if (q > 0 && q < 1) d = c("ed50") - c("delta") * std::log(1 / q - 1);
   } else if (f.model == "quadratic") {
     // b2 d² + b1 d − want = 0: the smallest positive root.
     const double a = c("b2"), b = c("b1"), cc = -want;

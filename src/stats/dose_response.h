@@ -3,7 +3,7 @@
 // does for a normal response: the linear parameters profiled out, the nonlinear ones
 // searched within DoseFinding's default bounds (defBnds) for the largest dose D —
 // emax ED50 in [0.001 D, 1.5 D]; sigEmax ED50 likewise and h in [0.5, 10]; exponential
-// delta in [0.1 D, 2 D]. AIC as DoseFinding's, and the target dose: the smallest dose
+// delta in [0.1 D, 2 D]; logistic ED50 in [0.001 D, 1.5 D] and delta in [0.01 D, 0.5 D]. AIC as DoseFinding's, and the target dose: the smallest dose
 // whose effect over placebo reaches Delta in the beneficial direction.
 #include <map>
 #include <optional>
@@ -20,7 +20,7 @@ struct ModelFit {
   double rss = 0, aic = 0;
 };
 
-// model: linear, emax, sigEmax, exponential, quadratic.
+// model: linear, emax, sigEmax, exponential, quadratic, logistic.
 Outcome<ModelFit> fit_dose_response(const std::string& model, std::span<const double> dose, std::span<const double> response);
 
 // The smallest dose in (0, max dose] where the fitted effect over dose 0 reaches Delta

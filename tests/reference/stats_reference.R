@@ -927,6 +927,34 @@ mcpmod <- lapply(mcpmod_cases, function(cs) {
   })
 })
 
+# ---------------------------------------------------------- dose_response_fits ---
+# Each candidate model fitted alone (DoseFinding::fitMod with defBnds(1)), on five dose
+# levels so that the 4-parameter models (logistic, sigEmax) do not simply interpolate.
+
+drf_levels <- c(0, 0.1, 0.2, 0.5, 1)
+drf_dose <- rep(drf_levels, each = 8)
+set.seed(20240622)
+drf_resp <- round(-2 - 6 / (1 + exp((0.3 - drf_dose) / 0.08)) + rnorm(length(drf_dose), sd = 2), 1) + 0
+drf_delta <- 3
+
+dose_response_fits <- lapply(c("linear", "quadratic", "emax", "exponential", "sigEmax", "logistic"), function(m) {
+  try_case({
+    d <- data.frame(dose = drf_dose, resp = drf_resp)
+    fit <- if (m %in% c("linear", "quadratic")) fitMod(dose, resp, data = d, model = m) else
+      fitMod(dose, resp, data = d, model = m, bnds = defBnds(max(drf_levels))[[m]])
+    td <- tryCatch(TD(fit, Delta = drf_delta, direction = "decreasing"), error = function(e) NA)
+    list(
+      note = paste0(m, " fitted alone: fitMod(dose, resp, data = d, model = \"", m, "\"",
+                    if (m %in% c("linear", "quadratic")) "" else ", bnds = defBnds(1)[[model]]",
+                    "); aic = AIC(fit); target_dose = TD(fit, Delta = 3, direction = \"decreasing\") (NA where none). ",
+                    "Data drawn once with set.seed(20240622) as round(-2 - 6 / (1 + exp((0.3 - dose) / 0.08)) + rnorm(40, sd = 2), 1), 8 per dose; the values in the JSON are the data. ",
+                    "Bounded least squares (optimize / nlminb): about 1e-7 relative."),
+      model = m, dose = arr(drf_dose), response = arr(drf_resp), delta = drf_delta, direction = "decreasing",
+      coef = named_num(coef(fit)), aic = num(AIC(fit)), target_dose = num(td)
+    )
+  })
+})
+
 # ------------------------------------------------------------------ output ---
 
 # Report cases R could not produce (they are left out of the JSON).
@@ -940,7 +968,7 @@ sections <- list(
   wilcoxon = wilcoxon, km = km, logrank = logrank, cox = cox,
   poisson = poisson, multiplicity = multiplicity,
   miettinen_nurminen = miettinen_nurminen, logistic = logistic,
-  dunnett = dunnett, mcpmod = mcpmod
+  dunnett = dunnett, mcpmod = mcpmod, dose_response_fits = dose_response_fits
 )
 for (nm in names(sections)) report_errors(nm, sections[[nm]])
 

@@ -390,6 +390,19 @@ TEST(AgainstR, McpModFitsAndTargetDose) {
   }
 }
 
+// Every candidate model fitted alone on five dose levels (fitMod with defBnds(1)).
+TEST(AgainstR, DoseResponseFits) {
+  for (const auto& c : reference().at("dose_response_fits")) {
+    const std::string model = c["model"];
+    auto f = fit_dose_response(model, vec(c["dose"]), vec(c["response"]));
+    ASSERT_TRUE(f) << model << ": " << f.error;
+    for (const auto& [k, v] : c["coef"].items()) near(f.value->coef.at(k), v, 1e-5, model + " " + k);
+    near(f.value->aic, c["aic"], 1e-5, model + " AIC");
+    near(target_dose(*f.value, c["delta"], c["direction"] == "decreasing", 1.0), c["target_dose"], 1e-5,
+         model + " target dose");
+  }
+}
+
 TEST(AgainstR, PoissonRateRatio) {
   for (const auto& c : reference().at("poisson")) {
     const std::string what = c.value("note", "");
