@@ -87,6 +87,20 @@ void BM_LogRank500NoAlloc(benchmark::State& state) {
 void BM_Fisher160PValueNoAlloc(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(fisher_two_sided_p(kTable));
 }
+void BM_Cox500NoAlloc(benchmark::State& state) {
+  LogRankWorkspace ws(g_time.size());
+  for (auto _ : state) benchmark::DoNotOptimize(cox_one_covariate(g_time, g_event, g_group, ws));
+}
+void BM_McpModStatistics160NoAlloc(benchmark::State& state) {
+  const auto general = mct_test(g_dose, g_resp, kModels, true, 0.025, false);
+  McpDesign design{general.value->contrasts, {}, {40, 40, 40, 40}};
+  for (double d : g_dose) design.level.push_back(d == 0 ? 0 : d == 0.2 ? 1 : d == 0.5 ? 2 : 3);
+  McpWorkspace ws(4);
+  std::vector<double> t(kModels.size());
+  for (auto _ : state) benchmark::DoNotOptimize(mct_statistics(design, g_resp, ws, t));
+}
+BENCHMARK(BM_Cox500NoAlloc)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_McpModStatistics160NoAlloc)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_LogRank500)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_LogRank500NoAlloc)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Fisher160PValueNoAlloc)->Unit(benchmark::kMicrosecond);
