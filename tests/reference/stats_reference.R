@@ -955,6 +955,18 @@ dose_response_fits <- lapply(c("linear", "quadratic", "emax", "exponential", "si
   })
 })
 
+# ----------------------------------------------------------------- incidence ---
+# Events per 100 patient-years with the exact Poisson interval: poisson.test(x, T).
+
+incidence <- lapply(list(c(12, 86.5), c(0, 40), c(1, 10), c(57, 1234.25), c(300, 2500)), function(v) {
+  try_case({
+    pt <- poisson.test(v[1], v[2])
+    list(note = "100 * poisson.test(events, patient_years)$estimate and $conf.int (exact, Garwood)",
+         events = v[1], patient_years = v[2],
+         per_100py = num(100 * unname(pt$estimate)), conf_int = arr(100 * as.vector(pt$conf.int)))
+  })
+})
+
 # ------------------------------------------------------------------ output ---
 
 # Report cases R could not produce (they are left out of the JSON).
@@ -968,7 +980,7 @@ sections <- list(
   wilcoxon = wilcoxon, km = km, logrank = logrank, cox = cox,
   poisson = poisson, multiplicity = multiplicity,
   miettinen_nurminen = miettinen_nurminen, logistic = logistic,
-  dunnett = dunnett, mcpmod = mcpmod, dose_response_fits = dose_response_fits
+  dunnett = dunnett, mcpmod = mcpmod, dose_response_fits = dose_response_fits, incidence = incidence
 )
 for (nm in names(sections)) report_errors(nm, sections[[nm]])
 

@@ -403,6 +403,17 @@ TEST(AgainstR, DoseResponseFits) {
   }
 }
 
+TEST(AgainstR, IncidencePer100PatientYears) {
+  for (const auto& c : reference().at("incidence")) {
+    const std::string what = c["events"].dump() + " events in " + c["patient_years"].dump() + " patient-years";
+    auto r = incidence_per_100py(c["events"], c["patient_years"]);
+    ASSERT_TRUE(r) << what << ": " << r.error;
+    near(r.value->estimate, c["per_100py"], kRel, what);
+    near(r.value->ci->lower, c["conf_int"][0], kRel, what + " lower");
+    near(r.value->ci->upper, c["conf_int"][1], kRel, what + " upper");
+  }
+}
+
 TEST(AgainstR, PoissonRateRatio) {
   for (const auto& c : reference().at("poisson")) {
     const std::string what = c.value("note", "");
