@@ -1,6 +1,7 @@
 // il2trial: the command line. Thin by design: each subcommand parses its options,
 // calls the library and prints; the library never exits or prints on its own.
 #include <CLI/CLI.hpp>
+#include <exception>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -41,6 +42,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return 2;
+  } catch (const std::exception& e) {
+    // The library reports expected failures as values; anything thrown is a defect.
+    std::cerr << "il2trial: internal error: " << e.what() << " (please report it with the command and its input)\n";
+    return 3;
   }
   return status;
 }

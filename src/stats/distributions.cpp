@@ -1,5 +1,6 @@
 #include "stats/distributions.h"
 
+#include "stats/boost_policy.h"  // first: no exceptions from Boost.Math
 #include <boost/math/distributions/beta.hpp>
 #include <boost/math/distributions/binomial.hpp>
 #include <boost/math/distributions/chi_squared.hpp>

@@ -1,5 +1,6 @@
 #include "stats/dunnett.h"
 
+#include "stats/boost_policy.h"  // first: no exceptions from Boost.Math
 #include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <algorithm>
 #include <cmath>

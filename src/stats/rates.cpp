@@ -1,5 +1,6 @@
 #include "stats/rates.h"
 
+#include "stats/boost_policy.h"  // first: no exceptions from Boost.Math
 #include <boost/math/distributions/binomial.hpp>
 #include <cmath>
 #include <limits>

@@ -170,6 +170,8 @@ Outcome<TestResult> cmh(std::span<const Table2x2> strata, bool continuity, doubl
     t2 += ((a + d) * b * c + (b + c) * a * d) / (n * n);
     t3 += (b + c) * b * c / (n * n);
   }
+  if (!(var > 0))
+    return Outcome<TestResult>::fail("cmh: no stratum holds both groups and both outcomes, so there is no information");
   const double yates = continuity && std::fabs(delta) >= 0.5 ? 0.5 : 0.0;
   TestResult r;
   r.method = "Cochran–Mantel–Haenszel test";
