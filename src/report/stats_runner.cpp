@@ -59,16 +59,23 @@ stats::Outcome<std::vector<double>> column(const data::Columns& csv, const std::
   return stats::Outcome<std::vector<double>>::ok(std::move(*v));
 }
 
+// A number for JSON: infinities as "Inf" / "-Inf" (as R prints them), NaN as null.
+ordered_json number(double v) {
+  if (std::isnan(v)) return nullptr;
+  if (std::isinf(v)) return v > 0 ? "Inf" : "-Inf";
+  return v;
+}
+
 void put(ordered_json& j, const stats::TestResult& r) {
   j["method"] = r.method;
-  if (r.statistic) j["statistic"] = *r.statistic;
-  if (r.df) j["df"] = *r.df;
-  if (r.p_value) j["p_value"] = *r.p_value;
-  if (r.estimate) j["estimate"] = *r.estimate;
-  if (r.std_error) j["std_error"] = *r.std_error;
+  if (r.statistic) j["statistic"] = number(*r.statistic);
+  if (r.df) j["df"] = number(*r.df);
+  if (r.p_value) j["p_value"] = number(*r.p_value);
+  if (r.estimate) j["estimate"] = number(*r.estimate);
+  if (r.std_error) j["std_error"] = number(*r.std_error);
   if (r.ci) {
-    j["ci_lower"] = r.ci->lower;
-    j["ci_upper"] = r.ci->upper;
+    j["ci_lower"] = number(r.ci->lower);
+    j["ci_upper"] = number(r.ci->upper);
   }
 }
 
@@ -182,6 +189,7 @@ Result survival(const std::string& analysis, const data::Columns& csv, const Sta
     if (!s) return Result::fail(why);
     std::vector<std::string> distinct(s->begin(), s->end());
     std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
     for (const auto& v : *s) strata.push_back(static_cast<double>(std::lower_bound(distinct.begin(), distinct.end(), v) - distinct.begin()));
   }
   IL2T_TRY(lr, stats::log_rank(*t.value, *e.value, grp, strata));
@@ -270,6 +278,7 @@ Result dunnett_test(const data::Columns& csv, const StatsOptions& o) {
   for (double v : n) total += v;
   const double df = total - static_cast<double>(k);
   if (df < 1) return Result::fail("dunnett: too few observations for a pooled standard deviation");
+  if (!(ss > 0)) return Result::fail("dunnett: the outcome does not vary within groups");
   // The control (reference, sorted last) first, as dunnett() expects.
   std::vector<double> m{mean[k - 1]}, nn{n[k - 1]};
   for (std::size_t a = 0; a + 1 < k; ++a) {
@@ -385,7 +394,9 @@ std::string stats_text(const ordered_json& r) {
     o += "  groups: " + g + "\n";
   }
   for (const char* k : {"statistic", "df", "p_value", "estimate", "std_error", "ci_lower", "ci_upper"}) {
-    if (r.contains(k)) o += fmt::format("  {:<10} {}\n", k, r[k].is_null() ? "NA" : fmt::format("{:.6g}", r[k].get<double>()));
+    if (!r.contains(k)) continue;
+    const auto& v = r[k];
+    o += fmt::format("  {:<10} {}\n", k, v.is_null() ? "NA" : v.is_string() ? v.get<std::string>() : fmt::format("{:.6g}", v.get<double>()));
   }
   if (r.contains("estimate_is")) o += "  (estimate: " + r["estimate_is"].get<std::string>() + ")\n";
   return o;

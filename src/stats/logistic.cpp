@@ -40,6 +40,8 @@ Outcome<LogisticFit> logistic(std::span<const double> y, const std::vector<std::
       X(i, k) = col[static_cast<std::size_t>(i)];
     }
   }
+  if (Eigen::ColPivHouseholderQR<Eigen::MatrixXd>(X).rank() < p)
+    return Outcome<LogisticFit>::fail("logistic: the design is singular (a covariate is constant, or repeats the group)");
   // glm's start for binomial with unit weights: mu = (y + 0.5) / 2.
   Eigen::VectorXd mu = (Y.array() + 0.5) / 2;
   Eigen::VectorXd eta = (mu.array() / (1 - mu.array())).log();

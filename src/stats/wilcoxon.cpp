@@ -116,6 +116,8 @@ Outcome<TestResult> wilcoxon_rank_sum(std::span<const double> x, std::span<const
   w -= static_cast<double>(m * (m + 1)) / 2;
   const bool ties = std::set<double>(r.begin(), r.end()).size() != r.size();
   const bool use_exact = exact.value_or(m < 50 && n < 50) && !ties;
+  if (use_exact && static_cast<double>(m + 1) * static_cast<double>(m * (m + n)) > 5e7)
+    return Outcome<TestResult>::fail("wilcoxon: the exact distribution is too large for these sample sizes; use the normal approximation");
   std::vector<double> diffs;
   for (double a : x)
     for (double b : y) diffs.push_back(a - b);
@@ -149,6 +151,7 @@ Outcome<TestResult> wilcoxon_rank_sum(std::span<const double> x, std::span<const
     for (const auto& [v, c] : counts) t += c * c * c - c;
     const double N = static_cast<double>(m + n);
     const double sigma = std::sqrt(mn / 12 * ((N + 1) - t / (N * (N - 1))));
+    if (!(sigma > 0)) return Outcome<TestResult>::fail("wilcoxon: every value is tied, so the ranks carry no information");
     double z = w - mn / 2;
     if (continuity) z -= z > 0 ? 0.5 : (z < 0 ? -0.5 : 0.0);
     z /= sigma;

@@ -216,6 +216,20 @@ TEST(AgainstR, Wilcoxon) {
   }
 }
 
+TEST(StatsErrors, DegenerateDataAreErrorsNotNaN) {
+  const std::vector<double> ones = {1, 1, 1}, twos = {1, 1};
+  auto w = wilcoxon_rank_sum(ones, twos);
+  EXPECT_FALSE(w);
+  EXPECT_EQ(w.error, "wilcoxon: every value is tied, so the ranks carry no information");
+  auto l = logistic(std::vector<double>{1, 0, 1, 0}, {{1, 1, 0, 0}, {5, 5, 5, 5}}, {"group", "age"});
+  EXPECT_FALSE(l);
+  EXPECT_EQ(l.error, "logistic: the design is singular (a covariate is constant, or repeats the group)");
+  const std::array<Table2x2, 2> no_info = {Table2x2{{{3, 2}, {0, 0}}}, Table2x2{{{0, 0}, {1, 4}}}};
+  auto c = cmh(no_info, true);
+  EXPECT_FALSE(c);
+  EXPECT_EQ(c.error, "cmh: no stratum holds both groups and both outcomes, so there is no information");
+}
+
 TEST(AgainstR, KaplanMeier) {
   for (const auto& c : reference().at("km")) {
     const std::string what = c.value("note", "");
