@@ -8,7 +8,7 @@ namespace il2t::data {
 Columns Columns::read(std::string_view text, const std::string& name) {
   Columns c;
   c.name_ = name;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  text = without_bom(text);
   c.table_ = read_csv(text);
   if (!c.table_.error.empty()) c.error_ = name + ": " + c.table_.error;
   else if (c.table_.rows.empty()) c.error_ = name + ": the file is empty";

@@ -2,6 +2,10 @@
 
 namespace il2t::data {
 
+std::string_view without_bom(std::string_view text) {
+  return text.substr(0, 3) == "\xEF\xBB\xBF" ? text.substr(3) : text;
+}
+
 CsvTable read_csv(std::string_view text) {
   CsvTable t;
   CsvRow row;

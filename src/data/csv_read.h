@@ -19,4 +19,7 @@ struct CsvTable {
 
 CsvTable read_csv(std::string_view text);
 
+// `text` without a leading UTF-8 byte-order mark (spreadsheet exports often carry one).
+std::string_view without_bom(std::string_view text);
+
 }  // namespace il2t::data

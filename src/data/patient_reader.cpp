@@ -118,7 +118,7 @@ void keep(PatientInput& in, eligibility::PatientRecord r, bool bad) {
 
 PatientInput read_patients_csv(std::string_view text, const std::string& name, std::int32_t as_of) {
   PatientInput in{{}, Diagnostics(name), 0};
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 byte-order mark
+  text = without_bom(text);
   CsvTable t = read_csv(text);
   if (!t.error.empty()) in.diagnostics.error({}, t.error);
   if (t.rows.empty()) {
@@ -181,7 +181,7 @@ PatientInput read_patients_csv(std::string_view text, const std::string& name, s
 
 PatientInput read_patients_json(std::string_view text, const std::string& name, std::int32_t as_of) {
   PatientInput in{{}, Diagnostics(name), 0};
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  text = without_bom(text);
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(text);

@@ -1,5 +1,7 @@
 #include "stats/distributions.h"
 
+#include <cmath>
+
 #include "stats/boost_policy.h"  // first: no exceptions from Boost.Math
 #include <boost/math/distributions/beta.hpp>
 #include <boost/math/distributions/binomial.hpp>
@@ -23,5 +25,11 @@ double chisq_upper(double x, double df) {
 double beta_quantile(double p, double a, double b) { return bm::quantile(bm::beta_distribution<>(a, b), p); }
 double gamma_quantile(double p, double shape) { return bm::quantile(bm::gamma_distribution<>(shape, 1.0), p); }
 double binom_cdf(double k, double n, double p) { return bm::cdf(bm::binomial_distribution<>(n, p), k); }
+double scaled_chi_density(double s, double df) {
+  if (s <= 0) return 0.0;
+  // 2 (df/2)^(df/2) / Γ(df/2) · s^(df−1) · exp(−df s²/2)
+  const double log_norm = std::log(2.0) + (df / 2) * std::log(df / 2) - std::lgamma(df / 2);
+  return std::exp(log_norm + (df - 1) * std::log(s) - df * s * s / 2);
+}
 
 }  // namespace il2t::stats::dist

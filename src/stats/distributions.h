@@ -11,5 +11,7 @@ double chisq_upper(double x, double df);  // P(X > x)
 double beta_quantile(double p, double a, double b);
 double gamma_quantile(double p, double shape);  // scale 1
 double binom_cdf(double k, double n, double p);  // P(X <= k)
+// Density of s = sqrt(chi²_df / df), the scale that turns normal into t statistics.
+double scaled_chi_density(double s, double df);
 
 }  // namespace il2t::stats::dist

@@ -30,13 +30,7 @@ double normal_part(double cs, std::span<const double> lambda, bool one_sided) {
 
 double dunnett_probability(double c, std::span<const double> lambda, double df, bool one_sided) {
   if (!std::isfinite(df)) return normal_part(c, lambda, one_sided);
-  // s = sqrt(chi²_df / df): density f(s) = 2 (df/2)^(df/2) / Γ(df/2) s^(df−1) exp(−df s²/2).
-  const double log_norm = std::log(2.0) + (df / 2) * std::log(df / 2) - std::lgamma(df / 2);
-  auto integrand = [&](double s) {
-    if (s <= 0) return 0.0;
-    const double dens = std::exp(log_norm + (df - 1) * std::log(s) - df * s * s / 2);
-    return dens * normal_part(c * s, lambda, one_sided);
-  };
+  auto integrand = [&](double s) { return dist::scaled_chi_density(s, df) * normal_part(c * s, lambda, one_sided); };
   const double upper = 1 + 12 / std::sqrt(df);
   return boost::math::quadrature::gauss_kronrod<double, 31>::integrate(integrand, 0.0, upper, 8, 1e-10);
 }

@@ -74,7 +74,6 @@ double polytope_probability(const std::vector<std::vector<double>>& a, std::vect
 
 // P(max_m T_m <= c) for T = a·W / s, s = sqrt(chi²_df / df).
 double max_t_probability(const std::vector<std::vector<double>>& a, std::size_t dim, double c, double df) {
-  const double log_norm = std::log(2.0) + (df / 2) * std::log(df / 2) - std::lgamma(df / 2);
   constexpr int kPanels = 5;
   const double hi = 1 + 10 / std::sqrt(df), width = hi / kPanels;
   double total = 0;
@@ -82,7 +81,7 @@ double max_t_probability(const std::vector<std::vector<double>>& a, std::size_t 
   for (int p = 0; p < kPanels; ++p) {
     for (std::size_t i = 0; i < kX.size(); ++i) {
       const double s = (p + 0.5) * width + kX[i] * width / 2;
-      const double dens = std::exp(log_norm + (df - 1) * std::log(s) - df * s * s / 2);
+      const double dens = dist::scaled_chi_density(s, df);
       std::fill(b.begin(), b.end(), c * s);
       total += kW[i] * width / 2 * dens * polytope_probability(a, b, 0, dim);
     }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "data/patient_reader.h"
+#include "records.h"
 #include "eligibility/expr.h"
 #include "instruments/sledai.h"
 #include "schedule/date.h"
@@ -16,14 +17,7 @@ std::int32_t day(const char* iso) {
 const std::int32_t kAsOf = day("2026-11-22");
 
 PatientRecord record(std::initializer_list<std::pair<const char*, const char*>> cells) {
-  PatientRecord r;
-  for (auto [field, text] : cells) {
-    const FieldSpec* f = find_field(field);
-    EXPECT_NE(f, nullptr) << field;
-    EXPECT_EQ(data::parse_cell(*f, text, kAsOf, r.at(field)), "") << field;
-  }
-  derive(r);
-  return r;
+  return test::make_record(cells, kAsOf);
 }
 
 Tri eval(const char* expr, const PatientRecord& r) {

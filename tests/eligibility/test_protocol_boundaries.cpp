@@ -4,6 +4,7 @@
 
 #include "../unit/test_support.h"
 #include "data/patient_reader.h"
+#include "records.h"
 #include "eligibility/screen.h"
 #include "schedule/date.h"
 
@@ -23,12 +24,7 @@ CompiledProtocol load(const char* file) {
 }
 
 PatientRecord record(std::initializer_list<std::pair<const char*, const char*>> cells) {
-  PatientRecord r;
-  for (auto [field, text] : cells) {
-    EXPECT_EQ(data::parse_cell(*find_field(field), text, kAsOf, r.at(field)), "") << field << " = " << text;
-  }
-  derive(r);
-  return r;
+  return test::make_record(cells, kAsOf);
 }
 
 // The expression of criterion `id` on `r` (for an exclusion, `yes` means it applies).
