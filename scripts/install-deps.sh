@@ -15,6 +15,7 @@ packages=(
   libboost-math-dev        # stats: distributions and their quantiles
   libeigen3-dev            # stats: linear algebra (ANCOVA, Cox, logistic)
   bc                       # bench/whole_process.sh arithmetic
+  libsundials-dev          # tests: CVODE reference solutions for the model's solver
 )
 
 missing=()

@@ -3,6 +3,7 @@
 // Expected failures travel as values (a list of diagnostics), never as exceptions
 // across layers; the command line decides the exit status from them.
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace il2t {
@@ -45,5 +46,8 @@ class Diagnostics {
   std::string file_;
   std::vector<Diagnostic> items_;
 };
+
+// Levenshtein distance, for "did you mean" suggestions.
+std::size_t edit_distance(std::string_view a, std::string_view b);
 
 }  // namespace il2t

@@ -5,4 +5,7 @@ list(APPEND IL2T_SOURCES
   report/field_table.cpp
   report/screen_formats.cpp
   report/stats_runner.cpp
+  report/patient_csv.cpp
+  report/patient_plot.cpp
+  report/svg_plot.cpp
 )

@@ -74,6 +74,8 @@ ScheduleResult build_schedule(const protocol::Protocol& p, const std::string& ar
       d.as_written = ev.dose ? units::to_string(*ev.dose) : "placebo";
       d.absolute = amt.text;
       d.il2_miu = amt.il2_miu;
+      if (drug && drug->active && !drug->by_activity) d.mass_mg = amt.base;
+      d.drug_id = drug ? std::string(drug->id) : iv.drug.value;
       d.route = protocol::to_string(iv.regimen->route);
       d.cycle = ev.cycle;
       s.doses.push_back(std::move(d));

@@ -18,6 +18,8 @@ struct ScheduledDose {
   std::string as_written;  // "500000 IU/m²"; "placebo" for placebo
   std::string absolute;    // "780000 IU" at this participant's size; "" for placebo
   double il2_miu = 0;      // IL-2 content of this dose (0 for other drugs)
+  double mass_mg = 0;      // drugs dosed by mass (sirolimus): the dose in mg; else 0
+  std::string drug_id;     // the known drug's canonical id ("il2", "placebo", "sirolimus")
   std::string route;
   int cycle = 1;
 };

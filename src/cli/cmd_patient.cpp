@@ -1,0 +1,119 @@
+// il2trial patient FILE --arm ID: one simulated participant's course, day by day.
+#include <charconv>
+#include <cmath>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/load.h"
+#include "model/model.h"
+#include "model/plan.h"
+#include "report/patient_csv.h"
+#include "schedule/schedule.h"
+
+namespace il2t::cli {
+
+namespace {
+
+struct Options {
+  std::string file, arm, out, plot, model_dir = model::default_model_dir(), disease;
+  std::uint64_t seed = 1;
+  std::vector<std::string> sets;
+  std::optional<double> weight, height;
+  bool typical = false;
+};
+
+constexpr const char* kCmd = "il2trial patient";
+
+std::optional<std::pair<std::string, double>> parse_set(const std::string& s) {
+  const auto eq = s.find('=');
+  if (eq == std::string::npos || eq == 0) return std::nullopt;
+  const std::string v = s.substr(eq + 1);
+  double d = 0;
+  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+  if (ec != std::errc() || ptr != v.data() + v.size()) return std::nullopt;
+  return std::pair{s.substr(0, eq), d};
+}
+
+int run(const Options& o) {
+  std::vector<std::pair<std::string, double>> overrides;
+  for (const std::string& s : o.sets) {
+    auto kv = parse_set(s);
+    if (!kv) {
+      std::cerr << kCmd << ": error: --set " << s << ": write name=value with a number (e.g. il2_pk.bioavailability=0.4)\n";
+      return 2;
+    }
+    overrides.push_back(*kv);
+  }
+  for (auto [v, name, lo, hi] : {std::tuple{o.weight, "--weight", 2.0, 300.0}, std::tuple{o.height, "--height", 40.0, 250.0}})
+    if (v && (!std::isfinite(*v) || *v < lo || *v > hi)) {
+      std::cerr << kCmd << ": error: " << name << ": " << *v << " is outside " << lo << "–" << hi << "\n";
+      return 2;
+    }
+  auto loaded = load_protocol(o.file, std::cerr, true);
+  if (!loaded) return 1;
+  const protocol::Protocol& p = loaded->protocol;
+  model::ModelLoad ml = model::load_model(o.model_dir, overrides);
+  if (!ml.model) {
+    for (const std::string& e : ml.errors) std::cerr << e << "\n";
+    return 1;
+  }
+  const model::Model& m = *ml.model;
+  auto disease = o.disease.empty() ? model::disease_of(p) : model::parse_disease(o.disease);
+  if (!disease) {
+    std::cerr << kCmd << ": error: " << (o.disease.empty() ? o.file + ": population.conditions: no modelled disease (SLE, primary Sjögren's, JIA); give --disease"
+                                                           : "--disease " + o.disease + ": give sle, pss or jia")
+              << "\n";
+    return o.disease.empty() ? 1 : 2;
+  }
+  model::Covariates cov = m.typical_covariates(*disease);
+  if (o.weight) cov.weight_kg = *o.weight;
+  if (o.height) cov.height_cm = *o.height;
+  if (model::studies_cmv(p)) cov.cmv_copies = m.bound.p.cmv_baseline_copies;
+  auto sched = schedule::build_schedule(p, o.arm, *schedule::Date::parse("2027-01-04"), units::Body{cov.weight_kg, cov.height_cm});
+  if (!sched.schedule) {
+    std::cerr << o.file << ": error: --arm " << o.arm << ": " << sched.error << "\n";
+    return 1;
+  }
+  const model::CoursePlan plan = model::plan_from_schedule(p, *sched.schedule);
+  model::Stream eta_rng(o.seed, 0, 0, model::Purpose::variability);
+  const model::ModelParams params = o.typical ? m.bound.p : m.individual_parameters(eta_rng);
+  const model::Individual ind = model::make_individual(params, cov);
+  model::CourseBuffers buf;
+  buf.reserve(plan);
+  const model::CourseResult res = model::simulate_course(ind, m.tables, m.typical_targets(*disease), plan,
+                                                         {o.seed, 0, 0}, buf);
+  if (!res.ok) {
+    std::cerr << kCmd << ": error: " << res.error << "\n";
+    return 1;
+  }
+  std::vector<std::string> visit_ids;
+  for (const auto& v : sched.schedule->visits) visit_ids.push_back(v.id);
+  if (!emit(report::patient_csv(ind, plan, buf, visit_ids), o.out, std::cerr)) return 1;
+  if (!o.plot.empty() &&
+      !emit(report::patient_svg(p.identity.id.value + " arm " + o.arm, ind, plan, buf), o.plot, std::cerr))
+    return 1;
+  if (!o.out.empty() && o.out != "-")
+    std::cout << report::patient_summary(p.identity.id.value, o.arm, *disease, o.seed, ind, plan, buf, res);
+  return 0;
+}
+
+}  // namespace
+
+void add_patient(CLI::App& app, int& status) {
+  auto* cmd = app.add_subcommand("patient", "Simulate one participant's course under an arm, day by day");
+  auto o = std::make_shared<Options>();
+  cmd->add_option("file", o->file, "Protocol file (TOML)")->required();
+  cmd->add_option("--arm", o->arm, "Arm id (see `il2trial show`)")->required();
+  cmd->add_option("--seed", o->seed, "Random seed: variability, disease items, infections, reactions (default 1)");
+  cmd->add_option("--set", o->sets, "Override a model parameter, name=value (repeatable; names as in models/*.toml)");
+  cmd->add_option("--out,-o", o->out, "Write the CSV to this file (whole or not at all) instead of standard output");
+  cmd->add_option("--plot", o->plot, "Also draw the course as an SVG file");
+  cmd->add_option("--model-dir", o->model_dir, "Directory of the parameter files (default: the shipped models/)");
+  cmd->add_option("--disease", o->disease, "sle, pss or jia (default: the protocol's first modelled condition)");
+  cmd->add_option("--weight", o->weight, "Body weight in kg (default: the disease's typical participant)");
+  cmd->add_option("--height", o->height, "Height in cm (default: the disease's typical participant)");
+  cmd->add_flag("--typical", o->typical, "No inter-individual variability: the typical participant's parameters");
+  cmd->callback([o, &status] { status = run(*o); });
+}
+
+}  // namespace il2t::cli

@@ -1,0 +1,223 @@
+#include "model/course.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "instruments/esspri.h"
+#include "instruments/jadas.h"
+#include "instruments/sri.h"
+#include "model/integrator.h"
+#include "model/rng.h"
+
+namespace il2t::model {
+
+using namespace instruments;
+
+void CourseBuffers::reserve(const CoursePlan& plan) {
+  daily.reserve(static_cast<std::size_t>(plan.days));
+  visits.reserve(plan.visits.size());
+  // At most a few events a day; reserve generously once.
+  events.reserve(static_cast<std::size_t>(plan.days) + 3 * plan.doses.size());
+}
+
+namespace {
+
+double lymphocytes(const Individual& ind, const StateVector& x) {
+  return x[kTreg] + x[kTconv] + x[kTfh] + x[kTh17] + x[kCd8] + x[kNkBright] + x[kNkDim] + ind.lymph_other;
+}
+
+double treg_pct(const StateVector& x) {
+  return 100.0 * x[kTreg] / (x[kTreg] + x[kTconv] + x[kTfh] + x[kTh17]);
+}
+
+// Daily hazards of any and of serious infection, per day.
+struct Hazards {
+  double any = 0, serious = 0;
+};
+
+Hazards infection_hazards(const Individual& ind, const StateVector& x, double prednisone) {
+  const ModelParams& p = ind.p;
+  double common = 1;
+  if (lymphocytes(ind, x) < p.lymphopenia_threshold) common *= p.lymphopenia_hr;
+  if (ind.cov.immunosuppressant) common *= p.immunosuppressant_hr;
+  if (ind.cov.antimalarial) common *= p.antimalarial_hr;
+  const double nk = (x[kNkBright] + x[kNkDim]) / (ind.nkb.baseline + ind.nkd.baseline);
+  common *= std::pow(nk, -p.nk_protection) * std::pow(x[kCd8] / ind.cd8.baseline, -p.cd8_protection);
+  Hazards h;
+  h.any = p.infection_rate / 365.25 * common * (prednisone >= p.gc_threshold_any ? p.gc_hr_any : 1.0);
+  h.serious = p.serious_infection_rate / 365.25 * common *
+              (prednisone >= p.gc_threshold_serious ? p.gc_hr_serious : 1.0);
+  return h;
+}
+
+const char* infection_type(const DiseaseTables& t, Stream& rng) {
+  const double u = rng.uniform();
+  for (std::size_t i = 0; i < t.infection_cumulative.size(); ++i)
+    if (u <= t.infection_cumulative[i]) return t.infection_types[i].c_str();
+  return t.infection_types.back().c_str();
+}
+
+double round_down(double v, double step) { return step > 0 ? std::floor(v / step + 1e-9) * step : v; }
+
+struct Observer {
+  const Individual& ind;
+  const DiseaseTables& tables;
+  const DiseaseBaseline& base;
+  Stream rng;
+  std::array<bool, kBilagDomainCount> ever{};
+  SriVisit sri_base;
+
+  VisitRow observe(int day, int visit, const StateVector& x, double prednisone, bool first) {
+    const ModelParams& p = ind.p;
+    VisitRow r;
+    r.day = day;
+    r.visit = visit;
+    r.prednisone = prednisone;
+    const double a = x[kActivity];
+    switch (ind.cov.disease) {
+      case Disease::sle: {
+        const SledaiVisit s = sledai_at(base, a);
+        r.sledai = sledai_2k(s);
+        r.clinical_sledai = clinical_sledai(s);
+        r.bilag = bilag_at(tables, s, ever);
+        double pga = base.clinical_sledai > 0 ? base.pga * r.clinical_sledai / base.clinical_sledai : base.pga * a;
+        if (pga > 0) pga += p.pga_rater_sd * rng.normal();
+        r.pga = std::round(std::clamp(pga, 0.0, 3.0) * 100) / 100;
+        const SriVisit now{r.sledai, r.bilag, r.pga};
+        if (first) sri_base = now;
+        auto res = sri(sri_base, now, 4);
+        r.sri4 = !first && res.ok() && res->responder;
+        break;
+      }
+      case Disease::pss: {
+        auto e = essdai(essdai_at(base, tables, a));
+        r.essdai = e.ok() ? *e : 0;
+        const double f = p.esspri_floor + (1 - p.esspri_floor) * a;
+        auto item = [&](double v0) { return std::clamp(v0 * f + p.esspri_sd * rng.normal(), 0.0, 10.0); };
+        auto s = esspri(EsspriInput{item(base.dryness), item(base.fatigue), item(base.pain)});
+        r.esspri = s.ok() ? *s : 0;
+        break;
+      }
+      case Disease::jia: {
+        JadasInput in;
+        in.active_joints = static_cast<int>(std::lround(base.active_joints * a));
+        in.physician_global = std::clamp(base.jadas_global * a + p.jadas_global_sd * rng.normal(), 0.0, 10.0);
+        in.parent_global = std::clamp(base.jadas_global * a + p.jadas_global_sd * rng.normal(), 0.0, 10.0);
+        in.esr_mm_h = std::clamp(20 + (base.esr - 20) * a, 0.0, 200.0);
+        auto j = jadas(JadasVersion::jadas27, in);
+        r.jadas27 = j.ok() ? *j : 0;
+        break;
+      }
+    }
+    auto lognormal = [&](double v) { return v * std::exp(p.cell_cv * rng.normal()); };
+    r.treg_pct_obs = lognormal(treg_pct(x));
+    r.nk_obs = lognormal(x[kNkBright] + x[kNkDim]);
+    r.cd8_obs = lognormal(x[kCd8]);
+    if (ind.cmv_modelled) {
+      const double log10v = x[kCmvLog] / std::log(10.0) + p.cmv_assay_sd_log10 * rng.normal();
+      const double v = std::pow(10.0, log10v);
+      r.cmv_obs = v >= p.cmv_lloq ? v : 0;
+    }
+    return r;
+  }
+};
+
+// The standard-of-care steroid rule at a visit: taper when the disease has improved,
+// raise after a flare.
+double steroid_after_visit(const Individual& ind, const DiseaseBaseline& base, const VisitRow& r, double activity,
+                           double prednisone, bool flared) {
+  const ModelParams& p = ind.p;
+  if (flared) return prednisone + p.flare_steroid_increase;
+  bool improved = false;
+  if (ind.cov.disease == Disease::sle) improved = r.sledai <= base.sledai - p.taper_sledai_drop;
+  else improved = activity <= 1.0 - p.taper_fraction;  // ESSDAI / JADAS: activity fell by the taper fraction
+  if (improved && prednisone > p.taper_floor)
+    return std::max(p.taper_floor, round_down(prednisone * (1 - p.taper_fraction), p.taper_step));
+  return prednisone;
+}
+
+}  // namespace
+
+CourseResult simulate_course(const Individual& ind, const DiseaseTables& tables, const BaselineTargets& targets,
+                             const CoursePlan& plan, const CourseKeys& keys, CourseBuffers& out) {
+  CourseResult res;
+  out.daily.clear();
+  out.visits.clear();
+  out.events.clear();
+  const ModelParams& p = ind.p;
+  Stream base_rng(keys.seed, keys.replicate, keys.participant, Purpose::baseline);
+  res.baseline = draw_baseline(tables, p, targets, base_rng);
+  Observer obs{ind, tables, res.baseline, Stream(keys.seed, keys.replicate, keys.participant, Purpose::observation),
+               {}, {}};
+  Stream inf_rng(keys.seed, keys.replicate, keys.participant, Purpose::infection);
+  Stream flare_rng(keys.seed, keys.replicate, keys.participant, Purpose::flare);
+  Stream ae_rng(keys.seed, keys.replicate, keys.participant, Purpose::reaction);
+
+  Integrator integ(ind);
+  StateVector x = baseline_state(ind);
+  Inputs u{ind.cov.prednisone};
+  std::size_t next_dose = 0, next_visit = 0;
+  bool flared = false, first_visit = true;
+  for (int day = 1; day <= plan.days; ++day) {
+    DailyRow row;
+    row.day = day;
+    row.x = x;
+    row.prednisone = u.prednisone;
+    row.lymphocytes = lymphocytes(ind, x);
+    row.treg_pct_cd4 = treg_pct(x);
+    const double auc0 = x[kIl2Auc];
+
+    while (next_visit < plan.visits.size() && plan.visits[next_visit].day == day) {
+      const VisitRow v = obs.observe(day, plan.visits[next_visit].index, x, u.prednisone, first_visit);
+      out.visits.push_back(v);
+      if (!first_visit) u.prednisone = steroid_after_visit(ind, res.baseline, v, x[kActivity], u.prednisone, flared);
+      flared = false;
+      first_visit = false;
+      ++next_visit;
+    }
+    // Infections and flares: daily Bernoulli draws from the hazards at the day's start.
+    const Hazards h = infection_hazards(ind, x, u.prednisone);
+    if (inf_rng.bernoulli(-std::expm1(-h.serious))) {
+      const bool g4 = inf_rng.bernoulli(p.serious_grade4_fraction);
+      out.events.push_back({Event::Kind::infection, day, infection_type(tables, inf_rng), g4 ? 4 : 3, true});
+    } else if (inf_rng.bernoulli(-std::expm1(-h.any))) {
+      const bool g2 = inf_rng.bernoulli(p.nonserious_grade2_fraction);
+      out.events.push_back({Event::Kind::infection, day, infection_type(tables, inf_rng), g2 ? 2 : 1, false});
+    }
+    if (flare_rng.bernoulli(-std::expm1(-p.flare_rate / 365.25))) {
+      x[kActivity] += p.flare_size;
+      flared = true;
+      out.events.push_back({Event::Kind::flare, day, "flare", 0, false});
+    }
+    // Doses, and reactions to each injection.
+    while (next_dose < plan.doses.size() && plan.doses[next_dose].day == day) {
+      const DoseAt& d = plan.doses[next_dose++];
+      double miu = 0;
+      if (d.kind == DoseAt::Kind::il2) { integ.dose_il2(x, d.amount); miu = d.amount; }
+      if (d.kind == DoseAt::Kind::sirolimus) integ.dose_sirolimus(x, d.amount);
+      if (!d.injection) continue;
+      auto react = [&](double rate, const char* term) {
+        if (rate > 0 && ae_rng.bernoulli(-std::expm1(-rate))) {
+          const bool g2 = ae_rng.bernoulli(p.reaction_grade2_fraction);
+          out.events.push_back({Event::Kind::reaction, day, term, g2 ? 2 : 1, false});
+        }
+      };
+      react(p.isr_base + p.isr_per_miu * miu, "injection_site_reaction");
+      react(p.fever_per_miu * miu, "fever");
+      react(p.flu_per_miu * miu, "flu_like_symptoms");
+    }
+    const SolveStatus st = integ.advance(day - 1, day, x, u);
+    if (st != SolveStatus::ok) {
+      res.ok = false;
+      res.error = "the solver failed on study day " + std::to_string(day) +
+                  (st == SolveStatus::not_finite ? " (a state is not finite)" : " (step size too small)");
+      break;
+    }
+    row.il2_mean_pM = x[kIl2Auc] - auc0;
+    out.daily.push_back(row);
+  }
+  res.stats = integ.stats();
+  return res;
+}
+
+}  // namespace il2t::model

@@ -1,0 +1,90 @@
+#pragma once
+// One participant's course under a dosing plan: the ODE between events, and at daily
+// resolution the stochastic layer — infections, flares, adverse reactions to
+// injections — plus visits, where the clinician's items are observed with rater and
+// assay error and the steroid dose is tapered by the standard-of-care rule.
+//
+// Buffers are reserved once (CourseBuffers) and reused, so simulating a participant
+// after the first allocates nothing.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "instruments/bilag.h"
+#include "model/individual.h"
+#include "model/observe.h"
+#include "model/solver.h"
+
+namespace il2t::model {
+
+struct DoseAt {
+  enum class Kind { il2, sirolimus, placebo } kind = Kind::il2;
+  int day = 1;          // study day (t = day - 1)
+  double amount = 0;    // MIU for IL-2, mg for sirolimus, 0 for placebo
+  bool injection = true;  // subcutaneous: may cause an injection-site reaction
+};
+
+struct VisitAt {
+  int day = 1;
+  int index = 0;  // the caller's visit number (protocol order)
+};
+
+struct CoursePlan {
+  std::vector<DoseAt> doses;    // in day order
+  std::vector<VisitAt> visits;  // in day order
+  int days = 1;                 // daily rows 1..days
+};
+
+struct DailyRow {
+  int day = 1;
+  StateVector x{};              // at t = day - 1, before the day's doses
+  double il2_mean_pM = 0;       // mean plasma IL-2 over the day
+  double prednisone = 0;
+  double lymphocytes = 0;
+  double treg_pct_cd4 = 0;
+};
+
+struct VisitRow {
+  int day = 1, visit = 0;
+  int sledai = 0, clinical_sledai = 0;
+  instruments::BilagVisit bilag;
+  double pga = 0;
+  bool sri4 = false;
+  int essdai = 0;
+  double esspri = 0;
+  double jadas27 = 0;
+  double treg_pct_obs = 0, nk_obs = 0, cd8_obs = 0;
+  double prednisone = 0;
+  double cmv_obs = 0;  // copies/mL; 0 when below the limit of quantification
+};
+
+struct Event {
+  enum class Kind { infection, reaction, flare } kind = Kind::infection;
+  int day = 1;
+  const char* term = "";  // infection type or CTCAE term id
+  int grade = 1;
+  bool serious = false;
+};
+
+struct CourseBuffers {
+  std::vector<DailyRow> daily;
+  std::vector<VisitRow> visits;
+  std::vector<Event> events;
+  void reserve(const CoursePlan& plan);
+};
+
+struct CourseKeys {
+  std::uint64_t seed = 1, replicate = 0, participant = 0;
+};
+
+struct CourseResult {
+  bool ok = true;
+  std::string error;  // solver failure, with the day
+  SolverStats stats;
+  DiseaseBaseline baseline;
+};
+
+CourseResult simulate_course(const Individual& ind, const DiseaseTables& tables, const BaselineTargets& targets,
+                             const CoursePlan& plan, const CourseKeys& keys, CourseBuffers& out);
+
+}  // namespace il2t::model

@@ -1,0 +1,34 @@
+#pragma once
+// Integrates one participant's ODE between events with the model's solver, applying
+// doses as exact discontinuities and setting washed-out drug amounts to exactly zero
+// (once a drug's depot and plasma amounts are below `solver.washout_fraction` of their
+// natural scale, their effect is below any tolerance; zero lets the explicit solver
+// take steps sized by the slow cell dynamics instead of the drug's fast clearance).
+#include "model/individual.h"
+#include "model/solver.h"
+
+namespace il2t::model {
+
+class Integrator {
+ public:
+  explicit Integrator(const Individual& ind);
+
+  // Advances x from t0 to t1 (t1 > t0) under constant inputs.
+  SolveStatus advance(double t0, double t1, StateVector& x, const Inputs& u);
+
+  // Doses: the bioavailable part of an IL-2 dose enters the depot; sirolimus (apparent
+  // oral parameters, CL/F and V/F) enters the gut compartment whole.
+  void dose_il2(StateVector& x, double miu) const { x[kIl2Depot] += ind_.il2_f * miu * ind_.pmol_per_miu; }
+  void dose_sirolimus(StateVector& x, double mg) const { x[kRapaGut] += mg * 1000.0; }
+
+  const SolverStats& stats() const { return solver_.stats(); }
+  const Individual& individual() const { return ind_; }
+
+ private:
+  bool washout(StateVector& x) const;
+  const Individual& ind_;
+  DormandPrince<kStateCount> solver_;
+  double il2_depot_floor_ = 0, il2_plasma_floor_ = 0, rapa_gut_floor_ = 0;
+};
+
+}  // namespace il2t::model

@@ -1,0 +1,116 @@
+#include "model/model.h"
+
+#include <cmath>
+
+#include "protocol/diagnostic.h"
+
+#ifndef IL2T_MODEL_DIR
+#define IL2T_MODEL_DIR "models"
+#endif
+
+namespace il2t::model {
+
+std::string default_model_dir() { return IL2T_MODEL_DIR; }
+
+namespace {
+
+// Cholesky factor of a correlation matrix; false if it is not positive definite.
+bool cholesky(const std::vector<double>& a, std::size_t n, std::vector<double>& l) {
+  l.assign(n * n, 0.0);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = 0; j <= i; ++j) {
+      double s = a[i * n + j];
+      for (std::size_t k = 0; k < j; ++k) s -= l[i * n + k] * l[j * n + k];
+      if (i == j) {
+        if (s <= 0) return false;
+        l[i * n + i] = std::sqrt(s);
+      } else {
+        l[i * n + j] = s / l[j * n + j];
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+ModelLoad make_model(ParameterSet set, const std::vector<std::pair<std::string, double>>& overrides) {
+  ModelLoad out;
+  for (const auto& [name, value] : overrides)
+    if (auto err = set.set(name, value)) out.errors.push_back("--set " + *err);
+  if (!out.errors.empty()) return out;
+  BindResult b = bind(set);
+  if (!b.model) {
+    out.errors = std::move(b.errors);
+    return out;
+  }
+  Model m;
+  m.parameters = std::move(set);
+  m.bound = std::move(*b.model);
+  TablesResult t = make_tables(m.bound);
+  if (!t.errors.empty()) {
+    out.errors = std::move(t.errors);
+    return out;
+  }
+  m.tables = std::move(t.tables);
+  if (!cholesky(m.bound.eta_corr, m.bound.eta_names.size(), m.eta_cholesky)) {
+    out.errors.push_back("iiv_correlation: the correlations do not form a positive-definite matrix");
+    return out;
+  }
+  out.model = std::move(m);
+  return out;
+}
+
+ModelLoad load_model(const std::string& dir, const std::vector<std::pair<std::string, double>>& overrides) {
+  ParameterLoad pl = load_parameter_dir(dir);
+  if (!pl.ok()) {
+    ModelLoad out;
+    for (const Diagnostic& d : pl.diagnostics) out.errors.push_back(format(d));
+    return out;
+  }
+  return make_model(std::move(pl.set), overrides);
+}
+
+Covariates Model::typical_covariates(Disease d) const {
+  const TypicalPatient& t = d == Disease::sle ? bound.sle_typical : d == Disease::pss ? bound.pss_typical : bound.jia_typical;
+  Covariates c;
+  c.disease = d;
+  c.weight_kg = t.weight_kg;
+  c.height_cm = t.height_cm;
+  c.age_years = t.age_years;
+  c.female = t.female >= 0.5;
+  c.prednisone = t.prednisone;
+  c.antimalarial = t.antimalarial >= 0.5;
+  c.immunosuppressant = t.immunosuppressant >= 0.5;
+  return c;
+}
+
+BaselineTargets Model::typical_targets(Disease d) const {
+  const TypicalPatient& t = d == Disease::sle ? bound.sle_typical : d == Disease::pss ? bound.pss_typical : bound.jia_typical;
+  BaselineTargets b;
+  b.sledai = t.sledai;
+  b.pga = t.pga;
+  b.essdai = t.essdai;
+  b.dryness = t.dryness;
+  b.fatigue = t.fatigue;
+  b.pain = t.pain;
+  b.active_joints = t.active_joints;
+  b.jadas_global = t.jadas_global;
+  b.esr = t.esr;
+  return b;
+}
+
+ModelParams Model::individual_parameters(Stream& rng) const {
+  ModelParams p = bound.p;
+  const std::size_t n = bound.eta_names.size();
+  double z[kMaxEtas];
+  for (std::size_t i = 0; i < n; ++i) z[i] = rng.normal();
+  for (std::size_t i = 0; i < n; ++i) {
+    double eta = 0;
+    for (std::size_t k = 0; k <= i; ++k) eta += eta_cholesky[i * n + k] * z[k];
+    *reinterpret_cast<double*>(reinterpret_cast<char*>(&p) + bound.eta_offset[i]) *= std::exp(bound.eta_sd[i] * eta);
+  }
+  return p;
+}
+
+}  // namespace il2t::model

@@ -1,0 +1,45 @@
+#pragma once
+// A ready-to-run model: the parameter set (with any command-line overrides), the bound
+// numbers, the disease tables and the variability's Cholesky factor. Built once; then
+// read-only and shared by all threads.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/course.h"
+#include "model/individual.h"
+#include "model/observe.h"
+#include "model/params.h"
+#include "model/parameter_set.h"
+#include "model/rng.h"
+
+namespace il2t::model {
+
+struct Model {
+  ParameterSet parameters;
+  BoundModel bound;
+  DiseaseTables tables;
+  std::vector<double> eta_cholesky;  // lower triangle, row-major, n × n
+
+  // The typical participant of a disease: covariates and baseline targets.
+  Covariates typical_covariates(Disease d) const;
+  BaselineTargets typical_targets(Disease d) const;
+  // Parameters after inter-individual variability drawn from `rng` (log-normal).
+  ModelParams individual_parameters(Stream& rng) const;
+};
+
+struct ModelLoad {
+  std::optional<Model> model;
+  std::vector<std::string> errors;  // each names file:line and parameter, or the override
+};
+
+// Loads models/*.toml from `dir`, applies `overrides` (name, value) in order, binds.
+ModelLoad load_model(const std::string& dir, const std::vector<std::pair<std::string, double>>& overrides = {});
+ModelLoad make_model(ParameterSet set, const std::vector<std::pair<std::string, double>>& overrides = {});
+
+// The directory of the shipped parameter files (the source tree's models/).
+std::string default_model_dir();
+
+}  // namespace il2t::model

@@ -1,0 +1,104 @@
+#pragma once
+// The model's parameters as plain numbers, bound by name from a ParameterSet.
+// Every field here has exactly one entry in models/*.toml (the binding table in
+// params.cpp names it); no value lives in C++. Units: days, pM (IL-2), ng/mL
+// (sirolimus in whole blood), cells/µL, mg/day (prednisone).
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/parameter_set.h"
+
+namespace il2t::model {
+
+// A responding cell subset's signalling and turnover.
+struct SubsetParams {
+  double kd_pM = 0;          // affinity of the IL-2 receptor complex that internalises
+  double receptors = 0;      // internalising complexes per cell (IL-2Rβ count)
+  double ec50_pM = 0;        // signal half-maximal concentration
+  double hill = 1;
+  double turnover = 0;       // 1/day: basal proliferation = loss at baseline
+  double emax = 0;           // maximal relative increase of proliferation by the signal
+};
+
+struct ModelParams {
+  // IL-2 pharmacokinetics
+  double il2_f = 0, il2_ka = 0, il2_cl = 0, il2_v = 0;
+  double il2_ref_weight = 0, il2_cl_exp = 0, il2_v_exp = 0;
+  double il2_molar_mass_kda = 0;
+  double k_internalise = 0;          // 1/day
+  double blood_l_per_kg = 0, body_per_blood = 0;
+  // Signal delay (effect compartment), 1/day
+  double signal_delay_rate = 0;
+  SubsetParams treg, tconv, cd8, nk_bright, nk_dim;
+  double helper_turnover = 0, helper_suppression = 0;
+  // Baseline blood counts (healthy reference) and fractions
+  double cd4 = 0, cd8_count = 0, nk_female = 0, nk_male = 0, lymphocytes = 0;
+  double treg_fraction = 0, tfh_fraction = 0, th17_fraction = 0, nk_bright_fraction = 0;
+  // Sirolimus
+  double rapa_ka = 0, rapa_cl_per_kg = 0, rapa_v_per_kg = 0, rapa_ic50 = 0;
+  double rapa_effector_inhibition = 0, rapa_treg_inhibition = 0;
+  // Disease activity (relative to baseline, 1 at study day 1)
+  double activity_rate = 0, soc_fraction = 0, tfh_weight = 0, steroid_gc50 = 0;
+  double flare_rate = 0, flare_size = 0, new_organ_margin = 0, serology_threshold_factor = 0;
+  double taper_fraction = 0, taper_floor = 0, taper_step = 0, flare_steroid_increase = 0;
+  double taper_sledai_drop = 0;
+  double lymphocyte_disease_factor = 0;
+  // Sjögren's and JIA observation
+  double esspri_floor = 0, esspri_sd = 0, jadas_global_sd = 0;
+  // Infections
+  double infection_rate = 0, serious_infection_rate = 0;
+  double gc_threshold_any = 0, gc_hr_any = 0, gc_threshold_serious = 0, gc_hr_serious = 0;
+  double lymphopenia_threshold = 0, lymphopenia_hr = 0, immunosuppressant_hr = 0, antimalarial_hr = 0;
+  double nk_protection = 0, cd8_protection = 0;
+  double serious_grade4_fraction = 0, nonserious_grade2_fraction = 0;
+  // CMV
+  double cmv_growth = 0, cmv_control = 0, cmv_nk_weight = 0, cmv_steroid_gc50 = 0, cmv_lloq = 0;
+  double cmv_assay_sd_log10 = 0, cmv_baseline_copies = 0;
+  // Adverse reactions per injection
+  double isr_base = 0, isr_per_miu = 0, fever_per_miu = 0, flu_per_miu = 0, reaction_grade2_fraction = 0;
+  // Observation
+  double cell_cv = 0, pga_rater_sd = 0;
+  // Solver
+  double rtol = 0, atol_fraction = 0, washout_fraction = 0, h_initial = 0;
+};
+
+// A row of the SLEDAI / ESSDAI / infection-type tables: one name, one weight.
+struct WeightedItem {
+  std::string id;        // descriptor, domain or infection type id
+  double weight = 0;     // prevalence or probability
+  std::string map;       // e.g. "mucocutaneous B", "moderate"
+};
+
+struct TypicalPatient {
+  double weight_kg = 0, height_cm = 0, age_years = 0, female = 1;
+  double sledai = 0, pga = 0, prednisone = 0, essdai = 0, dryness = 0, fatigue = 0, pain = 0;
+  double active_joints = 0, jadas_global = 0, esr = 0, antimalarial = 0, immunosuppressant = 0;
+};
+
+struct BoundModel {
+  ModelParams p;
+  std::vector<WeightedItem> sle_descriptors, pss_domains, infection_types;
+  TypicalPatient sle_typical, pss_typical, jia_typical;
+  // Inter-individual variability: SD of log for named fields, and correlations.
+  std::vector<std::string> eta_names;
+  std::vector<double> eta_sd;
+  std::vector<std::ptrdiff_t> eta_offset;  // byte offset of each field in ModelParams
+  std::vector<double> eta_corr;  // row-major, eta_names.size()² (identity if none given)
+};
+
+inline constexpr std::size_t kMaxEtas = 64;
+
+struct BindResult {
+  std::optional<BoundModel> model;
+  std::vector<std::string> errors;  // "file:line: name: message" or "missing parameter ..."
+};
+
+// Binds every parameter; every file entry must be used, every field must be given.
+BindResult bind(const ParameterSet& set);
+
+// The address of a named ModelParams field (for variability), or nullptr.
+double* param_field(ModelParams& p, const std::string& name);
+
+}  // namespace il2t::model

@@ -1,0 +1,35 @@
+#pragma once
+// The model's right-hand side dx/dt = f(x; individual, inputs): pure, allocation-free.
+// docs/model.md states each equation.
+#include "model/individual.h"
+
+namespace il2t::model {
+
+// What the inputs (prednisone) make of the equations, computed once per interval in
+// which they are constant, so the right-hand side itself does no such work.
+struct Drivers {
+  double activity_steroid = 1;  // steroid effect on the activity drive, relative to baseline
+  double cmv_steroid = 1;       // steroid effect on immune control of CMV, relative to baseline
+};
+Drivers drivers(const Individual& ind, const Inputs& u);
+
+// Writes dx/dt into `dx`. Reads nothing but its arguments.
+void rhs(const Individual& ind, const Drivers& d, const double* x, double* dx);
+// The same, computing the drivers first (for reference solvers and tests).
+inline void rhs(const Individual& ind, const Inputs& u, const double* x, double* dx) { rhs(ind, drivers(ind, u), x, dx); }
+
+// The IL-2 fluxes at state x, pmol/day (for the mass-balance test and output).
+struct Il2Fluxes {
+  double absorption = 0, linear = 0, consumption = 0;
+};
+Il2Fluxes il2_fluxes(const Individual& ind, const double* x);
+
+// Hill signal C^h / (C^h + EC50^h), with h = 1 computed without pow.
+inline double hill_signal(double c, double ec50, double h) {
+  if (c <= 0) return 0;
+  if (h == 1.0) return c / (c + ec50);
+  const double r = __builtin_pow(c / ec50, h);
+  return r / (1.0 + r);
+}
+
+}  // namespace il2t::model

@@ -1,0 +1,143 @@
+#pragma once
+// An explicit Runge–Kutta solver: Dormand–Prince 5(4) with the PI step-size
+// controller of Hairer, Nørsett & Wanner (Solving ODEs I, §II.4), for small fixed-size
+// systems. All working memory is inside the object (std::array), so a step allocates
+// nothing; one solver per thread. docs/model.md says why this method was chosen.
+//
+// Discontinuities (doses) are the caller's: integrate() stops exactly at `t1`; the
+// caller changes the state there and calls integrate() again, which restarts the
+// stage sequence. So no dose can fall inside a step, be missed, or be applied twice.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstddef>
+
+namespace il2t::model {
+
+struct SolverSettings {
+  double rtol = 1e-8;
+  double h_initial = 1e-3;
+  double h_min = 1e-12;
+  long max_steps = 1000000;
+};
+
+struct SolverStats {
+  long steps = 0, rejected = 0, evaluations = 0;
+};
+
+enum class SolveStatus { ok, step_too_small, too_many_steps, not_finite };
+
+// F is callable as f(t, const double* x, double* dx). `atol` holds per-component
+// absolute tolerances. `after_step(x)` may adjust the state after each accepted step
+// and returns true if it did (the model sets washed-out drug amounts to exactly zero).
+template <std::size_t N>
+class DormandPrince {
+ public:
+  using Vec = std::array<double, N>;
+
+  DormandPrince(const SolverSettings& s, const Vec& atol) : s_(s), atol_(atol) {}
+
+  template <class F, class After>
+  SolveStatus integrate(F&& f, double t0, double t1, Vec& x, After&& after_step) {
+    if (!(t1 > t0)) return SolveStatus::ok;
+    double t = t0;
+    double h = std::min(h_ > 0 ? h_ : s_.h_initial, t1 - t0);
+    f(t, x.data(), k1_.data());
+    ++stats_.evaluations;
+    double err_prev = 1e-4;
+    bool last_rejected = false;
+    long steps = 0;
+    while (t < t1) {
+      if (++steps > s_.max_steps) return SolveStatus::too_many_steps;
+      bool final_step = false;
+      if (t + h >= t1 || t + 1.01 * h >= t1) {
+        h = t1 - t;
+        final_step = true;
+      }
+      stages(f, t, h, x);
+      const double err = error_norm(x);
+      if (!std::isfinite(err)) {
+        // A trial step left the model's domain (a count below zero, say): shrink and retry.
+        ++stats_.rejected;
+        h *= 0.2;
+        last_rejected = true;
+        if (h < s_.h_min) return SolveStatus::not_finite;
+        continue;
+      }
+      if (err <= 1.0) {
+        ++stats_.steps;
+        t = final_step ? t1 : t + h;
+        x = y_;
+        // FSAL: the last stage is f at the new point, unless after_step changed x.
+        if (after_step(x)) { f(t, x.data(), k1_.data()); ++stats_.evaluations; }
+        else k1_ = k7_;
+        // PI controller (beta = 0.04, alpha = 0.2 - 0.75 beta).
+        double fac = std::pow(err, -0.17) * std::pow(err_prev, 0.04);
+        fac = std::clamp(0.9 * fac, 0.2, last_rejected ? 1.0 : 10.0);
+        const double h_next = h * fac;
+        err_prev = std::max(err, 1e-4);
+        last_rejected = false;
+        if (!final_step) h = h_next;
+        else h_ = h_next;  // carry the step size into the next interval
+      } else {
+        ++stats_.rejected;
+        h *= std::max(0.2, 0.9 * std::pow(err, -0.2));
+        last_rejected = true;
+        if (h < s_.h_min) return SolveStatus::step_too_small;
+      }
+    }
+    return SolveStatus::ok;
+  }
+
+  const SolverStats& stats() const { return stats_; }
+  void reset_step() { h_ = 0; }
+
+ private:
+  // Dormand & Prince (1980) RK5(4)7M coefficients.
+  template <class F>
+  void stages(F& f, double t, double h, const Vec& x) {
+    constexpr double a21 = 1.0 / 5, a31 = 3.0 / 40, a32 = 9.0 / 40, a41 = 44.0 / 45, a42 = -56.0 / 15,
+                     a43 = 32.0 / 9, a51 = 19372.0 / 6561, a52 = -25360.0 / 2187, a53 = 64448.0 / 6561,
+                     a54 = -212.0 / 729, a61 = 9017.0 / 3168, a62 = -355.0 / 33, a63 = 46732.0 / 5247,
+                     a64 = 49.0 / 176, a65 = -5103.0 / 18656, b1 = 35.0 / 384, b3 = 500.0 / 1113,
+                     b4 = 125.0 / 192, b5 = -2187.0 / 6784, b6 = 11.0 / 84;
+    constexpr double e1 = 71.0 / 57600, e3 = -71.0 / 16695, e4 = 71.0 / 1920, e5 = -17253.0 / 339200,
+                     e6 = 22.0 / 525, e7 = -1.0 / 40;
+    for (std::size_t i = 0; i < N; ++i) tmp_[i] = x[i] + h * a21 * k1_[i];
+    f(t + h / 5, tmp_.data(), k2_.data());
+    for (std::size_t i = 0; i < N; ++i) tmp_[i] = x[i] + h * (a31 * k1_[i] + a32 * k2_[i]);
+    f(t + 3 * h / 10, tmp_.data(), k3_.data());
+    for (std::size_t i = 0; i < N; ++i) tmp_[i] = x[i] + h * (a41 * k1_[i] + a42 * k2_[i] + a43 * k3_[i]);
+    f(t + 4 * h / 5, tmp_.data(), k4_.data());
+    for (std::size_t i = 0; i < N; ++i)
+      tmp_[i] = x[i] + h * (a51 * k1_[i] + a52 * k2_[i] + a53 * k3_[i] + a54 * k4_[i]);
+    f(t + 8 * h / 9, tmp_.data(), k5_.data());
+    for (std::size_t i = 0; i < N; ++i)
+      tmp_[i] = x[i] + h * (a61 * k1_[i] + a62 * k2_[i] + a63 * k3_[i] + a64 * k4_[i] + a65 * k5_[i]);
+    f(t + h, tmp_.data(), k6_.data());
+    for (std::size_t i = 0; i < N; ++i)
+      y_[i] = x[i] + h * (b1 * k1_[i] + b3 * k3_[i] + b4 * k4_[i] + b5 * k5_[i] + b6 * k6_[i]);
+    f(t + h, y_.data(), k7_.data());
+    stats_.evaluations += 6;
+    for (std::size_t i = 0; i < N; ++i)
+      err_[i] = h * (e1 * k1_[i] + e3 * k3_[i] + e4 * k4_[i] + e5 * k5_[i] + e6 * k6_[i] + e7 * k7_[i]);
+  }
+
+  double error_norm(const Vec& x) const {
+    double sum = 0;
+    for (std::size_t i = 0; i < N; ++i) {
+      const double sc = atol_[i] + s_.rtol * std::max(std::fabs(x[i]), std::fabs(y_[i]));
+      const double r = err_[i] / sc;
+      sum += r * r;
+    }
+    return std::sqrt(sum / static_cast<double>(N));
+  }
+
+  SolverSettings s_;
+  Vec atol_;
+  Vec k1_{}, k2_{}, k3_{}, k4_{}, k5_{}, k6_{}, k7_{}, tmp_{}, y_{}, err_{};
+  SolverStats stats_;
+  double h_ = 0;
+};
+
+}  // namespace il2t::model
