@@ -76,7 +76,7 @@ Individual make_individual(const ModelParams& p, const Covariates& c) {
   ind.cmv_modelled = c.cmv_copies > 0;
 
   // Absolute tolerances: a fraction of each state's natural scale.
-  StateVector scale{};
+  StateVector& scale = ind.scale;
   scale[kIl2Depot] = ind.il2_f * ind.pmol_per_miu;
   scale[kIl2Plasma] = p.treg.kd_pM;
   scale[kIl2Auc] = p.treg.kd_pM;

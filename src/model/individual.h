@@ -37,7 +37,8 @@ struct Individual {
   double inv_nk_baseline = 0, inv_cd8_baseline = 0;
   double gc_baseline_factor = 1, cmv_gc_baseline_factor = 1;
   bool cmv_modelled = false;
-  StateVector atol{};           // absolute tolerances per state
+  StateVector scale{};          // each state's natural scale (baseline count, Kd, 1 MIU in the depot...)
+  StateVector atol{};           // the solver's absolute tolerances: atol_fraction × scale
 };
 
 // Builds the rate constants from parameters and covariates.

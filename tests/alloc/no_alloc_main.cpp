@@ -1,5 +1,6 @@
-// The simulator's per-replicate statistics allocate nothing: this separate test program
-// counts every heap allocation (its own operator new) around the calls, after warm-up.
+// The simulator's hot path allocates nothing — the per-replicate statistics and one
+// participant's simulated course: this separate test program counts every heap
+// allocation (its own operator new) around the calls, after warm-up.
 #include <atomic>
 #include <cmath>
 #include <cstdio>
@@ -8,6 +9,8 @@
 #include <random>
 #include <vector>
 
+#include "model/course.h"
+#include "model/model.h"
 #include "stats/cox.h"
 #include "stats/hot_path.h"
 #include "stats/mcpmod.h"
@@ -95,6 +98,34 @@ int main() {
     std::printf("the hot path allocated %ld times in 1000 replicates\n", allocated);
     ++failures;
   }
-  std::printf("%d passed, %d failed\n", 5 - failures, failures);
+  // One participant's course: variability, the ODE, daily events, visits (He 2020 regimen).
+  using namespace il2t::model;
+  ModelLoad ml = load_model(default_model_dir());
+  if (!ml.model) {
+    std::printf("the shipped model does not load\n");
+    return 1;
+  }
+  const Model& m = *ml.model;
+  CoursePlan plan;
+  plan.days = 169;
+  for (int cycle = 0; cycle < 3; ++cycle)
+    for (int k = 0; k < 7; ++k) plan.doses.push_back({DoseAt::Kind::il2, 28 * cycle + 2 * k + 1, 1.0, true});
+  for (int w : {0, 2, 4, 8, 12, 16, 20, 24}) plan.visits.push_back({7 * w + 1, w});
+  CourseBuffers buffers;
+  buffers.reserve(plan);
+  auto participant = [&](std::uint64_t id) {
+    Stream eta(42, 0, id, Purpose::variability);
+    const Individual ind = make_individual(m.individual_parameters(eta), m.typical_covariates(Disease::sle));
+    return simulate_course(ind, m.tables, m.typical_targets(Disease::sle), plan, {42, 0, id}, buffers).ok;
+  };
+  bool ok = participant(0);
+  const long before_course = g_allocations.load();
+  for (std::uint64_t id = 1; id <= 50; ++id) ok = participant(id) && ok;
+  const long course_allocations = g_allocations.load() - before_course;
+  if (!ok || course_allocations != 0) {
+    std::printf("simulating 50 participants allocated %ld times (ok %d)\n", course_allocations, ok);
+    ++failures;
+  }
+  std::printf("%d passed, %d failed\n", 6 - failures, failures);
   return failures == 0 && std::isfinite(sink) ? 0 : 1;
 }
