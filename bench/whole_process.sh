@@ -19,7 +19,8 @@ printf '%-88s %9s %7s\n' "il2trial --version (baseline)" "$base" 1
 for cmd in "validate protocols/*.toml" \
            "show protocols/NCT04077684-dose-ranging.toml --json" \
            "schedule protocols/NCT02465580-he2020.toml --arm il2 --start 2027-01-04 --format ics" \
-           "screen examples/patients.csv --all --as-of 2026-11-22 --json"; do
+           "screen examples/patients.csv --all --as-of 2026-11-22 --json" \
+           "patient protocols/NCT02465580-he2020.toml --arm il2 --out /dev/null"; do
   # shellcheck disable=SC2086
   t=$(time_it "$bin" $cmd)
   printf '%-88s %9s %7s\n' "il2trial $cmd" "$t" "$(echo "scale=2; $t / $base" | bc)"
