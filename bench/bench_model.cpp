@@ -1,11 +1,16 @@
 // One participant's 24-week trajectory under the He 2020 regimen (1 MIU every other
 // day for 2 weeks, 2 weeks off, 3 cycles; the typical SLE participant), solved by the
-// model's Dormand–Prince solver at the shipped tolerances, against SUNDIALS CVODE
-// (BDF and Adams, dense direct linear solver) on the same equations, doses and
-// tolerances in the same run; and the full stochastic course (variability, daily
-// events, visits). Prints trajectories per second per core and the ratios.
+// model's Dormand–Prince solver at the shipped tolerances, against the SUNDIALS
+// methods on the same equations, doses and tolerances in the same run: CVODE (BDF and
+// Adams, dense direct linear solver), ARKODE's explicit tables (Dormand–Prince 7-4-5,
+// Verner 8-5-6, Fehlberg 13-7-8) and ARKODE's IMEX ARK5(4)8L with the stiff linear
+// decays (plasma IL-2, the depots) implicit; and the full stochastic course
+// (variability, daily events, visits). Prints trajectories per second per core, the
+// steps and right-hand-side evaluations, and the ratios.
 #include <benchmark/benchmark.h>
 
+#include <arkode/arkode_arkstep.h>
+#include <arkode/arkode_erkstep.h>
 #include <cvode/cvode.h>
 #include <nvector/nvector_serial.h>
 #include <sunlinsol/sunlinsol_dense.h>
@@ -41,7 +46,7 @@ void BM_Trajectory_DormandPrince(benchmark::State& state) {
   const Model& m = model();
   const Individual ind = make_individual(m.bound.p, m.typical_covariates(Disease::sle));
   const Inputs u{ind.cov.prednisone};
-  long steps = 0;
+  long steps = 0, evals = 0;
   for (auto _ : state) {
     Integrator in(ind);
     StateVector x = baseline_state(ind);
@@ -51,8 +56,10 @@ void BM_Trajectory_DormandPrince(benchmark::State& state) {
     }
     benchmark::DoNotOptimize(x);
     steps = in.stats().steps;
+    evals = in.stats().evaluations;
   }
   state.counters["steps"] = static_cast<double>(steps);
+  state.counters["evals"] = static_cast<double>(evals);
   state.counters["trajectories/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
@@ -85,11 +92,21 @@ void cvode_trajectory(benchmark::State& state, int method) {
   SUNLinearSolver ls = SUNLinSol_Dense(y, a, ctx);
   CVodeSetLinearSolver(mem, ls, a);
   CVodeSetMaxNumSteps(mem, 1000000);
+  long steps = 0, evals = 0;
+  auto count = [&] {
+    long s1 = 0, f1 = 0;
+    CVodeGetNumSteps(mem, &s1);
+    CVodeGetNumRhsEvals(mem, &f1);
+    steps += s1;
+    evals += f1;
+  };
   for (auto _ : state) {
+    steps = evals = 0;
     for (std::size_t i = 0; i < kStateCount; ++i) NV_Ith_S(y, i) = x0[i];
     CVodeReInit(mem, 0.0, y);
     for (int day = 1; day <= kDays; ++day) {
       if (dose_day(day)) {
+        count();
         NV_Ith_S(y, kIl2Depot) += ind.il2_f * ind.pmol_per_miu;
         CVodeReInit(mem, day - 1, y);
       }
@@ -97,8 +114,11 @@ void cvode_trajectory(benchmark::State& state, int method) {
       sunrealtype t = 0;
       CVode(mem, day, y, &t, CV_NORMAL);
     }
+    count();
     benchmark::DoNotOptimize(NV_Ith_S(y, kTreg));
   }
+  state.counters["steps"] = static_cast<double>(steps);
+  state.counters["evals"] = static_cast<double>(evals);
   state.counters["trajectories/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
   CVodeFree(&mem);
   SUNLinSolFree(ls);
@@ -110,6 +130,121 @@ void cvode_trajectory(benchmark::State& state, int method) {
 
 void BM_Trajectory_CvodeBdf(benchmark::State& state) { cvode_trajectory(state, CV_BDF); }
 void BM_Trajectory_CvodeAdams(benchmark::State& state) { cvode_trajectory(state, CV_ADAMS); }
+
+// ARKODE: explicit tables, or IMEX with the linear decays of plasma IL-2 (clearance and
+// consumption linearised at the day's cell counts) and of both depots implicit.
+struct ArkUser {
+  const Individual* ind;
+  Drivers d;
+  double lambda = 0;  // plasma IL-2's linear decay rate, 1/day
+};
+
+double plasma_decay(const Individual& ind, const double* x) {
+  return ind.il2_kel + ind.treg.consume * x[kTreg] / ind.treg.kd +
+         ind.tconv.consume * (x[kTconv] + x[kTfh] + x[kTh17]) / ind.tconv.kd + ind.cd8.consume * x[kCd8] / ind.cd8.kd +
+         ind.nkb.consume * (x[kNkBright] + x[kNkDim]) / ind.nkb.kd;
+}
+
+int ark_full(sunrealtype, N_Vector y, N_Vector dy, void* user) {
+  auto* a = static_cast<ArkUser*>(user);
+  rhs(*a->ind, a->d, N_VGetArrayPointer(y), N_VGetArrayPointer(dy));
+  return 0;
+}
+int ark_explicit(sunrealtype, N_Vector y, N_Vector dy, void* user) {
+  auto* a = static_cast<ArkUser*>(user);
+  const double* x = N_VGetArrayPointer(y);
+  double* f = N_VGetArrayPointer(dy);
+  rhs(*a->ind, a->d, x, f);
+  f[kIl2Plasma] += a->lambda * x[kIl2Plasma];
+  f[kIl2Depot] += a->ind->il2_ka * x[kIl2Depot];
+  f[kRapaGut] += a->ind->rapa_ka * x[kRapaGut];
+  return 0;
+}
+int ark_implicit(sunrealtype, N_Vector y, N_Vector dy, void* user) {
+  auto* a = static_cast<ArkUser*>(user);
+  const double* x = N_VGetArrayPointer(y);
+  double* f = N_VGetArrayPointer(dy);
+  for (std::size_t i = 0; i < kStateCount; ++i) f[i] = 0;
+  f[kIl2Plasma] = -a->lambda * x[kIl2Plasma];
+  f[kIl2Depot] = -a->ind->il2_ka * x[kIl2Depot];
+  f[kRapaGut] = -a->ind->rapa_ka * x[kRapaGut];
+  return 0;
+}
+
+// table >= 0: ERKStep with that table; table < 0: ARKStep IMEX of order 5.
+void arkode_trajectory(benchmark::State& state, int table) {
+  const Model& m = model();
+  const Individual ind = make_individual(m.bound.p, m.typical_covariates(Disease::sle));
+  ArkUser user{&ind, drivers(ind, Inputs{ind.cov.prednisone}), 0};
+  SUNContext ctx;
+  SUNContext_Create(nullptr, &ctx);
+  N_Vector y = N_VNew_Serial(kStateCount, ctx), atol = N_VNew_Serial(kStateCount, ctx);
+  const StateVector x0 = baseline_state(ind);
+  for (std::size_t i = 0; i < kStateCount; ++i) NV_Ith_S(atol, i) = ind.atol[i];
+  for (std::size_t i = 0; i < kStateCount; ++i) NV_Ith_S(y, i) = x0[i];
+  const bool imex = table < 0;
+  SUNMatrix a = SUNDenseMatrix(kStateCount, kStateCount, ctx);
+  SUNLinearSolver ls = SUNLinSol_Dense(y, a, ctx);
+  void* mem = imex ? ARKStepCreate(ark_explicit, ark_implicit, 0.0, y, ctx) : ERKStepCreate(ark_full, 0.0, y, ctx);
+  auto setup = [&] {
+    if (imex) {
+      ARKStepSVtolerances(mem, ind.p.rtol, atol);
+      ARKStepSetUserData(mem, &user);
+      ARKStepSetMaxNumSteps(mem, 1000000);
+      ARKStepSetLinearSolver(mem, ls, a);
+      ARKStepSetLinear(mem, 1);
+      ARKStepSetOrder(mem, 5);
+    } else {
+      ERKStepSVtolerances(mem, ind.p.rtol, atol);
+      ERKStepSetUserData(mem, &user);
+      ERKStepSetMaxNumSteps(mem, 1000000);
+      ERKStepSetTableNum(mem, static_cast<ARKODE_ERKTableID>(table));
+    }
+  };
+  setup();
+  long steps = 0, evals = 0;
+  auto count = [&] {
+    long s1 = 0, f1 = 0, f2 = 0;
+    if (imex) { ARKStepGetNumSteps(mem, &s1); ARKStepGetNumRhsEvals(mem, &f1, &f2); }
+    else { ERKStepGetNumSteps(mem, &s1); ERKStepGetNumRhsEvals(mem, &f1); }
+    steps += s1;
+    evals += f1;
+  };
+  for (auto _ : state) {
+    steps = evals = 0;
+    for (std::size_t i = 0; i < kStateCount; ++i) NV_Ith_S(y, i) = x0[i];
+    for (int day = 1; day <= kDays; ++day) {
+      if (day == 1 || dose_day(day)) {
+        if (day > 1) count();
+        if (dose_day(day)) NV_Ith_S(y, kIl2Depot) += ind.il2_f * ind.pmol_per_miu;
+        if (imex) ARKStepReInit(mem, ark_explicit, ark_implicit, day - 1, y);
+        else ERKStepReInit(mem, ark_full, day - 1, y);
+        setup();
+      }
+      user.lambda = plasma_decay(ind, N_VGetArrayPointer(y));
+      sunrealtype t = 0;
+      if (imex) { ARKStepSetStopTime(mem, day); ARKStepEvolve(mem, day, y, &t, ARK_NORMAL); }
+      else { ERKStepSetStopTime(mem, day); ERKStepEvolve(mem, day, y, &t, ARK_NORMAL); }
+    }
+    count();
+    benchmark::DoNotOptimize(NV_Ith_S(y, kTreg));
+  }
+  state.counters["steps"] = static_cast<double>(steps);
+  state.counters["evals"] = static_cast<double>(evals);
+  state.counters["trajectories/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  if (imex) ARKStepFree(&mem);
+  else ERKStepFree(&mem);
+  SUNLinSolFree(ls);
+  SUNMatDestroy(a);
+  N_VDestroy(y);
+  N_VDestroy(atol);
+  SUNContext_Free(&ctx);
+}
+
+void BM_Trajectory_ArkodeDormandPrince(benchmark::State& s) { arkode_trajectory(s, ARKODE_DORMAND_PRINCE_7_4_5); }
+void BM_Trajectory_ArkodeVerner6(benchmark::State& s) { arkode_trajectory(s, ARKODE_VERNER_8_5_6); }
+void BM_Trajectory_ArkodeFehlberg8(benchmark::State& s) { arkode_trajectory(s, ARKODE_FEHLBERG_13_7_8); }
+void BM_Trajectory_ArkodeImex5(benchmark::State& s) { arkode_trajectory(s, -1); }
 
 // The whole course: variability, the ODE, daily infections and flares, reactions to
 // each injection, and 8 visits with the clinician's items and the steroid rule.
@@ -135,6 +270,10 @@ void BM_Course(benchmark::State& state) {
 BENCHMARK(BM_Trajectory_DormandPrince)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Trajectory_CvodeBdf)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Trajectory_CvodeAdams)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Trajectory_ArkodeDormandPrince)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Trajectory_ArkodeVerner6)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Trajectory_ArkodeFehlberg8)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Trajectory_ArkodeImex5)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Course)->Unit(benchmark::kMicrosecond);
 
 }  // namespace

@@ -54,7 +54,8 @@ int run(const Options& o) {
   const protocol::Protocol& p = loaded->protocol;
   model::ModelLoad ml = model::load_model(o.model_dir, overrides);
   if (!ml.model) {
-    for (const std::string& e : ml.errors) std::cerr << e << "\n";
+    for (const std::string& e : ml.errors)
+      std::cerr << (e.find("error: ") == std::string::npos ? std::string(kCmd) + ": error: " : std::string()) << e << "\n";
     return 1;
   }
   const model::Model& m = *ml.model;

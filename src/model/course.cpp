@@ -93,14 +93,16 @@ struct Observer {
         auto e = essdai(essdai_at(base, tables, a));
         r.essdai = e.ok() ? *e : 0;
         const double f = p.esspri_floor + (1 - p.esspri_floor) * a;
-        auto item = [&](double v0) { return std::clamp(v0 * f + p.esspri_sd * rng.normal(), 0.0, 10.0); };
+        // Each ESSPRI item is a whole number on its 0–10 scale.
+        auto item = [&](double v0) { return std::round(std::clamp(v0 * f + p.esspri_sd * rng.normal(), 0.0, 10.0)); };
         auto s = esspri(EsspriInput{item(base.dryness), item(base.fatigue), item(base.pain)});
         r.esspri = s.ok() ? *s : 0;
         break;
       }
       case Disease::jia: {
         JadasInput in;
-        in.active_joints = static_cast<int>(std::lround(base.active_joints * a));
+        in.active_joints = std::min(jadas_joint_cap(JadasVersion::jadas27),
+                                    static_cast<int>(std::lround(base.active_joints * a)));
         in.physician_global = std::clamp(base.jadas_global * a + p.jadas_global_sd * rng.normal(), 0.0, 10.0);
         in.parent_global = std::clamp(base.jadas_global * a + p.jadas_global_sd * rng.normal(), 0.0, 10.0);
         in.esr_mm_h = std::clamp(20 + (base.esr - 20) * a, 0.0, 200.0);
@@ -130,7 +132,7 @@ double steroid_after_visit(const Individual& ind, const DiseaseBaseline& base, c
   if (flared) return prednisone + p.flare_steroid_increase;
   bool improved = false;
   if (ind.cov.disease == Disease::sle) improved = r.sledai <= base.sledai - p.taper_sledai_drop;
-  else improved = activity <= 1.0 - p.taper_fraction;  // ESSDAI / JADAS: activity fell by the taper fraction
+  else improved = activity <= p.taper_activity;  // ESSDAI / JADAS: activity fell far enough
   if (improved && prednisone > p.taper_floor)
     return std::max(p.taper_floor, round_down(prednisone * (1 - p.taper_fraction), p.taper_step));
   return prednisone;

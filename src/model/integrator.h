@@ -1,9 +1,11 @@
 #pragma once
 // Integrates one participant's ODE between events with the model's solver, applying
-// doses as exact discontinuities and setting washed-out drug amounts to exactly zero
-// (once a drug's depot and plasma amounts are below `solver.washout_fraction` of their
-// natural scale, their effect is below any tolerance; zero lets the explicit solver
-// take steps sized by the slow cell dynamics instead of the drug's fast clearance).
+// doses as exact discontinuities and setting washed-out amounts to exactly zero: the
+// IL-2 depot and plasma IL-2 once both are below `solver.washout_fraction` of their
+// natural scale, and the sirolimus gut amount likewise (sirolimus in blood, slow, is
+// left to decay). Below that their effect is under the tolerance; zero lets the
+// explicit solver take steps sized by the slow cell dynamics instead of the drugs'
+// fast absorption and clearance.
 #include "model/individual.h"
 #include "model/solver.h"
 

@@ -114,6 +114,10 @@ void read_entry(const std::string& file, const std::string& name, const toml::no
     }
   };
   text("unit", &p.unit);
+  if (!t->get("unit")) {
+    error(diags, file, line, name + ".unit: missing (every model number carries its unit; \"1\" if it has none)");
+    ok = false;
+  }
   text("source", &p.source);
   text("assumed", &p.assumed);
   text("note", &p.note);
@@ -122,8 +126,13 @@ void read_entry(const std::string& file, const std::string& name, const toml::no
     if (const toml::node* n = t->get(key)) {
       auto v = number(n);
       if (!v) { error(diags, file, line_of(*n), name + "." + std::string(key) + ": must be a number"); ok = false; }
+      else if (!std::isfinite(*v)) { error(diags, file, line_of(*n), name + "." + std::string(key) + ": must be finite"); ok = false; }
       (key == "min" ? p.min : p.max) = v;
     }
+  }
+  if (p.min && p.max && *p.min > *p.max) {
+    error(diags, file, line, name + ": min is above max");
+    ok = false;
   }
   if (p.source.empty() == p.assumed.empty()) {
     error(diags, file, line,
@@ -156,6 +165,10 @@ void parse_parameter_text(std::string_view text, const std::string& file, Parame
   for (const auto& [gk, gv] : root) {
     const std::string group(gk.str());
     const toml::table* g = gv.as_table();
+    if (g && g->contains("value")) {
+      error(diags, file, line_of(gv), group + ": a parameter must sit under a [group] header");
+      continue;
+    }
     if (!g) {
       error(diags, file, line_of(gv), group + ": parameters live in tables ([group] then name = { ... })");
       continue;

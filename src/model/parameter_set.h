@@ -36,7 +36,8 @@ class ParameterSet {
  public:
   const std::vector<Parameter>& all() const { return params_; }
   const Parameter* find(std::string_view name) const;
-  // Every parameter whose name starts with "group.", in file order.
+  // Every parameter whose name starts with "group.", in the order read (toml++ gives a
+  // file's keys in name order, so the order is fixed by the names, not by edits).
   std::vector<const Parameter*> group(std::string_view group) const;
   // Overrides a value (the `--set name=value` of the command line). Returns an error
   // message naming the parameter when it is unknown, not finite, or outside its range.

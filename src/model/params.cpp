@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <string_view>
 
 namespace il2t::model {
 
@@ -59,6 +60,7 @@ constexpr Binding kScalars[] = {
     {"steroid_taper.step", &ModelParams::taper_step},
     {"steroid_taper.flare_increase", &ModelParams::flare_steroid_increase},
     {"steroid_taper.sledai_drop", &ModelParams::taper_sledai_drop},
+    {"steroid_taper.improved_activity", &ModelParams::taper_activity},
     {"pss.esspri_floor", &ModelParams::esspri_floor},
     {"pss.esspri_sd", &ModelParams::esspri_sd},
     {"jia.global_sd", &ModelParams::jadas_global_sd},
@@ -136,19 +138,21 @@ constexpr ReceptorKey kReceptors[] = {
 struct TypicalKey {
   const char* key;
   double TypicalPatient::*field;
+  const char* diseases;  // the typical participants that need it: s(le) p(ss) j(ia)
 };
 constexpr TypicalKey kTypical[] = {
-    {"weight", &TypicalPatient::weight_kg}, {"height", &TypicalPatient::height_cm},
-    {"age", &TypicalPatient::age_years},    {"female", &TypicalPatient::female},
-    {"sledai", &TypicalPatient::sledai},    {"pga", &TypicalPatient::pga},
-    {"prednisone", &TypicalPatient::prednisone}, {"essdai", &TypicalPatient::essdai},
-    {"dryness", &TypicalPatient::dryness},  {"fatigue", &TypicalPatient::fatigue},
-    {"pain", &TypicalPatient::pain},        {"active_joints", &TypicalPatient::active_joints},
-    {"global", &TypicalPatient::jadas_global}, {"esr", &TypicalPatient::esr},
-    {"antimalarial", &TypicalPatient::antimalarial}, {"immunosuppressant", &TypicalPatient::immunosuppressant},
+    {"weight", &TypicalPatient::weight_kg, "spj"},   {"height", &TypicalPatient::height_cm, "spj"},
+    {"age", &TypicalPatient::age_years, "spj"},      {"female", &TypicalPatient::female, "spj"},
+    {"sledai", &TypicalPatient::sledai, "s"},        {"pga", &TypicalPatient::pga, "s"},
+    {"prednisone", &TypicalPatient::prednisone, "spj"}, {"essdai", &TypicalPatient::essdai, "p"},
+    {"dryness", &TypicalPatient::dryness, "p"},      {"fatigue", &TypicalPatient::fatigue, "p"},
+    {"pain", &TypicalPatient::pain, "p"},            {"active_joints", &TypicalPatient::active_joints, "j"},
+    {"global", &TypicalPatient::jadas_global, "j"},  {"esr", &TypicalPatient::esr, "j"},
+    {"antimalarial", &TypicalPatient::antimalarial, "spj"},
+    {"immunosuppressant", &TypicalPatient::immunosuppressant, "spj"},
 };
 
-std::string where(const Parameter& p) { return p.file + ":" + std::to_string(p.line) + ": " + p.name; }
+std::string where(const Parameter& p) { return p.file + ":" + std::to_string(p.line) + ": error: " + p.name; }
 
 }  // namespace
 
@@ -167,10 +171,12 @@ BindResult bind(const ParameterSet& set) {
   BindResult out;
   BoundModel m;
   std::set<std::string> used;
+  std::vector<std::string> known;  // every name the model binds, for "did you mean"
   auto take = [&](const std::string& name, double* field) {
+    known.push_back(name);
     const Parameter* p = set.find(name);
     if (!p) {
-      out.errors.push_back("missing model parameter " + name + " (no models/*.toml file defines it)");
+      out.errors.push_back("error: missing model parameter " + name + " (no models/*.toml file defines it)");
       return;
     }
     *field = p->value;
@@ -190,19 +196,18 @@ BindResult bind(const ParameterSet& set) {
       used.insert(p->name);
       if (p->value < 0 || p->value > 1) out.errors.push_back(where(*p) + ": a probability must lie in 0..1");
     }
-    if (into->empty()) out.errors.push_back(std::string("missing table [") + group + "] in models/*.toml");
+    if (into->empty()) out.errors.push_back(std::string("error: missing table [") + group + "] in models/*.toml");
   };
   table("sle_descriptors", &m.sle_descriptors);
   table("pss_domains", &m.pss_domains);
   table("infection_types", &m.infection_types);
-  for (auto [group, typical] : {std::pair{"sle_typical", &m.sle_typical}, std::pair{"pss_typical", &m.pss_typical},
-                                std::pair{"jia_typical", &m.jia_typical}}) {
+  struct TypicalGroup { const char* name; TypicalPatient* into; char code; };
+  for (const TypicalGroup& g : {TypicalGroup{"sle_typical", &m.sle_typical, 's'},
+                                TypicalGroup{"pss_typical", &m.pss_typical, 'p'},
+                                TypicalGroup{"jia_typical", &m.jia_typical, 'j'}}) {
     for (const TypicalKey& k : kTypical) {
-      const std::string name = std::string(group) + "." + k.key;
-      if (const Parameter* p = set.find(name)) {
-        typical->*k.field = p->value;
-        used.insert(name);
-      }
+      if (std::string_view(k.diseases).find(g.code) == std::string_view::npos) continue;
+      take(std::string(g.name) + "." + k.key, &(g.into->*k.field));
     }
   }
   // Variability: iiv."<parameter>" = SD of log; iiv_correlation."<a> ~ <b>" = correlation.
@@ -245,9 +250,16 @@ BindResult bind(const ParameterSet& set) {
     }
     m.eta_corr[a * n + b] = m.eta_corr[b * n + a] = p->value;
   }
+  if (m.p.treg_fraction + m.p.tfh_fraction + m.p.th17_fraction >= 0.9)
+    out.errors.push_back("error: baseline.treg_fraction + tfh_fraction + th17_fraction must leave conventional CD4 (sum < 0.9)");
   for (const Parameter& p : set.all())
     if (!used.count(p.name)) {
       std::string msg = where(p) + ": unknown model parameter";
+      std::string best;
+      std::size_t best_d = 4;
+      for (const std::string& k : known)
+        if (const std::size_t d = edit_distance(p.name, k); d < best_d) { best_d = d; best = k; }
+      if (!best.empty()) msg += " (did you mean `" + best + "`?)";
       out.errors.push_back(msg);
     }
   if (out.errors.empty()) out.model = std::move(m);

@@ -1,6 +1,6 @@
 # Runs one command-line case and compares its output with stored expected files
 # (SUNDIALS-style). A case NAME.cmd holds:
-#   args: <arguments, relative to the repository>
+#   args: <arguments, relative to the repository; %WORK% is a scratch directory>
 #   exit: <expected exit status>
 # and NAME.stdout / NAME.stderr, when present, hold the exact expected output
 # ("stdout-file: PATH" names another file, relative to the repository, for stdout).
@@ -10,7 +10,8 @@ set(args "")
 set(expected_exit 0)
 foreach(line ${lines})
   if(line MATCHES "^args: (.*)$")
-    separate_arguments(args UNIX_COMMAND "${CMAKE_MATCH_1}")
+    string(REPLACE "%WORK%" "${WORK_DIR}" argline "${CMAKE_MATCH_1}")
+    separate_arguments(args UNIX_COMMAND "${argline}")
   elseif(line MATCHES "^exit: ([0-9]+)$")
     set(expected_exit ${CMAKE_MATCH_1})
   elseif(line MATCHES "^stdout-file: (.*)$")

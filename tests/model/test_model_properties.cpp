@@ -150,7 +150,9 @@ TEST(ModelProperties, DosesAreAppliedExactlyOnceAtTheirTime) {
   const Inputs u{ind.cov.prednisone};
   double t = 0;
   for (const DoseAt& d : plan.doses) {
-    if (d.day - 1 > t) ASSERT_EQ(in.advance(t, d.day - 1, x, u), SolveStatus::ok);
+    if (d.day - 1 > t) {
+      ASSERT_EQ(in.advance(t, d.day - 1, x, u), SolveStatus::ok);
+    }
     t = d.day - 1;
     const double before = x[kIl2Depot];
     in.dose_il2(x, d.amount);
