@@ -12,5 +12,6 @@ void add_screen(CLI::App& app, int& status);
 void add_fields(CLI::App& app, int& status);
 void add_stats(CLI::App& app, int& status);
 void add_patient(CLI::App& app, int& status);
+void add_parameters(CLI::App& app, int& status);
 
 }  // namespace il2t::cli

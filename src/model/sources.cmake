@@ -10,7 +10,6 @@ list(APPEND IL2T_SOURCES
   model/plan.cpp
   model/rhs.cpp
 )
-# The solver's inner loops: -O3 lets the compiler vectorise the stage arithmetic
-# (about 1.5× faster than -O2 on this model; docs/performance.md).
+# The solver's inner loops: -O3 lets the compiler vectorise the stage arithmetic.
 set_source_files_properties(model/integrator.cpp model/rhs.cpp model/course.cpp
   PROPERTIES COMPILE_OPTIONS "-O3")

@@ -7,5 +7,6 @@ list(APPEND IL2T_SOURCES
   report/stats_runner.cpp
   report/patient_csv.cpp
   report/patient_plot.cpp
+  report/parameter_table.cpp
   report/svg_plot.cpp
 )
