@@ -24,13 +24,9 @@ std::vector<const Parameter*> ParameterSet::group(std::string_view g) const {
 }
 
 std::string ParameterSet::closest(std::string_view name) const {
-  std::string best;
-  std::size_t best_d = 4;
-  for (const Parameter& p : params_) {
-    const std::size_t d = edit_distance(name, p.name);
-    if (d < best_d) { best_d = d; best = p.name; }
-  }
-  return best;
+  std::vector<std::string_view> names;
+  for (const Parameter& p : params_) names.push_back(p.name);
+  return closest_match(name, names, 4);
 }
 
 std::optional<std::string> ParameterSet::set(std::string_view name, double value) {
@@ -85,10 +81,7 @@ void read_entry(const std::string& file, const std::string& name, const toml::no
   for (const auto& [k, v] : *t) {
     if (std::find(std::begin(kKeys), std::end(kKeys), k.str()) != std::end(kKeys)) continue;
     std::string msg = name + "." + std::string(k.str()) + ": unknown key";
-    std::string_view best;
-    std::size_t best_d = 3;
-    for (auto a : kKeys)
-      if (std::size_t d = edit_distance(k.str(), a); d < best_d) { best_d = d; best = a; }
+    const std::string best = closest_match(k.str(), kKeys, 3);
     if (!best.empty()) msg += " (did you mean `" + std::string(best) + "`?)";
     error(diags, file, line_of(v), msg);
     ok = false;

@@ -255,10 +255,7 @@ BindResult bind(const ParameterSet& set) {
   for (const Parameter& p : set.all())
     if (!used.count(p.name)) {
       std::string msg = where(p) + ": unknown model parameter";
-      std::string best;
-      std::size_t best_d = 4;
-      for (const std::string& k : known)
-        if (const std::size_t d = edit_distance(p.name, k); d < best_d) { best_d = d; best = k; }
+      const std::string best = closest_match(p.name, known, 4);
       if (!best.empty()) msg += " (did you mean `" + best + "`?)";
       out.errors.push_back(msg);
     }

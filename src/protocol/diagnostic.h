@@ -50,4 +50,18 @@ class Diagnostics {
 // Levenshtein distance, for "did you mean" suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
+// The candidate nearest to `key` at an edit distance below `below`, or "" if none.
+template <class Range>
+std::string closest_match(std::string_view key, const Range& candidates, std::size_t below) {
+  std::string best;
+  for (const auto& c : candidates) {
+    const std::size_t d = edit_distance(key, c);
+    if (d < below) {
+      below = d;
+      best = std::string(c);
+    }
+  }
+  return best;
+}
+
 }  // namespace il2t

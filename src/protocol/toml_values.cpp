@@ -35,12 +35,7 @@ void ValueReader::check_keys(const toml::table& t, const std::string& path,
     const std::string_view key = k.str();
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     std::string msg = (path.empty() ? "" : path + ".") + std::string(key) + ": unknown key";
-    std::string_view best;
-    std::size_t best_d = 3;
-    for (auto a : allowed) {
-      const std::size_t d = edit_distance(key, a);
-      if (d < best_d) { best_d = d; best = a; }
-    }
+    const std::string best = closest_match(key, allowed, 3);
     if (!best.empty()) msg += " (did you mean `" + std::string(best) + "`?)";
     const auto& b = k.source().begin;
     SourcePos p = b.line > 0 ? SourcePos{static_cast<int>(b.line), static_cast<int>(b.column)} : pos_of(v);
