@@ -94,7 +94,8 @@ int run(const Options& o) {
       !emit(report::patient_svg(p.identity.id.value + " arm " + o.arm, ind, plan, buf), o.plot, std::cerr))
     return 1;
   if (!o.out.empty() && o.out != "-")
-    std::cout << report::patient_summary(p.identity.id.value, o.arm, *disease, o.seed, ind, plan, buf, res);
+    std::cout << report::patient_summary(p.identity.id.value, o.arm, *disease,
+                                         {loaded->sha256, m.parameters.fingerprint(), o.seed}, plan, buf, res);
   return 0;
 }
 

@@ -7,6 +7,8 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "data/sha256.h"
+
 namespace il2t::model {
 
 const Parameter* ParameterSet::find(std::string_view name) const {
@@ -27,6 +29,13 @@ std::string ParameterSet::closest(std::string_view name) const {
   std::vector<std::string_view> names;
   for (const Parameter& p : params_) names.push_back(p.name);
   return closest_match(name, names, 4);
+}
+
+std::string ParameterSet::fingerprint() const {
+  std::ostringstream text;
+  text.precision(17);
+  for (const Parameter& p : params_) text << p.name << '=' << p.value << '\n';
+  return data::sha256_hex(text.str());
 }
 
 std::optional<std::string> ParameterSet::set(std::string_view name, double value) {

@@ -45,6 +45,9 @@ class ParameterSet {
   void add(Parameter p) { params_.push_back(std::move(p)); }
   // The closest known name, for "did you mean".
   std::string closest(std::string_view name) const;
+  // SHA-256 of every name and value (17 significant digits), in order: identifies the
+  // parameter set a result was computed with, overrides included, comments not.
+  std::string fingerprint() const;
 
  private:
   std::vector<Parameter> params_;

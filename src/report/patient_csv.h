@@ -20,9 +20,17 @@ std::string patient_csv(const model::Individual& ind, const model::CoursePlan& p
 std::string patient_svg(const std::string& title, const model::Individual& ind, const model::CoursePlan& plan,
                         const model::CourseBuffers& c);
 
-// A few lines for the terminal: doses, Treg peak, disease scores, events, solver work.
+// What a participant's course was computed from: the protocol file's and the parameter
+// set's SHA-256, the seed and the program version.
+struct PatientProvenance {
+  std::string protocol_sha256, parameters_sha256;
+  std::uint64_t seed = 0;
+};
+
+// A few lines for the terminal: doses, Treg peak, disease scores, events, solver work,
+// provenance.
 std::string patient_summary(const std::string& protocol_id, const std::string& arm, model::Disease d,
-                            std::uint64_t seed, const model::Individual& ind, const model::CoursePlan& plan,
+                            const PatientProvenance& prov, const model::CoursePlan& plan,
                             const model::CourseBuffers& c, const model::CourseResult& res);
 
 }  // namespace il2t::report

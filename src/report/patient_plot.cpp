@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "report/patient_csv.h"
+#include "il2trial/version.h"
 #include "report/svg_plot.h"
 
 namespace il2t::report {
@@ -37,15 +38,15 @@ std::string patient_svg(const std::string& title, const Individual& ind, const C
   return svg_panels(title, panels);
 }
 
-std::string patient_summary(const std::string& protocol_id, const std::string& arm, Disease d, std::uint64_t seed,
-                            const Individual& ind, const CoursePlan& plan, const CourseBuffers& c,
+std::string patient_summary(const std::string& protocol_id, const std::string& arm, Disease d,
+                            const PatientProvenance& prov, const CoursePlan& plan, const CourseBuffers& c,
                             const CourseResult& res) {
   int il2_doses = 0;
   double il2_total = 0;
   for (const DoseAt& x : plan.doses)
     if (x.kind == DoseAt::Kind::il2) { ++il2_doses; il2_total += x.amount; }
   std::string o = fmt::format("{} arm {} ({}), seed {}: {} days, {} IL-2 doses ({:.3g} MIU)\n", protocol_id, arm,
-                              to_string(d), seed, c.daily.size(), il2_doses, il2_total);
+                              to_string(d), prov.seed, c.daily.size(), il2_doses, il2_total);
   if (!c.daily.empty()) {
     auto peak = std::max_element(c.daily.begin(), c.daily.end(),
                                  [](const DailyRow& a, const DailyRow& b) { return a.treg_pct_cd4 < b.treg_pct_cd4; });
@@ -75,7 +76,8 @@ std::string patient_summary(const std::string& protocol_id, const std::string& a
                    flares);
   o += fmt::format("solver: {} steps, {} rejected, {} right-hand-side evaluations\n", res.stats.steps,
                    res.stats.rejected, res.stats.evaluations);
-  (void)ind;
+  o += fmt::format("protocol sha256 {}\nparameters sha256 {}\nil2trial {}\n", prov.protocol_sha256,
+                   prov.parameters_sha256, kVersion);
   return o;
 }
 
