@@ -1,6 +1,7 @@
 // il2trial patient FILE --arm ID: one simulated participant's course, day by day.
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -16,7 +17,7 @@ namespace {
 
 struct Options {
   std::string file, arm, out, plot, model_dir = model::default_model_dir(), disease;
-  std::uint64_t seed = 1;
+  std::string seed_text = "1";
   std::vector<std::string> sets;
   std::optional<double> weight, height;
   bool typical = false;
@@ -35,6 +36,15 @@ std::optional<std::pair<std::string, double>> parse_set(const std::string& s) {
 }
 
 int run(const Options& o) {
+  std::uint64_t seed = 0;
+  {
+    const std::string& t = o.seed_text;
+    auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), seed);
+    if (t.empty() || ec != std::errc() || ptr != t.data() + t.size()) {
+      std::cerr << kCmd << ": error: --seed " << t << ": give a whole number from 0 to 18446744073709551615\n";
+      return 2;
+    }
+  }
   std::vector<std::pair<std::string, double>> overrides;
   for (const std::string& s : o.sets) {
     auto kv = parse_set(s);
@@ -66,7 +76,11 @@ int run(const Options& o) {
               << "\n";
     return o.disease.empty() ? 1 : 2;
   }
+  // Body size: --weight/--height, else the protocol's reference participant (a
+  // paediatric trial names a child's), else the disease's typical participant.
   model::Covariates cov = m.typical_covariates(*disease);
+  if (p.population.reference_weight_kg) cov.weight_kg = p.population.reference_weight_kg->value;
+  if (p.population.reference_height_cm) cov.height_cm = p.population.reference_height_cm->value;
   if (o.weight) cov.weight_kg = *o.weight;
   if (o.height) cov.height_cm = *o.height;
   if (model::studies_cmv(p)) cov.cmv_copies = m.bound.p.cmv_baseline_copies;
@@ -76,26 +90,32 @@ int run(const Options& o) {
     return 1;
   }
   const model::CoursePlan plan = model::plan_from_schedule(p, *sched.schedule);
-  model::Stream eta_rng(o.seed, 0, 0, model::Purpose::variability);
+  model::Stream eta_rng(seed, 0, 0, model::Purpose::variability);
   const model::ModelParams params = o.typical ? m.bound.p : m.individual_parameters(eta_rng);
   const model::Individual ind = model::make_individual(params, cov);
   model::CourseBuffers buf;
   buf.reserve(plan);
   const model::CourseResult res = model::simulate_course(ind, m.tables, m.typical_targets(*disease), plan,
-                                                         {o.seed, 0, 0}, buf);
+                                                         {seed, 0, 0}, buf);
   if (!res.ok) {
     std::cerr << kCmd << ": error: " << res.error << "\n";
     return 1;
   }
   std::vector<std::string> visit_ids;
   for (const auto& v : sched.schedule->visits) visit_ids.push_back(v.id);
-  if (!emit(report::patient_csv(ind, plan, buf, visit_ids), o.out, std::cerr)) return 1;
-  if (!o.plot.empty() &&
-      !emit(report::patient_svg(p.identity.id.value + " arm " + o.arm, ind, plan, buf), o.plot, std::cerr))
+  // Both outputs are made first; if the plot cannot be written, the CSV is taken back,
+  // so a failed run leaves nothing behind.
+  const std::string csv = report::patient_csv(ind, plan, buf, visit_ids);
+  const std::string svg = o.plot.empty() ? std::string()
+                                         : report::patient_svg(p.identity.id.value + " arm " + o.arm, ind, plan, buf);
+  if (!o.plot.empty() && !emit(svg, o.plot, std::cerr)) return 1;
+  if (!emit(csv, o.out, std::cerr)) {
+    if (!o.plot.empty()) std::filesystem::remove(o.plot);
     return 1;
+  }
   if (!o.out.empty() && o.out != "-")
     std::cout << report::patient_summary(p.identity.id.value, o.arm, *disease,
-                                         {loaded->sha256, m.parameters.fingerprint(), o.seed}, plan, buf, res);
+                                         {loaded->sha256, m.parameters.fingerprint(), seed}, plan, buf, res);
   return 0;
 }
 
@@ -106,7 +126,7 @@ void add_patient(CLI::App& app, int& status) {
   auto o = std::make_shared<Options>();
   cmd->add_option("file", o->file, "Protocol file (TOML)")->required();
   cmd->add_option("--arm", o->arm, "Arm id (see `il2trial show`)")->required();
-  cmd->add_option("--seed", o->seed, "Random seed: variability, disease items, infections, reactions (default 1)");
+  cmd->add_option("--seed", o->seed_text, "Random seed, 0 to 18446744073709551615: variability, disease items, infections, reactions (default 1)");
   cmd->add_option("--set", o->sets, "Override a model parameter, name=value (repeatable; names as in models/*.toml)");
   cmd->add_option("--out,-o", o->out, "Write the CSV to this file (whole or not at all) instead of standard output");
   cmd->add_option("--plot", o->plot, "Also draw the course as an SVG file");

@@ -11,7 +11,7 @@ namespace {
 
 Scored<double> scale(std::string_view id, double x) {
   const std::string label = "ESSPRI " + std::string(id);
-  auto v = detail::in_range(std::string(id), label, x, 0.0, 10.0);
+  auto v = detail::in_range(id, label, x, 0.0, 10.0);
   if (!v) return v;
   if (*v != std::floor(*v)) {
     return fail(std::string(id), label + ": " + detail::number_text(x) + " is not a whole number");

@@ -18,13 +18,12 @@ constexpr std::array<std::string_view, 4> kIds{"physician_global", "parent_globa
 int joints_assessed(JadasVersion v) { return v == JadasVersion::jadas27 ? 27 : 71; }
 
 Scored<double> clinical_part(JadasVersion v, const JadasInput& in) {
-  const std::string name(to_string(v));
-  auto ph = detail::in_range("physician_global", name + " physician_global", in.physician_global, 0, 10);
+  const std::string_view name = to_string(v);
+  auto ph = detail::in_range_of(name, "physician_global", in.physician_global, 0, 10);
   if (!ph) return ph;
-  auto pa = detail::in_range("parent_global", name + " parent_global", in.parent_global, 0, 10);
+  auto pa = detail::in_range_of(name, "parent_global", in.parent_global, 0, 10);
   if (!pa) return pa;
-  auto aj = detail::in_range("active_joints", name + " active_joints", in.active_joints, 0,
-                             joints_assessed(v));
+  auto aj = detail::in_range_of(name, "active_joints", in.active_joints, 0, joints_assessed(v));
   if (!aj) return aj;
   return *ph + *pa + std::min(in.active_joints, jadas_joint_cap(v));
 }
@@ -58,7 +57,7 @@ Scored<double> clinical_jadas(JadasVersion v, const JadasInput& in) { return cli
 Scored<double> jadas(JadasVersion v, const JadasInput& in) {
   auto clinical = clinical_part(v, in);
   if (!clinical) return clinical;
-  auto esr = detail::in_range("esr", std::string(to_string(v)) + " esr", in.esr_mm_h, 0, 200, " mm/h");
+  auto esr = detail::in_range_of(to_string(v), "esr", in.esr_mm_h, 0, 200, " mm/h");
   if (!esr) return esr;
   return *clinical + jadas_esr_component(*esr);
 }

@@ -36,14 +36,20 @@ std::optional<bool> parse_presence(std::string_view text) {
 
 std::string number_text(double x) { return units::format_number(x); }
 
-Scored<double> in_range(std::string item, std::string_view label, double x, double lo, double hi,
+Scored<double> in_range(std::string_view item, std::string_view label, double x, double lo, double hi,
                         std::string_view unit) {
-  if (std::isnan(x)) return fail(std::move(item), std::string(label) + ": the value is not a number");
+  if (std::isnan(x)) return fail(std::string(item), std::string(label) + ": the value is not a number");
   if (x < lo || x > hi) {
-    return fail(std::move(item), std::string(label) + ": " + number_text(x) + " is outside " +
-                                     number_text(lo) + "–" + number_text(hi) + std::string(unit));
+    return fail(std::string(item), std::string(label) + ": " + number_text(x) + " is outside " + number_text(lo) +
+                                       "–" + number_text(hi) + std::string(unit));
   }
   return x;
+}
+
+Scored<double> in_range_of(std::string_view instrument, std::string_view item, double x, double lo, double hi,
+                           std::string_view unit) {
+  if (!std::isnan(x) && x >= lo && x <= hi) return x;
+  return in_range(item, std::string(instrument) + " " + std::string(item), x, lo, hi, unit);
 }
 
 Scored<std::vector<std::string>> match_items(std::string_view instrument,

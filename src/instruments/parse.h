@@ -27,8 +27,12 @@ std::string number_text(double x);
 
 // `label` is how the message names the item, e.g. "PGA" or "ESSPRI dryness".
 // Fails with "<label>: <x> is outside <lo>–<hi><unit>" (or "is not a number").
-Scored<double> in_range(std::string item, std::string_view label, double x, double lo, double hi,
+Scored<double> in_range(std::string_view item, std::string_view label, double x, double lo, double hi,
                         std::string_view unit = "");
+// The same with the label "<instrument> <item>", built only when the check fails (so a
+// passing check allocates nothing).
+Scored<double> in_range_of(std::string_view instrument, std::string_view item, double x, double lo, double hi,
+                           std::string_view unit = "");
 
 // Matches each given (id, value) to one of `ids` (the instrument's items in order):
 // the result holds, for each id in order, the value text. Errors name the item:

@@ -35,7 +35,7 @@ Scored<Glucocorticoid> find_glucocorticoid(std::string_view id) {
 
 Scored<double> prednisone_equivalent_mg(Glucocorticoid drug, double dose_mg) {
   const GlucocorticoidInfo& d = kDrugs[static_cast<std::size_t>(drug)];
-  auto dose = detail::in_range(std::string(d.id), "prednisone equivalent " + std::string(d.id), dose_mg,
+  auto dose = detail::in_range(d.id, "prednisone equivalent " + std::string(d.id), dose_mg,
                                0, 10000, " mg");
   if (!dose) return dose;
   return *dose * 5.0 / d.mg_equal_to_5mg_prednisone;

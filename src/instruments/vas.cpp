@@ -7,11 +7,11 @@ namespace il2t::instruments {
 Scored<double> vas_cm(std::string_view item, double value, VasUnit unit) {
   const std::string label = "VAS " + std::string(item);
   if (unit == VasUnit::mm) {
-    auto mm = detail::in_range(std::string(item), label, value, 0.0, 100.0, " mm");
+    auto mm = detail::in_range(item, label, value, 0.0, 100.0, " mm");
     if (!mm) return mm;
     return *mm / 10.0;
   }
-  return detail::in_range(std::string(item), label, value, 0.0, 10.0, " cm");
+  return detail::in_range(item, label, value, 0.0, 10.0, " cm");
 }
 
 Scored<VasUnit> parse_vas_unit(std::string_view item, std::string_view text) {

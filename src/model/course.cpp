@@ -16,8 +16,8 @@ using namespace instruments;
 void CourseBuffers::reserve(const CoursePlan& plan) {
   daily.reserve(static_cast<std::size_t>(plan.days));
   visits.reserve(plan.visits.size());
-  // At most a few events a day; reserve generously once.
-  events.reserve(static_cast<std::size_t>(plan.days) + 3 * plan.doses.size());
+  // At most an infection and a flare a day, and three reactions an injection.
+  events.reserve(2 * static_cast<std::size_t>(plan.days) + 3 * plan.doses.size());
 }
 
 namespace {
@@ -67,7 +67,14 @@ struct Observer {
   std::array<bool, kBilagDomainCount> ever{};
   SriVisit sri_base;
 
-  VisitRow observe(int day, int visit, const StateVector& x, double prednisone, bool first) {
+  // The baseline assessment SRI-4 compares with: the drawn baseline items at day 1,
+  // whatever the visit plan (PGA without rater error). Marks the domains active then.
+  void assess_baseline() {
+    const SledaiVisit s = sledai_at(base, 1.0);
+    sri_base = SriVisit{sledai_2k(s), bilag_at(tables, s, ever), base.pga};
+  }
+
+  VisitRow observe(int day, int visit, const StateVector& x, double prednisone) {
     const ModelParams& p = ind.p;
     VisitRow r;
     r.day = day;
@@ -83,10 +90,8 @@ struct Observer {
         double pga = base.clinical_sledai > 0 ? base.pga * r.clinical_sledai / base.clinical_sledai : base.pga * a;
         if (pga > 0) pga += p.pga_rater_sd * rng.normal();
         r.pga = std::round(std::clamp(pga, 0.0, 3.0) * 100) / 100;
-        const SriVisit now{r.sledai, r.bilag, r.pga};
-        if (first) sri_base = now;
-        auto res = sri(sri_base, now, 4);
-        r.sri4 = !first && res.ok() && res->responder;
+        auto res = sri(sri_base, SriVisit{r.sledai, r.bilag, r.pga}, 4);
+        r.sri4 = res.ok() && res->responder;
         break;
       }
       case Disease::pss: {
@@ -105,7 +110,8 @@ struct Observer {
                                     static_cast<int>(std::lround(base.active_joints * a)));
         in.physician_global = std::clamp(base.jadas_global * a + p.jadas_global_sd * rng.normal(), 0.0, 10.0);
         in.parent_global = std::clamp(base.jadas_global * a + p.jadas_global_sd * rng.normal(), 0.0, 10.0);
-        in.esr_mm_h = std::clamp(20 + (base.esr - 20) * a, 0.0, 200.0);
+        // ESR falls with activity towards its normal level (held to the instrument's range).
+        in.esr_mm_h = std::clamp(p.normal_esr + (base.esr - p.normal_esr) * a, 0.0, 200.0);
         auto j = jadas(JadasVersion::jadas27, in);
         r.jadas27 = j.ok() ? *j : 0;
         break;
@@ -159,7 +165,8 @@ CourseResult simulate_course(const Individual& ind, const DiseaseTables& tables,
   StateVector x = baseline_state(ind);
   Inputs u{ind.cov.prednisone};
   std::size_t next_dose = 0, next_visit = 0;
-  bool flared = false, first_visit = true;
+  bool flared = false;
+  if (ind.cov.disease == Disease::sle) obs.assess_baseline();
   for (int day = 1; day <= plan.days; ++day) {
     DailyRow row;
     row.day = day;
@@ -170,11 +177,10 @@ CourseResult simulate_course(const Individual& ind, const DiseaseTables& tables,
     const double auc0 = x[kIl2Auc];
 
     while (next_visit < plan.visits.size() && plan.visits[next_visit].day == day) {
-      const VisitRow v = obs.observe(day, plan.visits[next_visit].index, x, u.prednisone, first_visit);
+      const VisitRow v = obs.observe(day, plan.visits[next_visit].index, x, u.prednisone);
       out.visits.push_back(v);
-      if (!first_visit) u.prednisone = steroid_after_visit(ind, res.baseline, v, x[kActivity], u.prednisone, flared);
+      if (day > 1) u.prednisone = steroid_after_visit(ind, res.baseline, v, x[kActivity], u.prednisone, flared);
       flared = false;
-      first_visit = false;
       ++next_visit;
     }
     // Infections and flares: daily Bernoulli draws from the hazards at the day's start.
@@ -211,8 +217,8 @@ CourseResult simulate_course(const Individual& ind, const DiseaseTables& tables,
     const SolveStatus st = integ.advance(day - 1, day, x, u);
     if (st != SolveStatus::ok) {
       res.ok = false;
-      res.error = "the solver failed on study day " + std::to_string(day) +
-                  (st == SolveStatus::not_finite ? " (a state is not finite)" : " (step size too small)");
+      res.error = "the solver failed on study day " + std::to_string(day) + ": " + to_string(st) +
+                  " (the parameters, as set or drawn, may lie where the model has no solution)";
       break;
     }
     row.il2_mean_pM = x[kIl2Auc] - auc0;

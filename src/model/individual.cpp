@@ -74,6 +74,7 @@ Individual make_individual(const ModelParams& p, const Covariates& c) {
   ind.gc_baseline_factor = 1.0 / (1.0 + c.prednisone / p.steroid_gc50);
   ind.cmv_gc_baseline_factor = 1.0 / (1.0 + c.prednisone / p.cmv_steroid_gc50);
   ind.cmv_modelled = c.cmv_copies > 0;
+  ind.cmv_kill = p.cmv_control * (1.0 - c.cmv_copies / p.cmv_max_copies);
 
   // Absolute tolerances: a fraction of each state's natural scale.
   StateVector& scale = ind.scale;

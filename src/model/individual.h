@@ -37,6 +37,7 @@ struct Individual {
   double inv_nk_baseline = 0, inv_cd8_baseline = 0;
   double gc_baseline_factor = 1, cmv_gc_baseline_factor = 1;
   bool cmv_modelled = false;
+  double cmv_kill = 0;          // immune killing at baseline, scaled so the load starts on its plateau
   StateVector scale{};          // each state's natural scale (baseline count, Kd, 1 MIU in the depot...)
   StateVector atol{};           // the solver's absolute tolerances: atol_fraction × scale
 };

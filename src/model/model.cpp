@@ -1,5 +1,6 @@
 #include "model/model.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "protocol/diagnostic.h"
@@ -108,7 +109,8 @@ ModelParams Model::individual_parameters(Stream& rng) const {
   for (std::size_t i = 0; i < n; ++i) {
     double eta = 0;
     for (std::size_t k = 0; k <= i; ++k) eta += eta_cholesky[i * n + k] * z[k];
-    *reinterpret_cast<double*>(reinterpret_cast<char*>(&p) + bound.eta_offset[i]) *= std::exp(bound.eta_sd[i] * eta);
+    double& v = *reinterpret_cast<double*>(reinterpret_cast<char*>(&p) + bound.eta_offset[i]);
+    v = std::clamp(v * std::exp(bound.eta_sd[i] * eta), bound.eta_min[i], bound.eta_max[i]);
   }
   return p;
 }

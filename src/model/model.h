@@ -26,7 +26,8 @@ struct Model {
   // The typical participant of a disease: covariates and baseline targets.
   Covariates typical_covariates(Disease d) const;
   BaselineTargets typical_targets(Disease d) const;
-  // Parameters after inter-individual variability drawn from `rng` (log-normal).
+  // Parameters after inter-individual variability drawn from `rng` (log-normal), each
+  // held to its parameter's min/max (a bioavailability above 1 is not drawn).
   ModelParams individual_parameters(Stream& rng) const;
 };
 

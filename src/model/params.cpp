@@ -64,6 +64,7 @@ constexpr Binding kScalars[] = {
     {"pss.esspri_floor", &ModelParams::esspri_floor},
     {"pss.esspri_sd", &ModelParams::esspri_sd},
     {"jia.global_sd", &ModelParams::jadas_global_sd},
+    {"jia.normal_esr", &ModelParams::normal_esr},
     {"infection.rate", &ModelParams::infection_rate},
     {"infection.serious_rate", &ModelParams::serious_infection_rate},
     {"infection.gc_threshold_any", &ModelParams::gc_threshold_any},
@@ -85,6 +86,7 @@ constexpr Binding kScalars[] = {
     {"cmv.lloq", &ModelParams::cmv_lloq},
     {"cmv.assay_sd_log10", &ModelParams::cmv_assay_sd_log10},
     {"cmv.baseline_copies", &ModelParams::cmv_baseline_copies},
+    {"cmv.max_copies", &ModelParams::cmv_max_copies},
     {"reactions.isr_base", &ModelParams::isr_base},
     {"reactions.isr_per_miu", &ModelParams::isr_per_miu},
     {"reactions.fever_per_miu", &ModelParams::fever_per_miu},
@@ -220,6 +222,9 @@ BindResult bind(const ParameterSet& set) {
     }
     if (p->value < 0) out.errors.push_back(where(*p) + ": an SD of log must not be negative");
     m.eta_names.push_back(target);
+    const Parameter* target_p = set.find(target);
+    m.eta_min.push_back(target_p && target_p->min ? *target_p->min : -INFINITY);
+    m.eta_max.push_back(target_p && target_p->max ? *target_p->max : INFINITY);
     m.eta_offset.push_back(reinterpret_cast<char*>(param_field(m.p, target)) - reinterpret_cast<char*>(&m.p));
     m.eta_sd.push_back(p->value);
   }

@@ -46,7 +46,7 @@ struct ModelParams {
   double taper_sledai_drop = 0, taper_activity = 0;
   double lymphocyte_disease_factor = 0;
   // Sjögren's and JIA observation
-  double esspri_floor = 0, esspri_sd = 0, jadas_global_sd = 0;
+  double esspri_floor = 0, esspri_sd = 0, jadas_global_sd = 0, normal_esr = 0;
   // Infections
   double infection_rate = 0, serious_infection_rate = 0;
   double gc_threshold_any = 0, gc_hr_any = 0, gc_threshold_serious = 0, gc_hr_serious = 0;
@@ -55,7 +55,7 @@ struct ModelParams {
   double serious_grade4_fraction = 0, nonserious_grade2_fraction = 0;
   // CMV
   double cmv_growth = 0, cmv_control = 0, cmv_nk_weight = 0, cmv_steroid_gc50 = 0, cmv_lloq = 0;
-  double cmv_assay_sd_log10 = 0, cmv_baseline_copies = 0;
+  double cmv_assay_sd_log10 = 0, cmv_baseline_copies = 0, cmv_max_copies = 0;
   // Adverse reactions per injection
   double isr_base = 0, isr_per_miu = 0, fever_per_miu = 0, flu_per_miu = 0, reaction_grade2_fraction = 0;
   // Observation
@@ -85,6 +85,7 @@ struct BoundModel {
   std::vector<std::string> eta_names;
   std::vector<double> eta_sd;
   std::vector<std::ptrdiff_t> eta_offset;  // byte offset of each field in ModelParams
+  std::vector<double> eta_min, eta_max;     // drawn values are held to the parameter's range
   std::vector<double> eta_corr;  // row-major, eta_names.size()² (identity if none given)
 };
 

@@ -1,5 +1,7 @@
 #include "model/rhs.h"
 
+#include <cmath>
+
 namespace il2t::model {
 
 namespace {
@@ -77,11 +79,12 @@ void rhs(const Individual& ind, const Drivers& drv, const double* x, double* dx)
   const double drive = p.tfh_weight * x[kTfh] * ind.tfh.inv_baseline + (1 - p.tfh_weight) * x[kTh17] * ind.th17.inv_baseline;
   dx[kActivity] = p.activity_rate * (p.soc_fraction * drive * drv.activity_steroid - x[kActivity]);
 
-  // CMV: growth against NK and CD8 control, weakened by steroid.
+  // CMV: logistic growth to a ceiling, against NK and CD8 control weakened by steroid.
   if (ind.cmv_modelled) {
     const double immune = p.cmv_nk_weight * (x[kNkBright] + x[kNkDim]) * ind.inv_nk_baseline +
                           (1 - p.cmv_nk_weight) * x[kCd8] * ind.inv_cd8_baseline;
-    dx[kCmvLog] = p.cmv_growth * (1 - p.cmv_control * immune * drv.cmv_steroid);
+    const double crowding = std::exp(x[kCmvLog]) / p.cmv_max_copies;
+    dx[kCmvLog] = p.cmv_growth * (1 - crowding - ind.cmv_kill * immune * drv.cmv_steroid);
   } else {
     dx[kCmvLog] = 0;
   }

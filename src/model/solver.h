@@ -27,6 +27,16 @@ struct SolverStats {
 
 enum class SolveStatus { ok, step_too_small, too_many_steps, not_finite };
 
+inline const char* to_string(SolveStatus s) {
+  switch (s) {
+    case SolveStatus::ok: return "ok";
+    case SolveStatus::step_too_small: return "the step size fell below its minimum";
+    case SolveStatus::too_many_steps: return "too many steps";
+    case SolveStatus::not_finite: return "a state is not finite";
+  }
+  return "";
+}
+
 // F is callable as f(t, const double* x, double* dx). `atol` holds per-component
 // absolute tolerances. `after_step(x)` may adjust the state after each accepted step
 // and returns true if it did (the model sets washed-out drug amounts to exactly zero).
@@ -50,7 +60,9 @@ class DormandPrince {
     while (t < t1) {
       if (++steps > s_.max_steps) return SolveStatus::too_many_steps;
       bool final_step = false;
+      double h_unclipped = h;
       if (t + h >= t1 || t + 1.01 * h >= t1) {
+        h_unclipped = h;
         h = t1 - t;
         final_step = true;
       }
@@ -80,7 +92,7 @@ class DormandPrince {
         log_err_prev = std::log(std::max(err, 1e-4));
         last_rejected = false;
         if (!final_step) h = h_next;
-        else h_ = h_next;  // carry the step size into the next interval
+        else h_ = std::max(h_next, h_unclipped);  // carry the step before it was cut to t1
       } else {
         ++stats_.rejected;
         h *= std::max(0.2, 0.9 * std::pow(err, -0.2));

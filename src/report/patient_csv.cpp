@@ -15,12 +15,12 @@ std::string num(double v) { return fmt::format("{:.6g}", v); }
 const char* kHeader =
     "day,row,visit,il2_plasma_pM,il2_mean_pM,sirolimus_ng_mL,signal_treg,signal_tconv,signal_cd8,"
     "signal_nk_bright,signal_nk_dim,treg,cd4_conv,tfh,th17,cd8,nk_bright,nk_dim,lymphocytes,treg_pct_cd4,"
-    "activity,prednisone_mg_day,cmv_copies_mL,doses,infections,reactions,"
+    "activity,prednisone_mg_day,cmv_copies_mL,doses,infections,reactions,flares,"
     "sledai_2k,clinical_sledai,bilag,bilag_1a_or_2b,pga,sri4,essdai,esspri,jadas27,treg_pct_obs,nk_obs,cd8_obs,"
     "cmv_obs\n";
 
 constexpr int kVisitColumns = 13;
-constexpr int kDailyColumns = 23;
+constexpr int kDailyColumns = 24;
 
 }  // namespace
 
@@ -31,6 +31,7 @@ std::string patient_csv(const Individual& ind, const CoursePlan& plan, const Cou
   for (const DailyRow& r : c.daily) {
     const StateVector& x = r.x;
     std::string doses, infections, reactions;
+    int flares = 0;
     for (; di < plan.doses.size() && plan.doses[di].day == r.day; ++di) {
       const DoseAt& d = plan.doses[di];
       if (!doses.empty()) doses += "; ";
@@ -40,10 +41,13 @@ std::string patient_csv(const Individual& ind, const CoursePlan& plan, const Cou
     }
     for (; ei < c.events.size() && c.events[ei].day == r.day; ++ei) {
       const Event& e = c.events[ei];
+      if (e.kind == Event::Kind::flare) {
+        ++flares;
+        continue;
+      }
       std::string& into = e.kind == Event::Kind::reaction ? reactions : infections;
       if (!into.empty()) into += "; ";
-      if (e.kind == Event::Kind::flare) into += "disease flare";
-      else into += fmt::format("{} grade {}{}", e.term, e.grade, e.serious ? " serious" : "");
+      into += fmt::format("{} grade {}{}", e.term, e.grade, e.serious ? " serious" : "");
     }
     const double cmv = ind.cmv_modelled ? std::exp(x[kCmvLog]) : 0;
     const double values[] = {x[kIl2Plasma], r.il2_mean_pM, x[kRapaBlood], x[kSigTreg], x[kSigTconv], x[kSigCd8],
@@ -53,7 +57,8 @@ std::string patient_csv(const Individual& ind, const CoursePlan& plan, const Cou
     out += fmt::format("{},daily,", r.day);
     for (double v : values) out += "," + num(v);
     out += "," + (ind.cmv_modelled ? num(cmv) : std::string()) + ",";
-    out += data::csv_field(doses) + "," + data::csv_field(infections) + "," + data::csv_field(reactions);
+    out += data::csv_field(doses) + "," + data::csv_field(infections) + "," + data::csv_field(reactions) + "," +
+           std::to_string(flares);
     out += std::string(kVisitColumns, ',') + "\n";
     for (; vi < c.visits.size() && c.visits[vi].day == r.day; ++vi) {
       const VisitRow& v = c.visits[vi];

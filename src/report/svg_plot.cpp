@@ -62,6 +62,7 @@ std::string svg_panels(const std::string& title, const std::vector<Panel>& panel
     if (p.log_y) { lo = std::log10(lo); hi = std::log10(hi); }
     if (!p.log_y) lo = std::min(lo, 0.0);
     if (hi - lo < 1e-12) hi = lo + 1;
+    hi += 0.05 * (hi - lo);  // headroom, so a flat series does not sit on the frame
     auto py = [&](double y) {
       const double v = p.log_y ? std::log10(std::max(y, 1e-300)) : y;
       return y_top + h - (v - lo) / (hi - lo) * h;

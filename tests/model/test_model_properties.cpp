@@ -172,6 +172,20 @@ TEST(ModelProperties, DosesAreAppliedExactlyOnceAtTheirTime) {
   EXPECT_NEAR(all / one, 21.0, 21.0 * 1e-6);
 }
 
+TEST(ModelProperties, CmvLoadStaysBelowItsCeiling) {
+  // Without immune control the load grows logistically to cmv.max_copies, no further.
+  const Model m = test::shipped_model({{"cmv.control_ratio", 0.0}});
+  Covariates c = m.typical_covariates(Disease::sle);
+  c.cmv_copies = m.bound.p.cmv_baseline_copies;
+  const Individual ind = make_individual(m.bound.p, c);
+  CoursePlan plan;
+  plan.days = 120;
+  const auto xs = run_days(ind, plan);
+  const double ceiling = std::log(m.bound.p.cmv_max_copies);
+  EXPECT_GT(xs.back()[kCmvLog], ceiling - 1e-3);
+  for (const StateVector& x : xs) EXPECT_LE(x[kCmvLog], ceiling + 1e-6);
+}
+
 TEST(ModelProperties, WashedOutDrugIsExactlyZero) {
   const Model m = test::shipped_model();
   const Individual ind = typical(m);
