@@ -16,15 +16,15 @@
  *   6 rapa_ic50, 7 rapa_effector_inhibition, 8 rapa_treg_inhibition,
  *   9 signal_delay_rate, 10 helper_suppression, 11 tfh_weight, 12 activity_rate,
  *   13 soc_fraction, 14 steroid_gc50, 15 gc_baseline_factor, 16 prednisone (mg/day),
- *   17 cmv_modelled (0/1), 18 cmv_growth, 19 cmv_control, 20 cmv_nk_weight,
- *   21 cmv_steroid_gc50, 22 cmv_gc_baseline_factor,
+ *   17 cmv_modelled (0/1), 18 cmv_growth, 19 cmv_kill, 20 cmv_nk_weight,
+ *   21 cmv_steroid_gc50, 22 cmv_gc_baseline_factor, 23 cmv_max_copies,
  *   then 7 subsets (treg, tconv, tfh, th17, cd8, nk_bright, nk_dim) × 7 fields
- *   (consume, kd, ec50, hill, turnover, emax, baseline): index 23 + 7·subset + field.
+ *   (consume, kd, ec50, hill, turnover, emax, baseline): index 24 + 7·subset + field.
  */
 #include <R.h>
 #include <math.h>
 
-#define NSCALAR 23
+#define NSCALAR 24
 #define NSUBSET 7
 #define NFIELD 7
 #define NPARMS (NSCALAR + NSUBSET * NFIELD)
@@ -50,10 +50,11 @@ static double parms[NPARMS];
 #define prednisone parms[16]
 #define cmv_modelled parms[17]
 #define cmv_growth parms[18]
-#define cmv_control parms[19]
+#define cmv_kill parms[19]
 #define cmv_nk_weight parms[20]
 #define cmv_steroid_gc50 parms[21]
 #define cmv_gc_baseline_factor parms[22]
+#define cmv_max_copies parms[23]
 
 enum { TREG, TCONV, TFH, TH17, CD8, NKB, NKD };                       /* subsets */
 enum { CONSUME, KD, EC50, HILL, TURNOVER, EMAX, BASELINE };            /* fields */
@@ -129,12 +130,12 @@ void derivs(int *neq, double *t, double *x, double *dx, double *yout, int *ip) {
   const double steroid = (1.0 / (1.0 + prednisone / steroid_gc50)) / gc_baseline_factor;
   dx[17] = activity_rate * (soc_fraction * drive * steroid - x[17]);
 
-  /* CMV: growth against NK and CD8 control, weakened by steroid. */
+  /* CMV: logistic growth to a ceiling, against NK and CD8 control weakened by steroid. */
   if (cmv_modelled != 0) {
     const double immune = cmv_nk_weight * (x[15] + x[16]) / (S(NKB, BASELINE) + S(NKD, BASELINE)) +
                           (1 - cmv_nk_weight) * x[14] / S(CD8, BASELINE);
     const double gc = (1.0 / (1.0 + prednisone / cmv_steroid_gc50)) / cmv_gc_baseline_factor;
-    dx[18] = cmv_growth * (1 - cmv_control * immune * gc);
+    dx[18] = cmv_growth * (1 - exp(x[18]) / cmv_max_copies - cmv_kill * immune * gc);
   } else {
     dx[18] = 0;
   }
