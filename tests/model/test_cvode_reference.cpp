@@ -18,6 +18,7 @@
 #include "model/integrator.h"
 #include "model/model_fixture.h"
 #include "model/rhs.h"
+#include "model/rng.h"
 
 namespace il2t::model {
 namespace {
@@ -92,51 +93,70 @@ class Cvode {
   void* mem_ = nullptr;
 };
 
+// Integrates one participant's plan both ways and checks every state every day.
+void expect_agreement(const Individual& ind, const CoursePlan& plan) {
+  Integrator ours(ind);
+  StateVector x = baseline_state(ind);
+  Cvode ref(ind, x);
+  const Inputs u{ind.cov.prednisone};
+  std::vector<StateVector> a, b;
+  StateVector peak{};
+  std::size_t next = 0;
+  for (int day = 1; day <= plan.days; ++day) {
+    bool dosed = false;
+    for (; next < plan.doses.size() && plan.doses[next].day == day; ++next) {
+      const DoseAt& d = plan.doses[next];
+      StateVector before = x;
+      if (d.kind == DoseAt::Kind::il2) ours.dose_il2(x, d.amount);
+      if (d.kind == DoseAt::Kind::sirolimus) ours.dose_sirolimus(x, d.amount);
+      for (std::size_t i = 0; i < kStateCount; ++i) ref.at(i) += x[i] - before[i];
+      dosed = true;
+    }
+    if (dosed) {
+      ref.restart(day - 1);
+      for (std::size_t i = 0; i < kStateCount; ++i) peak[i] = std::max(peak[i], std::fabs(ref.at(i)));
+    }
+    ASSERT_EQ(ours.advance(day - 1, day, x, u), SolveStatus::ok);
+    ASSERT_TRUE(ref.advance(day - 1, day, kSamplesPerDay, peak));
+    a.push_back(x);
+    StateVector r{};
+    for (std::size_t i = 0; i < kStateCount; ++i) r[i] = ref.at(i);
+    b.push_back(r);
+  }
+  for (std::size_t i = 0; i < kStateCount; ++i) {
+    double worst = 0;  // the largest excess over the allowed difference
+    std::size_t worst_day = 0;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      const double excess = std::fabs(a[k][i] - b[k][i]) / (kAgreement * peak[i] + kZero * ind.scale[i]);
+      if (excess > worst) { worst = excess; worst_day = k + 1; }
+    }
+    EXPECT_LE(worst, 1.0) << kStateNames[i] << " on day " << worst_day << ": ours "
+                          << (worst_day ? a[worst_day - 1][i] : 0) << ", CVODE " << (worst_day ? b[worst_day - 1][i] : 0)
+                          << ", largest value " << peak[i];
+  }
+}
+
 TEST(CvodeReference, EverySeedRegimenAgreesToOneInAMillion) {
   const Model m = test::shipped_model();
   const auto cases = test::seed_arm_cases(m);
   ASSERT_GE(cases.size(), 10u);
   for (const test::ArmCase& c : cases) {
     SCOPED_TRACE(c.protocol_id + " arm " + c.arm);
-    const Individual ind = make_individual(m.bound.p, c.cov);
-    Integrator ours(ind);
-    StateVector x = baseline_state(ind);
-    Cvode ref(ind, x);
-    const Inputs u{ind.cov.prednisone};
-    std::vector<StateVector> a, b;
-    StateVector peak{};
-    std::size_t next = 0;
-    for (int day = 1; day <= c.plan.days; ++day) {
-      bool dosed = false;
-      for (; next < c.plan.doses.size() && c.plan.doses[next].day == day; ++next) {
-        const DoseAt& d = c.plan.doses[next];
-        StateVector before = x;
-        if (d.kind == DoseAt::Kind::il2) ours.dose_il2(x, d.amount);
-        if (d.kind == DoseAt::Kind::sirolimus) ours.dose_sirolimus(x, d.amount);
-        for (std::size_t i = 0; i < kStateCount; ++i) ref.at(i) += x[i] - before[i];
-        dosed = true;
-      }
-      if (dosed) {
-        ref.restart(day - 1);
-        for (std::size_t i = 0; i < kStateCount; ++i) peak[i] = std::max(peak[i], std::fabs(ref.at(i)));
-      }
-      ASSERT_EQ(ours.advance(day - 1, day, x, u), SolveStatus::ok);
-      ASSERT_TRUE(ref.advance(day - 1, day, kSamplesPerDay, peak));
-      a.push_back(x);
-      StateVector r{};
-      for (std::size_t i = 0; i < kStateCount; ++i) r[i] = ref.at(i);
-      b.push_back(r);
-    }
-    for (std::size_t i = 0; i < kStateCount; ++i) {
-      double worst = 0;  // the largest excess over the allowed difference
-      std::size_t worst_day = 0;
-      for (std::size_t k = 0; k < a.size(); ++k) {
-        const double excess = std::fabs(a[k][i] - b[k][i]) / (kAgreement * peak[i] + kZero * ind.scale[i]);
-        if (excess > worst) { worst = excess; worst_day = k + 1; }
-      }
-      EXPECT_LE(worst, 1.0) << kStateNames[i] << " on day " << worst_day << ": ours "
-                            << (worst_day ? a[worst_day - 1][i] : 0) << ", CVODE " << (worst_day ? b[worst_day - 1][i] : 0)
-                            << ", largest value " << peak[i];
+    expect_agreement(make_individual(m.bound.p, c.cov), c.plan);
+  }
+}
+
+// The long tier: participants drawn with inter-individual variability (and CMV
+// followed), 20 per drug-giving arm of every protocol.
+TEST(CvodeReference, VariedParticipantsAgreeLong) {
+  const Model m = test::shipped_model();
+  for (const test::ArmCase& c : test::seed_arm_cases(m)) {
+    for (std::uint64_t id = 0; id < 20; ++id) {
+      SCOPED_TRACE(c.protocol_id + " arm " + c.arm + " participant " + std::to_string(id));
+      Stream eta(2027, 0, id, Purpose::variability);
+      Covariates cov = c.cov;
+      if (id % 2 == 0) cov.cmv_copies = m.bound.p.cmv_baseline_copies;
+      expect_agreement(make_individual(m.individual_parameters(eta), cov), c.plan);
     }
   }
 }
