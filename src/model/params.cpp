@@ -154,6 +154,33 @@ constexpr TypicalKey kTypical[] = {
     {"immunosuppressant", &TypicalPatient::immunosuppressant, "spj"},
 };
 
+struct PopulationKey {
+  const char* key;
+  double PopulationParams::*field;
+};
+constexpr PopulationKey kPopulation[] = {
+    {"age_mean", &PopulationParams::age_mean},
+    {"age_sd", &PopulationParams::age_sd},
+    {"age_min", &PopulationParams::age_min},
+    {"age_max", &PopulationParams::age_max},
+    {"female", &PopulationParams::female},
+    {"weight_mean", &PopulationParams::weight_mean},
+    {"weight_sd", &PopulationParams::weight_sd},
+    {"height_mean", &PopulationParams::height_mean},
+    {"height_sd", &PopulationParams::height_sd},
+    {"weight_height_corr", &PopulationParams::weight_height_corr},
+    {"activity_offset", &PopulationParams::activity_offset},
+    {"activity_median", &PopulationParams::activity_median},
+    {"activity_sd_log", &PopulationParams::activity_sd_log},
+    {"pga_mean", &PopulationParams::pga_mean},
+    {"pga_sd", &PopulationParams::pga_sd},
+    {"prednisone_median", &PopulationParams::prednisone_median},
+    {"prednisone_sd_log", &PopulationParams::prednisone_sd_log},
+    {"prednisone_zero", &PopulationParams::prednisone_zero},
+    {"antimalarial", &PopulationParams::antimalarial},
+    {"immunosuppressant", &PopulationParams::immunosuppressant},
+};
+
 std::string where(const Parameter& p) { return p.file + ":" + std::to_string(p.line) + ": error: " + p.name; }
 
 }  // namespace
@@ -211,6 +238,15 @@ BindResult bind(const ParameterSet& set) {
       if (std::string_view(k.diseases).find(g.code) == std::string_view::npos) continue;
       take(std::string(g.name) + "." + k.key, &(g.into->*k.field));
     }
+  }
+  for (auto [group, into] : {std::pair{"population_sle", &m.sle_population}, std::pair{"population_pss", &m.pss_population},
+                             std::pair{"population_jia", &m.jia_population}}) {
+    const std::size_t errors_before = out.errors.size();
+    for (const PopulationKey& k : kPopulation) take(std::string(group) + "." + k.key, &(into->*k.field));
+    if (out.errors.size() != errors_before) continue;  // a value is missing: nothing to compare
+    if (into->activity_median < into->activity_offset)
+      out.errors.push_back(std::string("error: ") + group + ".activity_median must not be below activity_offset");
+    if (into->age_min > into->age_max) out.errors.push_back(std::string("error: ") + group + ".age_min is above age_max");
   }
   // Variability: iiv."<parameter>" = SD of log; iiv_correlation."<a> ~ <b>" = correlation.
   for (const Parameter* p : set.group("iiv")) {

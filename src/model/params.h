@@ -77,10 +77,19 @@ struct TypicalPatient {
   double active_joints = 0, jadas_global = 0, esr = 0, antimalarial = 0, immunosuppressant = 0;
 };
 
+// The distributions virtual candidates of a disease are drawn from (models/population.toml).
+struct PopulationParams {
+  double age_mean = 0, age_sd = 0, age_min = 0, age_max = 0, female = 0;
+  double weight_mean = 0, weight_sd = 0, height_mean = 0, height_sd = 0, weight_height_corr = 0;
+  double activity_offset = 0, activity_median = 0, activity_sd_log = 0, pga_mean = 0, pga_sd = 0;
+  double prednisone_median = 0, prednisone_sd_log = 0, prednisone_zero = 0, antimalarial = 0, immunosuppressant = 0;
+};
+
 struct BoundModel {
   ModelParams p;
   std::vector<WeightedItem> sle_descriptors, pss_domains, infection_types;
   TypicalPatient sle_typical, pss_typical, jia_typical;
+  PopulationParams sle_population, pss_population, jia_population;
   // Inter-individual variability: SD of log for named fields, and correlations.
   std::vector<std::string> eta_names;
   std::vector<double> eta_sd;

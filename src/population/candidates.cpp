@@ -1,0 +1,90 @@
+#include "population/candidates.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace il2t::population {
+
+namespace {
+
+const model::PopulationParams& params_of(const model::Model& m, model::Disease d) {
+  switch (d) {
+    case model::Disease::sle: return m.bound.sle_population;
+    case model::Disease::pss: return m.bound.pss_population;
+    case model::Disease::jia: return m.bound.jia_population;
+  }
+  return m.bound.sle_population;
+}
+
+// A normal draw cut to [lo, hi] by redrawing (the cut removes little mass here; a
+// bounded number of tries keeps the cost fixed, then the value is clamped).
+double truncated_normal(model::Stream& rng, double mean, double sd, double lo, double hi) {
+  for (int tries = 0; tries < 64; ++tries) {
+    const double v = mean + sd * rng.normal();
+    if (v >= lo && v <= hi) return v;
+  }
+  return std::clamp(mean, lo, hi);
+}
+
+}  // namespace
+
+Candidate draw_candidate(const model::Model& m, model::Disease d, model::Stream& rng) {
+  const model::PopulationParams& p = params_of(m, d);
+  Candidate c;
+  c.cov = m.typical_covariates(d);
+  c.targets = m.typical_targets(d);
+  c.cov.age_years = truncated_normal(rng, p.age_mean, p.age_sd, p.age_min, p.age_max);
+  c.cov.female = rng.bernoulli(p.female);
+  // Weight and height: bivariate normal, kept positive and plausible.
+  const double z1 = rng.normal(), z2 = rng.normal();
+  const double r = p.weight_height_corr;
+  c.cov.height_cm = std::clamp(p.height_mean + p.height_sd * z1, 0.5 * p.height_mean, 1.5 * p.height_mean);
+  c.cov.weight_kg =
+      std::clamp(p.weight_mean + p.weight_sd * (r * z1 + std::sqrt(1 - r * r) * z2), 0.4 * p.weight_mean, 2.5 * p.weight_mean);
+  const double activity =
+      std::round(p.activity_offset + (p.activity_median - p.activity_offset) * std::exp(p.activity_sd_log * rng.normal()));
+  switch (d) {
+    case model::Disease::sle:
+      c.targets.sledai = activity;
+      c.targets.pga = std::round(std::clamp(p.pga_mean + p.pga_sd * rng.normal(), 0.0, 3.0) * 100) / 100;
+      break;
+    case model::Disease::pss: c.targets.essdai = activity; break;
+    case model::Disease::jia: c.targets.active_joints = activity; break;
+  }
+  c.cov.prednisone = rng.bernoulli(p.prednisone_zero)
+                         ? 0.0
+                         : std::max(2.5, std::round(p.prednisone_median * std::exp(p.prednisone_sd_log * rng.normal()) / 2.5) * 2.5);
+  c.cov.antimalarial = rng.bernoulli(p.antimalarial);
+  c.cov.immunosuppressant = rng.bernoulli(p.immunosuppressant);
+  return c;
+}
+
+eligibility::PatientRecord to_record(const Candidate& c, const std::string& id) {
+  using eligibility::Cell;
+  eligibility::PatientRecord r;
+  r.id = id;
+  auto number = [&](std::string_view field, double v) {
+    Cell& cell = r.at(field);
+    cell.state = Cell::State::value;
+    cell.number = v;
+  };
+  number("age", c.cov.age_years);
+  number("sex", c.cov.female ? 0 : 1);  // the field's choices: female, male
+  number("weight", c.cov.weight_kg);
+  number("height", c.cov.height_cm);
+  switch (c.cov.disease) {
+    case model::Disease::sle:
+      number("sledai_2k", c.targets.sledai);
+      number("pga", c.targets.pga);
+      break;
+    case model::Disease::pss: number("essdai", c.targets.essdai); break;
+    case model::Disease::jia: break;
+  }
+  number("prednisone_dose", c.cov.prednisone);
+  number("on_corticosteroid", c.cov.prednisone > 0 ? 1 : 0);
+  number("on_immunosuppressant", c.cov.immunosuppressant ? 1 : 0);
+  eligibility::derive(r);
+  return r;
+}
+
+}  // namespace il2t::population

@@ -1,0 +1,32 @@
+#pragma once
+// Virtual candidates for a trial: covariates drawn from a disease's published baseline
+// table (models/population.toml, through the bound model), given as the model's
+// covariates and baseline targets, and as the patient record that screening reads —
+// the same record type real candidates are read into.
+#include <cstdint>
+#include <string>
+
+#include "eligibility/record.h"
+#include "model/individual.h"
+#include "model/model.h"
+#include "model/observe.h"
+#include "model/rng.h"
+
+namespace il2t::population {
+
+struct Candidate {
+  model::Covariates cov;
+  model::BaselineTargets targets;
+};
+
+// One candidate, from `rng` (a stream keyed by seed, replicate, candidate and
+// Purpose::population). Measures the typical participant does not vary (ESSPRI items,
+// JIA globals and ESR) are taken from it.
+Candidate draw_candidate(const model::Model& m, model::Disease d, model::Stream& rng);
+
+// The candidate as screening sees it: the fields drawn here (age, sex, weight, height,
+// disease activity, PGA, prednisone and the co-medications); every other field is
+// missing, so a criterion on it is undetermined.
+eligibility::PatientRecord to_record(const Candidate& c, const std::string& id);
+
+}  // namespace il2t::population

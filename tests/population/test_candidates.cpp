@@ -1,0 +1,156 @@
+// Virtual candidates: their covariates follow the published baseline table they are
+// drawn from, they are reproducible from their keys, and they become the patient
+// records that screening reads.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "eligibility/screen.h"
+#include "model/model_fixture.h"
+#include "population/candidates.h"
+#include "unit/test_support.h"
+
+namespace il2t::population {
+namespace {
+
+using model::Disease;
+
+std::vector<Candidate> draw(const model::Model& m, Disease d, int n, std::uint64_t seed = 1) {
+  std::vector<Candidate> out;
+  for (int i = 0; i < n; ++i) {
+    model::Stream rng(seed, 0, static_cast<std::uint64_t>(i), model::Purpose::population);
+    out.push_back(draw_candidate(m, d, rng));
+  }
+  return out;
+}
+
+double mean(const std::vector<double>& v) {
+  double s = 0;
+  for (double x : v) s += x;
+  return s / static_cast<double>(v.size());
+}
+double sd(const std::vector<double>& v) {
+  const double mu = mean(v);
+  double s = 0;
+  for (double x : v) s += (x - mu) * (x - mu);
+  return std::sqrt(s / static_cast<double>(v.size() - 1));
+}
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+TEST(Candidates, SleFollowsHe2020Table1) {
+  const model::Model m = test::shipped_model();
+  const auto cs = draw(m, Disease::sle, 20000);
+  std::vector<double> age, weight, height, sledai, pred, female;
+  for (const Candidate& c : cs) {
+    age.push_back(c.cov.age_years);
+    weight.push_back(c.cov.weight_kg);
+    height.push_back(c.cov.height_cm);
+    sledai.push_back(c.targets.sledai);
+    pred.push_back(c.cov.prednisone);
+    female.push_back(c.cov.female ? 1 : 0);
+  }
+  const model::PopulationParams& p = m.bound.sle_population;
+  // Age is normal cut to [age_min, age_max]: the truncated normal's mean and SD.
+  const double a = (p.age_min - p.age_mean) / p.age_sd, b = (p.age_max - p.age_mean) / p.age_sd;
+  auto phi = [](double z) { return std::exp(-z * z / 2) / std::sqrt(2 * M_PI); };
+  auto Phi = [](double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); };
+  const double mass = Phi(b) - Phi(a), lam = (phi(a) - phi(b)) / mass;
+  const double t_mean = p.age_mean + p.age_sd * lam;
+  const double t_sd = p.age_sd * std::sqrt(1 + (a * phi(a) - b * phi(b)) / mass - lam * lam);
+  EXPECT_NEAR(mean(age), t_mean, 4 * t_sd / std::sqrt(20000.0));
+  EXPECT_NEAR(sd(age), t_sd, 0.15);
+  EXPECT_GE(*std::min_element(age.begin(), age.end()), p.age_min);
+  EXPECT_LE(*std::max_element(age.begin(), age.end()), p.age_max);
+  EXPECT_NEAR(mean(female), p.female, 0.01);
+  EXPECT_NEAR(mean(weight), p.weight_mean, 0.3);
+  EXPECT_NEAR(sd(weight), p.weight_sd, 0.3);
+  EXPECT_NEAR(mean(height), p.height_mean, 0.2);
+  // SLEDAI-2K: whole numbers, median as published, most candidates at or above 8.
+  for (double s : sledai) ASSERT_EQ(s, std::round(s));
+  EXPECT_NEAR(median(sledai), p.activity_median, 0.6);
+  const double at_least_8 =
+      static_cast<double>(std::count_if(sledai.begin(), sledai.end(), [](double s) { return s >= 8; })) / 20000.0;
+  EXPECT_GT(at_least_8, 0.85);
+  EXPECT_LT(at_least_8, 0.97);
+  // Prednisone: 2.5 mg steps, median as published, a few candidates on none.
+  for (double d : pred) ASSERT_EQ(std::fmod(d, 2.5), 0.0);
+  EXPECT_NEAR(median(pred), p.prednisone_median, 2.5);
+  const double none = static_cast<double>(std::count(pred.begin(), pred.end(), 0.0)) / 20000.0;
+  EXPECT_NEAR(none, p.prednisone_zero, 0.005);
+}
+
+TEST(Candidates, WeightAndHeightAreCorrelated) {
+  const model::Model m = test::shipped_model();
+  const auto cs = draw(m, Disease::sle, 20000, 2);
+  std::vector<double> w, h;
+  for (const Candidate& c : cs) {
+    w.push_back(c.cov.weight_kg);
+    h.push_back(c.cov.height_cm);
+  }
+  const double mw = mean(w), mh = mean(h);
+  double cov = 0;
+  for (std::size_t i = 0; i < w.size(); ++i) cov += (w[i] - mw) * (h[i] - mh);
+  cov /= static_cast<double>(w.size() - 1);
+  EXPECT_NEAR(cov / (sd(w) * sd(h)), m.bound.sle_population.weight_height_corr, 0.03);
+}
+
+TEST(Candidates, SameKeysSameCandidate) {
+  const model::Model m = test::shipped_model();
+  model::Stream a(5, 1, 7, model::Purpose::population), b(5, 1, 7, model::Purpose::population),
+      c(5, 1, 8, model::Purpose::population);
+  const Candidate x = draw_candidate(m, Disease::pss, a), y = draw_candidate(m, Disease::pss, b),
+                  z = draw_candidate(m, Disease::pss, c);
+  EXPECT_EQ(x.cov.age_years, y.cov.age_years);
+  EXPECT_EQ(x.targets.essdai, y.targets.essdai);
+  EXPECT_NE(x.cov.age_years, z.cov.age_years);
+}
+
+TEST(Candidates, RecordsCarryTheDrawnFieldsForScreening) {
+  const model::Model m = test::shipped_model();
+  model::Stream rng(3, 0, 0, model::Purpose::population);
+  const Candidate c = draw_candidate(m, Disease::sle, rng);
+  const eligibility::PatientRecord r = to_record(c, "V1");
+  EXPECT_EQ(r.id, "V1");
+  EXPECT_EQ(r.at("age").number, c.cov.age_years);
+  EXPECT_EQ(r.at("sex").number, c.cov.female ? 0 : 1);
+  EXPECT_EQ(r.at("sledai_2k").number, c.targets.sledai);
+  EXPECT_EQ(r.at("prednisone_dose").number, c.cov.prednisone);
+  EXPECT_NEAR(r.at("prednisone_mg_per_kg_day").number, c.cov.prednisone / c.cov.weight_kg, 1e-12);  // derived
+  EXPECT_FALSE(r.at("hiv").present());  // not drawn: missing
+}
+
+TEST(Candidates, ScreeningRejectsThoseOutsideTheCriteria) {
+  // He 2020 admits ages 18-65 and SLEDAI >= 8 among others. Candidates outside either
+  // are not eligible; the others are undetermined here, because fields the criteria
+  // need (infections, pregnancy, laboratory values) are not drawn yet.
+  const model::Model m = test::shipped_model();
+  test::Checked pc = test::check_text(test::read_text(test::source_path("protocols/NCT02465580-he2020.toml")), "he");
+  ASSERT_TRUE(pc.protocol);
+  Diagnostics diag;
+  const auto compiled = eligibility::compile_protocol(*pc.protocol, diag);
+  ASSERT_TRUE(compiled);
+  int outside = 0, rejected = 0, eligible = 0;
+  const auto cs = draw(m, Disease::sle, 2000, 4);
+  for (std::size_t i = 0; i < cs.size(); ++i) {
+    const eligibility::PatientRecord r = to_record(cs[i], "V" + std::to_string(i));
+    const bool out = cs[i].cov.age_years < 18 || cs[i].cov.age_years >= 66 || cs[i].targets.sledai < 8;
+    const eligibility::Verdict v = eligibility::screen_verdict(*compiled, r, 20000);
+    outside += out;
+    rejected += v == eligibility::Verdict::not_eligible;
+    eligible += v == eligibility::Verdict::eligible;
+    if (out) {
+      EXPECT_EQ(v, eligibility::Verdict::not_eligible) << "candidate " << i;
+    }
+  }
+  EXPECT_GT(outside, 50);
+  EXPECT_GE(rejected, outside);
+  EXPECT_EQ(eligible, 0);
+}
+
+}  // namespace
+}  // namespace il2t::population
