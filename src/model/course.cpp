@@ -71,7 +71,7 @@ struct Observer {
   // whatever the visit plan (PGA without rater error). Marks the domains active then.
   void assess_baseline() {
     const SledaiVisit s = sledai_at(base, 1.0);
-    sri_base = SriVisit{sledai_2k(s), bilag_at(tables, s, ever), base.pga};
+    sri_base = SriVisit{sledai_2k(s), bilag_at(tables, s, ever), base.given.pga};
   }
 
   VisitRow observe(int day, int visit, const StateVector& x, double prednisone) {
@@ -87,7 +87,7 @@ struct Observer {
         r.sledai = sledai_2k(s);
         r.clinical_sledai = clinical_sledai(s);
         r.bilag = bilag_at(tables, s, ever);
-        double pga = base.clinical_sledai > 0 ? base.pga * r.clinical_sledai / base.clinical_sledai : base.pga * a;
+        double pga = base.clinical_sledai > 0 ? base.given.pga * r.clinical_sledai / base.clinical_sledai : base.given.pga * a;
         if (pga > 0) pga += p.pga_rater_sd * rng.normal();
         r.pga = std::round(std::clamp(pga, 0.0, 3.0) * 100) / 100;
         auto res = sri(sri_base, SriVisit{r.sledai, r.bilag, r.pga}, 4);
@@ -100,18 +100,18 @@ struct Observer {
         const double f = p.esspri_floor + (1 - p.esspri_floor) * a;
         // Each ESSPRI item is a whole number on its 0–10 scale.
         auto item = [&](double v0) { return std::round(std::clamp(v0 * f + p.esspri_sd * rng.normal(), 0.0, 10.0)); };
-        auto s = esspri(EsspriInput{item(base.dryness), item(base.fatigue), item(base.pain)});
+        auto s = esspri(EsspriInput{item(base.given.dryness), item(base.given.fatigue), item(base.given.pain)});
         r.esspri = s.ok() ? *s : 0;
         break;
       }
       case Disease::jia: {
         JadasInput in;
         in.active_joints = std::min(jadas_joint_cap(JadasVersion::jadas27),
-                                    static_cast<int>(std::lround(base.active_joints * a)));
-        in.physician_global = std::clamp(base.jadas_global * a + p.jadas_global_sd * rng.normal(), 0.0, 10.0);
-        in.parent_global = std::clamp(base.jadas_global * a + p.jadas_global_sd * rng.normal(), 0.0, 10.0);
+                                    static_cast<int>(std::lround(base.given.active_joints * a)));
+        in.physician_global = std::clamp(base.given.jadas_global * a + p.jadas_global_sd * rng.normal(), 0.0, 10.0);
+        in.parent_global = std::clamp(base.given.jadas_global * a + p.jadas_global_sd * rng.normal(), 0.0, 10.0);
         // ESR falls with activity towards its normal level (held to the instrument's range).
-        in.esr_mm_h = std::clamp(p.normal_esr + (base.esr - p.normal_esr) * a, 0.0, 200.0);
+        in.esr_mm_h = std::clamp(p.normal_esr + (base.given.esr - p.normal_esr) * a, 0.0, 200.0);
         auto j = jadas(JadasVersion::jadas27, in);
         r.jadas27 = j.ok() ? *j : 0;
         break;

@@ -72,8 +72,12 @@ ModelLoad load_model(const std::string& dir, const std::vector<std::pair<std::st
   return make_model(std::move(pl.set), overrides);
 }
 
+const TypicalPatient& Model::typical(Disease d) const {
+  return d == Disease::sle ? bound.sle_typical : d == Disease::pss ? bound.pss_typical : bound.jia_typical;
+}
+
 Covariates Model::typical_covariates(Disease d) const {
-  const TypicalPatient& t = d == Disease::sle ? bound.sle_typical : d == Disease::pss ? bound.pss_typical : bound.jia_typical;
+  const TypicalPatient& t = typical(d);
   Covariates c;
   c.disease = d;
   c.weight_kg = t.weight_kg;
@@ -87,7 +91,7 @@ Covariates Model::typical_covariates(Disease d) const {
 }
 
 BaselineTargets Model::typical_targets(Disease d) const {
-  const TypicalPatient& t = d == Disease::sle ? bound.sle_typical : d == Disease::pss ? bound.pss_typical : bound.jia_typical;
+  const TypicalPatient& t = typical(d);
   BaselineTargets b;
   b.sledai = t.sledai;
   b.pga = t.pga;

@@ -23,7 +23,8 @@ struct Model {
   DiseaseTables tables;
   std::vector<double> eta_cholesky;  // lower triangle, row-major, n × n
 
-  // The typical participant of a disease: covariates and baseline targets.
+  // The typical participant of a disease: its table, covariates and baseline targets.
+  const TypicalPatient& typical(Disease d) const;
   Covariates typical_covariates(Disease d) const;
   BaselineTargets typical_targets(Disease d) const;
   // Parameters after inter-individual variability drawn from `rng` (log-normal), each

@@ -93,7 +93,6 @@ DiseaseBaseline draw_baseline(const DiseaseTables& t, const ModelParams& p, cons
   }
   b.sledai = sledai_2k(v);
   b.clinical_sledai = clinical_sledai(v);
-  b.pga = target.pga;
   // ESSDAI: domains by prevalence, each at its table level, until the target score.
   EssdaiVisit e;
   auto score = [&] { return essdai(e).ok() ? *essdai(e) : 0; };
@@ -113,12 +112,7 @@ DiseaseBaseline draw_baseline(const DiseaseTables& t, const ModelParams& p, cons
                                : (prev > 0 ? 1.0 - p.new_organ_margin * std::log(rng.uniform()) / prev : INFINITY);
   }
   b.essdai = score();
-  b.dryness = target.dryness;
-  b.fatigue = target.fatigue;
-  b.pain = target.pain;
-  b.active_joints = target.active_joints;
-  b.jadas_global = target.jadas_global;
-  b.esr = target.esr;
+  b.given = target;
   return b;
 }
 

@@ -38,22 +38,21 @@ struct TablesResult {
 };
 TablesResult make_tables(const BoundModel& m);
 
+struct BaselineTargets {
+  double sledai = 0, pga = 0, essdai = 0, dryness = 0, fatigue = 0, pain = 0;
+  double active_joints = 0, jadas_global = 0, esr = 0;
+};
+
 // One participant's fixed observation structure, drawn at baseline.
 struct DiseaseBaseline {
   std::array<bool, instruments::kSledaiItemCount> sledai_at_baseline{};
   std::array<double, instruments::kSledaiItemCount> sledai_threshold{};
   std::array<double, instruments::kEssdaiDomainCount> essdai_threshold{};
   std::array<bool, instruments::kEssdaiDomainCount> essdai_at_baseline{};
-  int sledai = 0, clinical_sledai = 0, essdai = 0;
-  double pga = 0;
-  double dryness = 0, fatigue = 0, pain = 0;
-  double active_joints = 0, jadas_global = 0, esr = 0;
+  int sledai = 0, clinical_sledai = 0, essdai = 0;  // as drawn (the targets are reached or passed)
+  BaselineTargets given;  // PGA, ESSPRI items, JADAS components: taken as given
 };
 
-struct BaselineTargets {
-  double sledai = 0, pga = 0, essdai = 0, dryness = 0, fatigue = 0, pain = 0;
-  double active_joints = 0, jadas_global = 0, esr = 0;
-};
 
 DiseaseBaseline draw_baseline(const DiseaseTables& t, const ModelParams& p, const BaselineTargets& target,
                               Stream& rng);
