@@ -1,5 +1,8 @@
 #include "model/params.h"
 
+#include "eligibility/fields.h"
+#include "protocol/diagnostic.h"
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -181,7 +184,74 @@ constexpr PopulationKey kPopulation[] = {
     {"immunosuppressant", &PopulationParams::immunosuppressant},
 };
 
+struct ConductKey {
+  const char* name;
+  double ConductParams::*field;
+};
+constexpr ConductKey kConduct[] = {
+    {"conduct.adherence", &ConductParams::adherence},
+    {"conduct.missed_visit", &ConductParams::missed_visit},
+    {"conduct.dropout_per_year", &ConductParams::dropout_per_year},
+    {"conduct.window_use", &ConductParams::window_use},
+    {"conduct.max_screened_per_enrolled", &ConductParams::max_screened_per_enrolled},
+    {"observational.il2_logit_intercept", &ConductParams::il2_logit_intercept},
+    {"observational.il2_logit_per_activity", &ConductParams::il2_logit_per_activity},
+    {"observational.il2_logit_per_prednisone", &ConductParams::il2_logit_per_prednisone},
+};
+
+// Fields the simulator sets itself, which the screening file must not give.
+constexpr std::string_view kDrawnFields[] = {
+    "age", "sex", "weight", "height", "sledai_2k", "pga", "essdai", "prednisone_dose", "prednisone_mg_per_kg_day",
+    "on_corticosteroid", "on_immunosuppressant", "sle_acr1997", "pss_aecg2002", "jia_ilar", "pregnancy_test",
+    "malignancy_type"};
+
 std::string where(const Parameter& p) { return p.file + ":" + std::to_string(p.line) + ": error: " + p.name; }
+
+// [screening] and [screening_sd_log]: each key a patient-record field of a kind the
+// simulator knows how to draw; quantities need their SD of log.
+void bind_screening(const ParameterSet& set, BoundModel& m, std::set<std::string>& used, std::vector<std::string>& errors) {
+  using eligibility::FieldKind;
+  std::vector<std::string> names;
+  for (const auto& f : eligibility::all_fields()) names.emplace_back(f.name);
+  for (const Parameter* p : set.group("screening")) {
+    used.insert(p->name);
+    const std::string key = p->name.substr(10);
+    const eligibility::FieldSpec* f = eligibility::find_field(key);
+    if (!f) {
+      std::string msg = where(*p) + ": not a patient-record field";
+      const std::string best = closest_match(key, names, 4);
+      if (!best.empty()) msg += " (did you mean `" + best + "`?)";
+      errors.push_back(msg);
+      continue;
+    }
+    if (std::find(std::begin(kDrawnFields), std::end(kDrawnFields), key) != std::end(kDrawnFields)) {
+      errors.push_back(where(*p) + ": the simulator sets this field itself (from the candidate's covariates)");
+      continue;
+    }
+    ScreeningEntry e{key, p->value, 0};
+    if (f->kind == FieldKind::quantity) {
+      const Parameter* sd = set.find("screening_sd_log." + key);
+      if (!sd) {
+        errors.push_back(where(*p) + ": a quantity needs its SD of log as screening_sd_log." + key);
+        continue;
+      }
+      e.sd_log = sd->value;
+    } else if (f->kind == FieldKind::flag || f->kind == FieldKind::result || f->kind == FieldKind::event ||
+               f->kind == FieldKind::list) {
+      if (p->value < 0 || p->value > 1) errors.push_back(where(*p) + ": a probability must lie in 0..1");
+    } else {
+      errors.push_back(where(*p) + ": the simulator cannot draw a field of this kind");
+      continue;
+    }
+    m.screening.push_back(std::move(e));
+  }
+  for (const Parameter* p : set.group("screening_sd_log")) {
+    used.insert(p->name);
+    if (!set.find("screening." + p->name.substr(17)))
+      errors.push_back(where(*p) + ": no screening." + p->name.substr(17) + " to go with it");
+    if (p->value < 0) errors.push_back(where(*p) + ": an SD of log must not be negative");
+  }
+}
 
 }  // namespace
 
@@ -248,6 +318,8 @@ BindResult bind(const ParameterSet& set) {
       out.errors.push_back(std::string("error: ") + group + ".activity_median must not be below activity_offset");
     if (into->age_min > into->age_max) out.errors.push_back(std::string("error: ") + group + ".age_min is above age_max");
   }
+  for (const ConductKey& k : kConduct) take(k.name, &(m.conduct.*k.field));
+  bind_screening(set, m, used, out.errors);
   // Variability: iiv."<parameter>" = SD of log; iiv_correlation."<a> ~ <b>" = correlation.
   for (const Parameter* p : set.group("iiv")) {
     const std::string target = p->name.substr(4);

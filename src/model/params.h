@@ -85,8 +85,23 @@ struct PopulationParams {
   double prednisone_median = 0, prednisone_sd_log = 0, prednisone_zero = 0, antimalarial = 0, immunosuppressant = 0;
 };
 
+// How a trial is conducted (models/conduct.toml, [conduct] and [observational]).
+struct ConductParams {
+  double adherence = 1, missed_visit = 0, dropout_per_year = 0, window_use = 1, max_screened_per_enrolled = 100;
+  double il2_logit_intercept = 0, il2_logit_per_activity = 0, il2_logit_per_prednisone = 0;
+};
+
+// One field of a virtual candidate's record beyond its covariates
+// (models/screening.toml): a probability, or a quantity's median and SD of log.
+struct ScreeningEntry {
+  std::string field;
+  double value = 0, sd_log = 0;
+};
+
 struct BoundModel {
   ModelParams p;
+  ConductParams conduct;
+  std::vector<ScreeningEntry> screening;  // in file order
   std::vector<WeightedItem> sle_descriptors, pss_domains, infection_types;
   TypicalPatient sle_typical, pss_typical, jia_typical;
   PopulationParams sle_population, pss_population, jia_population;

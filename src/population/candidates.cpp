@@ -87,4 +87,59 @@ eligibility::PatientRecord to_record(const Candidate& c, const std::string& id) 
   return r;
 }
 
+eligibility::PatientRecord screening_record(const Candidate& c, const model::Model& m, model::Stream& rng,
+                                            std::int32_t as_of, const std::string& id) {
+  using eligibility::Cell;
+  using eligibility::FieldKind;
+  eligibility::PatientRecord r = to_record(c, id);
+  auto set = [&](std::string_view field, double v) {
+    Cell& cell = r.at(field);
+    cell.state = Cell::State::value;
+    cell.number = v;
+  };
+  set("sle_acr1997", c.cov.disease == model::Disease::sle);
+  set("pss_aecg2002", c.cov.disease == model::Disease::pss);
+  set("jia_ilar", c.cov.disease == model::Disease::jia);
+  constexpr int kLookbackDays = 730;  // 24 months
+  for (const model::ScreeningEntry& e : m.bound.screening) {
+    const eligibility::FieldSpec* f = eligibility::find_field(e.field);
+    Cell& cell = r.at(e.field);
+    const bool women_only = e.field == "pregnant" || e.field == "lactating" || e.field == "childbearing_potential";
+    switch (f->kind) {
+      case FieldKind::flag:
+      case FieldKind::result: {
+        const bool yes = rng.bernoulli(e.value);  // drawn for everyone: draws stay aligned
+        set(e.field, women_only && !c.cov.female ? 0.0 : yes ? 1.0 : 0.0);
+        break;
+      }
+      case FieldKind::event:
+        if (rng.bernoulli(e.value)) {
+          cell.state = Cell::State::value;
+          cell.day = as_of - static_cast<std::int32_t>(rng.uniform() * kLookbackDays);
+        } else {
+          cell.state = Cell::State::never;
+          rng.uniform();
+        }
+        break;
+      case FieldKind::list: {
+        const bool any = rng.bernoulli(e.value);
+        const auto pick = static_cast<std::size_t>(rng.uniform() * static_cast<double>(f->choices.size()));
+        cell.state = Cell::State::value;
+        cell.bits = any && !f->choices.empty() ? 1u << std::min(pick, f->choices.size() - 1) : 0u;
+        break;
+      }
+      case FieldKind::quantity:
+        set(e.field, std::clamp(e.value * std::exp(e.sd_log * rng.normal()), f->min, f->max));
+        break;
+      default: break;  // refused when the model was bound
+    }
+  }
+  // The pregnancy test agrees with the pregnancy; a cancer's type is "other".
+  const Cell& pregnant = r.at("pregnant");
+  if (pregnant.present()) set("pregnancy_test", pregnant.number);
+  if (r.at("malignancy").state == Cell::State::value) set("malignancy_type", 2);
+  eligibility::derive(r);
+  return r;
+}
+
 }  // namespace il2t::population

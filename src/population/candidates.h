@@ -29,4 +29,11 @@ Candidate draw_candidate(const model::Model& m, model::Disease d, model::Stream&
 // missing, so a criterion on it is undetermined.
 eligibility::PatientRecord to_record(const Candidate& c, const std::string& id);
 
+// The whole record a trial screens: to_record's fields, the classification of the
+// disease, and every field of models/screening.toml drawn from `rng` (history dates
+// relative to `as_of`, days since 1970-01-01). models/screening.toml says how each
+// kind of field is drawn.
+eligibility::PatientRecord screening_record(const Candidate& c, const model::Model& m, model::Stream& rng,
+                                            std::int32_t as_of, const std::string& id);
+
 }  // namespace il2t::population

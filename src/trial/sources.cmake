@@ -1,4 +1,7 @@
 # Sources of src/trial, added to il2trial_lib by src/CMakeLists.txt.
 list(APPEND IL2T_SOURCES
   trial/randomisation.cpp
+  trial/records.cpp
+  trial/design.cpp
+  trial/engine.cpp
 )

@@ -1,0 +1,154 @@
+#include "trial/design.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "model/plan.h"
+#include "protocol/diagnostic.h"
+#include "schedule/schedule.h"
+
+namespace il2t::trial {
+
+namespace {
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool names_control(const protocol::Arm& a) {
+  for (const std::string& s : {lower(a.id), lower(a.label.value)})
+    if (s.find("placebo") != std::string::npos || s.find("standard") != std::string::npos ||
+        s.find("control") != std::string::npos)
+      return true;
+  return false;
+}
+
+// How the simulator reads an instrument, and which analyses it can run on it.
+Reading reading_of(const std::string& instrument, const std::string& method, std::string& note) {
+  if (instrument == "sri-4") return Reading::sri4;
+  if (instrument == "cmv-viral-load")
+    return method == "fisher" || method == "chi-square" ? Reading::undetectable : Reading::value;
+  if (instrument == "adverse-event" || instrument == "ctcae") return Reading::any_event;
+  if (instrument == "infection") return method == "cox" ? Reading::time_to_event : Reading::any_event;
+  if (instrument == "treg-percent" || instrument == "sledai-2k" || instrument == "selena-sledai" ||
+      instrument == "essdai" || instrument == "steroid-dose" || instrument == "esspri" || instrument == "jadas")
+    return Reading::value;
+  note = "not simulated: the model has no " + instrument + " measure";
+  return Reading::not_simulated;
+}
+
+Method method_of(const std::string& m, Reading r, std::string& note) {
+  if (r == Reading::not_simulated) return Method::descriptive;
+  const bool binary = r == Reading::sri4 || r == Reading::undetectable || r == Reading::any_event;
+  if (m == "fisher" && binary) return Method::fisher;
+  if (m == "chi-square" && binary) return Method::chi_square;
+  if (m == "mcp-mod" && binary) return Method::mcp_mod;
+  if (m == "ancova" && r == Reading::value) return Method::ancova;
+  if (m == "wilcoxon" && r == Reading::value) return Method::wilcoxon;
+  if (m == "cox" && r == Reading::time_to_event) return Method::cox;
+  note = "analysis \"" + m + "\" is not run by the simulator on this endpoint; its distribution is reported";
+  return Method::descriptive;
+}
+
+}  // namespace
+
+const char* to_string(Method m) {
+  switch (m) {
+    case Method::fisher: return "fisher";
+    case Method::chi_square: return "chi-square";
+    case Method::ancova: return "ancova";
+    case Method::wilcoxon: return "wilcoxon";
+    case Method::cox: return "cox";
+    case Method::mcp_mod: return "mcp-mod";
+    case Method::descriptive: return "descriptive";
+  }
+  return "";
+}
+
+DesignMade make_design(const protocol::Protocol& p) {
+  DesignMade out;
+  TrialDesign d;
+  d.protocol = &p;
+  const auto disease = model::disease_of(p);
+  if (!disease) {
+    out.error = "population.conditions: none names a disease the model knows (SLE, primary Sjögren's, JIA)";
+    return out;
+  }
+  d.disease = *disease;
+  d.cmv = model::studies_cmv(p);
+  d.observational = lower(p.identity.design.value) == "observational";
+  d.planned_n = static_cast<int>(p.identity.enrolment.value);
+  if (d.planned_n < 2) {
+    out.error = "identity.enrolment: a trial needs at least 2 participants";
+    return out;
+  }
+  const units::Body body{p.population.reference_weight_kg ? p.population.reference_weight_kg->value : 60.0,
+                         p.population.reference_height_cm ? p.population.reference_height_cm->value : 165.0};
+  for (const protocol::Arm& a : p.arms) {
+    ArmInfo info{a.id, a.label.value, 0, false, names_control(a)};
+    auto s = schedule::build_schedule(p, a.id, *schedule::Date::parse("2027-01-04"), body);
+    if (!s.schedule) {
+      out.error = "arms." + a.id + ": " + s.error;
+      return out;
+    }
+    for (const auto& dose : s.schedule->doses)
+      if (dose.drug_id == "il2") {
+        info.gives_il2 = true;
+        info.il2_dose_miu = dose.il2_miu;
+        break;
+      }
+    d.arms.push_back(info);
+  }
+  for (std::size_t i = 0; i < p.visits.size(); ++i) {
+    d.visit_ids.push_back(p.visits[i].id);
+    if (p.visits[i].at.value == 0 && !d.baseline_visit) d.baseline_visit = i;
+  }
+  Diagnostics diag;
+  auto compiled = eligibility::compile_protocol(p, diag);
+  if (!compiled) {
+    out.error = "eligibility: a criterion does not compile (run il2trial validate)";
+    return out;
+  }
+  d.criteria = std::move(*compiled);
+  auto index_of_arm = [&](const std::string& id) {
+    for (std::size_t i = 0; i < p.arms.size(); ++i)
+      if (p.arms[i].id == id) return i;
+    return p.arms.size();
+  };
+  auto index_of_visit = [&](const std::string& id) {
+    for (std::size_t i = 0; i < p.visits.size(); ++i)
+      if (p.visits[i].id == id) return i;
+    return p.visits.size();
+  };
+  for (const protocol::Endpoint& e : p.endpoints) {
+    EndpointPlan plan;
+    plan.id = e.id;
+    plan.instrument = e.instrument.value;
+    plan.primary = e.kind.value == "primary";
+    plan.reading = reading_of(e.instrument.value, e.analysis.method.value, plan.note);
+    plan.method = method_of(e.analysis.method.value, plan.reading, plan.note);
+    for (const std::string& v : e.timepoints.value) plan.visits.push_back(index_of_visit(v));
+    for (const std::string& a : e.compare.value) plan.arms.push_back(index_of_arm(a));
+    // The reference: the first compared arm that is a control, else the last listed.
+    plan.reference = plan.arms.back();
+    for (std::size_t a : plan.arms)
+      if (d.arms[a].control) {
+        plan.reference = a;
+        break;
+      }
+    if (plan.method == Method::cox) plan.covariates = e.analysis.covariates.value;
+    if (plan.reading == Reading::sri4 && !d.baseline_visit) {
+      plan.reading = Reading::not_simulated;
+      plan.method = Method::descriptive;
+      plan.note = "not simulated: SRI-4 needs a baseline visit (week 0)";
+    }
+    d.endpoints.push_back(std::move(plan));
+  }
+  std::stable_partition(d.endpoints.begin(), d.endpoints.end(), [](const EndpointPlan& e) { return e.primary; });
+  out.design = std::move(d);
+  return out;
+}
+
+}  // namespace il2t::trial

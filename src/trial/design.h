@@ -1,0 +1,69 @@
+#pragma once
+// A protocol made ready to simulate: its disease, arms (with the IL-2 dose each gives),
+// visits, compiled eligibility criteria, and each endpoint's derivation and planned
+// analysis as the simulator carries them out. Built once, read-only, shared by threads.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eligibility/screen.h"
+#include "model/individual.h"
+#include "protocol/protocol.h"
+
+namespace il2t::trial {
+
+struct ArmInfo {
+  std::string id, label;
+  double il2_dose_miu = 0;  // the arm's first IL-2 dose (MIU, or MIU/m² as written): its dose level
+  bool gives_il2 = false;
+  bool control = false;     // placebo or standard care by its id or label
+};
+
+// How an endpoint's per-participant value is read from the records.
+enum class Reading {
+  sri4,            // SRI-4 responder at the timepoint against the baseline visit; missing = non-responder
+  undetectable,    // CMV DNA below quantification at the timepoint; missing = not cleared
+  any_event,       // any adverse event (or infection) by the last timepoint's day
+  time_to_event,   // days to the first infection, censored at the last day observed
+  value,           // the measured value at the (last) timepoint; missing stays missing
+  not_simulated,
+};
+
+enum class Method { fisher, chi_square, ancova, wilcoxon, cox, mcp_mod, descriptive };
+const char* to_string(Method m);
+
+struct EndpointPlan {
+  std::string id, instrument;
+  bool primary = false;
+  Reading reading = Reading::not_simulated;
+  Method method = Method::descriptive;
+  std::vector<std::size_t> visits;  // timepoints (indices into the protocol's visits)
+  std::vector<std::size_t> arms;    // compared arms (indices), in the protocol's order
+  std::size_t reference = 0;        // the control arm of two-group comparisons
+  std::vector<std::string> covariates;  // for Cox: subject covariates (age_years, sledai_2k, prednisone_mg_per_day)
+  std::string note;                 // why an endpoint is not simulated or analysed as written
+  bool binary() const { return reading == Reading::sri4 || reading == Reading::undetectable || reading == Reading::any_event; }
+};
+
+struct TrialDesign {
+  const protocol::Protocol* protocol = nullptr;
+  model::Disease disease = model::Disease::sle;
+  bool cmv = false;
+  bool observational = false;
+  int planned_n = 0;
+  std::vector<ArmInfo> arms;
+  std::vector<std::string> visit_ids;
+  std::optional<std::size_t> baseline_visit;  // a visit on study day 1
+  eligibility::CompiledProtocol criteria;
+  std::vector<EndpointPlan> endpoints;  // the primary ones first
+};
+
+struct DesignMade {
+  std::optional<TrialDesign> design;
+  std::string error;
+};
+
+// `p` must outlive the design.
+DesignMade make_design(const protocol::Protocol& p);
+
+}  // namespace il2t::trial

@@ -1,0 +1,213 @@
+#include "trial/engine.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "model/plan.h"
+#include "population/candidates.h"
+#include "schedule/schedule.h"
+#include "trial/randomisation.h"
+
+namespace il2t::trial {
+
+struct Enrolled {
+  population::Candidate candidate;
+  std::uint64_t key = 0;  // the candidate's index: the participant key of its streams
+};
+
+namespace {
+
+// The clinician's choice in an observational study: IL-2 with the logistic
+// probability of models/conduct.toml [observational].
+bool chooses_il2(const model::ConductParams& c, const population::Candidate& cand, model::Disease d,
+                 model::Stream& rng) {
+  const double activity = d == model::Disease::sle ? cand.targets.sledai
+                          : d == model::Disease::pss ? cand.targets.essdai
+                                                     : cand.targets.active_joints;
+  const double logit = c.il2_logit_intercept + c.il2_logit_per_activity * (activity - 8) +
+                       c.il2_logit_per_prednisone * (cand.cov.prednisone - 10);
+  return rng.uniform() < 1 / (1 + std::exp(-logit));
+}
+
+std::size_t arm_giving(const TrialDesign& d, bool il2) {
+  for (std::size_t a = 0; a < d.arms.size(); ++a)
+    if (d.arms[a].gives_il2 == il2) return a;
+  return 0;
+}
+
+}  // namespace
+
+bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecords& out, std::string& error) {
+  out.clear();
+  const model::ConductParams& c = m_.bound.conduct;
+  std::optional<Randomiser> randomiser;
+  if (!d_.observational) {
+    auto made = Randomiser::make(*d_.protocol);
+    if (!made.randomiser) {
+      error = made.error;
+      return false;
+    }
+    randomiser = std::move(made.randomiser);
+  }
+  model::Stream allocation(s.seed, replicate, 0, model::Purpose::trial);
+  const auto limit = static_cast<std::uint64_t>(std::ceil(c.max_screened_per_enrolled * s.n));
+  std::uint64_t candidate = 0;
+  while (out.subjects.size() < static_cast<std::size_t>(s.n)) {
+    if (candidate >= limit) {
+      error = "only " + std::to_string(out.subjects.size()) + " of " + std::to_string(s.n) + " enrolled after screening " +
+              std::to_string(candidate) + " virtual candidates: the criteria admit too few (models/conduct.toml " +
+              "max_screened_per_enrolled)";
+      return false;
+    }
+    const std::uint64_t key = ++candidate;  // participant keys start at 1; 0 is the trial's own stream
+    model::Stream pop(s.seed, replicate, key, model::Purpose::population);
+    Enrolled e{population::draw_candidate(m_, d_.disease, pop), key};
+    const auto record = population::screening_record(e.candidate, m_, pop, kScreeningDay, "");
+    ++out.screened;
+    if (eligibility::screen_verdict(d_.criteria, record, kScreeningDay) != eligibility::Verdict::eligible) {
+      ++out.screen_failures;
+      continue;
+    }
+    std::size_t arm = 0;
+    if (randomiser) {
+      arm = randomiser->assign(0, allocation);
+    } else {
+      model::Stream choice(s.seed, replicate, key, model::Purpose::trial);
+      arm = arm_giving(d_, chooses_il2(c, e.candidate, d_.disease, choice));
+    }
+    if (!participant(replicate, key, arm, e, s, out, error)) return false;
+  }
+  out.finding_begin.push_back(static_cast<std::uint32_t>(out.findings.size()));
+  out.event_begin.push_back(static_cast<std::uint32_t>(out.events.size()));
+  return true;
+}
+
+bool TrialRunner::participant(std::uint64_t replicate, std::uint64_t key, std::size_t arm, const Enrolled& e,
+                              const RunSettings& s, TrialRecords& out, std::string& error) {
+  const protocol::Protocol& p = *d_.protocol;
+  const model::ConductParams& c = m_.bound.conduct;
+  model::Covariates cov = e.candidate.cov;
+  if (d_.cmv) cov.cmv_copies = m_.bound.p.cmv_baseline_copies;
+  auto sched = schedule::build_schedule(p, d_.arms[arm].id, *schedule::Date::parse("2027-01-04"),
+                                        units::Body{cov.weight_kg, cov.height_cm});
+  if (!sched.schedule) {
+    error = "arm " + d_.arms[arm].id + ": " + sched.error;
+    return false;
+  }
+  model::CoursePlan plan = model::plan_from_schedule(p, *sched.schedule);
+  for (std::size_t i = 0; i < plan.visits.size(); ++i) {
+    const std::string& id = sched.schedule->visits[i].id;
+    plan.visits[i].index = static_cast<int>(std::find(d_.visit_ids.begin(), d_.visit_ids.end(), id) - d_.visit_ids.begin());
+  }
+
+  Subject subj;
+  subj.arm = static_cast<std::uint32_t>(arm);
+  subj.age = cov.age_years;
+  subj.female = cov.female;
+  subj.weight = cov.weight_kg;
+  subj.height = cov.height_cm;
+  subj.baseline_activity = d_.disease == model::Disease::sle ? e.candidate.targets.sledai
+                           : d_.disease == model::Disease::pss ? e.candidate.targets.essdai
+                                                               : e.candidate.targets.active_joints;
+  subj.baseline_prednisone = cov.prednisone;
+  subj.doses_planned = static_cast<std::uint32_t>(plan.doses.size());
+
+  // Conduct: dropout, adherence, visit windows and missed visits, in that order of draws.
+  model::Stream conduct(s.seed, replicate, key, model::Purpose::trial);
+  const double years = c.dropout_per_year > 0 ? -std::log(conduct.uniform()) / c.dropout_per_year : INFINITY;
+  const double drop_day = 1 + std::floor(years * 365.25);
+  if (drop_day <= plan.days) {
+    subj.completed = false;
+    plan.days = std::max(1, static_cast<int>(drop_day) - 1);
+  }
+  subj.last_day = plan.days;
+  std::size_t kept = 0;
+  for (const model::DoseAt& dose : plan.doses) {
+    const bool taken = conduct.bernoulli(c.adherence);
+    if (!taken || dose.day > plan.days) continue;
+    model::DoseAt d = dose;
+    if (s.null_effect && d.kind == model::DoseAt::Kind::il2) {
+      d.kind = model::DoseAt::Kind::placebo;
+      d.amount = 0;
+    }
+    plan.doses[kept++] = d;
+  }
+  plan.doses.resize(kept);
+  subj.doses_taken = static_cast<std::uint32_t>(kept);
+  kept = 0;
+  int previous = 0;
+  for (std::size_t i = 0; i < plan.visits.size(); ++i) {
+    model::VisitAt v = plan.visits[i];
+    const double window = p.visits[static_cast<std::size_t>(v.index)].window_days.value * c.window_use;
+    const double shift = std::round((2 * conduct.uniform() - 1) * window);
+    const bool missed = conduct.bernoulli(c.missed_visit);
+    if (v.day == 1) {
+      if (previous >= 1) continue;  // one baseline
+    } else {
+      if (missed) continue;
+      v.day = std::max(previous + 1, v.day + static_cast<int>(shift));
+    }
+    if (v.day > plan.days) {
+      if (!subj.completed) continue;  // after dropout
+      plan.days = v.day;              // a late final visit extends follow-up
+      subj.last_day = v.day;
+    }
+    previous = v.day;
+    plan.visits[kept++] = v;
+  }
+  plan.visits.resize(kept);
+
+  model::Stream eta(s.seed, replicate, key, model::Purpose::variability);
+  const model::Individual ind = model::make_individual(m_.individual_parameters(eta), cov);
+  buf_.reserve(plan);
+  const model::CourseResult res =
+      model::simulate_course(ind, m_.tables, e.candidate.targets, plan, {s.seed, replicate, key}, buf_);
+  if (!res.ok) {
+    error = "replicate " + std::to_string(replicate) + ", candidate " + std::to_string(key) + ": " + res.error;
+    return false;
+  }
+
+  const auto id = static_cast<std::uint32_t>(out.subjects.size());
+  out.finding_begin.push_back(static_cast<std::uint32_t>(out.findings.size()));
+  out.event_begin.push_back(static_cast<std::uint32_t>(out.events.size()));
+  for (const model::VisitRow& r : buf_.visits) {
+    const auto visit = static_cast<std::uint16_t>(r.visit);
+    auto put = [&](Test t, double v) { out.findings.push_back({id, visit, r.day, t, v}); };
+    switch (d_.disease) {
+      case model::Disease::sle:
+        put(Test::sledai_2k, r.sledai);
+        put(Test::pga, r.pga);
+        for (std::size_t k = 0; k < instruments::kBilagDomainCount; ++k)
+          put(static_cast<Test>(static_cast<std::size_t>(Test::bilag_first) + k),
+              static_cast<double>(r.bilag.grade(static_cast<instruments::BilagDomain>(k))));
+        break;
+      case model::Disease::pss:
+        put(Test::essdai, r.essdai);
+        put(Test::esspri, r.esspri);
+        break;
+      case model::Disease::jia: put(Test::jadas27, r.jadas27); break;
+    }
+    put(Test::treg_pct, r.treg_pct_obs);
+    put(Test::nk, r.nk_obs);
+    put(Test::cd8, r.cd8_obs);
+    put(Test::prednisone, r.prednisone);
+    if (d_.cmv) put(Test::cmv, r.cmv_obs);
+  }
+  for (const model::Event& ev : buf_.events) {
+    AdverseEvent a;
+    a.subject = id;
+    a.day = ev.day;
+    a.category = ev.kind == model::Event::Kind::infection ? AdverseEvent::Category::infection
+                 : ev.kind == model::Event::Kind::reaction ? AdverseEvent::Category::reaction
+                                                           : AdverseEvent::Category::flare;
+    a.term = ev.term;
+    a.grade = ev.grade;
+    a.serious = ev.serious;
+    out.events.push_back(a);
+  }
+  out.subjects.push_back(subj);
+  return true;
+}
+
+}  // namespace il2t::trial

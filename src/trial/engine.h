@@ -1,0 +1,48 @@
+#pragma once
+// One replicate trial, as the protocol would run it: virtual candidates screened by
+// the protocol's criteria until the target size is enrolled; allocation by the
+// protocol's randomisation (or, in an observational study, by the clinician-choice
+// model of models/conduct.toml); each participant's schedule at their body size, doses
+// missed for non-adherence, visits moved within their windows or missed, dropout; the
+// model's course; and the visits and adverse events emitted as trial records.
+//
+// Every draw comes from a stream keyed by (seed, replicate, candidate, purpose), so a
+// replicate's records do not depend on which thread runs it or what ran before.
+#include <cstdint>
+#include <string>
+
+#include "model/course.h"
+#include "model/model.h"
+#include "trial/design.h"
+#include "trial/records.h"
+
+namespace il2t::trial {
+
+struct RunSettings {
+  std::uint64_t seed = 1;
+  int n = 0;                // participants to enrol
+  bool null_effect = false; // IL-2 doses replaced by placebo: IL-2 has no effect
+};
+
+// The study day screening is dated (days since 1970-01-01: 2027-01-04), for criteria
+// on the timing of past events.
+inline constexpr std::int32_t kScreeningDay = 20822;
+
+struct Enrolled;  // a screened-in candidate (engine.cpp)
+
+class TrialRunner {
+ public:
+  TrialRunner(const TrialDesign& d, const model::Model& m) : d_(d), m_(m) {}
+  // Simulates replicate `replicate` into `out` (cleared first). False, with `error`,
+  // when the criteria admit too few candidates or a course cannot be solved.
+  bool run(std::uint64_t replicate, const RunSettings& s, TrialRecords& out, std::string& error);
+
+ private:
+  bool participant(std::uint64_t replicate, std::uint64_t key, std::size_t arm, const Enrolled& e,
+                   const RunSettings& s, TrialRecords& out, std::string& error);
+  const TrialDesign& d_;
+  const model::Model& m_;
+  model::CourseBuffers buf_;
+};
+
+}  // namespace il2t::trial
