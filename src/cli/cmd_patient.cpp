@@ -1,11 +1,11 @@
 // il2trial patient FILE --arm ID: one simulated participant's course, day by day.
-#include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "cli/load.h"
+#include "cli/model_options.h"
 #include "model/model.h"
 #include "model/plan.h"
 #include "report/patient_csv.h"
@@ -25,35 +25,12 @@ struct Options {
 
 constexpr const char* kCmd = "il2trial patient";
 
-std::optional<std::pair<std::string, double>> parse_set(const std::string& s) {
-  const auto eq = s.find('=');
-  if (eq == std::string::npos || eq == 0) return std::nullopt;
-  const std::string v = s.substr(eq + 1);
-  double d = 0;
-  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
-  if (ec != std::errc() || ptr != v.data() + v.size()) return std::nullopt;
-  return std::pair{s.substr(0, eq), d};
-}
-
 int run(const Options& o) {
-  std::uint64_t seed = 0;
-  {
-    const std::string& t = o.seed_text;
-    auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), seed);
-    if (t.empty() || ec != std::errc() || ptr != t.data() + t.size()) {
-      std::cerr << kCmd << ": error: --seed " << t << ": give a whole number from 0 to 18446744073709551615\n";
-      return 2;
-    }
-  }
-  std::vector<std::pair<std::string, double>> overrides;
-  for (const std::string& s : o.sets) {
-    auto kv = parse_set(s);
-    if (!kv) {
-      std::cerr << kCmd << ": error: --set " << s << ": write name=value with a number (e.g. il2_pk.bioavailability=0.4)\n";
-      return 2;
-    }
-    overrides.push_back(*kv);
-  }
+  const auto seed_opt = parse_seed(o.seed_text, kCmd);
+  if (!seed_opt) return 2;
+  const std::uint64_t seed = *seed_opt;
+  const auto overrides = parse_sets(o.sets, kCmd);
+  if (!overrides) return 2;
   for (auto [v, name, lo, hi] : {std::tuple{o.weight, "--weight", 2.0, 300.0}, std::tuple{o.height, "--height", 40.0, 250.0}})
     if (v && (!std::isfinite(*v) || *v < lo || *v > hi)) {
       std::cerr << kCmd << ": error: " << name << ": " << *v << " is outside " << lo << "–" << hi << "\n";
@@ -62,13 +39,9 @@ int run(const Options& o) {
   auto loaded = load_protocol(o.file, std::cerr, true);
   if (!loaded) return 1;
   const protocol::Protocol& p = loaded->protocol;
-  model::ModelLoad ml = model::load_model(o.model_dir, overrides);
-  if (!ml.model) {
-    for (const std::string& e : ml.errors)
-      std::cerr << (e.find("error: ") == std::string::npos ? std::string(kCmd) + ": error: " : std::string()) << e << "\n";
-    return 1;
-  }
-  const model::Model& m = *ml.model;
+  const auto loaded_model = load_model_reporting(o.model_dir, *overrides, kCmd);
+  if (!loaded_model) return 1;
+  const model::Model& m = *loaded_model;
   auto disease = o.disease.empty() ? model::disease_of(p) : model::parse_disease(o.disease);
   if (!disease) {
     std::cerr << kCmd << ": error: " << (o.disease.empty() ? o.file + ": population.conditions: no modelled disease (SLE, primary Sjögren's, JIA); give --disease"

@@ -13,5 +13,6 @@ void add_fields(CLI::App& app, int& status);
 void add_stats(CLI::App& app, int& status);
 void add_patient(CLI::App& app, int& status);
 void add_parameters(CLI::App& app, int& status);
+void add_simulate(CLI::App& app, int& status);  // simulate and merge
 
 }  // namespace il2t::cli

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   il2t::cli::add_stats(app, status);
   il2t::cli::add_patient(app, status);
   il2t::cli::add_parameters(app, status);
+  il2t::cli::add_simulate(app, status);
   if (argc > 1 && argv[1][0] != '-') {
     std::string names;
     bool known = false;

@@ -13,7 +13,7 @@ using namespace model;
 std::string patient_svg(const std::string& title, const Individual& ind, const CoursePlan& plan,
                         const CourseBuffers& c) {
   auto series = [&](const char* label, const char* colour, auto get) {
-    Series s{label, {}, {}, colour};
+    Series s{label, {}, {}, colour, {}, {}};
     for (const DailyRow& r : c.daily) {
       s.x.push_back(r.day);
       s.y.push_back(get(r));

@@ -9,4 +9,7 @@ list(APPEND IL2T_SOURCES
   report/patient_plot.cpp
   report/parameter_table.cpp
   report/svg_plot.cpp
+  report/sim_json.cpp
+  report/sim_text.cpp
+  report/sim_html.cpp
 )

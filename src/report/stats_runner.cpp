@@ -298,7 +298,8 @@ Result dunnett_test(const data::Columns& csv, const StatsOptions& o) {
   return Result::ok(j);
 }
 
-// "linear,emax:0.2,sigEmax:0.4:3" -> candidate models with their guesstimates.
+}  // namespace
+
 stats::Outcome<std::vector<stats::CandidateModel>> parse_models(const std::string& text) {
   std::vector<stats::CandidateModel> out;
   std::size_t from = 0;
@@ -323,6 +324,8 @@ stats::Outcome<std::vector<stats::CandidateModel>> parse_models(const std::strin
   }
   return stats::Outcome<std::vector<stats::CandidateModel>>::ok(out);
 }
+
+namespace {
 
 // MCP-Mod: the multiple contrast test, then the significant models fitted, the best by
 // AIC, and its target dose.

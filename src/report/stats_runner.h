@@ -5,6 +5,7 @@
 #include <string>
 
 #include "data/columns.h"
+#include "stats/mcpmod.h"
 #include "stats/result.h"
 
 namespace il2t::report {
@@ -22,5 +23,8 @@ struct StatsOptions {
 stats::Outcome<nlohmann::ordered_json> run_stats(const std::string& analysis, const data::Columns& csv,
                                                  const StatsOptions& o);
 std::string stats_text(const nlohmann::ordered_json& result);
+
+// "linear,emax:0.2,sigEmax:0.4:3" → candidate models with their guesstimates (MCP-Mod).
+stats::Outcome<std::vector<stats::CandidateModel>> parse_models(const std::string& text);
 
 }  // namespace il2t::report

@@ -35,7 +35,8 @@ std::string tick_label(double v) { return fmt::format("{:.4g}", v); }
 
 }  // namespace
 
-std::string svg_panels(const std::string& title, const std::vector<Panel>& panels, int width, int panel_height) {
+std::string svg_panels(const std::string& title, const std::vector<Panel>& panels, int width, int panel_height,
+                       const std::string& x_label) {
   const double left = 70, right = 150, top = 30, gap = 36;
   const double plot_w = width - left - right;
   const int height = static_cast<int>(top + static_cast<double>(panels.size()) * (panel_height + gap) + 20);
@@ -56,8 +57,9 @@ std::string svg_panels(const std::string& title, const std::vector<Panel>& panel
     const double h = panel_height - 14;
     double lo = INFINITY, hi = -INFINITY;
     for (const Series& s : p.series)
-      for (double y : s.y)
-        if (std::isfinite(y) && (!p.log_y || y > 0)) { lo = std::min(lo, y); hi = std::max(hi, y); }
+      for (const auto* v : {&s.y, &s.lower, &s.upper})
+        for (double y : *v)
+          if (std::isfinite(y) && (!p.log_y || y > 0)) { lo = std::min(lo, y); hi = std::max(hi, y); }
     if (!std::isfinite(lo)) { lo = 0; hi = 1; }
     if (p.log_y) { lo = std::log10(lo); hi = std::log10(hi); }
     if (!p.log_y) lo = std::min(lo, 0.0);
@@ -82,6 +84,14 @@ std::string svg_panels(const std::string& title, const std::vector<Panel>& panel
                        y_top + h, y_top + h + 5);
     for (std::size_t si = 0; si < p.series.size(); ++si) {
       const Series& s = p.series[si];
+      if (!s.lower.empty() && s.lower.size() == s.x.size() && s.upper.size() == s.x.size()) {
+        std::string band;
+        for (std::size_t i = 0; i < s.x.size(); ++i)
+          if (std::isfinite(s.upper[i])) band += fmt::format("{:.1f},{:.1f} ", px(s.x[i]), py(s.upper[i]));
+        for (std::size_t i = s.x.size(); i-- > 0;)
+          if (std::isfinite(s.lower[i])) band += fmt::format("{:.1f},{:.1f} ", px(s.x[i]), py(s.lower[i]));
+        o += fmt::format("<polygon fill=\"{}\" fill-opacity=\"0.15\" stroke=\"none\" points=\"{}\"/>\n", s.colour, band);
+      }
       std::string pts;
       for (std::size_t i = 0; i < s.x.size() && i < s.y.size(); ++i) {
         if (!std::isfinite(s.y[i]) || (p.log_y && s.y[i] <= 0)) continue;
@@ -96,7 +106,8 @@ std::string svg_panels(const std::string& title, const std::vector<Panel>& panel
   const double axis_y = height - 22;
   for (double t = std::ceil(x0 / xs) * xs; t <= x1 + 1e-9; t += xs)
     o += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", px(t), axis_y + 12, tick_label(t));
-  o += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">study day</text>\n", left + plot_w / 2, height - 2);
+  o += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", left + plot_w / 2, height - 2,
+                   xml_escape(x_label));
   o += "</svg>\n";
   return o;
 }

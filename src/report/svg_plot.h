@@ -10,6 +10,7 @@ struct Series {
   std::string label;
   std::vector<double> x, y;
   std::string colour = "#1f77b4";
+  std::vector<double> lower, upper;  // when given: a shaded band around the line
 };
 
 struct Panel {
@@ -21,7 +22,7 @@ struct Panel {
 
 // `title` heads the figure; width in pixels; each panel is `panel_height` high.
 std::string svg_panels(const std::string& title, const std::vector<Panel>& panels, int width = 760,
-                       int panel_height = 150);
+                       int panel_height = 150, const std::string& x_label = "study day");
 
 // Escapes &, <, >, " for SVG/XML text.
 std::string xml_escape(const std::string& s);

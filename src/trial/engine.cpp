@@ -40,9 +40,10 @@ std::size_t arm_giving(const TrialDesign& d, bool il2) {
 
 bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecords& out, std::string& error) {
   out.clear();
+  out.failed_by.assign(d_.criteria.criteria.size(), 0);
   const model::ConductParams& c = m_.bound.conduct;
   std::optional<Randomiser> randomiser;
-  if (!d_.observational) {
+  if (!d_.observational && !s.balanced) {
     auto made = Randomiser::make(*d_.protocol);
     if (!made.randomiser) {
       error = made.error;
@@ -65,13 +66,21 @@ bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecord
     Enrolled e{population::draw_candidate(m_, d_.disease, pop), key};
     const auto record = population::screening_record(e.candidate, m_, pop, kScreeningDay, "");
     ++out.screened;
-    if (eligibility::screen_verdict(d_.criteria, record, kScreeningDay) != eligibility::Verdict::eligible) {
+    const eligibility::Verdict verdict = eligibility::screen_verdict(d_.criteria, record, kScreeningDay);
+    if (verdict != eligibility::Verdict::eligible) {
       ++out.screen_failures;
+      if (verdict == eligibility::Verdict::undetermined) ++out.undetermined;
+      // Which criteria excluded the candidate (the reasons cost allocations: failures only).
+      for (const auto& f : eligibility::screen(d_.criteria, record, kScreeningDay).failed)
+        for (std::size_t k = 0; k < d_.criteria.criteria.size(); ++k)
+          if (d_.criteria.criteria[k].id == f.id && d_.criteria.criteria[k].inclusion == f.inclusion) ++out.failed_by[k];
       continue;
     }
     std::size_t arm = 0;
-    if (randomiser) {
-      arm = randomiser->assign(0, allocation);
+    if (s.balanced) {
+      arm = out.subjects.size() % d_.arms.size();
+    } else if (randomiser) {
+      arm = randomiser->assign(0, allocation, static_cast<std::size_t>(s.n) - out.subjects.size());
     } else {
       model::Stream choice(s.seed, replicate, key, model::Purpose::trial);
       arm = arm_giving(d_, chooses_il2(c, e.candidate, d_.disease, choice));

@@ -57,9 +57,16 @@ Randomiser::Made Randomiser::make(const protocol::Protocol& p, std::size_t strat
   return out;
 }
 
-void Randomiser::refill(Block& b, model::Stream& rng) const {
-  const std::size_t size =
-      sizes_[std::min(sizes_.size() - 1, static_cast<std::size_t>(rng.uniform() * static_cast<double>(sizes_.size())))];
+void Randomiser::refill(Block& b, model::Stream& rng, std::size_t places_left) const {
+  // The sizes that fit the places left (all of them when none does, or none is given).
+  std::array<std::size_t, kMaxBlockSize> fitting{};
+  std::size_t count = 0;
+  for (std::size_t s : sizes_)
+    if (s <= places_left) fitting[count++] = s;
+  if (count == 0) {
+    for (std::size_t s : sizes_) fitting[count++] = s;
+  }
+  const std::size_t size = fitting[std::min(count - 1, static_cast<std::size_t>(rng.uniform() * static_cast<double>(count)))];
   const double sum = std::accumulate(ratios_.begin(), ratios_.end(), 0.0);
   const auto per_unit = static_cast<std::size_t>(std::lround(static_cast<double>(size) / sum));
   std::size_t k = 0;
@@ -74,7 +81,7 @@ void Randomiser::refill(Block& b, model::Stream& rng) const {
   b.next = 0;
 }
 
-std::size_t Randomiser::assign(std::size_t stratum, model::Stream& rng) {
+std::size_t Randomiser::assign(std::size_t stratum, model::Stream& rng, std::size_t places_left) {
   if (method_ == Method::simple) {
     const double sum = std::accumulate(ratios_.begin(), ratios_.end(), 0.0);
     double u = rng.uniform() * sum;
@@ -86,7 +93,7 @@ std::size_t Randomiser::assign(std::size_t stratum, model::Stream& rng) {
   }
   assert(stratum < blocks_.size());
   Block& b = blocks_[stratum];
-  if (b.next == b.size) refill(b, rng);
+  if (b.next == b.size) refill(b, rng, places_left);
   return b.arm[b.next++];
 }
 

@@ -30,8 +30,11 @@ class Randomiser {
   static Made make(const protocol::Protocol& p, std::size_t strata = 1);
 
   // The arm (index into the protocol's arms) of the next participant in `stratum`
-  // (0 ≤ stratum < the strata given to make()).
-  std::size_t assign(std::size_t stratum, model::Stream& rng);
+  // (0 ≤ stratum < the strata given to make()). `places_left` (this participant
+  // included), when given, restricts a new block to the sizes that fit, as a
+  // randomisation list made for a fixed target size does: a trial whose size is a
+  // multiple of a block size then ends on a whole block, with the ratio kept exactly.
+  std::size_t assign(std::size_t stratum, model::Stream& rng, std::size_t places_left = SIZE_MAX);
 
   Method method() const { return method_; }
   std::size_t arms() const { return ratios_.size(); }
@@ -41,7 +44,7 @@ class Randomiser {
     std::array<std::uint8_t, kMaxBlockSize> arm{};
     std::size_t size = 0, next = 0;
   };
-  void refill(Block& b, model::Stream& rng) const;
+  void refill(Block& b, model::Stream& rng, std::size_t places_left) const;
 
   Method method_ = Method::simple;
   std::vector<double> ratios_;        // per arm

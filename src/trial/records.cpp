@@ -29,7 +29,8 @@ void TrialRecords::clear() {
   events.clear();
   finding_begin.clear();
   event_begin.clear();
-  screened = screen_failures = 0;
+  screened = screen_failures = undetermined = 0;
+  failed_by.clear();
 }
 
 const Finding* TrialRecords::find(std::uint32_t subject, std::uint16_t visit, Test test) const {

@@ -66,6 +66,8 @@ struct TrialRecords {
   std::vector<std::uint32_t> finding_begin, event_begin;  // per subject, plus one end entry
   std::size_t screened = 0;           // candidates screened to enrol the subjects
   std::size_t screen_failures = 0;
+  std::size_t undetermined = 0;              // candidates a criterion could not decide (counted as failures)
+  std::vector<std::uint32_t> failed_by;      // per criterion of the design: candidates it excluded
 
   void clear();
   // The value of `test` at `visit` for `subject`, or nullptr when it was not measured.

@@ -4,4 +4,8 @@ list(APPEND IL2T_SOURCES
   trial/records.cpp
   trial/design.cpp
   trial/engine.cpp
+  trial/endpoints.cpp
+  trial/analysis.cpp
+  trial/summary.cpp
+  trial/simulate.cpp
 )

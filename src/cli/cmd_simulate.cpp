@@ -1,0 +1,287 @@
+// il2trial simulate FILE: replicate trials of a protocol; il2trial merge: shards back
+// into one result.
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/load.h"
+#include "cli/model_options.h"
+#include "cli/progress.h"
+#include "il2trial/version.h"
+#include "report/sim_html.h"
+#include "report/sim_json.h"
+#include "report/sim_text.h"
+#include "report/stats_runner.h"
+#include "trial/simulate.h"
+
+namespace il2t::cli {
+
+namespace {
+
+constexpr const char* kCmd = "il2trial simulate";
+constexpr const char* kDefaultModels = "linear,emax:0.2,sigEmax:0.4:3,exponential:0.5";
+
+struct Options {
+  std::string file, n_text, json, report, shard_text, out, model_dir = model::default_model_dir();
+  std::string seed_text = "1", models = kDefaultModels;
+  std::vector<std::string> sets, parts;
+  std::int64_t replicates = 500;
+  int threads = 0, truth_per_arm = 2000;
+  double alpha = 0.05, delta = 0.15;
+  bool null_effect = false;
+};
+
+template <class T>
+bool whole(const std::string& s, T& v) {
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  return !s.empty() && ec == std::errc() && p == s.data() + s.size();
+}
+
+// "160" or "80:200:40".
+std::optional<std::vector<int>> parse_ns(const std::string& text, int planned) {
+  if (text.empty()) return std::vector<int>{planned};
+  std::vector<int> out;
+  const auto c1 = text.find(':');
+  if (c1 == std::string::npos) {
+    int n = 0;
+    if (!whole(text, n) || n < 2 || n > 100000) return std::nullopt;
+    return std::vector<int>{n};
+  }
+  const auto c2 = text.find(':', c1 + 1);
+  int from = 0, to = 0, step = 0;
+  if (c2 == std::string::npos || !whole(text.substr(0, c1), from) || !whole(text.substr(c1 + 1, c2 - c1 - 1), to) ||
+      !whole(text.substr(c2 + 1), step) || from < 2 || to < from || step < 1 || to > 100000 || (to - from) / step >= 50)
+    return std::nullopt;
+  for (int n = from; n <= to; n += step) out.push_back(n);
+  return out;
+}
+
+struct Prepared {
+  LoadedProtocol loaded;
+  std::optional<model::Model> model;
+  trial::TrialDesign design;
+};
+
+// The protocol, the model (unless `need_model` is false: merging needs none) and the
+// design, which points into the protocol: hence held in place on the heap.
+std::unique_ptr<Prepared> prepare(const std::string& file, const std::string& model_dir,
+                                const std::vector<std::pair<std::string, double>>& overrides, const char* cmd,
+                                bool need_model = true) {
+  auto loaded = load_protocol(file, std::cerr, true);
+  if (!loaded) return nullptr;
+  std::optional<model::Model> m;
+  if (need_model) {
+    m = load_model_reporting(model_dir, overrides, cmd);
+    if (!m) return nullptr;
+  }
+  auto p = std::make_unique<Prepared>(Prepared{std::move(*loaded), std::move(m), {}});
+  auto made = trial::make_design(p->loaded.protocol);
+  if (!made.design) {
+    std::cerr << file << ": error: " << made.error << "\n";
+    return nullptr;
+  }
+  p->design = std::move(*made.design);
+  return p;
+}
+
+// Writes the table, and the JSON and report files when asked; all files or none.
+int finish(const trial::TrialDesign& d, const report::SimProvenance& pv, const trial::SimulationResult& r,
+           const std::string& json_path, const std::string& report_path) {
+  const auto j = report::simulation_json(d, pv, r);
+  const std::string html = report_path.empty() ? std::string() : report::simulation_html(d, pv, r, j);
+  if (!json_path.empty() && !emit(j.dump(2) + "\n", json_path, std::cerr)) return 1;
+  if (!report_path.empty() && !emit(html, report_path, std::cerr)) {
+    if (!json_path.empty() && json_path != "-") std::filesystem::remove(json_path);
+    return 1;
+  }
+  if (json_path != "-") std::cout << report::simulation_text(j);
+  return 0;
+}
+
+int run(Options o) {
+  const auto seed = parse_seed(o.seed_text, kCmd);
+  const auto overrides = parse_sets(o.sets, kCmd);
+  if (!seed || !overrides) return 2;
+  if (o.replicates < 1 || o.replicates > 10000000) {
+    std::cerr << kCmd << ": error: --replicates " << o.replicates << ": give 1 to 10000000\n";
+    return 2;
+  }
+  if (o.truth_per_arm < 100 || o.truth_per_arm > 1000000) {
+    std::cerr << kCmd << ": error: --truth-n " << o.truth_per_arm << ": give 100 to 1000000 participants per arm\n";
+    return 2;
+  }
+  if (!(o.alpha > 0 && o.alpha < 1)) {
+    std::cerr << kCmd << ": error: --alpha " << o.alpha << ": give a level between 0 and 1 (two-sided)\n";
+    return 2;
+  }
+  if (!(o.delta > 0 && o.delta <= 1)) {
+    std::cerr << kCmd << ": error: --delta " << o.delta << ": give an effect on the response scale, above 0 and at most 1\n";
+    return 2;
+  }
+  const int threads = o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  if (o.threads < 0 || o.threads > 1024) {
+    std::cerr << kCmd << ": error: --threads " << o.threads << ": give 1 to 1024 (0: one per core)\n";
+    return 2;
+  }
+  int shard = 0, shards = 1;
+  if (!o.shard_text.empty()) {
+    const auto slash = o.shard_text.find('/');
+    if (slash == std::string::npos || !whole(o.shard_text.substr(0, slash), shard) ||
+        !whole(o.shard_text.substr(slash + 1), shards) || shards < 1 || shard < 0 || shard >= shards) {
+      std::cerr << kCmd << ": error: --shard " << o.shard_text << ": write i/n with 0 ≤ i < n (e.g. 0/4)\n";
+      return 2;
+    }
+    if (o.out.empty()) {
+      std::cerr << kCmd << ": error: --shard needs --out FILE for the partial result (merged by il2trial merge)\n";
+      return 2;
+    }
+    if (!o.json.empty() || !o.report.empty()) {
+      std::cerr << kCmd << ": error: --shard writes a partial result to --out; --json and --report come from il2trial merge\n";
+      return 2;
+    }
+  }
+  auto models = report::parse_models(o.models);
+  if (!models) {
+    std::cerr << kCmd << ": error: " << models.error << "\n";
+    return 2;
+  }
+  auto prep = prepare(o.file, o.model_dir, *overrides, kCmd);
+  if (!prep) return 1;
+  const trial::TrialDesign& d = prep->design;
+  const auto ns = parse_ns(o.n_text, d.planned_n);
+  if (!ns) {
+    std::cerr << kCmd << ": error: --n " << o.n_text << ": give a size (2 to 100000) or FROM:TO:STEP (at most 50 sizes)\n";
+    return 2;
+  }
+  trial::SimulationSettings s;
+  s.seed = *seed;
+  s.replicates = o.replicates;
+  s.shard = shard;
+  s.shards = shards;
+  s.threads = threads;
+  s.ns = *ns;
+  s.null_effect = o.null_effect;
+  s.truth_per_arm = o.truth_per_arm;
+  s.analysis = {o.alpha, o.delta, *models.value};
+  report::SimProvenance pv{o.file, prep->loaded.sha256, prep->model->parameters.fingerprint(), kVersion, *seed,
+                           o.replicates, o.null_effect, o.truth_per_arm, o.alpha, o.delta, o.models, *ns};
+
+  std::atomic<std::int64_t> done{0};
+  const auto [first, last] = trial::shard_range(o.replicates, shard, shards);
+  trial::SimulationResult r;
+  const double seconds = with_progress("simulating", (last - first) * static_cast<std::int64_t>(ns->size()), done,
+                                       [&] { r = trial::simulate(d, *prep->model, s, &done); });
+  if (!r.ok) {
+    std::cerr << o.file << ": error: " << r.error << "\n";
+    return 1;
+  }
+  std::cerr << kCmd << ": " << (last - first) * static_cast<std::int64_t>(ns->size()) << " replicate trials on "
+            << threads << " thread" << (threads > 1 ? "s" : "") << " in " << seconds << " s\n";
+  for (const trial::Summary& sum : r.summaries)
+    if (sum.failed > 0)
+      std::cerr << kCmd << ": warning: n = " << sum.n << ": " << sum.failed << " replicate trials failed; replicate "
+                << sum.first_failed << ": " << sum.first_error << "\n";
+  if (shards > 1 || !o.out.empty()) {
+    if (o.shard_text.empty()) {
+      std::cerr << kCmd << ": error: --out is for a shard's partial result (with --shard i/n); use --json or --report\n";
+      return 2;
+    }
+    return emit(report::shard_json(pv, shard, shards, r).dump() + "\n", o.out, std::cerr) ? 0 : 1;
+  }
+  return finish(d, pv, r, o.json, o.report);
+}
+
+int merge(const Options& o) {
+  auto prep = prepare(o.file, o.model_dir, {}, "il2trial merge", false);
+  if (!prep) return 1;
+  const trial::TrialDesign& d = prep->design;
+  if (o.parts.empty()) {
+    std::cerr << "il2trial merge: error: give the shards' files\n";
+    return 2;
+  }
+  report::SimProvenance pv;
+  trial::SimulationResult total;
+  std::vector<bool> seen;
+  for (const std::string& part : o.parts) {
+    std::ifstream in(part);
+    nlohmann::json j = in ? nlohmann::json::parse(in, nullptr, false) : nlohmann::json();
+    if (!in || j.is_discarded()) {
+      std::cerr << part << ": error: " << (in ? "not JSON" : "cannot be read") << "\n";
+      return 1;
+    }
+    report::SimProvenance p;
+    trial::SimulationResult r;
+    int shard = 0, shards = 0;
+    std::string error;
+    if (!report::read_shard(j, d, p, shard, shards, r, error)) {
+      std::cerr << part << ": error: " << error << "\n";
+      return 1;
+    }
+    if (p.protocol_sha256 != prep->loaded.sha256) {
+      std::cerr << part << ": error: provenance.protocol_sha256: a shard of another protocol file (" << p.protocol_file << ")\n";
+      return 1;
+    }
+    if (seen.empty()) {
+      pv = p;
+      total = r;
+      seen.assign(static_cast<std::size_t>(shards), false);
+    } else {
+      const auto a = report::shard_json(p, 0, 1, {}).at("provenance"), b = report::shard_json(pv, 0, 1, {}).at("provenance");
+      if (a != b || static_cast<int>(seen.size()) != shards || r.truth.effects != total.truth.effects) {
+        std::cerr << part << ": error: provenance: not a shard of the same run as " << o.parts.front()
+                  << " (seed, replicates, settings, parameters and shard count must agree)\n";
+        return 1;
+      }
+      for (std::size_t k = 0; k < total.summaries.size(); ++k) total.summaries[k].merge(r.summaries[k]);
+    }
+    if (seen[static_cast<std::size_t>(shard)]) {
+      std::cerr << part << ": error: shard: shard " << shard << "/" << shards << " given twice\n";
+      return 1;
+    }
+    seen[static_cast<std::size_t>(shard)] = true;
+  }
+  for (std::size_t i = 0; i < seen.size(); ++i)
+    if (!seen[i]) {
+      std::cerr << "il2trial merge: error: shard " << i << "/" << seen.size() << " is missing\n";
+      return 1;
+    }
+  return finish(d, pv, total, o.json, o.report);
+}
+
+}  // namespace
+
+void add_simulate(CLI::App& app, int& status) {
+  auto* cmd = app.add_subcommand("simulate", "Simulate the trial many times: power, estimates, infections, a report");
+  auto o = std::make_shared<Options>();
+  cmd->add_option("file", o->file, "Protocol file (TOML)")->required();
+  cmd->add_option("--replicates", o->replicates, "Replicate trials (default 500)");
+  cmd->add_option("--seed", o->seed_text, "Random seed, 0 to 18446744073709551615 (default 1)");
+  cmd->add_option("--threads", o->threads, "Threads (default: one per core); results do not depend on it");
+  cmd->add_option("--n", o->n_text, "Participants per trial: N, or FROM:TO:STEP for a power curve (default: the protocol's enrolment)");
+  cmd->add_flag("--null", o->null_effect, "IL-2 without effect (its doses given as placebo): the rejection rate is the type I error");
+  cmd->add_option("--json", o->json, "Write the results as JSON to this file (- for standard output)");
+  cmd->add_option("--report", o->report, "Write a self-contained HTML report to this file");
+  cmd->add_option("--shard", o->shard_text, "Run part i of n of the replicates (i/n, from 0) and write it to --out");
+  cmd->add_option("--out", o->out, "With --shard: the partial result, for il2trial merge");
+  cmd->add_option("--truth-n", o->truth_per_arm, "Participants per arm of the large trial that gives each effect's truth (default 2000)");
+  cmd->add_option("--alpha", o->alpha, "Two-sided significance level of the tests (default 0.05; MCP-Mod one-sided at half)");
+  cmd->add_option("--delta", o->delta, "MCP-Mod: the clinically relevant gain in response rate for the target dose (default 0.15)");
+  cmd->add_option("--models", o->models, std::string("MCP-Mod candidate models with guesstimates in the protocol's dose unit (default ") + kDefaultModels + ")");
+  cmd->add_option("--set", o->sets, "Override a model parameter, name=value (repeatable)");
+  cmd->add_option("--model-dir", o->model_dir, "Directory of the parameter files (default: the shipped models/)");
+  cmd->callback([o, &status] { status = run(*o); });
+
+  auto* mg = app.add_subcommand("merge", "Combine the shards of a simulation (simulate --shard i/n) into its whole result");
+  auto m = std::make_shared<Options>();
+  mg->add_option("file", m->file, "Protocol file the shards simulated")->required();
+  mg->add_option("parts", m->parts, "The shards' files (--out of each simulate --shard)")->required();
+  mg->add_option("--json", m->json, "Write the results as JSON to this file (- for standard output)");
+  mg->add_option("--report", m->report, "Write a self-contained HTML report to this file");
+  mg->callback([m, &status] { status = merge(*m); });
+}
+
+}  // namespace il2t::cli

@@ -1,0 +1,216 @@
+#include "report/sim_html.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "report/sim_text.h"
+#include "report/svg_plot.h"
+#include "trial/endpoints.h"
+
+namespace il2t::report {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+constexpr const char* kColours[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
+const char* colour(std::size_t i) { return kColours[i % 6]; }
+
+std::string h(const std::string& s) { return xml_escape(s); }
+
+// Each arm's median and 10–90 % band of participants at each visit.
+std::string course_svg(const trial::TrialDesign& d, const trial::Summary& s) {
+  const char* activity = d.disease == model::Disease::sle   ? "SLEDAI-2K"
+                         : d.disease == model::Disease::pss ? "ESSDAI"
+                                                            : "JADAS-27";
+  std::vector<Panel> panels;
+  for (auto [m, title] : {std::pair{trial::BandMeasure::treg, std::string("Treg (% of CD4)")},
+                          std::pair{trial::BandMeasure::activity, std::string(activity)},
+                          std::pair{trial::BandMeasure::prednisone, std::string("Prednisone (mg/day)")}}) {
+    Panel p;
+    p.title = title + ": median and 10–90 % of participants";
+    for (std::size_t a = 0; a < d.arms.size(); ++a) {
+      Series se;
+      se.label = d.arms[a].id;
+      se.colour = colour(a);
+      for (std::size_t v = 0; v < d.visit_ids.size(); ++v) {
+        const trial::Histogram& hist = s.band(a, v, m);
+        if (hist.total() == 0) continue;
+        se.x.push_back(trial::nominal_day(d, v));
+        se.y.push_back(hist.quantile(0.5));
+        se.lower.push_back(hist.quantile(0.1));
+        se.upper.push_back(hist.quantile(0.9));
+      }
+      p.series.push_back(std::move(se));
+    }
+    panels.push_back(std::move(p));
+  }
+  return svg_panels("Course over time (n = " + std::to_string(s.n) + ")", panels, 760, 170, "study day (nominal visit)");
+}
+
+// An endpoint's distribution across replicate trials: one bar chart per arm.
+std::string distribution_svg(const trial::TrialDesign& d, const trial::EndpointPlan& e, const trial::EndpointStats& st) {
+  const int width = 760, row = 70, left = 130, right = 20;
+  const int height = 30 + row * static_cast<int>(e.arms.size()) + 24;
+  const trial::Histogram& h0 = st.arm_hist.front();
+  // The range of bins in use across arms.
+  std::size_t b0 = h0.counts.size(), b1 = 0;
+  for (const auto& hist : st.arm_hist)
+    for (std::size_t b = 0; b < hist.counts.size(); ++b)
+      if (hist.counts[b] > 0) {
+        b0 = std::min(b0, b);
+        b1 = std::max(b1, b);
+      }
+  if (b0 > b1) return "";
+  const std::size_t bins = h0.counts.size() - 2;
+  const double width_bin = (h0.hi - h0.lo) / static_cast<double>(bins);
+  auto lo_of = [&](std::size_t b) { return h0.lo + width_bin * (static_cast<double>(b) - 1); };
+  const double x0 = lo_of(b0), x1 = lo_of(b1) + width_bin;
+  const double plot_w = width - left - right;
+  auto px = [&](double x) { return left + (x - x0) / (x1 - x0) * plot_w; };
+  std::string o = fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" "
+      "font-size=\"11\"><rect width=\"100%\" height=\"100%\" fill=\"white\"/>"
+      "<text x=\"{2}\" y=\"16\" font-size=\"13\" font-weight=\"bold\">{3}: {4} per replicate trial</text>\n",
+      width, height, left, h(e.id), e.binary() ? "proportion responding" : "arm mean");
+  for (std::size_t a = 0; a < e.arms.size(); ++a) {
+    const trial::Histogram& hist = st.arm_hist[a];
+    const double base = 30 + row * static_cast<double>(a + 1) - 8;
+    std::int64_t peak = 1;
+    for (std::size_t b = b0; b <= b1; ++b) peak = std::max(peak, hist.counts[b]);
+    o += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\" fill=\"{}\">{}</text>\n", left - 6, base - 4,
+                     colour(e.arms[a]), h(d.arms[e.arms[a]].id));
+    for (std::size_t b = b0; b <= b1; ++b) {
+      if (hist.counts[b] == 0) continue;
+      const double bh = (row - 14) * static_cast<double>(hist.counts[b]) / static_cast<double>(peak);
+      o += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"/>", px(lo_of(b)),
+                       base - bh, std::max(1.0, px(lo_of(b) + width_bin) - px(lo_of(b)) - 0.5), bh, colour(e.arms[a]));
+    }
+    o += fmt::format("<line x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#999\"/>\n", left, left + plot_w, base, base);
+  }
+  for (int k = 0; k <= 5; ++k) {
+    const double x = x0 + (x1 - x0) * k / 5;
+    o += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{:.3g}</text>", px(x), height - 8, x);
+  }
+  return o + "</svg>\n";
+}
+
+std::string km_svg(const trial::TrialDesign& d, const trial::Summary& s) {
+  Panel p;
+  p.title = "Free of infection (Kaplan–Meier, all replicate trials pooled)";
+  for (std::size_t a = 0; a < d.arms.size(); ++a) {
+    Series se;
+    se.label = d.arms[a].id;
+    se.colour = colour(a);
+    double last = 1;
+    for (const auto& [day, surv] : infection_km(s.infections[a])) {
+      if (!se.x.empty()) {  // a step
+        se.x.push_back(day);
+        se.y.push_back(last);
+      }
+      se.x.push_back(day);
+      se.y.push_back(surv);
+      last = surv;
+    }
+    se.x.push_back(static_cast<double>(s.infections[a].exits.size() - 1));
+    se.y.push_back(last);
+    p.series.push_back(std::move(se));
+  }
+  return svg_panels("Time to first infection", {p}, 760, 220);
+}
+
+std::string power_svg(const trial::TrialDesign& d, const trial::SimulationResult& r, bool null_effect) {
+  Panel p;
+  p.title = null_effect ? "Type I error of the primary comparison" : "Power of the primary comparison";
+  Series se;
+  se.label = "primary";
+  for (const trial::Summary& s : r.summaries) {
+    se.x.push_back(s.n);
+    se.y.push_back(primary_power(d, s));
+  }
+  p.series.push_back(se);
+  return svg_panels("Power curve", {p}, 760, 200, "participants enrolled");
+}
+
+void assumptions(const trial::TrialDesign& d, const SimProvenance& pv, std::string& o) {
+  o += "<h2>Assumptions</h2><ul>\n";
+  const protocol::Protocol& p = *d.protocol;
+  auto origin = [&](const std::string& where, const protocol::Origin& f) {
+    if (f.kind == protocol::OriginKind::registry) return;
+    o += "<li><b>" + h(where) + "</b> (protocol, " + protocol::to_string(f.kind) + "): " + h(f.reason) + "</li>\n";
+  };
+  origin("identity.enrolment", p.identity.enrolment.origin);
+  origin("randomisation.method", p.randomisation.method.origin);
+  origin("randomisation.block_sizes", p.randomisation.block_sizes.origin);
+  for (const auto& a : p.arms) origin("arms." + a.id + ".ratio", a.ratio.origin);
+  for (const auto& v : p.visits) {
+    origin("visits." + v.id, v.origin);
+    origin("visits." + v.id + ".window_days", v.window_days.origin);
+  }
+  for (const auto& e : p.endpoints) origin("endpoints." + e.id + ".analysis", e.analysis.origin);
+  o += "<li><b>Model</b>: every value in models/*.toml carries its source or is marked assumed with its reason "
+       "(il2trial parameters lists them); parameter set " + h(pv.parameters_sha256.substr(0, 16)) + "….</li>\n";
+  o += "<li><b>Trial conduct</b> (models/conduct.toml, assumed): adherence per dose, missed visits, dropout hazard, "
+       "visits uniform in their windows.</li>\n";
+  o += "<li><b>Screening</b> (models/screening.toml, assumed): prevalences of the record fields the criteria read, "
+       "independent of each other and of disease activity.</li>\n";
+  o += "<li><b>Missing data</b>: a missing binary response (missed visit, dropout) counts as non-response; a missing "
+       "value leaves the participant out of that analysis (complete cases).</li>\n";
+  o += fmt::format("<li><b>Truth</b>: each effect's true value is its estimate in a balanced trial of {} participants "
+                   "per arm with the same seed; bias and coverage are against it.</li>\n", pv.truth_per_arm);
+  o += fmt::format("<li><b>MCP-Mod</b>: candidate models {}, one-sided level {}, clinically relevant effect {} (the "
+                   "smallest studied dose at or above the estimated target dose is the one picked).</li>\n",
+                   h(pv.models), pv.alpha / 2, pv.delta);
+  if (d.observational)
+    o += "<li><b>Who gets IL-2</b> (observational): a logistic model of baseline activity and prednisone dose "
+         "(models/conduct.toml [observational]); the protocol's Cox model adjusts for the covariates the records hold, "
+         "and the unadjusted hazard ratio shows the confounding.</li>\n";
+  for (const auto& e : d.endpoints)
+    if (!e.note.empty()) o += "<li><b>" + h(e.id) + "</b>: " + h(e.note) + "</li>\n";
+  o += "</ul>\n";
+}
+
+}  // namespace
+
+std::string simulation_html(const trial::TrialDesign& d, const SimProvenance& pv, const trial::SimulationResult& r,
+                            const ordered_json& results) {
+  const protocol::Protocol& p = *d.protocol;
+  std::string o =
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>il2trial simulation: " + h(p.identity.id.value) +
+      "</title>\n<style>body{font-family:sans-serif;max-width:860px;margin:2em auto;color:#222}"
+      "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}"
+      "pre{background:#f6f6f6;padding:8px;overflow-x:auto;font-size:12px}h2{border-bottom:1px solid #ccc}</style>"
+      "</head><body>\n";
+  o += "<h1>" + h(p.identity.id.value) + ": simulated trial</h1>\n<p>" + h(p.identity.title.value) + "</p>\n";
+  o += "<table>\n";
+  for (auto [k, v] : {std::pair{"protocol file", pv.protocol_file}, std::pair{"protocol SHA-256", pv.protocol_sha256},
+                      std::pair{"parameter set SHA-256", pv.parameters_sha256}, std::pair{"il2trial version", pv.version},
+                      std::pair{"seed", std::to_string(pv.seed)}, std::pair{"replicate trials", std::to_string(pv.replicates)},
+                      std::pair{"IL-2 effect", std::string(pv.null_effect ? "none (--null)" : "as modelled")}})
+    o += "<tr><th>" + h(k) + "</th><td>" + h(v) + "</td></tr>\n";
+  o += "</table>\n<h2>The protocol</h2>\n<table><tr><th>arm</th><th>regimen</th></tr>\n";
+  for (const auto& a : p.arms) {
+    std::string reg;
+    for (const auto& i : a.interventions) reg += (reg.empty() ? "" : "; ") + i.drug.value + ": " + i.regimen_text.value;
+    o += "<tr><td>" + h(a.id) + "</td><td>" + h(reg) + "</td></tr>\n";
+  }
+  o += "</table>\n<p>Visits: ";
+  for (std::size_t v = 0; v < d.visit_ids.size(); ++v) o += (v ? ", " : "") + h(d.visit_ids[v]) + " (day " + std::to_string(trial::nominal_day(d, v)) + ")";
+  o += fmt::format(". Enrolment {} ({}), {} criteria.</p>\n", p.identity.enrolment.value, h(p.identity.design.value),
+                   d.criteria.criteria.size());
+  o += "<h2>Results</h2>\n<pre>" + h(simulation_text(results)) + "</pre>\n";
+  const trial::Summary& main = r.summaries.back();
+  o += "<h2>Each arm's course</h2>\n" + course_svg(d, main);
+  o += "<h2>Endpoints across replicate trials</h2>\n";
+  for (std::size_t e = 0; e < d.endpoints.size(); ++e)
+    if (d.endpoints[e].reading != trial::Reading::not_simulated && !main.endpoints[e].arm_hist.empty())
+      o += distribution_svg(d, d.endpoints[e], main.endpoints[e]);
+  if (r.summaries.size() > 1) o += "<h2>Power curve</h2>\n" + power_svg(d, r, pv.null_effect);
+  o += "<h2>Infections</h2>\n" + km_svg(d, main);
+  assumptions(d, pv, o);
+  o += "</body></html>\n";
+  return o;
+}
+
+}  // namespace il2t::report

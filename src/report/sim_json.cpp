@@ -1,0 +1,350 @@
+#include "report/sim_json.h"
+
+#include <cmath>
+
+#include "trial/analysis.h"
+
+namespace il2t::report {
+
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+using trial::Wide;
+
+ordered_json num(double v) { return std::isfinite(v) ? ordered_json(v) : ordered_json(nullptr); }
+double frac(std::int64_t a, std::int64_t b) { return b > 0 ? static_cast<double>(a) / static_cast<double>(b) : NAN; }
+
+std::string wide_text(Wide v) {
+  if (v == 0) return "0";
+  const bool neg = v < 0;
+  // Digits of the magnitude, taken from the negative side (which holds every value).
+  Wide u = neg ? v : -v;
+  std::string s;
+  while (u < 0) {
+    s.insert(s.begin(), static_cast<char>('0' - static_cast<int>(u % 10)));
+    u /= 10;
+  }
+  return neg ? "-" + s : s;
+}
+
+bool wide_parse(const std::string& s, Wide& out) {
+  if (s.empty()) return false;
+  std::size_t i = s[0] == '-' ? 1 : 0;
+  if (i == s.size()) return false;
+  Wide v = 0;  // accumulated as a negative number, which has room for every value
+  for (; i < s.size(); ++i) {
+    if (s[i] < '0' || s[i] > '9' || i > 40) return false;
+    v = v * 10 - (s[i] - '0');
+  }
+  out = s[0] == '-' ? v : -v;
+  return true;
+}
+
+ordered_json exact_json(const trial::ExactSum& e) { return {wide_text(e.sum), wide_text(e.squares), e.n}; }
+bool exact_read(const json& j, trial::ExactSum& e) {
+  if (!j.is_array() || j.size() != 3 || !j[0].is_string() || !j[1].is_string() || !j[2].is_number_integer()) return false;
+  e.n = j[2].get<std::int64_t>();
+  return wide_parse(j[0].get<std::string>(), e.sum) && wide_parse(j[1].get<std::string>(), e.squares);
+}
+
+bool counts_read(const json& j, std::vector<std::int64_t>& v) {
+  if (!j.is_array() || j.size() != v.size()) return false;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (!j[i].is_number_integer()) return false;
+    v[i] = j[i].get<std::int64_t>();
+  }
+  return true;
+}
+
+ordered_json summary_raw(const trial::Summary& s) {
+  ordered_json j;
+  j["n"] = s.n;
+  j["counts"] = {s.replicates, s.failed, s.first_failed, s.screened, s.screen_failures, s.enrolled, s.completed,
+                 s.doses_planned, s.doses_taken};
+  j["first_error"] = s.first_error;
+  j["arm_enrolled"] = s.arm_enrolled;
+  j["undetermined"] = s.undetermined;
+  j["failed_by"] = s.failed_by;
+  for (const trial::EndpointStats& e : s.endpoints) {
+    ordered_json x;
+    for (const auto& c : e.comparisons) x["comparisons"].push_back({c.ok, c.reject, c.covered, exact_json(c.estimate)});
+    if (!x.contains("comparisons")) x["comparisons"] = json::array();
+    x["mcp"] = {e.mcp_ok, e.mcp_reject};
+    x["picks"] = e.picks;
+    for (std::size_t a = 0; a < e.arm_mean.size(); ++a) {
+      x["arm_mean"].push_back(exact_json(e.arm_mean[a]));
+      x["arm_hist"].push_back(e.arm_hist[a].counts);
+    }
+    j["endpoints"].push_back(x);
+  }
+  for (const auto& b : s.bands) j["bands"].push_back(b.counts);
+  for (const auto& i : s.infections)
+    j["infections"].push_back({{"counts", {i.subjects, i.infections, i.serious, i.patient_days}},
+                               {"exits", i.exits},
+                               {"first_events", i.first_events},
+                               {"rate", exact_json(i.rate_per_100py)}});
+  return j;
+}
+
+bool summary_read(const json& j, trial::Summary& s, std::string& where) {
+  std::vector<std::int64_t> counts(9);
+  where = "counts";
+  if (!j.contains("counts") || !counts_read(j["counts"], counts)) return false;
+  s.replicates = counts[0];
+  s.failed = counts[1];
+  s.first_failed = counts[2];
+  s.screened = counts[3];
+  s.screen_failures = counts[4];
+  s.enrolled = counts[5];
+  s.completed = counts[6];
+  s.doses_planned = counts[7];
+  s.doses_taken = counts[8];
+  where = "first_error";
+  if (!j.contains("first_error") || !j["first_error"].is_string()) return false;
+  s.first_error = j["first_error"].get<std::string>();
+  where = "arm_enrolled";
+  if (!j.contains("arm_enrolled") || !counts_read(j["arm_enrolled"], s.arm_enrolled)) return false;
+  where = "failed_by";
+  if (!j.contains("undetermined") || !j["undetermined"].is_number_integer() || !j.contains("failed_by") ||
+      !counts_read(j["failed_by"], s.failed_by))
+    return false;
+  s.undetermined = j["undetermined"].get<std::int64_t>();
+  where = "endpoints";
+  if (!j.contains("endpoints") || j["endpoints"].size() != s.endpoints.size()) return false;
+  for (std::size_t e = 0; e < s.endpoints.size(); ++e) {
+    trial::EndpointStats& st = s.endpoints[e];
+    const json& x = j["endpoints"][e];
+    where = "endpoints[" + std::to_string(e) + "]";
+    if (!x.contains("comparisons") || x["comparisons"].size() != st.comparisons.size()) return false;
+    for (std::size_t c = 0; c < st.comparisons.size(); ++c) {
+      const json& y = x["comparisons"][c];
+      if (!y.is_array() || y.size() != 4) return false;
+      st.comparisons[c].ok = y[0].get<std::int64_t>();
+      st.comparisons[c].reject = y[1].get<std::int64_t>();
+      st.comparisons[c].covered = y[2].get<std::int64_t>();
+      if (!exact_read(y[3], st.comparisons[c].estimate)) return false;
+    }
+    std::vector<std::int64_t> mcp(2);
+    if (!x.contains("mcp") || !counts_read(x["mcp"], mcp) || !x.contains("picks") || !counts_read(x["picks"], st.picks))
+      return false;
+    st.mcp_ok = mcp[0];
+    st.mcp_reject = mcp[1];
+    for (std::size_t a = 0; a < st.arm_mean.size(); ++a)
+      if (!exact_read(x["arm_mean"][a], st.arm_mean[a]) || !counts_read(x["arm_hist"][a], st.arm_hist[a].counts))
+        return false;
+  }
+  where = "bands";
+  if (!j.contains("bands") || j["bands"].size() != s.bands.size()) return false;
+  for (std::size_t b = 0; b < s.bands.size(); ++b)
+    if (!counts_read(j["bands"][b], s.bands[b].counts)) return false;
+  where = "infections";
+  if (!j.contains("infections") || j["infections"].size() != s.infections.size()) return false;
+  for (std::size_t a = 0; a < s.infections.size(); ++a) {
+    trial::InfectionStats& i = s.infections[a];
+    const json& x = j["infections"][a];
+    std::vector<std::int64_t> c(4);
+    if (!counts_read(x["counts"], c) || !counts_read(x["exits"], i.exits) ||
+        !counts_read(x["first_events"], i.first_events) || !exact_read(x["rate"], i.rate_per_100py))
+      return false;
+    i.subjects = c[0];
+    i.infections = c[1];
+    i.serious = c[2];
+    i.patient_days = c[3];
+  }
+  return true;
+}
+
+ordered_json provenance_json(const SimProvenance& p) {
+  return {{"protocol_file", p.protocol_file}, {"protocol_sha256", p.protocol_sha256},
+          {"parameters_sha256", p.parameters_sha256}, {"version", p.version}, {"seed", p.seed},
+          {"replicates", p.replicates}, {"null", p.null_effect}, {"truth_per_arm", p.truth_per_arm},
+          {"alpha", p.alpha}, {"delta", p.delta}, {"models", p.models}, {"n", p.ns}};
+}
+
+}  // namespace
+
+std::vector<std::pair<int, double>> infection_km(const trial::InfectionStats& inf) {
+  std::vector<std::pair<int, double>> out{{0, 1.0}};
+  double at_risk = static_cast<double>(inf.subjects), surv = 1;
+  for (std::size_t day = 0; day < inf.exits.size(); ++day) {
+    if (inf.first_events[day] > 0 && at_risk > 0) {
+      surv *= 1 - static_cast<double>(inf.first_events[day]) / at_risk;
+      out.emplace_back(static_cast<int>(day), surv);
+    }
+    at_risk -= static_cast<double>(inf.exits[day]);
+  }
+  return out;
+}
+
+double primary_power(const trial::TrialDesign& d, const trial::Summary& s) {
+  for (std::size_t e = 0; e < d.endpoints.size(); ++e) {
+    if (!d.endpoints[e].primary) continue;
+    const trial::EndpointStats& st = s.endpoints[e];
+    if (d.endpoints[e].method == trial::Method::mcp_mod) return frac(st.mcp_reject, st.mcp_ok);
+    if (!st.comparisons.empty()) return frac(st.comparisons[0].reject, st.comparisons[0].ok);
+  }
+  return NAN;
+}
+
+ordered_json simulation_json(const trial::TrialDesign& d, const SimProvenance& p, const trial::SimulationResult& r) {
+  ordered_json j;
+  j["protocol"] = d.protocol->identity.id.value;
+  j["provenance"] = provenance_json(p);
+  j["truth"] = {{"per_arm", r.truth.per_arm}};
+  for (const trial::Summary& s : r.summaries) {
+    ordered_json size;
+    size["n"] = s.n;
+    size["replicates"] = s.replicates;
+    size["failed"] = s.failed;
+    if (s.failed > 0) size["first_failure"] = {{"replicate", s.first_failed}, {"error", s.first_error}};
+    size["screened_per_replicate"] = num(frac(s.screened, s.replicates));
+    size["screen_failure_rate"] = num(frac(s.screen_failures, s.screened));
+    size["undetermined_rate"] = num(frac(s.undetermined, s.screened));
+    {
+      ordered_json by = ordered_json::object();
+      for (std::size_t k = 0; k < d.criteria.criteria.size(); ++k)
+        if (s.failed_by[k] > 0)
+          by[(d.criteria.criteria[k].inclusion ? "inclusion " : "exclusion ") + d.criteria.criteria[k].id] =
+              num(frac(s.failed_by[k], s.screened));
+      size["excluded_by_criterion"] = by;
+    }
+    size["completion_rate"] = num(frac(s.completed, s.enrolled));
+    size["doses_taken_rate"] = num(frac(s.doses_taken, s.doses_planned));
+    for (std::size_t a = 0; a < d.arms.size(); ++a)
+      size["arms"].push_back({{"id", d.arms[a].id}, {"enrolled_per_replicate", num(frac(s.arm_enrolled[a], s.replicates))}});
+    for (std::size_t e = 0; e < d.endpoints.size(); ++e) {
+      const trial::EndpointPlan& plan = d.endpoints[e];
+      const trial::EndpointStats& st = s.endpoints[e];
+      ordered_json x{{"id", plan.id}, {"primary", plan.primary}, {"instrument", plan.instrument},
+                     {"method", trial::to_string(plan.method)}};
+      if (!plan.note.empty()) x["note"] = plan.note;
+      for (std::size_t a = 0; a < plan.arms.size(); ++a) {
+        const auto& h = st.arm_hist[a];
+        x["arms"].push_back({{"id", d.arms[plan.arms[a]].id}, {"mean", num(st.arm_mean[a].mean())},
+                             {"sd", num(st.arm_mean[a].sd())}, {"p05", num(h.quantile(0.05))},
+                             {"p50", num(h.quantile(0.5))}, {"p95", num(h.quantile(0.95))},
+                             {"truth", num(r.truth.arm_mean[e][a])}});
+      }
+      const auto labels = trial::comparison_labels(d, plan);
+      for (std::size_t c = 0; c < labels.size(); ++c) {
+        const trial::ComparisonStats& cs = st.comparisons[c];
+        const double truth = r.truth.effects[e][c];
+        x["comparisons"].push_back({{"comparison", labels[c]},
+                                    {"scale", plan.method == trial::Method::cox ? "log hazard ratio"
+                                              : plan.binary()                   ? "risk difference"
+                                              : plan.method == trial::Method::wilcoxon ? "location shift"
+                                                                                       : "mean difference"},
+                                    {p.null_effect ? "type_i_error" : "power", num(frac(cs.reject, cs.ok))},
+                                    {"analysed", cs.ok},
+                                    {"mean_estimate", num(cs.estimate.mean())},
+                                    {"truth", num(truth)},
+                                    {"bias", num(cs.estimate.mean() - truth)},
+                                    {"empirical_se", num(cs.estimate.sd())},
+                                    {"coverage", num(frac(cs.covered, cs.ok))}});
+      }
+      if (plan.method == trial::Method::mcp_mod) {
+        ordered_json picks;
+        for (std::size_t a = 0; a < d.arms.size(); ++a)
+          if (d.arms[a].gives_il2) picks[d.arms[a].id] = num(frac(st.picks[a], st.mcp_ok));
+        picks["none"] = num(frac(st.picks.back(), st.mcp_ok));
+        x["mcp_mod"] = {{p.null_effect ? "type_i_error" : "power", num(frac(st.mcp_reject, st.mcp_ok))},
+                        {"analysed", st.mcp_ok},
+                        {"dose_picked", picks}};
+      }
+      size["endpoints"].push_back(x);
+    }
+    for (std::size_t a = 0; a < d.arms.size(); ++a) {
+      const trial::InfectionStats& inf = s.infections[a];
+      const double py = static_cast<double>(inf.patient_days) / 365.25;
+      ordered_json km;
+      const auto curve = infection_km(inf);
+      for (int day : {28, 84, 168, 365, 730}) {
+        if (day >= static_cast<int>(inf.exits.size())) break;
+        double surv = 1;
+        for (const auto& [t, v] : curve)
+          if (t <= day) surv = v;
+        km.push_back({{"day", day}, {"free_of_infection", surv}});
+      }
+      size["infections"].push_back({{"arm", d.arms[a].id},
+                                    {"per_100_patient_years", num(py > 0 ? 100 * static_cast<double>(inf.infections) / py : NAN)},
+                                    {"serious_per_100_patient_years", num(py > 0 ? 100 * static_cast<double>(inf.serious) / py : NAN)},
+                                    {"replicate_rate_sd", num(inf.rate_per_100py.sd())},
+                                    {"kaplan_meier", km}});
+    }
+    j["sizes"].push_back(size);
+  }
+  for (const trial::Summary& s : r.summaries) j["power_curve"].push_back({{"n", s.n}, {p.null_effect ? "type_i_error" : "power", num(primary_power(d, s))}});
+  return j;
+}
+
+ordered_json shard_json(const SimProvenance& p, int shard, int shards, const trial::SimulationResult& r) {
+  ordered_json j;
+  j["il2trial_shard"] = 1;
+  j["provenance"] = provenance_json(p);
+  j["shard"] = {shard, shards};
+  j["replicates_run"] = {r.first, r.last};
+  j["truth"] = {{"per_arm", r.truth.per_arm}, {"effects", r.truth.effects}, {"arm_mean", r.truth.arm_mean}};
+  for (const trial::Summary& s : r.summaries) j["summaries"].push_back(summary_raw(s));
+  return j;
+}
+
+bool read_shard(const json& j, const trial::TrialDesign& d, SimProvenance& p, int& shard, int& shards,
+                trial::SimulationResult& r, std::string& error) {
+  try {
+    if (!j.contains("il2trial_shard")) {
+      error = "not a shard file (no il2trial_shard field)";
+      return false;
+    }
+    const json& pv = j.at("provenance");
+    p.protocol_file = pv.at("protocol_file").get<std::string>();
+    p.protocol_sha256 = pv.at("protocol_sha256").get<std::string>();
+    p.parameters_sha256 = pv.at("parameters_sha256").get<std::string>();
+    p.version = pv.at("version").get<std::string>();
+    p.seed = pv.at("seed").get<std::uint64_t>();
+    p.replicates = pv.at("replicates").get<std::int64_t>();
+    p.null_effect = pv.at("null").get<bool>();
+    p.truth_per_arm = pv.at("truth_per_arm").get<int>();
+    p.alpha = pv.at("alpha").get<double>();
+    p.delta = pv.at("delta").get<double>();
+    p.models = pv.at("models").get<std::string>();
+    p.ns = pv.at("n").get<std::vector<int>>();
+    shard = j.at("shard").at(0).get<int>();
+    shards = j.at("shard").at(1).get<int>();
+    r.first = j.at("replicates_run").at(0).get<std::int64_t>();
+    r.last = j.at("replicates_run").at(1).get<std::int64_t>();
+    r.truth.per_arm = j.at("truth").at("per_arm").get<int>();
+    for (const auto& row : j.at("truth").at("effects")) {
+      std::vector<double> v;
+      for (const auto& x : row) v.push_back(x.is_null() ? NAN : x.get<double>());
+      r.truth.effects.push_back(v);
+    }
+    for (const auto& row : j.at("truth").at("arm_mean")) {
+      std::vector<double> v;
+      for (const auto& x : row) v.push_back(x.is_null() ? NAN : x.get<double>());
+      r.truth.arm_mean.push_back(v);
+    }
+    const json& sums = j.at("summaries");
+    if (sums.size() != p.ns.size()) {
+      error = "summaries: " + std::to_string(sums.size()) + " for " + std::to_string(p.ns.size()) + " sample sizes";
+      return false;
+    }
+    const int max_day = trial::max_follow_up_day(d);
+    for (std::size_t k = 0; k < sums.size(); ++k) {
+      trial::Summary s = trial::Summary::empty(d, p.ns[k], max_day);
+      std::string where;
+      if (!summary_read(sums[k], s, where)) {
+        error = "summaries[" + std::to_string(k) + "]." + where + ": missing or not as this protocol's simulation writes it";
+        return false;
+      }
+      r.summaries.push_back(std::move(s));
+    }
+  } catch (const json::exception& e) {
+    error = std::string("a field is missing or of the wrong type (") + e.what() + ")";
+    return false;
+  }
+  r.ok = true;
+  return true;
+}
+
+}  // namespace il2t::report

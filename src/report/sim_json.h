@@ -1,0 +1,42 @@
+#pragma once
+// A simulation's results as JSON: the figures users read (`--json`: operating
+// characteristics, arm distributions, infections, the power curve), and the raw
+// accumulators a shard writes (`--shard`) and `il2trial merge` reads back — exact, so
+// the merged figures equal an unsharded run's to the last digit.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "trial/design.h"
+#include "trial/simulate.h"
+
+namespace il2t::report {
+
+// What identifies a run: shards of one run must agree on all of it.
+struct SimProvenance {
+  std::string protocol_file, protocol_sha256, parameters_sha256, version;
+  std::uint64_t seed = 1;
+  std::int64_t replicates = 0;
+  bool null_effect = false;
+  int truth_per_arm = 0;
+  double alpha = 0.05, delta = 0.15;
+  std::string models;
+  std::vector<int> ns;
+};
+
+nlohmann::ordered_json simulation_json(const trial::TrialDesign& d, const SimProvenance& p,
+                                       const trial::SimulationResult& r);
+
+// Raw form: provenance, shard, truth and every accumulator.
+nlohmann::ordered_json shard_json(const SimProvenance& p, int shard, int shards, const trial::SimulationResult& r);
+// Reads a shard back into `r` (its summaries shaped by Summary::empty for `d`); false
+// with `error` naming the field when the file is not a shard of this kind.
+bool read_shard(const nlohmann::json& j, const trial::TrialDesign& d, SimProvenance& p, int& shard, int& shards,
+                trial::SimulationResult& r, std::string& error);
+
+// The primary endpoint's power (or type I error) per sample size: the first
+// comparison, or MCP-Mod's test. NaN where it has none.
+double primary_power(const trial::TrialDesign& d, const trial::Summary& s);
+// Pooled Kaplan–Meier of time to first infection: (day, survival) at each day with an event.
+std::vector<std::pair<int, double>> infection_km(const trial::InfectionStats& inf);
+
+}  // namespace il2t::report

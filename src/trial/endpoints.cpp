@@ -1,0 +1,121 @@
+#include "trial/endpoints.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "instruments/sri.h"
+
+namespace il2t::trial {
+
+namespace {
+
+Test value_test(const std::string& instrument) {
+  if (instrument == "treg-percent") return Test::treg_pct;
+  if (instrument == "essdai") return Test::essdai;
+  if (instrument == "esspri") return Test::esspri;
+  if (instrument == "jadas") return Test::jadas27;
+  if (instrument == "steroid-dose") return Test::prednisone;
+  if (instrument == "cmv-viral-load") return Test::cmv;
+  return Test::sledai_2k;  // sledai-2k, selena-sledai
+}
+
+// The SRI items of a visit from its rows; false when any is missing.
+bool sri_visit(const TrialRecords& r, std::uint32_t s, std::uint16_t v, instruments::SriVisit& out) {
+  const Finding* sledai = r.find(s, v, Test::sledai_2k);
+  const Finding* pga = r.find(s, v, Test::pga);
+  if (!sledai || !pga) return false;
+  out.sledai = static_cast<int>(sledai->value);
+  out.pga = pga->value;
+  for (std::size_t k = 0; k < instruments::kBilagDomainCount; ++k) {
+    const Finding* g = r.find(s, v, static_cast<Test>(static_cast<std::size_t>(Test::bilag_first) + k));
+    if (!g) return false;
+    out.bilag.set(static_cast<instruments::BilagDomain>(k), static_cast<instruments::BilagGrade>(static_cast<int>(g->value)));
+  }
+  return true;
+}
+
+}  // namespace
+
+void EndpointRows::clear() {
+  arm.clear();
+  value.clear();
+  baseline.clear();
+  event.clear();
+  subject.clear();
+}
+
+int nominal_day(const TrialDesign& d, std::size_t v) {
+  const protocol::Visit& visit = d.protocol->visits[v];
+  const double per = visit.unit == "day" ? 1.0 : visit.unit == "month" ? 365.25 / 12 : 7.0;
+  return 1 + static_cast<int>(std::lround(visit.at.value * per));
+}
+
+void derive_endpoint(const TrialDesign& d, const EndpointPlan& e, const TrialRecords& r, EndpointRows& out) {
+  out.clear();
+  if (e.reading == Reading::not_simulated || e.visits.empty()) return;
+  const auto last_visit = static_cast<std::uint16_t>(e.visits.back());
+  const int last_day = nominal_day(d, e.visits.back());
+  for (std::uint32_t s = 0; s < r.subjects.size(); ++s) {
+    const Subject& subj = r.subjects[s];
+    if (std::find(e.arms.begin(), e.arms.end(), subj.arm) == e.arms.end()) continue;
+    double value = 0, baseline = NAN, event = 0;
+    switch (e.reading) {
+      case Reading::sri4: {
+        instruments::SriVisit base, follow;
+        if (sri_visit(r, s, static_cast<std::uint16_t>(*d.baseline_visit), base) && sri_visit(r, s, last_visit, follow)) {
+          auto res = instruments::sri(base, follow, 4);
+          value = res.ok() && res->responder ? 1 : 0;
+        }
+        break;
+      }
+      case Reading::undetectable: {
+        const Finding* f = r.find(s, last_visit, Test::cmv);
+        value = f && f->value == 0 ? 1 : 0;
+        break;
+      }
+      case Reading::any_event: {
+        const bool infections_only = e.instrument == "infection";
+        for (std::uint32_t i = r.event_begin[s]; i < r.event_begin[s + 1]; ++i) {
+          const AdverseEvent& a = r.events[i];
+          if (a.day > last_day) break;
+          if (!infections_only || a.category == AdverseEvent::Category::infection) {
+            value = 1;
+            break;
+          }
+        }
+        break;
+      }
+      case Reading::time_to_event: {
+        value = std::min(subj.last_day, last_day);
+        for (std::uint32_t i = r.event_begin[s]; i < r.event_begin[s + 1]; ++i) {
+          const AdverseEvent& a = r.events[i];
+          if (a.category != AdverseEvent::Category::infection) continue;
+          if (a.day <= value) {
+            value = a.day;
+            event = 1;
+          }
+          break;
+        }
+        break;
+      }
+      case Reading::value: {
+        const Test t = value_test(e.instrument);
+        const Finding* f = r.find(s, last_visit, t);
+        if (!f) continue;  // complete cases
+        value = t == Test::cmv ? std::log10(std::max(f->value, 1.0)) : f->value;
+        if (d.baseline_visit)
+          if (const Finding* b = r.find(s, static_cast<std::uint16_t>(*d.baseline_visit), t))
+            baseline = t == Test::cmv ? std::log10(std::max(b->value, 1.0)) : b->value;
+        break;
+      }
+      case Reading::not_simulated: break;
+    }
+    out.arm.push_back(subj.arm);
+    out.value.push_back(value);
+    out.baseline.push_back(baseline);
+    out.event.push_back(event);
+    out.subject.push_back(s);
+  }
+}
+
+}  // namespace il2t::trial

@@ -1,0 +1,144 @@
+#include "trial/simulate.h"
+
+#include <algorithm>
+#include <cmath>
+#include <thread>
+
+#include "trial/endpoints.h"
+#include "trial/engine.h"
+
+namespace il2t::trial {
+
+namespace {
+
+// Replicate keys of the truth trials lie far above any run's replicates.
+constexpr std::uint64_t kTruthKey = 1ULL << 62;
+constexpr int kTruthChunk = 250;  // participants per arm per truth trial
+
+// Runs `count` jobs on `threads` threads; job(i, worker) must only touch worker-owned state.
+template <class Job>
+void parallel(std::int64_t count, int threads, Job&& job) {
+  std::atomic<std::int64_t> next{0};
+  auto work = [&](int w) {
+    for (std::int64_t i = next++; i < count; i = next++) job(i, w);
+  };
+  std::vector<std::thread> pool;
+  for (int w = 1; w < threads; ++w) pool.emplace_back(work, w);
+  work(0);
+  for (auto& t : pool) t.join();
+}
+
+}  // namespace
+
+std::pair<std::int64_t, std::int64_t> shard_range(std::int64_t total, int i, int n) {
+  return {total * i / n, total * (i + 1) / n};
+}
+
+int max_follow_up_day(const TrialDesign& d) {
+  int last = static_cast<int>(std::lround(d.protocol->timeline.duration_weeks.value * 7)) + 1;
+  for (std::size_t v = 0; v < d.visit_ids.size(); ++v)
+    last = std::max(last, nominal_day(d, v) + static_cast<int>(std::ceil(d.protocol->visits[v].window_days.value)));
+  return last;
+}
+
+SimulationResult simulate(const TrialDesign& d, const model::Model& m, const SimulationSettings& s,
+                          std::atomic<std::int64_t>* done) {
+  SimulationResult out;
+  const int threads = std::max(1, s.threads);
+  const std::size_t arms = d.arms.size();
+
+  // The truth: balanced trials of truth_per_arm per arm, in chunks, pooled.
+  const int chunks = std::max(1, (s.truth_per_arm + kTruthChunk - 1) / kTruthChunk);
+  std::vector<std::vector<EndpointRows>> chunk_rows(static_cast<std::size_t>(chunks));
+  std::vector<std::string> chunk_error(static_cast<std::size_t>(chunks));
+  {
+    std::vector<TrialRunner> runners;
+    std::vector<TrialRecords> records(static_cast<std::size_t>(threads));
+    for (int w = 0; w < threads; ++w) runners.emplace_back(d, m);
+    parallel(chunks, threads, [&](std::int64_t c, int w) {
+      RunSettings rs{s.seed, static_cast<int>(std::min<std::int64_t>(kTruthChunk, s.truth_per_arm - c * kTruthChunk) *
+                                              static_cast<std::int64_t>(arms)),
+                     s.null_effect, true};
+      TrialRecords& r = records[static_cast<std::size_t>(w)];
+      if (!runners[static_cast<std::size_t>(w)].run(kTruthKey + static_cast<std::uint64_t>(c), rs, r,
+                                                    chunk_error[static_cast<std::size_t>(c)]))
+        return;
+      for (const EndpointPlan& e : d.endpoints) {
+        EndpointRows rows;
+        derive_endpoint(d, e, r, rows);
+        chunk_rows[static_cast<std::size_t>(c)].push_back(std::move(rows));
+      }
+    });
+  }
+  for (const std::string& e : chunk_error)
+    if (!e.empty()) {
+      out.error = "the truth trial: " + e;
+      return out;
+    }
+  out.truth.per_arm = s.truth_per_arm;
+  for (std::size_t e = 0; e < d.endpoints.size(); ++e) {
+    EndpointRows pooled;
+    for (const auto& c : chunk_rows) {
+      const EndpointRows& x = c[e];
+      pooled.arm.insert(pooled.arm.end(), x.arm.begin(), x.arm.end());
+      pooled.value.insert(pooled.value.end(), x.value.begin(), x.value.end());
+      pooled.baseline.insert(pooled.baseline.end(), x.baseline.begin(), x.baseline.end());
+      pooled.event.insert(pooled.event.end(), x.event.begin(), x.event.end());
+      pooled.subject.insert(pooled.subject.end(), x.subject.begin(), x.subject.end());
+    }
+    out.truth.effects.push_back(true_effects(d, d.endpoints[e], pooled));
+    std::vector<double> means;
+    for (std::size_t a : d.endpoints[e].arms) {
+      double sum = 0, n = 0;
+      for (std::size_t i = 0; i < pooled.arm.size(); ++i)
+        if (pooled.arm[i] == a) {
+          sum += pooled.value[i];
+          ++n;
+        }
+      means.push_back(n > 0 ? sum / n : NAN);
+    }
+    out.truth.arm_mean.push_back(std::move(means));
+  }
+
+  // The replicates of this shard, for each sample size.
+  const auto [first, last] = shard_range(s.replicates, s.shard, s.shards);
+  out.first = first;
+  out.last = last;
+  const int max_day = max_follow_up_day(d);
+  for (int n : s.ns) {
+    std::vector<Summary> partial;
+    std::vector<TrialRunner> runners;
+    std::vector<Analyser> analysers;
+    std::vector<TrialRecords> records(static_cast<std::size_t>(threads));
+    std::vector<EndpointRows> rows(static_cast<std::size_t>(threads));
+    for (int w = 0; w < threads; ++w) {
+      partial.push_back(Summary::empty(d, n, max_day));
+      runners.emplace_back(d, m);
+      analysers.emplace_back(d, s.analysis);
+    }
+    parallel(last - first, threads, [&](std::int64_t i, int w) {
+      const auto wi = static_cast<std::size_t>(w);
+      const std::int64_t replicate = first + i;
+      std::string error;
+      TrialRecords& r = records[wi];
+      if (!runners[wi].run(static_cast<std::uint64_t>(replicate), RunSettings{s.seed, n, s.null_effect, false}, r, error)) {
+        record_failure(partial[wi], replicate, error);
+      } else {
+        std::vector<EndpointResult> results;
+        for (const EndpointPlan& e : d.endpoints) {
+          derive_endpoint(d, e, r, rows[wi]);
+          results.push_back(analysers[wi].analyse(e, r, rows[wi]));
+        }
+        accumulate(partial[wi], d, r, results, out.truth.effects);
+      }
+      if (done) ++*done;
+    });
+    Summary total = Summary::empty(d, n, max_day);
+    for (const Summary& p : partial) total.merge(p);
+    out.summaries.push_back(std::move(total));
+  }
+  out.ok = true;
+  return out;
+}
+
+}  // namespace il2t::trial

@@ -1,0 +1,91 @@
+#pragma once
+// What a simulation keeps of its replicate trials: counts, exact sums and fixed-bin
+// histograms, never the replicates themselves, so memory does not grow with the
+// number of replicates. Every accumulator merges exactly and associatively (integer
+// counts; sums in 128-bit fixed point), so any split of the replicates — over threads,
+// or over the shards of a cluster job — merges into the same bits.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "trial/analysis.h"
+#include "trial/design.h"
+#include "trial/records.h"
+
+namespace il2t::trial {
+
+__extension__ typedef __int128 Wide;  // GCC/Clang's 128-bit integer
+
+// A sum and sum of squares of values quantised to 2^-32, exact under any order.
+struct ExactSum {
+  Wide sum = 0, squares = 0;
+  std::int64_t n = 0;
+  void add(double v);
+  void merge(const ExactSum& o);
+  double mean() const;
+  double sd() const;  // with n − 1
+};
+
+// Counts in `bins` equal bins over [lo, hi), plus one below and one above.
+struct Histogram {
+  double lo = 0, hi = 1;
+  std::vector<std::int64_t> counts;  // below, bins…, above
+  Histogram() = default;
+  Histogram(double lo_, double hi_, std::size_t bins) : lo(lo_), hi(hi_), counts(bins + 2, 0) {}
+  void add(double v);
+  void merge(const Histogram& o);
+  std::int64_t total() const;
+  double quantile(double q) const;  // linear within a bin; NaN when empty
+};
+
+struct ComparisonStats {
+  std::int64_t ok = 0, reject = 0, covered = 0;
+  ExactSum estimate;
+};
+
+struct EndpointStats {
+  std::vector<ComparisonStats> comparisons;
+  std::int64_t mcp_ok = 0, mcp_reject = 0;
+  std::vector<std::int64_t> picks;  // per arm of the protocol, then "none"
+  std::vector<ExactSum> arm_mean;   // per compared arm: the replicate's mean (or proportion)
+  std::vector<Histogram> arm_hist;  // the same, as a distribution
+};
+
+// Measures drawn over time, per arm and visit: Treg %, disease activity, prednisone.
+enum class BandMeasure { treg, activity, prednisone, count };
+inline constexpr std::size_t kBandMeasures = static_cast<std::size_t>(BandMeasure::count);
+
+struct InfectionStats {
+  std::int64_t subjects = 0, infections = 0, serious = 0, patient_days = 0;
+  std::vector<std::int64_t> exits, first_events;  // per study day: left the risk set / first infection
+  ExactSum rate_per_100py;                        // per replicate
+};
+
+struct Summary {
+  int n = 0;
+  std::int64_t replicates = 0, failed = 0;
+  std::int64_t first_failed = -1;  // the lowest failed replicate, and why
+  std::string first_error;
+  std::int64_t screened = 0, screen_failures = 0, enrolled = 0, completed = 0, doses_planned = 0, doses_taken = 0;
+  std::int64_t undetermined = 0;
+  std::vector<std::int64_t> failed_by;  // per criterion
+  std::vector<std::int64_t> arm_enrolled;
+  std::vector<EndpointStats> endpoints;
+  std::vector<Histogram> bands;  // arm × visit × measure
+  std::vector<InfectionStats> infections;  // per arm
+
+  static Summary empty(const TrialDesign& d, int n, int max_day);
+  void merge(const Summary& o);
+  Histogram& band(std::size_t arm, std::size_t visit, BandMeasure m);
+  const Histogram& band(std::size_t arm, std::size_t visit, BandMeasure m) const;
+};
+
+// Adds one replicate: its records, and each endpoint's result against the truth.
+void accumulate(Summary& s, const TrialDesign& d, const TrialRecords& r, const std::vector<EndpointResult>& results,
+                const std::vector<std::vector<double>>& truth);
+void record_failure(Summary& s, std::int64_t replicate, const std::string& error);
+
+// The histogram range of an endpoint's arm means.
+Histogram arm_histogram(const EndpointPlan& e);
+
+}  // namespace il2t::trial
