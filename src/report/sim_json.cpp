@@ -219,6 +219,10 @@ ordered_json simulation_json(const trial::TrialDesign& d, const SimProvenance& p
       ordered_json x{{"id", plan.id}, {"primary", plan.primary}, {"instrument", plan.instrument},
                      {"method", trial::to_string(plan.method)}};
       if (!plan.note.empty()) x["note"] = plan.note;
+      if (plan.reading == trial::Reading::not_simulated) {
+        size["endpoints"].push_back(x);
+        continue;
+      }
       for (std::size_t a = 0; a < plan.arms.size(); ++a) {
         const auto& h = st.arm_hist[a];
         x["arms"].push_back({{"id", d.arms[plan.arms[a]].id}, {"mean", num(st.arm_mean[a].mean())},

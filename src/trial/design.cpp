@@ -78,7 +78,8 @@ DesignMade make_design(const protocol::Protocol& p) {
   }
   d.disease = *disease;
   d.cmv = model::studies_cmv(p);
-  d.observational = lower(p.identity.design.value) == "observational";
+  // Without randomisation, the clinician chooses who gets IL-2 (engine.h).
+  d.observational = lower(p.identity.design.value) != "randomised" || lower(p.randomisation.method.value) == "none";
   d.planned_n = static_cast<int>(p.identity.enrolment.value);
   if (d.planned_n < 2) {
     out.error = "identity.enrolment: a trial needs at least 2 participants";
@@ -87,7 +88,7 @@ DesignMade make_design(const protocol::Protocol& p) {
   const units::Body body{p.population.reference_weight_kg ? p.population.reference_weight_kg->value : 60.0,
                          p.population.reference_height_cm ? p.population.reference_height_cm->value : 165.0};
   for (const protocol::Arm& a : p.arms) {
-    ArmInfo info{a.id, a.label.value, 0, false, names_control(a)};
+    ArmInfo info{a.id, a.label.value, 0, false, false};
     auto s = schedule::build_schedule(p, a.id, *schedule::Date::parse("2027-01-04"), body);
     if (!s.schedule) {
       out.error = "arms." + a.id + ": " + s.error;
@@ -99,6 +100,7 @@ DesignMade make_design(const protocol::Protocol& p) {
         info.il2_dose_miu = dose.il2_miu;
         break;
       }
+    info.control = !info.gives_il2 && names_control(a);  // "IL-2 plus standard care" is not the control
     d.arms.push_back(info);
   }
   for (std::size_t i = 0; i < p.visits.size(); ++i) {

@@ -49,7 +49,7 @@ struct TrialDesign {
   const protocol::Protocol* protocol = nullptr;
   model::Disease disease = model::Disease::sle;
   bool cmv = false;
-  bool observational = false;
+  bool observational = false;  // not randomised: allocation by the clinician-choice model
   int planned_n = 0;
   std::vector<ArmInfo> arms;
   std::vector<std::string> visit_ids;

@@ -78,7 +78,7 @@ bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecord
     }
     std::size_t arm = 0;
     if (s.balanced) {
-      arm = out.subjects.size() % d_.arms.size();
+      arm = (out.subjects.size() + s.turn) % d_.arms.size();
     } else if (randomiser) {
       arm = randomiser->assign(0, allocation, static_cast<std::size_t>(s.n) - out.subjects.size());
     } else {

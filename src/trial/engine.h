@@ -23,6 +23,7 @@ struct RunSettings {
   int n = 0;                // participants to enrol
   bool null_effect = false; // IL-2 doses replaced by placebo: IL-2 has no effect
   bool balanced = false;    // arms in turn, whatever the design (the truth trials)
+  std::size_t turn = 0;     // with `balanced`: the first participant's arm
 };
 
 // The study day screening is dated (days since 1970-01-01: 2027-01-04), for criteria

@@ -344,7 +344,7 @@ TEST(ParameterBind, ShippedSetBindsCompletely) {
 TEST(ParameterBind, RemovingAnyShippedScalarIsMissing) {
   const ParameterLoad l = shipped();
   const std::set<std::string> optional_groups = {"sle_descriptors", "pss_domains", "infection_types", "iiv",
-                                                 "iiv_correlation"};
+                                                 "iiv_correlation", "screening", "screening_sd_log"};
   int checked = 0;
   for (const Parameter& p : l.set.all()) {
     if (optional_groups.count(p.name.substr(0, p.name.find('.')))) continue;
@@ -357,6 +357,23 @@ TEST(ParameterBind, RemovingAnyShippedScalarIsMissing) {
     ++checked;
   }
   EXPECT_GT(checked, 80);
+}
+
+TEST(ParameterBind, ScreeningEntriesNameDrawableRecordFields) {
+  auto errors = [](const std::string& drop, std::string_view extra) { return joined(bind(shipped_with(drop, extra)).errors); };
+  EXPECT_EQ(errors("", "[screening]\nhbv_dna = { value = 0.1, unit = \"probability\", assumed = \"x\" }\n"),
+            "extra.toml:2: error: screening.hbv_dna: not a patient-record field (did you mean `cmv_dna`?)\n");
+  EXPECT_EQ(errors("", "[screening]\nage = { value = 40, unit = \"years\", assumed = \"x\" }\n"),
+            "extra.toml:2: error: screening.age: the simulator sets this field itself (from the candidate's covariates)\n");
+  const ParameterLoad l = shipped();
+  const Parameter* wbc = l.set.find("screening.wbc");
+  const Parameter* wbc_sd = l.set.find("screening_sd_log.wbc");
+  EXPECT_EQ(errors("screening_sd_log.wbc", ""),
+            wbc->file + ":" + std::to_string(wbc->line) +
+                ": error: screening.wbc: a quantity needs its SD of log as screening_sd_log.wbc\n");
+  EXPECT_EQ(errors("screening.wbc", ""),
+            wbc_sd->file + ":" + std::to_string(wbc_sd->line) +
+                ": error: screening_sd_log.wbc: no screening.wbc to go with it\n");
 }
 
 TEST(ParameterBind, EmptyTableIsMissing) {
