@@ -62,7 +62,8 @@ class DormandPrince {
     }
     restart_ = false;
     double h = std::min(h_, t1 - t0);
-    double log_err_prev = std::log(1e-4);
+    const double kLogErrFloor = std::log(1e-4);
+    double log_err_prev = kLogErrFloor;
     bool last_rejected = false;
     long steps = 0;
     while (t < t1) {
@@ -92,12 +93,13 @@ class DormandPrince {
         if (after_step(x)) { f(t, x.data(), k1_.data()); ++stats_.evaluations; }
         else k1_ = k7_;
         // PI controller (beta = 0.04, alpha = 0.2 - 0.75 beta): err^-0.17 · err_prev^0.04,
-        // as one exp of logs (cheaper than two pow calls).
+        // as one exp of logs (cheaper than two pow calls); log(max(err, 1e-4)), kept for
+        // the next step, is the larger of the two logarithms.
         const double log_err = std::log(std::max(err, 1e-10));
         double fac = std::exp(-0.17 * log_err + 0.04 * log_err_prev);
         fac = std::clamp(0.9 * fac, 0.2, last_rejected ? 1.0 : 10.0);
         const double h_next = h * fac;
-        log_err_prev = std::log(std::max(err, 1e-4));
+        log_err_prev = std::max(log_err, kLogErrFloor);
         last_rejected = false;
         if (!final_step) h = h_next;
         else h_ = std::max(h_next, h_unclipped);  // carry the step before it was cut to t1
