@@ -6,7 +6,8 @@
 //
 // Discontinuities (doses) are the caller's: integrate() stops exactly at `t1`; the
 // caller changes the state there and calls integrate() again, which restarts the
-// stage sequence. So no dose can fall inside a step, be missed, or be applied twice.
+// stage sequence with a fresh starting step. So no dose can fall inside a step, be
+// missed, or be applied twice.
 #include <algorithm>
 #include <array>
 #include <cmath>
