@@ -38,6 +38,10 @@ bool Integrator::washout(StateVector& x) const {
 
 SolveStatus Integrator::advance(double t0, double t1, StateVector& x, const Inputs& u) {
   const Drivers d = drivers(ind_, u);
+  if (d.activity_steroid != drivers_.activity_steroid || d.cmv_steroid != drivers_.cmv_steroid) {
+    drivers_ = d;
+    solver_.restart();
+  }
   auto f = [this, &d](double, const double* y, double* dy) { rhs(ind_, d, y, dy); };
   auto after = [this](StateVector& y) { return washout(y); };
   return solver_.integrate(f, t0, t1, x, after);

@@ -7,6 +7,7 @@
 // explicit solver take steps sized by the slow cell dynamics instead of the drugs'
 // fast absorption and clearance.
 #include "model/individual.h"
+#include "model/rhs.h"
 #include "model/solver.h"
 
 namespace il2t::model {
@@ -30,6 +31,7 @@ class Integrator {
   bool washout(StateVector& x) const;
   const Individual& ind_;
   DormandPrince<kStateCount> solver_;
+  Drivers drivers_;  // of the last interval: new ones restart the solver
   double il2_depot_floor_ = 0, il2_plasma_floor_ = 0, rapa_gut_floor_ = 0;
 };
 

@@ -6,7 +6,8 @@
 //
 // Discontinuities (doses) are the caller's: integrate() stops exactly at `t1`; the
 // caller changes the state there and calls integrate() again, which restarts the
-// stage sequence. So no dose can fall inside a step, be missed, or be applied twice.
+// stage sequence with a fresh starting step. So no dose can fall inside a step, be
+// missed, or be applied twice.
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -37,9 +38,10 @@ inline const char* to_string(SolveStatus s) {
   return "";
 }
 
-// F is callable as f(t, const double* x, double* dx). `atol` holds per-component
-// absolute tolerances. `after_step(x)` may adjust the state after each accepted step
-// and returns true if it did (the model sets washed-out drug amounts to exactly zero).
+// F is callable as f(t, const double* x, double* dx), the same function from call to
+// call unless restart() says otherwise. `atol` holds per-component absolute
+// tolerances. `after_step(x)` may adjust the state after each accepted step and
+// returns true if it did (the model sets washed-out drug amounts to exactly zero).
 template <std::size_t N>
 class DormandPrince {
  public:
@@ -51,10 +53,18 @@ class DormandPrince {
   SolveStatus integrate(F&& f, double t0, double t1, Vec& x, After&& after_step) {
     if (!(t1 > t0)) return SolveStatus::ok;
     double t = t0;
-    double h = std::min(h_ > 0 ? h_ : s_.h_initial, t1 - t0);
-    f(t, x.data(), k1_.data());
-    ++stats_.evaluations;
-    double log_err_prev = std::log(1e-4);
+    // A call that continues the last one (it ended at t0 with this state, and f is
+    // unchanged) reuses f(t0, x) and the step size; otherwise (a dose, new inputs) the
+    // stages restart and a fresh first step is chosen for what follows.
+    if (!(h_ > 0 && !restart_ && t0 == t_end_ && x == x_end_)) {
+      f(t, x.data(), k1_.data());
+      ++stats_.evaluations;
+      h_ = initial_step(f, t, x, t1 - t0);
+    }
+    restart_ = false;
+    double h = std::min(h_, t1 - t0);
+    const double kLogErrFloor = std::log(1e-4);
+    double log_err_prev = kLogErrFloor;
     bool last_rejected = false;
     long steps = 0;
     while (t < t1) {
@@ -84,12 +94,13 @@ class DormandPrince {
         if (after_step(x)) { f(t, x.data(), k1_.data()); ++stats_.evaluations; }
         else k1_ = k7_;
         // PI controller (beta = 0.04, alpha = 0.2 - 0.75 beta): err^-0.17 · err_prev^0.04,
-        // as one exp of logs (cheaper than two pow calls).
+        // as one exp of logs (cheaper than two pow calls); log(max(err, 1e-4)), kept for
+        // the next step, is the larger of the two logarithms.
         const double log_err = std::log(std::max(err, 1e-10));
         double fac = std::exp(-0.17 * log_err + 0.04 * log_err_prev);
         fac = std::clamp(0.9 * fac, 0.2, last_rejected ? 1.0 : 10.0);
         const double h_next = h * fac;
-        log_err_prev = std::log(std::max(err, 1e-4));
+        log_err_prev = std::max(log_err, kLogErrFloor);
         last_rejected = false;
         if (!final_step) h = h_next;
         else h_ = std::max(h_next, h_unclipped);  // carry the step before it was cut to t1
@@ -100,13 +111,43 @@ class DormandPrince {
         if (h < s_.h_min) return SolveStatus::step_too_small;
       }
     }
+    t_end_ = t1;
+    x_end_ = x;
     return SolveStatus::ok;
   }
 
   const SolverStats& stats() const { return stats_; }
-  void reset_step() { h_ = 0; }
+  // The caller changed f (its inputs) since the last call: the next call restarts.
+  void restart() { restart_ = true; }
 
  private:
+  // Weighted RMS norm of v, weights atol + rtol·|x|.
+  double norm(const Vec& v, const Vec& x) const {
+    double sum = 0;
+    for (std::size_t i = 0; i < N; ++i) {
+      const double r = v[i] / (atol_[i] + s_.rtol * std::fabs(x[i]));
+      sum += r * r;
+    }
+    return std::sqrt(sum / static_cast<double>(N));
+  }
+
+  // The starting step of Hairer, Nørsett & Wanner (§II.4, as in their dopri5.f), for
+  // order 5: from the sizes of x, f(t, x) and f's change over an Euler step, one more
+  // evaluation of f. k1_ holds f(t, x); y_ and k2_ are scratch.
+  template <class F>
+  double initial_step(F& f, double t, const Vec& x, double span) {
+    const double d0 = norm(x, x), d1 = norm(k1_, x);
+    const double h0 = std::min(span, (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1);
+    for (std::size_t i = 0; i < N; ++i) y_[i] = x[i] + h0 * k1_[i];
+    f(t + h0, y_.data(), k2_.data());
+    ++stats_.evaluations;
+    for (std::size_t i = 0; i < N; ++i) tmp_[i] = (k2_[i] - k1_[i]) / h0;
+    const double dmax = std::max(d1, norm(tmp_, x));
+    const double h1 = dmax <= 1e-15 ? std::max(1e-6, h0 * 1e-3) : std::pow(0.01 / dmax, 1.0 / 5);
+    const double h = std::min(100 * h0, h1);
+    return std::isfinite(h) && h > 0 ? h : s_.h_initial;
+  }
+
   // Dormand & Prince (1980) RK5(4)7M coefficients.
   template <class F>
   void stages(F& f, double t, double h, const Vec& x) {
@@ -149,9 +190,10 @@ class DormandPrince {
 
   SolverSettings s_;
   Vec atol_;
-  Vec k1_{}, k2_{}, k3_{}, k4_{}, k5_{}, k6_{}, k7_{}, tmp_{}, y_{}, err_{};
+  Vec k1_{}, k2_{}, k3_{}, k4_{}, k5_{}, k6_{}, k7_{}, tmp_{}, y_{}, err_{}, x_end_{};
   SolverStats stats_;
-  double h_ = 0;
+  double h_ = 0, t_end_ = 0;  // the step carried to the next call, and where this one ended
+  bool restart_ = false;
 };
 
 }  // namespace il2t::model
