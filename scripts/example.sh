@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# The main job on the bundled example: install, build, then lay out the dose-ranging
-# trial NCT04077684 (show) and one participant's calendar in its 1 MIU arm (schedule).
-# (Until the simulator exists, `show` and `schedule` are the main job.)
+# The main job on the bundled example: install, build, validate the protocols, then
+# simulate the dose-ranging trial NCT04077684 (500 replicate trials of its 160
+# participants, both cores) and write its report to build/NCT04077684-report.html.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build.sh
-./build/src/il2trial validate protocols/*.toml
-./build/src/il2trial show protocols/NCT04077684-dose-ranging.toml
-./build/src/il2trial schedule protocols/NCT04077684-dose-ranging.toml --arm il2-1 --start 2027-01-04
+./build/src/il2trial validate --quiet protocols/*.toml
+./build/src/il2trial simulate protocols/NCT04077684-dose-ranging.toml \
+  --report build/NCT04077684-report.html --json build/NCT04077684-results.json
+echo "report: build/NCT04077684-report.html"
