@@ -183,6 +183,18 @@ void Analyser::pairwise(const EndpointPlan& e, const TrialRecords& r, const Endp
   }
 }
 
+void Analyser::prime(const EndpointPlan& e, const std::vector<double>& sizes) {
+  if (e.method != Method::mcp_mod || critical_.count(sizes)) return;
+  std::vector<double> dose, response;
+  for (std::size_t a = 0; a < e.arms.size(); ++a)
+    for (int i = 0; i < static_cast<int>(sizes[a]); ++i) {
+      dose.push_back(d_.arms[e.arms[a]].il2_dose_miu);
+      response.push_back(i % 2);  // any response with spread: the value depends on the design only
+    }
+  auto t = stats::mct_test(dose, response, s_.models, false, s_.alpha / 2, true);
+  if (t) critical_.emplace(sizes, t.value->critical_value);
+}
+
 void Analyser::mcp(const EndpointPlan& e, const EndpointRows& rows, EndpointResult& out) {
   std::vector<double> dose(rows.arm.size());
   for (std::size_t i = 0; i < rows.arm.size(); ++i) dose[i] = d_.arms[rows.arm[i]].il2_dose_miu;

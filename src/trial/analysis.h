@@ -51,6 +51,9 @@ class Analyser {
  public:
   Analyser(const TrialDesign& d, const AnalysisSettings& s) : d_(d), s_(s) {}
   EndpointResult analyse(const EndpointPlan& e, const TrialRecords& r, const EndpointRows& rows);
+  // Computes and caches MCP-Mod's critical value for `sizes` per compared arm, so that
+  // copies of this analyser (one per thread) do not each compute it.
+  void prime(const EndpointPlan& e, const std::vector<double>& sizes);
 
  private:
   void pairwise(const EndpointPlan& e, const TrialRecords& r, const EndpointRows& rows, EndpointResult& out);

@@ -111,10 +111,21 @@ SimulationResult simulate(const TrialDesign& d, const model::Model& m, const Sim
     std::vector<Analyser> analysers;
     std::vector<TrialRecords> records(static_cast<std::size_t>(threads));
     std::vector<EndpointRows> rows(static_cast<std::size_t>(threads));
+    // MCP-Mod's critical value for the planned group sizes, once for all threads.
+    Analyser primed(d, s.analysis);
+    if (!d.observational) {
+      double ratio_sum = 0;
+      for (const protocol::Arm& a : d.protocol->arms) ratio_sum += a.ratio.value;
+      for (const EndpointPlan& e : d.endpoints) {
+        std::vector<double> sizes;
+        for (std::size_t a : e.arms) sizes.push_back(std::round(n * d.protocol->arms[a].ratio.value / ratio_sum));
+        primed.prime(e, sizes);
+      }
+    }
     for (int w = 0; w < threads; ++w) {
       partial.push_back(Summary::empty(d, n, max_day));
       runners.emplace_back(d, m);
-      analysers.emplace_back(d, s.analysis);
+      analysers.push_back(primed);
     }
     parallel(last - first, threads, [&](std::int64_t i, int w) {
       const auto wi = static_cast<std::size_t>(w);
