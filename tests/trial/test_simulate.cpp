@@ -194,3 +194,41 @@ TEST(Summary, ExactSumsAndHistogramsMergeInAnyOrder) {
 
 }  // namespace
 }  // namespace il2t::trial
+
+namespace il2t::trial {
+namespace {
+
+// Every shipped protocol runs end to end: its candidates are decided by every
+// criterion, its replicate trials complete, and its first primary endpoint is simulated
+// and analysed.
+class EveryProtocol : public testing::TestWithParam<std::string> {};
+
+TEST_P(EveryProtocol, RunsEndToEndAndReportsItsPrimaryEndpoint) {
+  Fixture f(GetParam());
+  SimulationSettings s = f.settings(2, 2);
+  const SimulationResult r = simulate(f.design, f.model, s);
+  ASSERT_TRUE(r.ok) << r.error;
+  const Summary& sum = r.summaries[0];
+  EXPECT_EQ(sum.failed, 0) << sum.first_error;
+  EXPECT_EQ(sum.replicates, 2);
+  EXPECT_EQ(sum.undetermined, 0);
+  EXPECT_EQ(sum.enrolled, 2 * f.design.planned_n);
+  ASSERT_FALSE(f.design.endpoints.empty());
+  const EndpointPlan& primary = f.design.endpoints.front();
+  EXPECT_TRUE(primary.primary);
+  EXPECT_NE(primary.reading, Reading::not_simulated) << primary.id;
+  EXPECT_NE(primary.method, Method::descriptive) << primary.id;
+  const EndpointStats& st = sum.endpoints.front();
+  EXPECT_EQ(primary.method == Method::mcp_mod ? st.mcp_ok : st.comparisons.front().ok, 2) << primary.id;
+}
+
+INSTANTIATE_TEST_SUITE_P(Shipped, EveryProtocol,
+                         testing::Values("NCT02465580-he2020.toml", "NCT04077684-dose-ranging.toml",
+                                         "NCT04136106-infection-observational.toml", "NCT04397107-paediatric.toml",
+                                         "NCT05605665-sjogren-rapamycin.toml", "NCT06971913-cmv.toml"),
+                         [](const testing::TestParamInfo<std::string>& i) {
+                           return i.param.substr(0, i.param.find('-'));
+                         });
+
+}  // namespace
+}  // namespace il2t::trial
