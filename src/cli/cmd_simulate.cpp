@@ -16,6 +16,9 @@
 #include "report/sim_json.h"
 #include "report/sim_text.h"
 #include "report/stats_runner.h"
+#include "data/atomic_file.h"
+#include "trial/engine.h"
+#include "trial/records_io.h"
 #include "trial/simulate.h"
 
 namespace il2t::cli {
@@ -26,7 +29,7 @@ constexpr const char* kCmd = "il2trial simulate";
 constexpr const char* kDefaultModels = "linear,emax:0.2,sigEmax:0.4:3,exponential:0.5";
 
 struct Options {
-  std::string file, n_text, json, report, shard_text, out, model_dir = model::default_model_dir();
+  std::string file, n_text, json, report, shard_text, out, records, model_dir = model::default_model_dir();
   std::string seed_text = "1", models = kDefaultModels;
   std::vector<std::string> sets, parts;
   std::int64_t replicates = 500;
@@ -100,6 +103,34 @@ int finish(const trial::TrialDesign& d, const report::SimProvenance& pv, const t
   }
   if (json_path != "-") std::cout << report::simulation_text(j);
   return 0;
+}
+
+// The first replicate's trial records as CSV files in `dir` (created if need be).
+bool write_records_dir(const trial::TrialDesign& d, const model::Model& m, const trial::SimulationSettings& s,
+                       std::int64_t replicate, const std::string& dir) {
+  trial::TrialRunner runner(d, m);
+  trial::TrialRecords r;
+  std::string error;
+  if (!runner.run(static_cast<std::uint64_t>(replicate), {s.seed, s.ns.front(), s.null_effect, false}, r, error)) {
+    std::cerr << kCmd << ": error: --records: replicate " << replicate << ": " << error << "\n";
+    return false;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    std::cerr << kCmd << ": error: --records " << dir << ": " << ec.message() << "\n";
+    return false;
+  }
+  const trial::RecordFiles f = trial::write_records(d, r);
+  for (auto [name, text] : {std::pair{"subjects.csv", &f.subjects}, std::pair{"findings.csv", &f.findings},
+                            std::pair{"events.csv", &f.events}}) {
+    const std::string why = data::write_file_atomically(dir + "/" + name, *text);
+    if (!why.empty()) {
+      std::cerr << kCmd << ": error: --records: " << why << "\n";
+      return false;
+    }
+  }
+  return true;
 }
 
 int run(Options o) {
@@ -192,6 +223,7 @@ int run(Options o) {
     }
     return emit(report::shard_json(pv, shard, shards, r).dump() + "\n", o.out, std::cerr) ? 0 : 1;
   }
+  if (!o.records.empty() && !write_records_dir(d, *prep->model, s, first, o.records)) return 1;
   return finish(d, pv, r, o.json, o.report);
 }
 
@@ -265,6 +297,7 @@ void add_simulate(CLI::App& app, int& status) {
   cmd->add_flag("--null", o->null_effect, "IL-2 without effect (its doses given as placebo): the rejection rate is the type I error");
   cmd->add_option("--json", o->json, "Write the results as JSON to this file (- for standard output)");
   cmd->add_option("--report", o->report, "Write a self-contained HTML report to this file");
+  cmd->add_option("--records", o->records, "Also write the first replicate trial's records (subjects, findings, events) as CSV files into this directory");
   cmd->add_option("--shard", o->shard_text, "Run part i of n of the replicates (i/n, from 0) and write it to --out");
   cmd->add_option("--out", o->out, "With --shard: the partial result, for il2trial merge");
   cmd->add_option("--truth-n", o->truth_per_arm, "Participants per arm of the large trial that gives each effect's truth (default 2000)");

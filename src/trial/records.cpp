@@ -31,6 +31,7 @@ void TrialRecords::clear() {
   event_begin.clear();
   screened = screen_failures = undetermined = 0;
   failed_by.clear();
+  terms.clear();
 }
 
 const Finding* TrialRecords::find(std::uint32_t subject, std::uint16_t visit, Test test) const {

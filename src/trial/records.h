@@ -5,6 +5,8 @@
 // one per adverse event (as AE). Endpoints are derived from these rows only
 // (endpoints.h), so the same derivation serves real data.
 #include <cstdint>
+#include <deque>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -54,7 +56,7 @@ struct AdverseEvent {
   int day = 1;
   Category category = Category::infection;
   const char* term = "";
-  int grade = 1;
+  int grade = 1;  // CTCAE grade; 0 when not graded (a flare)
   bool serious = false;
 };
 
@@ -68,6 +70,7 @@ struct TrialRecords {
   std::size_t screen_failures = 0;
   std::size_t undetermined = 0;              // candidates a criterion could not decide (counted as failures)
   std::vector<std::uint32_t> failed_by;      // per criterion of the design: candidates it excluded
+  std::deque<std::string> terms;             // event terms read from a file (stable addresses)
 
   void clear();
   // The value of `test` at `visit` for `subject`, or nullptr when it was not measured.

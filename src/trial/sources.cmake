@@ -2,6 +2,7 @@
 list(APPEND IL2T_SOURCES
   trial/randomisation.cpp
   trial/records.cpp
+  trial/records_io.cpp
   trial/design.cpp
   trial/engine.cpp
   trial/endpoints.cpp
