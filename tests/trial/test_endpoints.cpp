@@ -17,11 +17,7 @@ namespace {
 struct He2020 {
   protocol::Protocol protocol;
   TrialDesign design;
-  He2020() {
-    test::Checked c = test::check_text(test::read_text(test::source_path("protocols/NCT02465580-he2020.toml")), "he");
-    protocol = *c.protocol;
-    design = *make_design(protocol).design;
-  }
+  He2020() : protocol(test::shipped_protocol("NCT02465580-he2020.toml")) { design = *make_design(protocol).design; }
   const EndpointPlan& endpoint(const std::string& id) const {
     for (const auto& e : design.endpoints)
       if (e.id == id) return e;

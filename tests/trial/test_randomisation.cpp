@@ -14,11 +14,7 @@
 namespace il2t::trial {
 namespace {
 
-protocol::Protocol load(const std::string& file) {
-  test::Checked c = test::check_text(test::read_text(test::source_path("protocols/" + file)), file);
-  if (!c.protocol) throw std::runtime_error(file + " does not read");
-  return *c.protocol;
-}
+protocol::Protocol load(const std::string& file) { return test::shipped_protocol(file); }
 
 Randomiser make(const protocol::Protocol& p, std::size_t strata = 1) {
   auto m = Randomiser::make(p, strata);

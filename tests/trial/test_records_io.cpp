@@ -16,9 +16,7 @@ namespace {
 struct Loaded {
   protocol::Protocol protocol;
   TrialDesign design;
-  explicit Loaded(const std::string& file) {
-    test::Checked c = test::check_text(test::read_text(test::source_path("protocols/" + file)), file);
-    protocol = *c.protocol;
+  explicit Loaded(const std::string& file) : protocol(test::shipped_protocol(file)) {
     design = *make_design(protocol).design;
   }
 };

@@ -16,11 +16,7 @@
 namespace il2t::trial {
 namespace {
 
-protocol::Protocol load(const std::string& file) {
-  test::Checked c = test::check_text(test::read_text(test::source_path("protocols/" + file)), file);
-  if (!c.protocol) throw std::runtime_error(file + " does not read");
-  return *c.protocol;
-}
+protocol::Protocol load(const std::string& file) { return test::shipped_protocol(file); }
 
 struct Fixture {
   protocol::Protocol protocol;

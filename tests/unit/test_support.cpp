@@ -1,3 +1,4 @@
+#include <stdexcept>
 #include "test_support.h"
 
 #include <algorithm>
@@ -36,6 +37,12 @@ Checked check_text(const std::string& text, const std::string& name) {
   for (const auto& d : r.diagnostics.items()) c.messages.push_back(format(d));
   c.ok = r.protocol.has_value() && !r.diagnostics.has_errors();
   return c;
+}
+
+protocol::Protocol shipped_protocol(const std::string& file) {
+  Checked c = check_text(read_text(source_path("protocols/" + file)), file);
+  if (!c.protocol) throw std::runtime_error(file + " does not read");
+  return *c.protocol;
 }
 
 }  // namespace il2t::test

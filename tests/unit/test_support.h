@@ -19,4 +19,7 @@ struct Checked {
 };
 Checked check_text(const std::string& text, const std::string& name = "p.toml");
 
+// A shipped protocol (protocols/FILE), read and validated; throws if it does not read.
+protocol::Protocol shipped_protocol(const std::string& file);
+
 }  // namespace il2t::test
