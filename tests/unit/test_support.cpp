@@ -1,10 +1,10 @@
-#include <stdexcept>
 #include "test_support.h"
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "protocol/validate.h"
 
