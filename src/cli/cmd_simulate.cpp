@@ -51,13 +51,14 @@ std::optional<std::vector<int>> parse_ns(const std::string& text, int planned) {
   const auto c1 = text.find(':');
   if (c1 == std::string::npos) {
     int n = 0;
-    if (!whole(text, n) || n < 2 || n > 100000) return std::nullopt;
+    if (!whole(text, n) || n < 2 || n > report::kMaxParticipants) return std::nullopt;
     return std::vector<int>{n};
   }
   const auto c2 = text.find(':', c1 + 1);
   int from = 0, to = 0, step = 0;
   if (c2 == std::string::npos || !whole(text.substr(0, c1), from) || !whole(text.substr(c1 + 1, c2 - c1 - 1), to) ||
-      !whole(text.substr(c2 + 1), step) || from < 2 || to < from || step < 1 || to > 100000 || (to - from) / step >= 50)
+      !whole(text.substr(c2 + 1), step) || from < 2 || to < from || step < 1 || to > report::kMaxParticipants ||
+      (to - from) / step >= 50)
     return std::nullopt;
   for (int n = from; n <= to; n += step) out.push_back(n);
   return out;
@@ -141,8 +142,9 @@ int run(Options o) {
     std::cerr << kCmd << ": error: --replicates " << o.replicates << ": give 1 to 10000000\n";
     return 2;
   }
-  if (o.truth_per_arm < 100 || o.truth_per_arm > 1000000) {
-    std::cerr << kCmd << ": error: --truth-n " << o.truth_per_arm << ": give 100 to 1000000 participants per arm\n";
+  if (o.truth_per_arm < 100 || o.truth_per_arm > report::kMaxTruthPerArm) {
+    std::cerr << kCmd << ": error: --truth-n " << o.truth_per_arm << ": give 100 to " << report::kMaxTruthPerArm
+              << " participants per arm\n";
     return 2;
   }
   if (!(o.alpha > 0 && o.alpha < 1)) {
@@ -170,10 +172,14 @@ int run(Options o) {
       std::cerr << kCmd << ": error: --shard needs --out FILE for the partial result (merged by il2trial merge)\n";
       return 2;
     }
-    if (!o.json.empty() || !o.report.empty()) {
-      std::cerr << kCmd << ": error: --shard writes a partial result to --out; --json and --report come from il2trial merge\n";
+    if (!o.json.empty() || !o.report.empty() || !o.records.empty()) {
+      std::cerr << kCmd << ": error: --shard writes a partial result to --out; --json and --report come from il2trial merge"
+                << " (and --records from an unsharded run)\n";
       return 2;
     }
+  } else if (!o.out.empty()) {
+    std::cerr << kCmd << ": error: --out is for a shard's partial result (with --shard i/n); use --json or --report\n";
+    return 2;
   }
   auto models = report::parse_models(o.models);
   if (!models) {
@@ -185,7 +191,8 @@ int run(Options o) {
   const trial::TrialDesign& d = prep->design;
   const auto ns = parse_ns(o.n_text, d.planned_n);
   if (!ns) {
-    std::cerr << kCmd << ": error: --n " << o.n_text << ": give a size (2 to 100000) or FROM:TO:STEP (at most 50 sizes)\n";
+    std::cerr << kCmd << ": error: --n " << o.n_text << ": give a size (2 to " << report::kMaxParticipants
+              << ") or FROM:TO:STEP (at most 50 sizes)\n";
     return 2;
   }
   trial::SimulationSettings s;
@@ -216,11 +223,7 @@ int run(Options o) {
     if (sum.failed > 0)
       std::cerr << kCmd << ": warning: n = " << sum.n << ": " << sum.failed << " replicate trials failed; replicate "
                 << sum.first_failed << ": " << sum.first_error << "\n";
-  if (shards > 1 || !o.out.empty()) {
-    if (o.shard_text.empty()) {
-      std::cerr << kCmd << ": error: --out is for a shard's partial result (with --shard i/n); use --json or --report\n";
-      return 2;
-    }
+  if (!o.shard_text.empty()) {
     return emit(report::shard_json(pv, shard, shards, r).dump() + "\n", o.out, std::cerr) ? 0 : 1;
   }
   if (!o.records.empty() && !write_records_dir(d, *prep->model, s, first, o.records)) return 1;
@@ -262,8 +265,15 @@ int merge(const Options& o) {
       total = r;
       seen.assign(static_cast<std::size_t>(shards), false);
     } else {
-      const auto a = report::shard_json(p, 0, 1, {}).at("provenance"), b = report::shard_json(pv, 0, 1, {}).at("provenance");
-      if (a != b || static_cast<int>(seen.size()) != shards || r.truth.effects != total.truth.effects) {
+      // Everything but the protocol's file name must agree; truths compared as written (NaN as null).
+      auto same_run = [](const report::SimProvenance& x, const trial::SimulationResult& rx) {
+        report::SimProvenance y = x;
+        y.protocol_file.clear();
+        auto j = report::shard_json(y, 0, 1, {});
+        j["truth"] = {{"effects", rx.truth.effects}, {"arm_mean", rx.truth.arm_mean}};
+        return j.dump();
+      };
+      if (same_run(p, r) != same_run(pv, total) || static_cast<int>(seen.size()) != shards) {
         std::cerr << part << ": error: provenance: not a shard of the same run as " << o.parts.front()
                   << " (seed, replicates, settings, parameters and shard count must agree)\n";
         return 1;
@@ -281,6 +291,7 @@ int merge(const Options& o) {
       std::cerr << "il2trial merge: error: shard " << i << "/" << seen.size() << " is missing\n";
       return 1;
     }
+  pv.protocol_file = o.file;  // the file merge read (its SHA-256 is the shards')
   return finish(d, pv, total, o.json, o.report);
 }
 
@@ -301,9 +312,9 @@ void add_simulate(CLI::App& app, int& status) {
   cmd->add_option("--shard", o->shard_text, "Run part i of n of the replicates (i/n, from 0) and write it to --out");
   cmd->add_option("--out", o->out, "With --shard: the partial result, for il2trial merge");
   cmd->add_option("--truth-n", o->truth_per_arm, "Participants per arm of the large trial that gives each effect's truth (default 2000)");
-  cmd->add_option("--alpha", o->alpha, "Two-sided significance level of the tests (default 0.05; MCP-Mod one-sided at half)");
+  cmd->add_option("--alpha", o->alpha, "Two-sided significance level of the tests (default 0.05; MCP-Mod one-sided at half); an endpoint's own analysis.alpha takes precedence");
   cmd->add_option("--delta", o->delta, "MCP-Mod: the clinically relevant gain in response rate for the target dose (default 0.15)");
-  cmd->add_option("--models", o->models, std::string("MCP-Mod candidate models with guesstimates in the protocol's dose unit (default ") + kDefaultModels + ")");
+  cmd->add_option("--models", o->models, std::string("MCP-Mod candidate models with guesstimates on the dose scale, MIU per dose (default ") + kDefaultModels + ")");
   cmd->add_option("--set", o->sets, "Override a model parameter, name=value (repeatable)");
   cmd->add_option("--model-dir", o->model_dir, "Directory of the parameter files (default: the shipped models/)");
   cmd->callback([o, &status] { status = run(*o); });

@@ -16,6 +16,7 @@ enum class Purpose : std::uint64_t {
   reaction = 6,      // adverse reactions per injection
   population = 7,    // covariates of virtual patients (issue 6)
   trial = 8,         // randomisation, adherence, dropout (issue 6)
+  allocation = 9,    // the clinician's choice of treatment where nothing is randomised
 };
 
 class Stream {

@@ -33,8 +33,9 @@ bool wide_parse(const std::string& s, Wide& out) {
   std::size_t i = s[0] == '-' ? 1 : 0;
   if (i == s.size()) return false;
   Wide v = 0;  // accumulated as a negative number, which has room for every value
+  if (s.size() - i > 38) return false;  // |value| < 10^38 < 2^127: no overflow
   for (; i < s.size(); ++i) {
-    if (s[i] < '0' || s[i] > '9' || i > 40) return false;
+    if (s[i] < '0' || s[i] > '9') return false;
     v = v * 10 - (s[i] - '0');
   }
   out = s[0] == '-' ? v : -v;
@@ -48,13 +49,22 @@ bool exact_read(const json& j, trial::ExactSum& e) {
   return wide_parse(j[0].get<std::string>(), e.sum) && wide_parse(j[1].get<std::string>(), e.squares);
 }
 
-bool counts_read(const json& j, std::vector<std::int64_t>& v) {
+// An array of exactly v.size() counts, none below `least`.
+bool counts_read(const json& j, std::vector<std::int64_t>& v, std::int64_t least = 0) {
   if (!j.is_array() || j.size() != v.size()) return false;
   for (std::size_t i = 0; i < v.size(); ++i) {
     if (!j[i].is_number_integer()) return false;
     v[i] = j[i].get<std::int64_t>();
+    if (v[i] < least) return false;
   }
   return true;
+}
+
+// The member `key` of object `j`, or nullptr.
+const json* member(const json& j, const char* key) {
+  if (!j.is_object()) return nullptr;
+  auto it = j.find(key);
+  return it == j.end() ? nullptr : &*it;
 }
 
 ordered_json summary_raw(const trial::Summary& s) {
@@ -90,7 +100,7 @@ ordered_json summary_raw(const trial::Summary& s) {
 bool summary_read(const json& j, trial::Summary& s, std::string& where) {
   std::vector<std::int64_t> counts(9);
   where = "counts";
-  if (!j.contains("counts") || !counts_read(j["counts"], counts)) return false;
+  if (!j.contains("counts") || !counts_read(j["counts"], counts, -1)) return false;
   s.replicates = counts[0];
   s.failed = counts[1];
   s.first_failed = counts[2];
@@ -116,13 +126,17 @@ bool summary_read(const json& j, trial::Summary& s, std::string& where) {
     trial::EndpointStats& st = s.endpoints[e];
     const json& x = j["endpoints"][e];
     where = "endpoints[" + std::to_string(e) + "]";
-    if (!x.contains("comparisons") || x["comparisons"].size() != st.comparisons.size()) return false;
+    if (!x.is_object() || !x.contains("comparisons") || !x["comparisons"].is_array() ||
+        x["comparisons"].size() != st.comparisons.size())
+      return false;
     for (std::size_t c = 0; c < st.comparisons.size(); ++c) {
       const json& y = x["comparisons"][c];
-      if (!y.is_array() || y.size() != 4) return false;
-      st.comparisons[c].ok = y[0].get<std::int64_t>();
-      st.comparisons[c].reject = y[1].get<std::int64_t>();
-      st.comparisons[c].covered = y[2].get<std::int64_t>();
+      std::vector<std::int64_t> three(3);
+      if (!y.is_array() || y.size() != 4 || !counts_read(json(std::vector<json>(y.begin(), y.begin() + 3)), three))
+        return false;
+      st.comparisons[c].ok = three[0];
+      st.comparisons[c].reject = three[1];
+      st.comparisons[c].covered = three[2];
       if (!exact_read(y[3], st.comparisons[c].estimate)) return false;
     }
     std::vector<std::int64_t> mcp(2);
@@ -130,9 +144,14 @@ bool summary_read(const json& j, trial::Summary& s, std::string& where) {
       return false;
     st.mcp_ok = mcp[0];
     st.mcp_reject = mcp[1];
+    const json* means = member(x, "arm_mean");
+    const json* hists = member(x, "arm_hist");
+    if (st.arm_mean.empty()) continue;
+    if (!means || !hists || !means->is_array() || !hists->is_array() || means->size() != st.arm_mean.size() ||
+        hists->size() != st.arm_hist.size())
+      return false;
     for (std::size_t a = 0; a < st.arm_mean.size(); ++a)
-      if (!exact_read(x["arm_mean"][a], st.arm_mean[a]) || !counts_read(x["arm_hist"][a], st.arm_hist[a].counts))
-        return false;
+      if (!exact_read((*means)[a], st.arm_mean[a]) || !counts_read((*hists)[a], st.arm_hist[a].counts)) return false;
   }
   where = "bands";
   if (!j.contains("bands") || j["bands"].size() != s.bands.size()) return false;
@@ -144,8 +163,10 @@ bool summary_read(const json& j, trial::Summary& s, std::string& where) {
     trial::InfectionStats& i = s.infections[a];
     const json& x = j["infections"][a];
     std::vector<std::int64_t> c(4);
-    if (!counts_read(x["counts"], c) || !counts_read(x["exits"], i.exits) ||
-        !counts_read(x["first_events"], i.first_events) || !exact_read(x["rate"], i.rate_per_100py))
+    const json *counts_j = member(x, "counts"), *exits = member(x, "exits"), *first = member(x, "first_events"),
+               *rate = member(x, "rate");
+    if (!counts_j || !exits || !first || !rate || !counts_read(*counts_j, c) || !counts_read(*exits, i.exits) ||
+        !counts_read(*first, i.first_events) || !exact_read(*rate, i.rate_per_100py))
       return false;
     i.subjects = c[0];
     i.infections = c[1];
@@ -245,7 +266,7 @@ ordered_json simulation_json(const trial::TrialDesign& d, const SimProvenance& p
                                     {"truth", num(truth)},
                                     {"bias", num(cs.estimate.mean() - truth)},
                                     {"empirical_se", num(cs.estimate.sd())},
-                                    {"coverage", num(frac(cs.covered, cs.ok))}});
+                                    {"coverage", num(std::isfinite(truth) ? frac(cs.covered, cs.ok) : NAN)}});
       }
       if (plan.method == trial::Method::mcp_mod) {
         ordered_json picks;
@@ -313,10 +334,23 @@ bool read_shard(const json& j, const trial::TrialDesign& d, SimProvenance& p, in
     p.delta = pv.at("delta").get<double>();
     p.models = pv.at("models").get<std::string>();
     p.ns = pv.at("n").get<std::vector<int>>();
+    for (int n : p.ns)
+      if (n < 2 || n > kMaxParticipants) {
+        error = "provenance.n: " + std::to_string(n) + " is not a trial size";
+        return false;
+      }
     shard = j.at("shard").at(0).get<int>();
     shards = j.at("shard").at(1).get<int>();
+    if (shards < 1 || shard < 0 || shard >= shards || p.replicates < 1) {
+      error = "shard: " + std::to_string(shard) + "/" + std::to_string(shards) + " is not a part i/n with 0 ≤ i < n";
+      return false;
+    }
     r.first = j.at("replicates_run").at(0).get<std::int64_t>();
     r.last = j.at("replicates_run").at(1).get<std::int64_t>();
+    if (std::pair{r.first, r.last} != trial::shard_range(p.replicates, shard, shards)) {
+      error = "replicates_run: not the replicates of shard " + std::to_string(shard) + "/" + std::to_string(shards);
+      return false;
+    }
     r.truth.per_arm = j.at("truth").at("per_arm").get<int>();
     for (const auto& row : j.at("truth").at("effects")) {
       std::vector<double> v;
@@ -328,6 +362,16 @@ bool read_shard(const json& j, const trial::TrialDesign& d, SimProvenance& p, in
       for (const auto& x : row) v.push_back(x.is_null() ? NAN : x.get<double>());
       r.truth.arm_mean.push_back(v);
     }
+    if (r.truth.effects.size() != d.endpoints.size() || r.truth.arm_mean.size() != d.endpoints.size()) {
+      error = "truth: not one row per endpoint of this protocol";
+      return false;
+    }
+    for (std::size_t e = 0; e < d.endpoints.size(); ++e)
+      if (r.truth.effects[e].size() != trial::comparison_labels(d, d.endpoints[e]).size() ||
+          r.truth.arm_mean[e].size() != d.endpoints[e].arms.size()) {
+        error = "truth: endpoint " + d.endpoints[e].id + " has the wrong number of values";
+        return false;
+      }
     const json& sums = j.at("summaries");
     if (sums.size() != p.ns.size()) {
       error = "summaries: " + std::to_string(sums.size()) + " for " + std::to_string(p.ns.size()) + " sample sizes";

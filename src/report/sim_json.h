@@ -11,7 +11,13 @@
 
 namespace il2t::report {
 
-// What identifies a run: shards of one run must agree on all of it.
+// The largest trial `simulate --n` accepts (the Wilcoxon shift compares all pairs).
+inline constexpr int kMaxParticipants = 5000;
+// The largest truth trial per arm (`--truth-n`).
+inline constexpr int kMaxTruthPerArm = 5000;
+
+// What identifies a run: shards of one run must agree on all of it but the file name
+// the protocol was given by (the SHA-256 identifies it).
 struct SimProvenance {
   std::string protocol_file, protocol_sha256, parameters_sha256, version;
   std::uint64_t seed = 1;

@@ -100,7 +100,7 @@ double sum(const std::vector<double>& v) {
 
 std::vector<std::string> comparison_labels(const TrialDesign& d, const EndpointPlan& e) {
   std::vector<std::string> out;
-  if (e.method == Method::mcp_mod || e.method == Method::descriptive) return out;
+  if (e.method == Method::mcp_mod || e.method == Method::descriptive || others(e).empty()) return out;
   for (std::size_t a : others(e)) out.push_back(d.arms[a].id + " vs " + d.arms[e.reference].id);
   if (e.method == Method::cox && d.observational && !e.covariates.empty())
     out.push_back(d.arms[others(e).front()].id + " vs " + d.arms[e.reference].id + " (unadjusted)");
@@ -108,6 +108,7 @@ std::vector<std::string> comparison_labels(const TrialDesign& d, const EndpointP
 }
 
 std::vector<std::size_t> comparison_arms(const TrialDesign& d, const EndpointPlan& e) {
+  if (e.method == Method::mcp_mod || e.method == Method::descriptive || others(e).empty()) return {};
   std::vector<std::size_t> out = others(e);
   if (e.method == Method::cox && d.observational && !e.covariates.empty()) out.push_back(out.front());
   return out;
@@ -131,7 +132,8 @@ EndpointResult Analyser::analyse(const EndpointPlan& e, const TrialRecords& r, c
 }
 
 void Analyser::pairwise(const EndpointPlan& e, const TrialRecords& r, const EndpointRows& rows, EndpointResult& out) {
-  const double conf = 1 - s_.alpha;
+  const double alpha = e.alpha.value_or(s_.alpha);
+  const double conf = 1 - alpha;
   for (std::size_t a : others(e)) {
     const Two t = split(rows, a, e.reference);
     Comparison c;
@@ -140,13 +142,13 @@ void Analyser::pairwise(const EndpointPlan& e, const TrialRecords& r, const Endp
       case Method::chi_square: {
         const double x1 = sum(t.y1), n1 = static_cast<double>(t.y1.size()), x0 = sum(t.y0),
                      n0 = static_cast<double>(t.y0.size());
-        c = from(stats::newcombe_difference(x1, n1, x0, n0, conf), s_.alpha);
+        c = from(stats::newcombe_difference(x1, n1, x0, n0, conf), alpha);
         const stats::Table2x2 table{{{x1, n1 - x1}, {x0, n0 - x0}}};
         if (e.method == Method::fisher) c.p_value = stats::fisher_two_sided_p(table);
         else if (auto chi = stats::chi_square(table, true); chi && chi.value->p_value) c.p_value = *chi.value->p_value;
         else c.p_value = 1;  // no information (a zero margin)
         if (std::isnan(c.p_value)) c.p_value = 1;
-        c.reject = c.ok && c.p_value < s_.alpha;
+        c.reject = c.ok && c.p_value < alpha;
         break;
       }
       case Method::ancova: {
@@ -157,10 +159,10 @@ void Analyser::pairwise(const EndpointPlan& e, const TrialRecords& r, const Endp
             b.push_back(t.baseline[i]);
             y.push_back(t.y[i]);
           }
-        c = from(stats::ancova(g, b, y, conf), s_.alpha);
+        c = from(stats::ancova(g, b, y, conf), alpha);
         break;
       }
-      case Method::wilcoxon: c = from(stats::wilcoxon_rank_sum(t.y1, t.y0, std::nullopt, true, conf), s_.alpha); break;
+      case Method::wilcoxon: c = from(stats::wilcoxon_rank_sum(t.y1, t.y0, std::nullopt, true, conf), alpha); break;
       case Method::cox: {
         std::vector<std::vector<double>> x;
         for (std::size_t i = 0; i < t.y.size(); ++i) {
@@ -169,41 +171,50 @@ void Analyser::pairwise(const EndpointPlan& e, const TrialRecords& r, const Endp
             if (auto v = covariate(r.subjects[t.subject[i]], name)) row.push_back(*v);
           x.push_back(std::move(row));
         }
-        c = cox_first(t.y, t.event, x, s_.alpha);
+        c = cox_first(t.y, t.event, x, alpha);
         break;
       }
       default: break;
     }
     out.comparisons.push_back(c);
   }
-  if (e.method == Method::cox && d_.observational && !e.covariates.empty()) {
+  if (e.method == Method::cox && d_.observational && !e.covariates.empty() && !others(e).empty()) {
     const Two t = split(rows, others(e).front(), e.reference);
-    const Comparison c = cox_first(t.y, t.event, group_only(t.group), s_.alpha);
+    const Comparison c = cox_first(t.y, t.event, group_only(t.group), alpha);
     out.comparisons.push_back(c);
   }
 }
 
+std::vector<double> Analyser::critical_key(const EndpointPlan& e, const std::vector<double>& sizes, double alpha) const {
+  std::vector<double> key = sizes;
+  for (std::size_t a : e.arms) key.push_back(d_.arms[a].il2_dose_miu);
+  key.push_back(alpha);
+  return key;
+}
+
 void Analyser::prime(const EndpointPlan& e, const std::vector<double>& sizes) {
-  if (e.method != Method::mcp_mod || critical_.count(sizes)) return;
+  const double alpha = e.alpha.value_or(s_.alpha) / 2;
+  const std::vector<double> key = critical_key(e, sizes, alpha);
+  if (e.method != Method::mcp_mod || critical_.count(key)) return;
   std::vector<double> dose, response;
   for (std::size_t a = 0; a < e.arms.size(); ++a)
     for (int i = 0; i < static_cast<int>(sizes[a]); ++i) {
       dose.push_back(d_.arms[e.arms[a]].il2_dose_miu);
       response.push_back(i % 2);  // any response with spread: the value depends on the design only
     }
-  auto t = stats::mct_test(dose, response, s_.models, false, s_.alpha / 2, true);
-  if (t) critical_.emplace(sizes, t.value->critical_value);
+  auto t = stats::mct_test(dose, response, s_.models, false, alpha, true);
+  if (t) critical_.emplace(key, t.value->critical_value);
 }
 
 void Analyser::mcp(const EndpointPlan& e, const EndpointRows& rows, EndpointResult& out) {
   std::vector<double> dose(rows.arm.size());
   for (std::size_t i = 0; i < rows.arm.size(); ++i) dose[i] = d_.arms[rows.arm[i]].il2_dose_miu;
-  std::vector<double> sizes = out.arm_n;
-  auto cached = critical_.find(sizes);
-  const double alpha = s_.alpha / 2;
+  const double alpha = e.alpha.value_or(s_.alpha) / 2;
+  const std::vector<double> key = critical_key(e, out.arm_n, alpha);
+  auto cached = critical_.find(key);
   auto t = stats::mct_test(dose, rows.value, s_.models, false, alpha, cached == critical_.end());
   if (!t) return;
-  if (cached == critical_.end()) cached = critical_.emplace(sizes, t.value->critical_value).first;
+  if (cached == critical_.end()) cached = critical_.emplace(key, t.value->critical_value).first;
   const double crit = cached->second;
   out.mcp_ok = true;
   double max_dose = 0;
@@ -239,10 +250,19 @@ std::vector<double> true_effects(const TrialDesign& d, const EndpointPlan& e, co
     switch (e.method) {
       case Method::fisher:
       case Method::chi_square:
-      case Method::ancova:
         if (!t.y1.empty() && !t.y0.empty())
           v = sum(t.y1) / static_cast<double>(t.y1.size()) - sum(t.y0) / static_cast<double>(t.y0.size());
         break;
+      case Method::ancova: {  // the rows ANCOVA analyses: those with a baseline
+        double s1 = 0, n1 = 0, s0 = 0, n0 = 0;
+        for (std::size_t i = 0; i < t.y.size(); ++i) {
+          if (!std::isfinite(t.baseline[i])) continue;
+          (t.group[i] == 1 ? s1 : s0) += t.y[i];
+          ++(t.group[i] == 1 ? n1 : n0);
+        }
+        if (n1 > 0 && n0 > 0) v = s1 / n1 - s0 / n0;
+        break;
+      }
       case Method::wilcoxon:
         if (auto w = stats::wilcoxon_rank_sum(t.y1, t.y0, false, true); w && w.value->estimate) v = *w.value->estimate;
         break;

@@ -19,7 +19,8 @@
 namespace il2t::trial {
 
 struct AnalysisSettings {
-  double alpha = 0.05;  // two-sided, for pairwise tests; MCP-Mod uses alpha / 2 one-sided
+  double alpha = 0.05;  // two-sided, for pairwise tests; MCP-Mod uses alpha / 2 one-sided;
+                        // an endpoint's own analysis.alpha takes precedence
   double delta = 0.15;  // MCP-Mod's clinically relevant effect for the target dose
   std::vector<stats::CandidateModel> models;  // MCP-Mod's candidates (guesses on the dose scale)
 };
@@ -60,7 +61,9 @@ class Analyser {
   void mcp(const EndpointPlan& e, const EndpointRows& rows, EndpointResult& out);
   const TrialDesign& d_;
   AnalysisSettings s_;
-  std::map<std::vector<double>, double> critical_;  // group sizes → critical value
+  // The design a critical value depends on: group sizes, dose levels and the level.
+  std::vector<double> critical_key(const EndpointPlan& e, const std::vector<double>& sizes, double alpha) const;
+  std::map<std::vector<double>, double> critical_;  // critical_key → critical value
 };
 
 // The endpoint's true effect per comparison, from a large trial (`rows` of it):

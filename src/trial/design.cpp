@@ -7,6 +7,7 @@
 #include "model/plan.h"
 #include "protocol/diagnostic.h"
 #include "schedule/schedule.h"
+#include "trial/randomisation.h"
 
 namespace il2t::trial {
 
@@ -105,7 +106,7 @@ DesignMade make_design(const protocol::Protocol& p) {
   }
   for (std::size_t i = 0; i < p.visits.size(); ++i) {
     d.visit_ids.push_back(p.visits[i].id);
-    if (p.visits[i].at.value == 0 && !d.baseline_visit) d.baseline_visit = i;
+    if (p.visits[i].study_day() == 1 && !d.baseline_visit) d.baseline_visit = i;
   }
   Diagnostics diag;
   auto compiled = eligibility::compile_protocol(p, diag);
@@ -114,6 +115,13 @@ DesignMade make_design(const protocol::Protocol& p) {
     return out;
   }
   d.criteria = std::move(*compiled);
+  if (!d.observational) {
+    auto r = Randomiser::make(p);
+    if (!r.randomiser) {
+      out.error = r.error;
+      return out;
+    }
+  }
   auto index_of_arm = [&](const std::string& id) {
     for (std::size_t i = 0; i < p.arms.size(); ++i)
       if (p.arms[i].id == id) return i;
@@ -141,6 +149,7 @@ DesignMade make_design(const protocol::Protocol& p) {
         break;
       }
     if (plan.method == Method::cox) plan.covariates = e.analysis.covariates.value;
+    if (e.analysis.alpha) plan.alpha = e.analysis.alpha->value;
     if (plan.reading == Reading::sri4 && !d.baseline_visit) {
       plan.reading = Reading::not_simulated;
       plan.method = Method::descriptive;

@@ -14,7 +14,7 @@ namespace il2t::trial {
 
 struct ArmInfo {
   std::string id, label;
-  double il2_dose_miu = 0;  // the arm's first IL-2 dose (MIU, or MIU/m² as written): its dose level
+  double il2_dose_miu = 0;  // the arm's first IL-2 dose, MIU at the protocol's reference body size: its dose level
   bool gives_il2 = false;
   bool control = false;     // placebo or standard care by its id or label
 };
@@ -41,6 +41,7 @@ struct EndpointPlan {
   std::vector<std::size_t> arms;    // compared arms (indices), in the protocol's order
   std::size_t reference = 0;        // the control arm of two-group comparisons
   std::vector<std::string> covariates;  // for Cox: subject covariates (age_years, sledai_2k, prednisone_mg_per_day)
+  std::optional<double> alpha;      // the protocol's analysis.alpha, when it gives one
   std::string note;                 // why an endpoint is not simulated or analysed as written
   bool binary() const { return reading == Reading::sri4 || reading == Reading::undetectable || reading == Reading::any_event; }
 };
@@ -63,7 +64,8 @@ struct DesignMade {
   std::string error;
 };
 
-// `p` must outlive the design.
+// `p` must outlive the design (a temporary is refused at compile time).
 DesignMade make_design(const protocol::Protocol& p);
+DesignMade make_design(protocol::Protocol&& p) = delete;
 
 }  // namespace il2t::trial

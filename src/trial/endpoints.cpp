@@ -44,11 +44,7 @@ void EndpointRows::clear() {
   subject.clear();
 }
 
-int nominal_day(const TrialDesign& d, std::size_t v) {
-  const protocol::Visit& visit = d.protocol->visits[v];
-  const double per = visit.unit == "day" ? 1.0 : visit.unit == "month" ? 365.25 / 12 : 7.0;
-  return 1 + static_cast<int>(std::lround(visit.at.value * per));
-}
+int nominal_day(const TrialDesign& d, std::size_t v) { return d.protocol->visits[v].study_day(); }
 
 void derive_endpoint(const TrialDesign& d, const EndpointPlan& e, const TrialRecords& r, EndpointRows& out) {
   out.clear();

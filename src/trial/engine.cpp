@@ -82,7 +82,7 @@ bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecord
     } else if (randomiser) {
       arm = randomiser->assign(0, allocation, static_cast<std::size_t>(s.n) - out.subjects.size());
     } else {
-      model::Stream choice(s.seed, replicate, key, model::Purpose::trial);
+      model::Stream choice(s.seed, replicate, key, model::Purpose::allocation);
       arm = arm_giving(d_, chooses_il2(c, e.candidate, d_.disease, choice));
     }
     if (!participant(replicate, key, arm, e, s, out, error)) return false;

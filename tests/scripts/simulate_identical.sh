@@ -10,17 +10,20 @@ cd "$2"
 work=$3
 rm -rf "$work"
 mkdir -p "$work"
-protocol=protocols/NCT02465580-he2020.toml
-common=(--replicates 7 --truth-n 100 --seed 11)
+# The dose-ranging trial: MCP-Mod endpoints (no pairwise truth) and a descriptive one.
+protocol=protocols/NCT04077684-dose-ranging.toml
+common=(--replicates 7 --truth-n 100 --seed 11 --n 40 --models linear)
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 "$il2trial" simulate "$protocol" "${common[@]}" --threads 1 --json "$work/one.json" >/dev/null 2>&1
 "$il2trial" simulate "$protocol" "${common[@]}" --threads 2 --json "$work/two.json" >/dev/null 2>&1
 cmp -s "$work/one.json" "$work/two.json" || fail "1 and 2 threads differ: diff $work/one.json $work/two.json"
 
-for i in 0 1 2; do
+for i in 0 1; do
   "$il2trial" simulate "$protocol" "${common[@]}" --threads 1 --shard "$i/3" --out "$work/part$i.json" >/dev/null 2>&1
 done
+# A shard may name the protocol by another path: the SHA-256 identifies it.
+"$il2trial" simulate "$PWD/$protocol" "${common[@]}" --threads 1 --shard 2/3 --out "$work/part2.json" >/dev/null 2>&1
 "$il2trial" merge "$protocol" "$work/part2.json" "$work/part0.json" "$work/part1.json" --json "$work/merged.json" >/dev/null
 cmp -s "$work/one.json" "$work/merged.json" || fail "merged shards differ from the whole run: diff $work/one.json $work/merged.json"
 
@@ -31,4 +34,8 @@ grep -q "given twice" "$work/err" || fail "shard twice: $(cat "$work/err")"
 "$il2trial" simulate "$protocol" --replicates 7 --truth-n 100 --seed 12 --threads 1 --shard 2/3 --out "$work/other.json" >/dev/null 2>&1
 if "$il2trial" merge "$protocol" "$work/part0.json" "$work/part1.json" "$work/other.json" >/dev/null 2>"$work/err"; then fail "merge accepted another run's shard"; fi
 grep -q "not a shard of the same run" "$work/err" || fail "other run: $(cat "$work/err")"
+# A damaged shard is refused with a message, never a crash.
+sed 's/"shard":\[0,3\]/"shard":[-7,3]/' "$work/part0.json" >"$work/bad.json"
+if "$il2trial" merge "$protocol" "$work/bad.json" "$work/part1.json" "$work/part2.json" >/dev/null 2>"$work/err"; then fail "merge accepted a bad shard index"; fi
+grep -q "is not a part i/n" "$work/err" || fail "bad shard index: $(cat "$work/err")"
 echo "simulate_identical: 1 thread = 2 threads = 3 merged shards; merge refuses bad sets"

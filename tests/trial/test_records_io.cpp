@@ -95,6 +95,12 @@ TEST(RecordsRead, ABadCellIsNamedWithFileLineAndColumn) {
             "findings.csv:2: VISIT: no visit \"w13\" in the protocol");
   EXPECT_EQ(fails(subjects, findings + "S00001,w12,85,SLEDAI2K,\n", events),
             "findings.csv:2: STRESN: \"\" is not a number");
+  EXPECT_EQ(fails(subjects, findings + "S00001,w12,85,BILAGREN,2.5\n", events),
+            "findings.csv:2: STRESN: \"2.5\" is outside BILAGREN's whole numbers 0-4");
+  EXPECT_EQ(fails(subjects, findings + "S00001,w12,85,PGA,1\nS00001,w12,85,PGA,1.2\n", events),
+            "findings.csv:3: TESTCD: PGA at w12 for S00001 is given twice");
+  EXPECT_EQ(fails(subjects, findings + "S00001,w24,170,PGA,1\n", events),
+            "findings.csv:2: DY: day 170 is after the participant's last day (LASTDY 169)");
   EXPECT_EQ(fails(subjects, findings, events + "S00009,INFECTION,uri,40,2,N\n"),
             "events.csv:2: USUBJID: \"S00009\" is not in subjects.csv");
   EXPECT_EQ(fails(subjects, findings, events + "S00001,INFECTION,uri,40,7,N\n"),

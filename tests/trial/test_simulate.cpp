@@ -60,6 +60,7 @@ TEST(Simulate, ShardsMergedThroughTheirFilesEqualTheWholeRun) {
   ASSERT_TRUE(whole.ok) << whole.error;
   report::SimProvenance pv;
   pv.ns = {f.design.planned_n};
+  pv.replicates = 5;
   SimulationResult merged;
   for (int i = 0; i < 3; ++i) {
     SimulationSettings s = f.settings(5, 1);
