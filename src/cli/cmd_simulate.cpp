@@ -211,7 +211,9 @@ int run(Options o) {
   std::atomic<std::int64_t> done{0};
   const auto [first, last] = trial::shard_range(o.replicates, shard, shards);
   trial::SimulationResult r;
-  const double seconds = with_progress("simulating", (last - first) * static_cast<std::int64_t>(ns->size()), done,
+  const double seconds = with_progress("simulating", trial::truth_chunks(o.truth_per_arm) +
+                                                         (last - first) * static_cast<std::int64_t>(ns->size()),
+                                       done,
                                        [&] { r = trial::simulate(d, *prep->model, s, &done); });
   if (!r.ok) {
     std::cerr << o.file << ": error: " << r.error << "\n";

@@ -30,6 +30,8 @@ void parallel(std::int64_t count, int threads, Job&& job) {
 
 }  // namespace
 
+int truth_chunks(int truth_per_arm) { return std::max(1, (truth_per_arm + kTruthChunk - 1) / kTruthChunk); }
+
 std::pair<std::int64_t, std::int64_t> shard_range(std::int64_t total, int i, int n) {
   return {total * i / n, total * (i + 1) / n};
 }
@@ -48,7 +50,7 @@ SimulationResult simulate(const TrialDesign& d, const model::Model& m, const Sim
   const std::size_t arms = d.arms.size();
 
   // The truth: balanced trials of truth_per_arm per arm, in chunks, pooled.
-  const int chunks = std::max(1, (s.truth_per_arm + kTruthChunk - 1) / kTruthChunk);
+  const int chunks = truth_chunks(s.truth_per_arm);
   std::vector<std::vector<EndpointRows>> chunk_rows(static_cast<std::size_t>(chunks));
   std::vector<std::string> chunk_error(static_cast<std::size_t>(chunks));
   {
@@ -68,6 +70,7 @@ SimulationResult simulate(const TrialDesign& d, const model::Model& m, const Sim
         derive_endpoint(d, e, r, rows);
         chunk_rows[static_cast<std::size_t>(c)].push_back(std::move(rows));
       }
+      if (done) ++*done;
     });
   }
   for (const std::string& e : chunk_error)

@@ -44,7 +44,11 @@ struct SimulationResult {
 // The replicates shard `i` of `n` runs out of `total`.
 std::pair<std::int64_t, std::int64_t> shard_range(std::int64_t total, int i, int n);
 
-// `done` counts finished replicates (all sample sizes) for a progress display.
+// The truth trial's parts (each counted in `done` as it finishes).
+int truth_chunks(int truth_per_arm);
+
+// `done` counts finished truth parts and replicates (all sample sizes), for a progress
+// display: truth_chunks() + replicates of the shard × sample sizes in all.
 SimulationResult simulate(const TrialDesign& d, const model::Model& m, const SimulationSettings& s,
                           std::atomic<std::int64_t>* done = nullptr);
 
