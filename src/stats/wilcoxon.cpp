@@ -92,9 +92,16 @@ double crossing(std::span<const double> x, std::span<const double> y, const std:
   double gap = std::numeric_limits<double>::infinity();
   for (std::size_t i = 1; i < points.size(); ++i) gap = std::min(gap, points[i] - points[i - 1]);
   const double h = std::isfinite(gap) ? gap / 4 : 1e-6;
-  for (double d : points) {
-    if (wdiff(x, y, d - h, zq, continuity) >= 0 && wdiff(x, y, d + h, zq, continuity) <= 0) return d;
+  // wdiff falls as d grows, so the first point with wdiff(d + h) <= 0 is found by
+  // bisection (each evaluation ranks all values: a scan over the m·n differences
+  // would cost O((m·n)·N log N)); it is the crossing if wdiff(d − h) >= 0 there.
+  std::size_t lo = 0, hi = points.size();  // first index in [lo, hi) with wdiff(p + h) <= 0
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (wdiff(x, y, points[mid] + h, zq, continuity) <= 0) hi = mid;
+    else lo = mid + 1;
   }
+  if (lo < points.size() && wdiff(x, y, points[lo] - h, zq, continuity) >= 0) return points[lo];
   return zq > 0 ? points.front() : points.back();
 }
 
