@@ -271,9 +271,9 @@ int merge(const Options& o) {
       auto same_run = [](const report::SimProvenance& x, const trial::SimulationResult& rx) {
         report::SimProvenance y = x;
         y.protocol_file.clear();
-        auto j = report::shard_json(y, 0, 1, {});
-        j["truth"] = {{"effects", rx.truth.effects}, {"arm_mean", rx.truth.arm_mean}};
-        return j.dump();
+        auto key = report::shard_json(y, 0, 1, {});
+        key["truth"] = {{"effects", rx.truth.effects}, {"arm_mean", rx.truth.arm_mean}};
+        return key.dump();
       };
       if (same_run(p, r) != same_run(pv, total) || static_cast<int>(seen.size()) != shards) {
         std::cerr << part << ": error: provenance: not a shard of the same run as " << o.parts.front()

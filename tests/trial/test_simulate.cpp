@@ -112,7 +112,9 @@ TEST(TrialRunner, EnrolsTheTargetInTheRatioWithWholeBlocks) {
     for (std::uint32_t i = r.finding_begin[s]; i < r.finding_begin[s + 1]; ++i) {
       EXPECT_EQ(r.findings[i].subject, s);
       EXPECT_LE(r.findings[i].day, r.subjects[s].last_day);
-      if (i > r.finding_begin[s]) EXPECT_GE(r.findings[i].visit, r.findings[i - 1].visit);
+      if (i > r.finding_begin[s]) {
+        EXPECT_GE(r.findings[i].visit, r.findings[i - 1].visit);
+      }
     }
 }
 
