@@ -7,6 +7,7 @@
 #include "model/plan.h"
 #include "protocol/diagnostic.h"
 #include "schedule/schedule.h"
+#include "trial/engine.h"
 #include "trial/randomisation.h"
 
 namespace il2t::trial {
@@ -90,7 +91,7 @@ DesignMade make_design(const protocol::Protocol& p) {
                          p.population.reference_height_cm ? p.population.reference_height_cm->value : 165.0};
   for (const protocol::Arm& a : p.arms) {
     ArmInfo info{a.id, a.label.value, 0, false, false};
-    auto s = schedule::build_schedule(p, a.id, *schedule::Date::parse("2027-01-04"), body);
+    auto s = schedule::build_schedule(p, a.id, study_start(), body);
     if (!s.schedule) {
       out.error = "arms." + a.id + ": " + s.error;
       return out;

@@ -18,13 +18,16 @@ struct Enrolled {
 
 namespace {
 
+// SLEDAI-2K, ESSDAI or active joints at screening, as the disease has it.
+double baseline_activity(const population::Candidate& c, model::Disease d) {
+  return d == model::Disease::sle ? c.targets.sledai : d == model::Disease::pss ? c.targets.essdai : c.targets.active_joints;
+}
+
 // The clinician's choice in an observational study: IL-2 with the logistic
 // probability of models/conduct.toml [observational].
 bool chooses_il2(const model::ConductParams& c, const population::Candidate& cand, model::Disease d,
                  model::Stream& rng) {
-  const double activity = d == model::Disease::sle ? cand.targets.sledai
-                          : d == model::Disease::pss ? cand.targets.essdai
-                                                     : cand.targets.active_joints;
+  const double activity = baseline_activity(cand, d);
   const double logit = c.il2_logit_intercept + c.il2_logit_per_activity * (activity - 8) +
                        c.il2_logit_per_prednisone * (cand.cov.prednisone - 10);
   return rng.uniform() < 1 / (1 + std::exp(-logit));
@@ -98,7 +101,7 @@ bool TrialRunner::participant(std::uint64_t replicate, std::uint64_t key, std::s
   const model::ConductParams& c = m_.bound.conduct;
   model::Covariates cov = e.candidate.cov;
   if (d_.cmv) cov.cmv_copies = m_.bound.p.cmv_baseline_copies;
-  auto sched = schedule::build_schedule(p, d_.arms[arm].id, *schedule::Date::parse("2027-01-04"),
+  auto sched = schedule::build_schedule(p, d_.arms[arm].id, study_start(),
                                         units::Body{cov.weight_kg, cov.height_cm});
   if (!sched.schedule) {
     error = "arm " + d_.arms[arm].id + ": " + sched.error;
@@ -116,9 +119,7 @@ bool TrialRunner::participant(std::uint64_t replicate, std::uint64_t key, std::s
   subj.female = cov.female;
   subj.weight = cov.weight_kg;
   subj.height = cov.height_cm;
-  subj.baseline_activity = d_.disease == model::Disease::sle ? e.candidate.targets.sledai
-                           : d_.disease == model::Disease::pss ? e.candidate.targets.essdai
-                                                               : e.candidate.targets.active_joints;
+  subj.baseline_activity = baseline_activity(e.candidate, d_.disease);
   subj.baseline_prednisone = cov.prednisone;
   subj.doses_planned = static_cast<std::uint32_t>(plan.doses.size());
 

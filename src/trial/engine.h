@@ -12,6 +12,7 @@
 #include <string>
 
 #include "model/course.h"
+#include "schedule/date.h"
 #include "model/model.h"
 #include "trial/design.h"
 #include "trial/records.h"
@@ -29,6 +30,10 @@ struct RunSettings {
 // The study day screening is dated (days since 1970-01-01: 2027-01-04), for criteria
 // on the timing of past events.
 inline constexpr std::int32_t kScreeningDay = 20822;
+// Study day 1 of every simulated participant: the screening date.
+inline schedule::Date study_start() {
+  return schedule::Date::from_days(std::chrono::sys_days{std::chrono::days{kScreeningDay}});
+}
 
 struct Enrolled;  // a screened-in candidate (engine.cpp)
 

@@ -27,7 +27,8 @@ const char* category_name(AdverseEvent::Category c) {
 
 std::string subject_id(std::uint32_t s) { return fmt::format("S{:05}", s + 1); }
 
-// Reads one CSV with the expected header; calls row(fields, where) for each data row.
+// Reads one CSV with the expected header; calls row(fields, bad) for each data row,
+// where bad(column, why) records "file:line: column: why" in `error` and returns false.
 template <class Row>
 bool each_row(std::string_view text, const std::string& name, const std::vector<std::string>& header, Row&& row,
               std::string& error) {
@@ -37,7 +38,8 @@ bool each_row(std::string_view text, const std::string& name, const std::vector<
     return false;
   }
   if (t.rows.empty() || t.rows[0].fields != header) {
-    error = name + ":1: the header must be " + data::csv_row(header).substr(0, data::csv_row(header).size() - 1);
+    const std::string expected = data::csv_row(header);
+    error = name + ":1: the header must be " + expected.substr(0, expected.size() - 1);
     return false;
   }
   for (std::size_t i = 1; i < t.rows.size(); ++i) {
@@ -47,7 +49,11 @@ bool each_row(std::string_view text, const std::string& name, const std::vector<
       error = where + std::to_string(t.rows[i].fields.size()) + " fields, expected " + std::to_string(header.size());
       return false;
     }
-    if (!row(t.rows[i].fields, where)) return false;
+    auto bad = [&](const char* column, const std::string& why) {
+      error = where + column + ": " + why;
+      return false;
+    };
+    if (!row(t.rows[i].fields, bad)) return false;
   }
   return true;
 }
@@ -112,16 +118,12 @@ bool read_records(const TrialDesign& d, const RecordFiles& texts, const RecordFi
                   std::string& error) {
   out.clear();
   std::map<std::string, std::uint32_t> ids;
-  bool ok = each_row(texts.subjects, names.subjects, kSubjects, [&](const std::vector<std::string>& c, const std::string& where) {
+  bool ok = each_row(texts.subjects, names.subjects, kSubjects, [&](const std::vector<std::string>& c, const auto& bad) {
     Subject s;
     std::size_t arm = d.arms.size();
     for (std::size_t a = 0; a < d.arms.size(); ++a)
       if (d.arms[a].id == c[1]) arm = a;
     int last = 0, planned = 0, taken = 0;
-    auto bad = [&](const char* col, const std::string& why) {
-      error = where + col + ": " + why;
-      return false;
-    };
     if (ids.count(c[0])) return bad("USUBJID", "\"" + c[0] + "\" appears twice");
     if (arm == d.arms.size()) return bad("ARMCD", "no arm \"" + c[1] + "\" in the protocol");
     if (!to_double(c[2], s.age) || s.age < 0 || s.age > 120) return bad("AGE", "\"" + c[2] + "\" is not an age in years (0-120)");
@@ -146,12 +148,8 @@ bool read_records(const TrialDesign& d, const RecordFiles& texts, const RecordFi
   }, error);
   if (!ok) return false;
   std::vector<std::vector<Finding>> findings(out.subjects.size());
-  ok = each_row(texts.findings, names.findings, kFindings, [&](const std::vector<std::string>& c, const std::string& where) {
+  ok = each_row(texts.findings, names.findings, kFindings, [&](const std::vector<std::string>& c, const auto& bad) {
     Finding f;
-    auto bad = [&](const char* col, const std::string& why) {
-      error = where + col + ": " + why;
-      return false;
-    };
     auto id = ids.find(c[0]);
     if (id == ids.end()) return bad("USUBJID", "\"" + c[0] + "\" is not in " + names.subjects);
     std::size_t visit = d.visit_ids.size();
@@ -182,12 +180,8 @@ bool read_records(const TrialDesign& d, const RecordFiles& texts, const RecordFi
   }, error);
   if (!ok) return false;
   std::vector<std::vector<AdverseEvent>> events(out.subjects.size());
-  ok = each_row(texts.events, names.events, kEvents, [&](const std::vector<std::string>& c, const std::string& where) {
+  ok = each_row(texts.events, names.events, kEvents, [&](const std::vector<std::string>& c, const auto& bad) {
     AdverseEvent e;
-    auto bad = [&](const char* col, const std::string& why) {
-      error = where + col + ": " + why;
-      return false;
-    };
     auto id = ids.find(c[0]);
     if (id == ids.end()) return bad("USUBJID", "\"" + c[0] + "\" is not in " + names.subjects);
     if (c[1] == "INFECTION") e.category = AdverseEvent::Category::infection;
