@@ -5,31 +5,12 @@
 #include <sstream>
 
 #include "data/atomic_file.h"
-#include "data/sha256.h"
-#include "eligibility/screen.h"
-#include "protocol/toml_reader.h"
-#include "protocol/validate.h"
+#include "protocol/load_file.h"
 
 namespace il2t::cli {
 
 protocol::ReadResult check_file(const std::string& path, std::string* sha256) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    protocol::ReadResult r{std::nullopt, Diagnostics(path)};
-    r.diagnostics.error({}, "cannot open the file");
-    return r;
-  }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string text = ss.str();
-  auto r = protocol::read_protocol_text(text, path);
-  if (r.protocol && !r.diagnostics.has_errors()) {
-    protocol::validate(*r.protocol, r.diagnostics);
-    eligibility::compile_protocol(*r.protocol, r.diagnostics);  // expressions name known fields
-  }
-  r.diagnostics.sort_by_position();
-  if (sha256) *sha256 = data::sha256_hex(text);
-  return r;
+  return protocol::read_and_check_file(path, sha256);
 }
 
 std::optional<LoadedProtocol> load_protocol(const std::string& path, std::ostream& err, bool quiet_warnings) {

@@ -64,6 +64,7 @@ struct Observer {
   const DiseaseTables& tables;
   const DiseaseBaseline& base;
   Stream rng;
+  Stream treg_rng;
   std::array<bool, kBilagDomainCount> ever{};
   SriVisit sri_base;
 
@@ -126,6 +127,7 @@ struct Observer {
       const double v = std::pow(10.0, log10v);
       r.cmv_obs = v >= p.cmv_lloq ? v : 0;
     }
+    r.treg_obs = x[kTreg] * std::exp(p.cell_cv * treg_rng.normal());
     return r;
   }
 };
@@ -155,8 +157,13 @@ CourseResult simulate_course(const Individual& ind, const DiseaseTables& tables,
   const ModelParams& p = ind.p;
   Stream base_rng(keys.seed, keys.replicate, keys.participant, Purpose::baseline);
   res.baseline = draw_baseline(tables, p, targets, base_rng);
-  Observer obs{ind, tables, res.baseline, Stream(keys.seed, keys.replicate, keys.participant, Purpose::observation),
-               {}, {}};
+  Observer obs{ind,
+               tables,
+               res.baseline,
+               Stream(keys.seed, keys.replicate, keys.participant, Purpose::observation),
+               Stream(keys.seed, keys.replicate, keys.participant, Purpose::treg_count),
+               {},
+               {}};
   Stream inf_rng(keys.seed, keys.replicate, keys.participant, Purpose::infection);
   Stream flare_rng(keys.seed, keys.replicate, keys.participant, Purpose::flare);
   Stream ae_rng(keys.seed, keys.replicate, keys.participant, Purpose::reaction);

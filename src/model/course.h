@@ -56,6 +56,7 @@ struct VisitRow {
   double treg_pct_obs = 0, nk_obs = 0, cd8_obs = 0;
   double prednisone = 0;
   double cmv_obs = 0;  // copies/mL; 0 when below the limit of quantification
+  double treg_obs = 0; // Treg count, cells/µL
 };
 
 struct Event {

@@ -17,6 +17,7 @@ enum class Purpose : std::uint64_t {
   population = 7,    // covariates of virtual patients (issue 6)
   trial = 8,         // randomisation, adherence, dropout (issue 6)
   allocation = 9,    // the clinician's choice of treatment where nothing is randomised
+  treg_count = 10,   // assay error of the Treg count (its own stream: added later, it shifts no other draw)
 };
 
 class Stream {

@@ -15,6 +15,7 @@ list(APPEND IL2T_SOURCES
   protocol/toml_writer.cpp
   protocol/units.cpp
   protocol/validate.cpp
+  protocol/load_file.cpp
   protocol/validate_arms.cpp
   protocol/validate_schedule.cpp
 )

@@ -69,11 +69,11 @@ const char* to_string(Method m) {
   return "";
 }
 
-DesignMade make_design(const protocol::Protocol& p) {
+DesignMade make_design(const protocol::Protocol& p, std::optional<model::Disease> stand_in) {
   DesignMade out;
   TrialDesign d;
   d.protocol = &p;
-  const auto disease = model::disease_of(p);
+  const auto disease = stand_in ? stand_in : model::disease_of(p);
   if (!disease) {
     out.error = "population.conditions: none names a disease the model knows (SLE, primary Sjögren's, JIA)";
     return out;

@@ -64,8 +64,10 @@ struct DesignMade {
   std::string error;
 };
 
-// `p` must outlive the design (a temporary is refused at compile time).
-DesignMade make_design(const protocol::Protocol& p);
-DesignMade make_design(protocol::Protocol&& p) = delete;
+// `p` must outlive the design (a temporary is refused at compile time). `stand_in`:
+// the population simulated when the protocol's disease has none in the model (the
+// calibration's pharmacology studies in other diseases); nullopt: the protocol's own.
+DesignMade make_design(const protocol::Protocol& p, std::optional<model::Disease> stand_in = std::nullopt);
+DesignMade make_design(protocol::Protocol&& p, std::optional<model::Disease> stand_in = std::nullopt) = delete;
 
 }  // namespace il2t::trial

@@ -203,6 +203,7 @@ bool TrialRunner::participant(std::uint64_t replicate, std::uint64_t key, std::s
     put(Test::cd8, r.cd8_obs);
     put(Test::prednisone, r.prednisone);
     if (d_.cmv) put(Test::cmv, r.cmv_obs);
+    put(Test::treg, r.treg_obs);
   }
   for (const model::Event& ev : buf_.events) {
     AdverseEvent a;

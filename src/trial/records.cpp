@@ -19,6 +19,7 @@ std::string_view test_code(Test t) {
     case Test::cd8: return "CD8";
     case Test::prednisone: return "PREDDOSE";
     case Test::cmv: return "CMVDNA";
+    case Test::treg: return "TREG";
     default: return "";
   }
 }

@@ -27,6 +27,7 @@ enum class Test : std::uint8_t {
   cd8,
   prednisone,
   cmv,  // copies/mL; 0 below the limit of quantification
+  treg, // Treg count, cells/µL
   count
 };
 inline constexpr std::size_t kTestCount = static_cast<std::size_t>(Test::count);

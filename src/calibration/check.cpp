@@ -1,0 +1,102 @@
+#include "calibration/check.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <thread>
+
+#include "trial/engine.h"
+
+namespace il2t::calibration {
+
+namespace {
+
+// The targets each study serves.
+std::vector<std::vector<std::size_t>> by_study(const Setup& s) {
+  std::vector<std::vector<std::size_t>> out(s.studies.size());
+  for (std::size_t i = 0; i < s.mappings.size(); ++i)
+    if (s.mappings[i].study) out[*s.mappings[i].study].push_back(i);
+  return out;
+}
+
+}  // namespace
+
+int CheckOutcome::inside() const {
+  return static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const TargetCheck& r) { return r.inside; }));
+}
+int CheckOutcome::simulated() const {
+  return static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const TargetCheck& r) { return r.simulated; }));
+}
+
+double quantile(std::vector<double> v, double p) {
+  v.erase(std::remove_if(v.begin(), v.end(), [](double x) { return !std::isfinite(x); }), v.end());
+  if (v.empty()) return std::numeric_limits<double>::quiet_NaN();
+  std::sort(v.begin(), v.end());
+  const double h = (static_cast<double>(v.size()) - 1) * p;
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  const std::size_t hi = std::min(lo + 1, v.size() - 1);
+  return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
+}
+
+std::int64_t check_work(const Setup& s, const CheckSettings& c) {
+  std::int64_t studies = 0;
+  for (const auto& t : by_study(s)) studies += !t.empty();
+  return studies * c.replicates;
+}
+
+CheckOutcome check_model(const Setup& s, const model::Model& m, const CheckSettings& c, std::atomic<std::int64_t>& done) {
+  CheckOutcome out;
+  out.rows.resize(s.targets.size());
+  for (std::size_t i = 0; i < s.targets.size(); ++i) {
+    out.rows[i].id = s.targets[i].id;
+    out.rows[i].published = s.targets[i].value;
+    out.rows[i].note = s.mappings[i].not_simulated;
+  }
+  const auto groups = by_study(s);
+  const auto reps = static_cast<std::size_t>(c.replicates);
+  for (std::size_t st = 0; st < s.studies.size(); ++st) {
+    if (groups[st].empty()) continue;
+    const trial::TrialDesign& d = s.studies[st]->design;
+    for (std::size_t t : groups[st]) out.rows[t].values.assign(reps, std::numeric_limits<double>::quiet_NaN());
+    std::atomic<std::size_t> next{0};
+    std::vector<std::string> errors(static_cast<std::size_t>(std::max(1, c.threads)));
+    auto worker = [&](std::size_t w) {
+      trial::TrialRunner runner(d, m);
+      trial::TrialRecords rec;
+      for (std::size_t r; (r = next.fetch_add(1)) < reps;) {
+        std::string err;
+        if (!runner.run(r, {c.seed, d.planned_n, false, false, 0}, rec, err)) {
+          errors[w] = s.studies[st]->id + " replicate " + std::to_string(r) + ": " + err;
+          next = reps;
+          return;
+        }
+        for (std::size_t t : groups[st]) {
+          const Mapping& mp = s.mappings[t];
+          out.rows[t].values[r] = measure(d, mp.measure, mp.arm, mp.visit, rec);
+        }
+        ++done;
+      }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t w = 1; w < errors.size(); ++w) pool.emplace_back(worker, w);
+    worker(0);
+    for (auto& th : pool) th.join();
+    for (const std::string& e : errors)
+      if (!e.empty()) {
+        out.error = e;
+        return out;
+      }
+  }
+  for (TargetCheck& r : out.rows) {
+    if (r.values.empty()) continue;
+    r.simulated = true;
+    r.valid = static_cast<std::size_t>(std::count_if(r.values.begin(), r.values.end(), [](double x) { return std::isfinite(x); }));
+    r.median = quantile(r.values, 0.5);
+    r.lower = quantile(r.values, 0.025);
+    r.upper = quantile(r.values, 0.975);
+    r.inside = r.valid > 0 && r.lower <= r.published && r.published <= r.upper;
+  }
+  return out;
+}
+
+}  // namespace il2t::calibration

@@ -1,0 +1,186 @@
+#include "calibration/measure.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "trial/endpoints.h"
+
+namespace il2t::calibration {
+
+using trial::AdverseEvent;
+using trial::Test;
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+std::optional<Test> parse_test(std::string_view code) {
+  for (std::size_t t = 0; t < trial::kTestCount; ++t)
+    if (trial::test_code(static_cast<Test>(t)) == code) return static_cast<Test>(t);
+  return std::nullopt;
+}
+
+// The median of v (reordered), NaN when empty: the average of the middle two for an
+// even count, as R's median().
+double median_of(std::vector<double>& v) {
+  if (v.empty()) return kNaN;
+  const std::size_t h = v.size() / 2;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(h), v.end());
+  const double upper = v[h];
+  if (v.size() % 2) return upper;
+  return (*std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(h)) + upper) / 2;
+}
+
+bool in_arm(const trial::TrialRecords& r, std::uint32_t s, std::size_t arm) { return r.subjects[s].arm == arm; }
+
+}  // namespace
+
+std::optional<Measure> parse_measure(std::string_view text) {
+  const auto colon = text.find(':');
+  const std::string_view head = text.substr(0, colon);
+  const std::string_view arg = colon == std::string_view::npos ? std::string_view() : text.substr(colon + 1);
+  Measure m;
+  if (head == "sri4" || head == "bilag_a_or_2b" || head == "any_infection" || head == "serious_infection" ||
+      head == "serious_infection_rate") {
+    if (!arg.empty()) return std::nullopt;
+    m.kind = head == "sri4"                ? MeasureKind::sri4
+             : head == "bilag_a_or_2b"     ? MeasureKind::bilag_a_or_2b
+             : head == "any_infection"     ? MeasureKind::any_infection
+             : head == "serious_infection" ? MeasureKind::serious_infection
+                                           : MeasureKind::serious_infection_rate;
+    return m;
+  }
+  if (head == "reaction") {
+    if (arg.empty()) return std::nullopt;
+    m.kind = MeasureKind::reaction;
+    m.term = std::string(arg);
+    return m;
+  }
+  const auto test = parse_test(arg);
+  if (!test) return std::nullopt;
+  m.test = *test;
+  if (head == "median") m.kind = MeasureKind::median;
+  else if (head == "mean") m.kind = MeasureKind::mean;
+  else if (head == "fold") m.kind = MeasureKind::fold;
+  else if (head == "fold_peak") m.kind = MeasureKind::fold_peak;
+  else if (head == "increase") m.kind = MeasureKind::increase;
+  else return std::nullopt;
+  return m;
+}
+
+double measure(const trial::TrialDesign& d, const Measure& m, std::size_t arm, std::size_t visit,
+               const trial::TrialRecords& r) {
+  const auto n = static_cast<std::uint32_t>(r.subjects.size());
+  const auto v16 = static_cast<std::uint16_t>(visit);
+  const int day = trial::nominal_day(d, visit);
+  std::vector<double> values;
+  switch (m.kind) {
+    case MeasureKind::sri4: {
+      trial::EndpointPlan e;
+      e.reading = trial::Reading::sri4;
+      e.visits = {visit};
+      e.arms = {arm};
+      trial::EndpointRows rows;
+      trial::derive_endpoint(d, e, r, rows);
+      if (rows.value.empty()) return kNaN;
+      double sum = 0;
+      for (double x : rows.value) sum += x;
+      return sum / static_cast<double>(rows.value.size());
+    }
+    case MeasureKind::bilag_a_or_2b: {
+      double yes = 0, measured = 0;
+      for (std::uint32_t s = 0; s < n; ++s) {
+        if (!in_arm(r, s, arm)) continue;
+        int a = 0, b = 0;
+        bool seen = false;
+        for (std::size_t k = 0; k < instruments::kBilagDomainCount; ++k) {
+          const auto t = static_cast<Test>(static_cast<std::size_t>(Test::bilag_first) + k);
+          const trial::Finding* f = r.find(s, v16, t);
+          if (!f) continue;
+          seen = true;
+          a += f->value == 0;  // grade A
+          b += f->value == 1;  // grade B
+        }
+        if (!seen) continue;
+        measured += 1;
+        yes += (a >= 1 || b >= 2);
+      }
+      return measured > 0 ? yes / measured : kNaN;
+    }
+    case MeasureKind::median:
+    case MeasureKind::mean:
+      for (std::uint32_t s = 0; s < n; ++s)
+        if (in_arm(r, s, arm))
+          if (const trial::Finding* f = r.find(s, v16, m.test)) values.push_back(f->value);
+      if (m.kind == MeasureKind::median) return median_of(values);
+      if (values.empty()) return kNaN;
+      {
+        double sum = 0;
+        for (double x : values) sum += x;
+        return sum / static_cast<double>(values.size());
+      }
+    case MeasureKind::increase: {
+      Measure f = m;
+      f.kind = MeasureKind::fold;
+      return measure(d, f, arm, visit, r) - 1;
+    }
+    case MeasureKind::fold:
+    case MeasureKind::fold_peak: {
+      if (!d.baseline_visit) return kNaN;
+      const auto b16 = static_cast<std::uint16_t>(*d.baseline_visit);
+      for (std::uint32_t s = 0; s < n; ++s) {
+        if (!in_arm(r, s, arm)) continue;
+        const trial::Finding* b = r.find(s, b16, m.test);
+        if (!b || !(b->value > 0)) continue;
+        double ratio = kNaN;
+        if (m.kind == MeasureKind::fold) {
+          if (const trial::Finding* f = r.find(s, v16, m.test)) ratio = f->value / b->value;
+        } else {
+          for (std::size_t v = 0; v < d.visit_ids.size(); ++v) {
+            if (v == *d.baseline_visit || trial::nominal_day(d, v) > day) continue;
+            if (const trial::Finding* f = r.find(s, static_cast<std::uint16_t>(v), m.test))
+              ratio = std::isnan(ratio) ? f->value / b->value : std::max(ratio, f->value / b->value);
+          }
+        }
+        if (!std::isnan(ratio)) values.push_back(ratio);
+      }
+      return median_of(values);
+    }
+    case MeasureKind::any_infection:
+    case MeasureKind::serious_infection:
+    case MeasureKind::reaction: {
+      double yes = 0, total = 0;
+      for (std::uint32_t s = 0; s < n; ++s) {
+        if (!in_arm(r, s, arm)) continue;
+        total += 1;
+        bool hit = false;
+        for (std::uint32_t k = r.event_begin[s]; k < r.event_begin[s + 1] && !hit; ++k) {
+          const AdverseEvent& e = r.events[k];
+          if (e.day > day) continue;
+          if (m.kind == MeasureKind::reaction) hit = e.category == AdverseEvent::Category::reaction && m.term == e.term;
+          else hit = e.category == AdverseEvent::Category::infection && (m.kind == MeasureKind::any_infection || e.serious);
+        }
+        yes += hit;
+      }
+      return total > 0 ? yes / total : kNaN;
+    }
+    case MeasureKind::serious_infection_rate: {
+      double events = 0, days = 0;
+      for (std::uint32_t s = 0; s < n; ++s) {
+        if (!in_arm(r, s, arm)) continue;
+        const int last = std::min(r.subjects[s].last_day, day);
+        days += last;
+        for (std::uint32_t k = r.event_begin[s]; k < r.event_begin[s + 1]; ++k) {
+          const AdverseEvent& e = r.events[k];
+          events += e.category == AdverseEvent::Category::infection && e.serious && e.day <= last;
+        }
+      }
+      return days > 0 ? 100.0 * events / (days / 365.25) : kNaN;
+    }
+  }
+  return kNaN;
+}
+
+}  // namespace il2t::calibration

@@ -1,0 +1,44 @@
+#pragma once
+// What a calibration target measures in one simulated trial, computed from its trial
+// records alone (as real data would be): a proportion of an arm's participants, a
+// median or mean of a measured value at a visit, a fold change from baseline, or a
+// rate of events. One number per replicate trial.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "trial/design.h"
+#include "trial/records.h"
+
+namespace il2t::calibration {
+
+enum class MeasureKind {
+  sri4,               // SRI-4 responders at the visit against baseline; missing = non-responder
+  bilag_a_or_2b,      // at least one BILAG-2004 A or two B at the visit (measured participants)
+  median,             // median of a test at the visit
+  mean,               // mean of a test at the visit
+  fold,               // median over participants of value at the visit / value at baseline
+  fold_peak,          // the same with each participant's largest ratio up to the visit
+  increase,           // fold − 1: the increase over baseline as a fraction
+  any_infection,      // any infection by the visit's nominal day (all participants of the arm)
+  serious_infection,  // any serious infection by that day
+  reaction,           // any adverse reaction with the given term by that day
+  serious_infection_rate,  // serious infections per 100 participant-years of follow-up
+};
+
+struct Measure {
+  MeasureKind kind = MeasureKind::median;
+  trial::Test test = trial::Test::sledai_2k;  // for median, mean, fold, fold_peak
+  std::string term;                           // for reaction
+};
+
+// Parses "sri4", "median:SLEDAI2K", "reaction:fever", ... (test codes as in the
+// records' TESTCD column); nullopt for anything else.
+std::optional<Measure> parse_measure(std::string_view text);
+
+// The measure over the participants of `arm` in one replicate's records, at the
+// protocol's visit `visit`; NaN when no participant gives a value.
+double measure(const trial::TrialDesign& d, const Measure& m, std::size_t arm, std::size_t visit,
+               const trial::TrialRecords& r);
+
+}  // namespace il2t::calibration

@@ -1,0 +1,7 @@
+# Sources of src/calibration, added to il2trial_lib by src/CMakeLists.txt.
+list(APPEND IL2T_SOURCES
+  calibration/targets.cpp
+  calibration/measure.cpp
+  calibration/studies.cpp
+  calibration/check.cpp
+)

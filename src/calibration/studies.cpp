@@ -1,0 +1,209 @@
+#include "calibration/studies.h"
+
+#include <toml++/toml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "data/sha256.h"
+#include "model/plan.h"
+#include "protocol/load_file.h"
+
+namespace il2t::calibration {
+
+namespace {
+
+std::optional<std::string> slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string at(const std::string& file, const toml::node& n) {
+  return file + ":" + std::to_string(n.source().begin.line) + ": ";
+}
+
+std::optional<std::size_t> index_of(const std::vector<std::string>& ids, const std::string& id) {
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    if (ids[i] == id) return i;
+  return std::nullopt;
+}
+
+// A required string field of a table; sets `error` when absent.
+std::optional<std::string> text(const std::string& file, const toml::table& t, const char* key, const char* where,
+                                std::string& error) {
+  if (auto v = t[key].value<std::string>()) return *v;
+  error = at(file, t) + where + "." + key + ": missing (a string)";
+  return std::nullopt;
+}
+
+bool load_study(const std::string& file, const toml::table& t, Setup& s, std::string& error) {
+  auto id = text(file, t, "id", "study", error);
+  auto proto = id ? text(file, t, "protocol", "study", error) : std::nullopt;
+  if (!proto) return false;
+  auto st = std::make_unique<Study>();
+  st->id = *id;
+  st->protocol_file = (std::filesystem::path(file).parent_path() / *proto).lexically_normal().string();
+  if (const toml::table* pop = t["population"].as_table()) {
+    const auto value = (*pop)["value"].value<std::string>();
+    const auto why = (*pop)["assumed"].value<std::string>();
+    if (!value || !why || why->empty()) {
+      error = at(file, *pop) + "study.population: write { value = \"sle\", assumed = \"why this population stands in\" }";
+      return false;
+    }
+    st->stand_in = model::parse_disease(*value);
+    if (!st->stand_in) {
+      error = at(file, *pop) + "study.population: \"" + *value + "\" is not a population the model has (sle, pss, jia)";
+      return false;
+    }
+    st->stand_in_reason = *why;
+  }
+  auto r = protocol::read_and_check_file(st->protocol_file);
+  if (!r.protocol || r.diagnostics.has_errors()) {
+    for (const auto& d : r.diagnostics.items())
+      if (d.severity == Severity::error) {
+        error = at(file, t) + "study " + st->id + ": " + format(d);
+        return false;
+      }
+    error = at(file, t) + "study " + st->id + ": " + st->protocol_file + " could not be read";
+    return false;
+  }
+  st->protocol = std::move(*r.protocol);
+  auto made = trial::make_design(st->protocol, st->stand_in);
+  if (!made.design) {
+    error = at(file, t) + "study " + st->id + ": " + st->protocol_file + ": " + made.error;
+    return false;
+  }
+  st->design = std::move(*made.design);
+  s.studies.push_back(std::move(st));
+  return true;
+}
+
+bool load_mapping(const std::string& file, const toml::table& t, Setup& s, const std::map<std::string, std::size_t>& by_id,
+                  std::vector<int>& seen_line, std::string& error) {
+  auto id = text(file, t, "id", "target", error);
+  if (!id) return false;
+  const auto it = by_id.find(*id);
+  if (it == by_id.end()) {
+    error = at(file, t) + "target.id: \"" + *id + "\" is not in the targets file";
+    return false;
+  }
+  const int line = static_cast<int>(t.source().begin.line);
+  if (seen_line[it->second]) {
+    error = at(file, t) + "target.id: \"" + *id + "\" is mapped twice (also on line " + std::to_string(seen_line[it->second]) + ")";
+    return false;
+  }
+  seen_line[it->second] = line;
+  Mapping m;
+  m.target = it->second;
+  if (auto why = t["not_simulated"].value<std::string>()) {
+    m.not_simulated = *why;
+    s.mappings[it->second] = std::move(m);
+    return true;
+  }
+  auto study = text(file, t, "study", "target", error);
+  auto arm = study ? text(file, t, "arm", "target", error) : std::nullopt;
+  auto visit = arm ? text(file, t, "visit", "target", error) : std::nullopt;
+  auto meas = visit ? text(file, t, "measure", "target", error) : std::nullopt;
+  if (!meas) return false;
+  std::vector<std::string> study_ids;
+  for (const auto& st : s.studies) study_ids.push_back(st->id);
+  m.study = index_of(study_ids, *study);
+  if (!m.study) {
+    error = at(file, t) + "target.study: \"" + *study + "\" is not a study of this file";
+    return false;
+  }
+  const trial::TrialDesign& d = s.studies[*m.study]->design;
+  std::vector<std::string> arm_ids;
+  for (const auto& a : d.arms) arm_ids.push_back(a.id);
+  const auto a = index_of(arm_ids, *arm);
+  const auto v = index_of(d.visit_ids, *visit);
+  if (!a) {
+    error = at(file, t) + "target.arm: \"" + *arm + "\" is not an arm of " + s.studies[*m.study]->protocol_file;
+    return false;
+  }
+  if (!v) {
+    error = at(file, t) + "target.visit: \"" + *visit + "\" is not a visit of " + s.studies[*m.study]->protocol_file;
+    return false;
+  }
+  m.arm = *a, m.visit = *v;
+  const auto parsed = parse_measure(*meas);
+  if (!parsed) {
+    error = at(file, t) + "target.measure: \"" + *meas +
+            "\" is not a measure (sri4, bilag_a_or_2b, any_infection, serious_infection, serious_infection_rate, "
+            "reaction:TERM, median:TEST, mean:TEST, fold:TEST, fold_peak:TEST, increase:TEST)";
+    return false;
+  }
+  const bool fold = parsed->kind == MeasureKind::fold || parsed->kind == MeasureKind::fold_peak ||
+                    parsed->kind == MeasureKind::increase;
+  if (fold && !d.baseline_visit) {
+    error = at(file, t) + "target.measure: a fold change needs a baseline visit (day 1) in " + s.studies[*m.study]->protocol_file;
+    return false;
+  }
+  m.measure = *parsed;
+  s.mappings[it->second] = std::move(m);
+  return true;
+}
+
+}  // namespace
+
+std::string default_calibration_dir() { return IL2T_CALIBRATION_DIR; }
+
+SetupLoad load_setup(const std::string& targets_file, const std::string& studies_file) {
+  SetupLoad out;
+  const auto ttext = slurp(targets_file);
+  if (!ttext) {
+    out.error = targets_file + ": cannot open the file";
+    return out;
+  }
+  TargetsRead tr = read_targets(*ttext, targets_file);
+  if (!tr.error.empty()) {
+    out.error = tr.error;
+    return out;
+  }
+  Setup s;
+  s.targets = std::move(tr.targets);
+  s.targets_sha256 = data::sha256_hex(*ttext);
+  s.mappings.resize(s.targets.size());
+  const auto stext = slurp(studies_file);
+  if (!stext) {
+    out.error = studies_file + ": cannot open the file";
+    return out;
+  }
+  toml::table root;
+  try {
+    root = toml::parse(*stext, studies_file);
+  } catch (const toml::parse_error& e) {
+    out.error = studies_file + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description());
+    return out;
+  }
+  if (root["format"].value<int64_t>() != 1) {
+    out.error = studies_file + ":1: format: write format = 1";
+    return out;
+  }
+  if (const toml::array* studies = root["study"].as_array())
+    for (const toml::node& n : *studies)
+      if (const toml::table* t = n.as_table())
+        if (!load_study(studies_file, *t, s, out.error)) return out;
+  std::map<std::string, std::size_t> by_id;
+  for (std::size_t i = 0; i < s.targets.size(); ++i) by_id[s.targets[i].id] = i;
+  std::vector<int> seen(s.targets.size(), 0);
+  if (const toml::array* targets = root["target"].as_array())
+    for (const toml::node& n : *targets)
+      if (const toml::table* t = n.as_table())
+        if (!load_mapping(studies_file, *t, s, by_id, seen, out.error)) return out;
+  for (std::size_t i = 0; i < s.targets.size(); ++i)
+    if (!seen[i]) {
+      out.error = studies_file + ": target \"" + s.targets[i].id + "\" (" + targets_file + ":" +
+                  std::to_string(s.targets[i].line) + ") is not mapped: give its study, arm, visit and measure, or not_simulated = \"why\"";
+      return out;
+    }
+  out.setup = std::move(s);
+  return out;
+}
+
+}  // namespace il2t::calibration

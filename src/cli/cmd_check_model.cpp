@@ -1,0 +1,147 @@
+// il2trial check-model: the shipped (or given) parameters against the calibration
+// targets, each study simulated as replicate trials of its published size.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "calibration/check.h"
+#include "calibration/studies.h"
+#include "cli/commands.h"
+#include "cli/load.h"
+#include "cli/model_options.h"
+#include "cli/progress.h"
+#include "il2trial/version.h"
+
+namespace il2t::cli {
+
+namespace {
+
+constexpr const char* kCmd = "il2trial check-model";
+
+struct Options {
+  std::string targets = calibration::default_calibration_dir() + "/targets.csv";
+  std::string studies = calibration::default_calibration_dir() + "/studies.toml";
+  std::string model_dir = model::default_model_dir(), seed_text = "1", json;
+  std::vector<std::string> sets;
+  std::int64_t replicates = 200;
+  int threads = 0;
+};
+
+std::string num(double v) {
+  if (!std::isfinite(v)) return "-";
+  return fmt::format("{:.4g}", v);
+}
+
+nlohmann::json to_json(const calibration::Setup& s, const calibration::CheckOutcome& r, const Options& o,
+                       std::uint64_t seed) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (std::size_t i = 0; i < r.rows.size(); ++i) {
+    const auto& x = r.rows[i];
+    nlohmann::json j{{"id", x.id}, {"statistic", s.targets[i].statistic}, {"published", x.published},
+                     {"simulated", x.simulated}};
+    if (x.simulated) {
+      auto f = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
+      j["median"] = f(x.median);
+      j["lower"] = f(x.lower);
+      j["upper"] = f(x.upper);
+      j["replicates_with_value"] = x.valid;
+      j["inside"] = x.inside;
+    } else {
+      j["not_simulated"] = x.note;
+    }
+    rows.push_back(std::move(j));
+  }
+  return {{"program", std::string("il2trial ") + kVersion},
+          {"targets", o.targets},
+          {"targets_sha256", s.targets_sha256},
+          {"studies", o.studies},
+          {"model_dir", o.model_dir},
+          {"seed", seed},
+          {"replicates", o.replicates},
+          {"rows", rows},
+          {"simulated", r.simulated()},
+          {"inside", r.inside()}};
+}
+
+std::string to_text(const calibration::Setup& s, const calibration::CheckOutcome& r, const Options& o,
+                    std::uint64_t seed) {
+  std::string out = fmt::format("targets {} (sha256 {}), {} replicate trials per study at its published size, seed {}\n",
+                                std::filesystem::path(o.targets).filename().string(), s.targets_sha256.substr(0, 12),
+                                o.replicates, seed);
+  out += fmt::format("{:<28} {:>10} {:>10} {:>22}  {}\n", "target", "published", "median", "95% interval", "inside");
+  std::string missing;
+  for (std::size_t i = 0; i < r.rows.size(); ++i) {
+    const auto& x = r.rows[i];
+    if (!x.simulated) {
+      missing += fmt::format("  {}: {}\n", x.id, x.note);
+      continue;
+    }
+    out += fmt::format("{:<28} {:>10} {:>10} {:>22}  {}\n", x.id, num(x.published), num(x.median),
+                       "[" + num(x.lower) + ", " + num(x.upper) + "]", x.inside ? "yes" : "NO");
+  }
+  if (!missing.empty()) out += "not simulated:\n" + missing;
+  out += fmt::format("inside: {} of {}\n", r.inside(), r.simulated());
+  return out;
+}
+
+int run(const Options& o) {
+  const auto seed = parse_seed(o.seed_text, kCmd);
+  const auto overrides = parse_sets(o.sets, kCmd);
+  if (!seed || !overrides) return 2;
+  if (o.replicates < 10 || o.replicates > 100000) {
+    std::cerr << kCmd << ": error: --replicates " << o.replicates << ": give 10 to 100000\n";
+    return 2;
+  }
+  if (o.threads < 0 || o.threads > 1024) {
+    std::cerr << kCmd << ": error: --threads " << o.threads << ": give 1 to 1024 (0: one per core)\n";
+    return 2;
+  }
+  auto loaded = calibration::load_setup(o.targets, o.studies);
+  if (!loaded.setup) {
+    std::cerr << loaded.error << "\n";
+    return 1;
+  }
+  const auto m = load_model_reporting(o.model_dir, *overrides, kCmd);
+  if (!m) return 1;
+  calibration::CheckSettings c;
+  c.replicates = o.replicates;
+  c.seed = *seed;
+  c.threads = o.threads > 0 ? o.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::atomic<std::int64_t> done{0};
+  calibration::CheckOutcome r;
+  with_progress("check-model", calibration::check_work(*loaded.setup, c), done,
+                [&] { r = calibration::check_model(*loaded.setup, *m, c, done); });
+  if (!r.error.empty()) {
+    std::cerr << kCmd << ": error: " << r.error << "\n";
+    return 1;
+  }
+  if (!o.json.empty()) {
+    if (!emit(to_json(*loaded.setup, r, o, *seed).dump(2) + "\n", o.json, std::cerr)) return 1;
+    if (o.json == "-") return 0;
+  }
+  std::cout << to_text(*loaded.setup, r, o, *seed);
+  return 0;
+}
+
+}  // namespace
+
+void add_check_model(CLI::App& app, int& status) {
+  auto* cmd = app.add_subcommand("check-model",
+                                 "Simulate every calibration target's study and show whether each published value lies in the simulated 95% interval");
+  auto o = std::make_shared<Options>();
+  cmd->add_option("--targets", o->targets, "Calibration targets (CSV; default: the shipped data/calibration/targets.csv)");
+  cmd->add_option("--studies", o->studies, "How each target is simulated (TOML; default: data/calibration/studies.toml)");
+  cmd->add_option("--replicates", o->replicates, "Replicate trials per study (default 200)");
+  cmd->add_option("--seed", o->seed_text, "Random seed (default 1)");
+  cmd->add_option("--threads", o->threads, "Threads (default: one per core); results do not depend on it");
+  cmd->add_option("--json", o->json, "Also write the results as JSON to this file (- for standard output only)");
+  cmd->add_option("--set", o->sets, "Override a model parameter, name=value (repeatable)");
+  cmd->add_option("--model-dir", o->model_dir, "Directory of the parameter files (default: the shipped models/)");
+  cmd->callback([o, &status] { status = run(*o); });
+}
+
+}  // namespace il2t::cli

@@ -1,0 +1,179 @@
+// The calibration part: the targets file's checks (file:line:column errors), the
+// shipped targets and studies mapping every target once, each measure on hand-made
+// records with known answers, quantiles as R's type 7, and check-model's results the
+// same on 1 and 2 threads.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+
+#include "calibration/check.h"
+#include "calibration/measure.h"
+#include "calibration/studies.h"
+#include "calibration/targets.h"
+#include "model/model_fixture.h"
+#include "unit/test_support.h"
+
+namespace il2t::calibration {
+namespace {
+
+const std::string kHeader =
+    "id,study,registry,disease,regimen,arm,quantity,week,statistic,value,numerator,denominator,spread,source\n";
+
+TEST(Targets, ReadsRowsWithTheirFields) {
+  const auto r = read_targets(kHeader + "a,S,NCT1,SLE,reg,il2,SRI-4,12,proportion,0.5517,16,29,,http://x\n"
+                                        "b,S,,,reg,il2,fold,,fold,8,,29,greater than 8,src\n",
+                              "t.csv");
+  ASSERT_EQ(r.error, "");
+  ASSERT_EQ(r.targets.size(), 2u);
+  EXPECT_EQ(r.targets[0].id, "a");
+  EXPECT_EQ(*r.targets[0].week, 12);
+  EXPECT_EQ(*r.targets[0].numerator, 16);
+  EXPECT_EQ(r.targets[0].line, 2);
+  EXPECT_FALSE(r.targets[1].week.has_value());
+  EXPECT_EQ(r.targets[1].spread, "greater than 8");
+}
+
+TEST(Targets, RefusesBadRowsNamingLineAndColumn) {
+  auto err = [](const std::string& row) { return read_targets(kHeader + row, "t.csv").error; };
+  EXPECT_EQ(err("a,S,,,r,il2,q,12,proportion,1.5,,,,s\n"), "t.csv:2: value: a proportion must lie in [0, 1], not 1.5");
+  EXPECT_EQ(err("a,S,,,r,il2,q,12,proportion,0.6,16,29,,s\n"), "t.csv:2: value: 0.6 is not 16/29");
+  EXPECT_EQ(err("a,S,,,r,il2,q,x,median,3,,,,s\n"), "t.csv:2: week: \"x\" is not a week (a number, 0 or more)");
+  EXPECT_EQ(err("a,S,,,r,il2,q,1,average,3,,,,s\n"),
+            "t.csv:2: statistic: \"average\" is not one of proportion, median, mean, fold, fold_minus_1, dose, range, rate");
+  EXPECT_EQ(err("a,S,,,r,il2,q,1,median,,,,,s\n"), "t.csv:2: value: \"\" is not a finite number");
+  EXPECT_EQ(err("a,S,,,r,il2,q,1,median,3,,2.5,,s\n"), "t.csv:2: denominator: \"2.5\" is not a count");
+  EXPECT_EQ(err("a,S,,,r,il2,q,1,median,3,,,,s\nb,S,,,r,il2,q,1,median,3,,,,s\na,S,,,r,il2,q,1,median,3,,,,s\n"),
+            "t.csv:4: id: \"a\" appears twice");
+  EXPECT_EQ(err("a,S,,,r\n"), "t.csv:2: 5 fields, expected 14");
+  EXPECT_EQ(read_targets("id,value\n", "t.csv").error.substr(0, 27), "t.csv:1: the header must be");
+}
+
+TEST(Studies, TheShippedFilesMapEveryTargetOnce) {
+  const std::string dir = std::string(IL2T_SOURCE_DIR) + "/data/calibration";
+  const auto s = load_setup(dir + "/targets.csv", dir + "/studies.toml");
+  ASSERT_TRUE(s.setup) << s.error;
+  EXPECT_EQ(s.setup->mappings.size(), s.setup->targets.size());
+  EXPECT_GE(s.setup->targets.size(), 49u);
+  EXPECT_EQ(s.setup->targets_sha256.size(), 64u);
+}
+
+TEST(Studies, RefusesAnUnmappedOrUnknownTarget) {
+  const std::string dir = std::string(IL2T_SOURCE_DIR) + "/data/calibration";
+  const std::string tmp = ::testing::TempDir() + "/studies.toml";
+  auto load = [&](const std::string& text) {
+    std::ofstream(tmp, std::ios::binary) << text;
+    return load_setup(dir + "/targets.csv", tmp).error;
+  };
+  EXPECT_NE(load("format = 1\n").find("target \"he2020-sri4-w12-il2\""), std::string::npos);
+  EXPECT_EQ(load("format = 1\n[[target]]\nid = \"nope\"\nnot_simulated = \"x\"\n"),
+            tmp + ":2: target.id: \"nope\" is not in the targets file");
+  EXPECT_EQ(load("format = 2\n"), tmp + ":1: format: write format = 1");
+}
+
+TEST(Measure, ParsesNamesAndTestCodes) {
+  EXPECT_EQ(parse_measure("sri4")->kind, MeasureKind::sri4);
+  EXPECT_EQ(parse_measure("median:SLEDAI2K")->test, trial::Test::sledai_2k);
+  EXPECT_EQ(parse_measure("fold_peak:TREG")->test, trial::Test::treg);
+  EXPECT_EQ(parse_measure("reaction:fever")->term, "fever");
+  EXPECT_FALSE(parse_measure("median:NOPE"));
+  EXPECT_FALSE(parse_measure("sri4:x"));
+  EXPECT_FALSE(parse_measure("reaction"));
+}
+
+// Three subjects of He 2020 (arms il2, placebo, il2) with hand-set values.
+struct Records {
+  protocol::Protocol protocol = test::shipped_protocol("NCT02465580-he2020.toml");
+  trial::TrialDesign design;
+  trial::TrialRecords r;
+  std::uint16_t w0 = 0, w2 = 0, w12 = 0;
+  Records() {
+    design = *trial::make_design(protocol).design;
+    auto visit = [&](const char* id) {
+      for (std::size_t v = 0; v < design.visit_ids.size(); ++v)
+        if (design.visit_ids[v] == id) return static_cast<std::uint16_t>(v);
+      throw std::runtime_error(id);
+    };
+    w0 = visit("w0"), w2 = visit("w2"), w12 = visit("w12");
+    const double treg0[] = {20, 30, 10}, treg2[] = {100, 30, 30}, treg12[] = {40, 60, 50};
+    const double sledai12[] = {4, 8, 6};
+    for (std::uint32_t s = 0; s < 3; ++s) {
+      trial::Subject sub;
+      sub.arm = s == 1 ? 1 : 0;
+      sub.last_day = s == 2 ? 100 : 169;
+      r.subjects.push_back(sub);
+      r.finding_begin.push_back(static_cast<std::uint32_t>(r.findings.size()));
+      r.event_begin.push_back(static_cast<std::uint32_t>(r.events.size()));
+      r.findings.push_back({s, w0, 1, trial::Test::treg, treg0[s]});
+      r.findings.push_back({s, w2, 15, trial::Test::treg, treg2[s]});
+      r.findings.push_back({s, w12, 85, trial::Test::sledai_2k, sledai12[s]});
+      for (std::size_t k = 0; k < instruments::kBilagDomainCount; ++k)  // s0: one A; s2: two B; s1: one B
+        r.findings.push_back({s, w12, 85, static_cast<trial::Test>(static_cast<std::size_t>(trial::Test::bilag_first) + k),
+                              k == 0 ? (s == 0 ? 0.0 : 1.0) : (k == 1 && s == 2 ? 1.0 : 4.0)});
+      r.findings.push_back({s, w12, 85, trial::Test::treg, treg12[s]});
+      if (s == 0) r.events.push_back({s, 30, trial::AdverseEvent::Category::infection, "pneumonia", 3, true});
+      if (s == 2) r.events.push_back({s, 90, trial::AdverseEvent::Category::infection, "cold", 1, false});
+      if (s == 2) r.events.push_back({s, 3, trial::AdverseEvent::Category::reaction, "fever", 1, false});
+    }
+    r.finding_begin.push_back(static_cast<std::uint32_t>(r.findings.size()));
+    r.event_begin.push_back(static_cast<std::uint32_t>(r.events.size()));
+  }
+  double at(const char* text, std::size_t arm, std::uint16_t visit) const {
+    return measure(design, *parse_measure(text), arm, visit, r);
+  }
+};
+
+TEST(Measure, ValuesOnHandMadeRecords) {
+  const Records x;
+  EXPECT_DOUBLE_EQ(x.at("median:SLEDAI2K", 0, x.w12), 5);    // 4 and 6
+  EXPECT_DOUBLE_EQ(x.at("mean:TREG", 0, x.w12), 45);          // 40 and 50
+  EXPECT_DOUBLE_EQ(x.at("fold:TREG", 0, x.w12), 3.5);         // 2 and 5
+  EXPECT_DOUBLE_EQ(x.at("increase:TREG", 0, x.w12), 2.5);
+  EXPECT_DOUBLE_EQ(x.at("fold_peak:TREG", 0, x.w12), 5);      // max(5, 2) and max(3, 5)
+  EXPECT_DOUBLE_EQ(x.at("fold_peak:TREG", 0, x.w2), 4);       // 5 and 3 up to week 2
+  EXPECT_DOUBLE_EQ(x.at("bilag_a_or_2b", 0, x.w12), 1);       // one A; two B
+  EXPECT_DOUBLE_EQ(x.at("bilag_a_or_2b", 1, x.w12), 0);       // one B
+  EXPECT_DOUBLE_EQ(x.at("any_infection", 0, x.w12), 0.5);     // day 30 by day 85; day 90 not
+  EXPECT_DOUBLE_EQ(x.at("serious_infection", 0, x.w12), 0.5);
+  EXPECT_DOUBLE_EQ(x.at("reaction:fever", 0, x.w2), 0.5);
+  EXPECT_DOUBLE_EQ(x.at("reaction:injection_site_reaction", 0, x.w2), 0);
+  // One serious infection in 85 + 85 days of follow-up to week 12, per 100 years.
+  EXPECT_NEAR(x.at("serious_infection_rate", 0, x.w12), 100.0 / (170 / 365.25), 1e-9);
+  EXPECT_TRUE(std::isnan(x.at("median:PGA", 0, x.w12)));     // never measured
+}
+
+TEST(Check, QuantileIsRType7) {
+  // tests/reference/calibration_quantile.R: R gives 1.1, 3 and 9.4
+  const std::vector<double> v{10, 2, NAN, 4, 1, 3};
+  EXPECT_NEAR(quantile(v, 0.025), 1.1, 1e-12);
+  EXPECT_NEAR(quantile(v, 0.5), 3, 1e-12);
+  EXPECT_NEAR(quantile(v, 0.975), 9.4, 1e-12);
+}
+
+TEST(Check, SameResultOnOneAndTwoThreads) {
+  const std::string dir = std::string(IL2T_SOURCE_DIR) + "/data/calibration";
+  const auto s = load_setup(dir + "/targets.csv", dir + "/studies.toml");
+  ASSERT_TRUE(s.setup) << s.error;
+  const model::Model m = test::shipped_model();
+  CheckSettings c;
+  c.replicates = 10;
+  std::atomic<std::int64_t> done{0};
+  c.threads = 1;
+  const CheckOutcome one = check_model(*s.setup, m, c, done);
+  EXPECT_EQ(done.load(), check_work(*s.setup, c));
+  c.threads = 2;
+  const CheckOutcome two = check_model(*s.setup, m, c, done);
+  ASSERT_EQ(one.error, "");
+  ASSERT_EQ(one.rows.size(), two.rows.size());
+  for (std::size_t i = 0; i < one.rows.size(); ++i) {
+    ASSERT_EQ(one.rows[i].values.size(), two.rows[i].values.size()) << one.rows[i].id;
+    for (std::size_t k = 0; k < one.rows[i].values.size(); ++k) {
+      const double a = one.rows[i].values[k], b = two.rows[i].values[k];
+      EXPECT_TRUE(a == b || (std::isnan(a) && std::isnan(b))) << one.rows[i].id << " replicate " << k;
+    }
+  }
+  EXPECT_GT(one.simulated(), 40);
+}
+
+}  // namespace
+}  // namespace il2t::calibration

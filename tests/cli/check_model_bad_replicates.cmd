@@ -1,0 +1,2 @@
+args: check-model --replicates 5
+exit: 2
