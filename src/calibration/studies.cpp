@@ -3,10 +3,9 @@
 #include <toml++/toml.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
+#include "data/read_file.h"
 #include "data/sha256.h"
 #include "model/plan.h"
 #include "protocol/load_file.h"
@@ -14,14 +13,6 @@
 namespace il2t::calibration {
 
 namespace {
-
-std::optional<std::string> slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::string at(const std::string& file, const toml::node& n) {
   return file + ":" + std::to_string(n.source().begin.line) + ": ";
@@ -110,9 +101,8 @@ bool load_mapping(const std::string& file, const toml::table& t, Setup& s, const
   auto visit = arm ? text(file, t, "visit", "target", error) : std::nullopt;
   auto meas = visit ? text(file, t, "measure", "target", error) : std::nullopt;
   if (!meas) return false;
-  std::vector<std::string> study_ids;
-  for (const auto& st : s.studies) study_ids.push_back(st->id);
-  m.study = index_of(study_ids, *study);
+  for (std::size_t i = 0; i < s.studies.size() && !m.study; ++i)
+    if (s.studies[i]->id == *study) m.study = i;
   if (!m.study) {
     error = at(file, t) + "target.study: \"" + *study + "\" is not a study of this file";
     return false;
@@ -155,7 +145,7 @@ std::string default_calibration_dir() { return IL2T_CALIBRATION_DIR; }
 
 SetupLoad load_setup(const std::string& targets_file, const std::string& studies_file) {
   SetupLoad out;
-  const auto ttext = slurp(targets_file);
+  const auto ttext = data::read_file(targets_file);
   if (!ttext) {
     out.error = targets_file + ": cannot open the file";
     return out;
@@ -169,7 +159,7 @@ SetupLoad load_setup(const std::string& targets_file, const std::string& studies
   s.targets = std::move(tr.targets);
   s.targets_sha256 = data::sha256_hex(*ttext);
   s.mappings.resize(s.targets.size());
-  const auto stext = slurp(studies_file);
+  const auto stext = data::read_file(studies_file);
   if (!stext) {
     out.error = studies_file + ": cannot open the file";
     return out;

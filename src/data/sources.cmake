@@ -7,4 +7,5 @@ list(APPEND IL2T_SOURCES
   data/ics.cpp
   data/patient_reader.cpp
   data/sha256.cpp
+  data/read_file.cpp
 )

@@ -1,8 +1,6 @@
 #include "protocol/load_file.h"
 
-#include <fstream>
-#include <sstream>
-
+#include "data/read_file.h"
 #include "data/sha256.h"
 #include "eligibility/screen.h"
 #include "protocol/validate.h"
@@ -10,15 +8,13 @@
 namespace il2t::protocol {
 
 ReadResult read_and_check_file(const std::string& path, std::string* sha256) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  const auto content = data::read_file(path);
+  if (!content) {
     ReadResult r{std::nullopt, Diagnostics(path)};
     r.diagnostics.error({}, "cannot open the file");
     return r;
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string text = ss.str();
+  const std::string& text = *content;
   auto r = read_protocol_text(text, path);
   if (r.protocol && !r.diagnostics.has_errors()) {
     validate(*r.protocol, r.diagnostics);
