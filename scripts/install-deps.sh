@@ -16,6 +16,7 @@ packages=(
   libeigen3-dev            # stats: linear algebra (ANCOVA, Cox, logistic)
   bc                       # bench/whole_process.sh arithmetic
   libsundials-dev          # tests: CVODE reference solutions for the model's solver
+  libnlopt-dev             # calibration: derivative-free optimisation (il2trial calibrate)
   chromium                 # tests: the simulation report renders in headless Chromium
 )
 

@@ -4,4 +4,11 @@ list(APPEND IL2T_SOURCES
   calibration/measure.cpp
   calibration/studies.cpp
   calibration/check.cpp
+  calibration/free.cpp
+  calibration/objective.cpp
+  calibration/evaluator.cpp
+  calibration/journal.cpp
+  calibration/fit.cpp
+  calibration/sensitivity.cpp
+  calibration/fit_file.cpp
 )

@@ -1,0 +1,107 @@
+#include "calibration/free.h"
+
+#include <toml++/toml.h>
+
+#include <cmath>
+#include <fmt/format.h>
+
+#include "data/sha256.h"
+
+namespace il2t::calibration {
+
+double FreeParameter::to_search(double value) const { return log_scale ? std::log(value) : value; }
+double FreeParameter::from_search(double u) const { return log_scale ? std::exp(u) : u; }
+
+namespace {
+
+std::string where(const std::string& file, const toml::node& n) {
+  return file + ":" + std::to_string(n.source().begin.line) + ": ";
+}
+
+// One [[parameter]] table; returns the error, empty when it is good.
+std::string read_one(const std::string& file, const toml::table& t, const model::ParameterSet& set,
+                     const std::vector<FreeParameter>& seen, FreeParameter& p) {
+  const std::string at = where(file, t);
+  p.line = static_cast<int>(t.source().begin.line);
+  for (const auto& [k, v] : t) {
+    const std::string_view key = k.str();
+    if (key != "name" && key != "lower" && key != "upper" && key != "scale" && key != "fit")
+      return where(file, v) + "parameter." + std::string(key) + ": unknown field (name, lower, upper, scale, fit)";
+  }
+  const auto name = t["name"].value<std::string>();
+  if (!name) return at + "parameter.name: missing (a string such as \"cells.treg_emax\")";
+  p.name = *name;
+  const model::Parameter* mp = set.find(p.name);
+  if (!mp) {
+    const std::string near = set.closest(p.name);
+    return at + "parameter.name: \"" + p.name + "\" is not a model parameter" +
+           (near.empty() ? "" : " (did you mean " + near + "?)");
+  }
+  for (const auto& q : seen)
+    if (q.name == p.name) return at + "parameter.name: \"" + p.name + "\" is already listed at line " + std::to_string(q.line);
+  const auto lower = t["lower"].value<double>(), upper = t["upper"].value<double>();
+  if (!lower || !std::isfinite(*lower)) return at + "parameter.lower: missing or not a finite number";
+  if (!upper || !std::isfinite(*upper)) return at + "parameter.upper: missing or not a finite number";
+  p.lower = *lower;
+  p.upper = *upper;
+  if (!(p.lower < p.upper)) return at + fmt::format("parameter.lower: {} is not below upper {}", p.lower, p.upper);
+  if (mp->min && p.lower < *mp->min)
+    return at + fmt::format("parameter.lower: {} is below {}'s own minimum {}", p.lower, p.name, *mp->min);
+  if (mp->max && p.upper > *mp->max)
+    return at + fmt::format("parameter.upper: {} is above {}'s own maximum {}", p.upper, p.name, *mp->max);
+  const std::string scale = t["scale"].value_or(std::string("linear"));
+  if (scale != "log" && scale != "linear") return at + "parameter.scale: \"" + scale + "\": give \"log\" or \"linear\"";
+  p.log_scale = scale == "log";
+  if (p.log_scale && p.lower <= 0) return at + fmt::format("parameter.lower: {} must be above 0 on the log scale", p.lower);
+  if (auto f = t["fit"]; f && !f.is_boolean()) return at + "parameter.fit: give true or false";
+  p.fit = t["fit"].value_or(true);
+  if (mp->value < p.lower || mp->value > p.upper)
+    return at + fmt::format("parameter: the current value of {}, {}, is outside [{}, {}]", p.name, mp->value, p.lower, p.upper);
+  return {};
+}
+
+}  // namespace
+
+FreeRead read_free(std::string_view text, const std::string& file, const model::ParameterSet& set) {
+  FreeRead out;
+  out.sha256 = data::sha256_hex(text);
+  toml::table doc;
+  try {
+    doc = toml::parse(text, file);
+  } catch (const toml::parse_error& e) {
+    out.error = file + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description());
+    return out;
+  }
+  if (doc["format"].value<int64_t>() != 1) {
+    out.error = file + ":1: format: missing or not 1 (write format = 1)";
+    return out;
+  }
+  for (const auto& [k, v] : doc) {
+    if (k.str() != "format" && k.str() != "parameter") {
+      out.error = where(file, v) + std::string(k.str()) + ": unknown field (format, [[parameter]])";
+      return out;
+    }
+  }
+  const toml::array* arr = doc["parameter"].as_array();
+  if (!arr || arr->empty()) {
+    out.error = file + ":1: parameter: no [[parameter]] tables";
+    return out;
+  }
+  for (const toml::node& n : *arr) {
+    const toml::table* t = n.as_table();
+    if (!t) {
+      out.error = where(file, n) + "parameter: not a table";
+      return out;
+    }
+    FreeParameter p;
+    out.error = read_one(file, *t, set, out.parameters, p);
+    if (!out.error.empty()) return out;
+    out.parameters.push_back(std::move(p));
+  }
+  bool any_fit = false;
+  for (const auto& p : out.parameters) any_fit = any_fit || p.fit;
+  if (!any_fit) out.error = file + ":1: parameter: none has fit = true";
+  return out;
+}
+
+}  // namespace il2t::calibration

@@ -1,0 +1,85 @@
+#include "calibration/journal.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "data/read_file.h"
+
+namespace il2t::calibration {
+
+namespace {
+
+std::string line_of(const std::vector<double>& x, double f) {
+  return nlohmann::json{{"x", x}, {"f", f}}.dump() + "\n";
+}
+
+}  // namespace
+
+std::unique_ptr<Journal> Journal::open(const std::string& path, const std::string& key, std::string& error) {
+  std::unique_ptr<Journal> j(new Journal());
+  j->path_ = path;
+  j->key_ = key;
+  const std::string header = nlohmann::json{{"key", key}}.dump() + "\n";
+  bool keep = false;
+  if (auto text = data::read_file(path)) {
+    std::istringstream in(*text);
+    std::string line;
+    if (std::getline(in, line) && line + "\n" == header) {
+      keep = true;
+      while (std::getline(in, line)) {
+        if (in.eof() && !text->empty() && text->back() != '\n') break;  // torn last line
+        const auto e = nlohmann::json::parse(line, nullptr, false);
+        if (e.is_discarded() || !e.contains("x") || !e.contains("f") || !e["x"].is_array() || !e["f"].is_number()) break;
+        j->entries_.push_back({e["x"].get<std::vector<double>>(), e["f"].get<double>()});
+      }
+    }
+  }
+  // Rewrite the file with the header and the entries kept (drops a torn line).
+  std::string content = header;
+  if (keep)
+    for (const auto& e : j->entries_) content += line_of(e.x, e.f);
+  j->file_ = std::fopen(path.c_str(), "w");
+  if (!j->file_ || std::fputs(content.c_str(), j->file_) < 0 || std::fflush(j->file_) != 0) {
+    error = path + ": cannot write the calibration journal";
+    return nullptr;
+  }
+  return j;
+}
+
+Journal::~Journal() {
+  if (file_) std::fclose(file_);
+}
+
+std::optional<double> Journal::replay(std::size_t i, const std::vector<double>& x) {
+  if (i >= entries_.size()) return std::nullopt;
+  if (entries_[i].x == x) return entries_[i].f;
+  // Another path from here on: rewrite the journal with the entries before i.
+  entries_.resize(i);
+  std::fclose(file_);
+  file_ = std::fopen(path_.c_str(), "w");
+  if (file_) {
+    std::string content = nlohmann::json{{"key", key_}}.dump() + "\n";
+    for (const auto& e : entries_) content += line_of(e.x, e.f);
+    std::fputs(content.c_str(), file_);
+    std::fflush(file_);
+  }
+  return std::nullopt;
+}
+
+std::string Journal::append(const std::vector<double>& x, double f) {
+  entries_.push_back({x, f});
+  const std::string l = line_of(x, f);
+  if (!file_ || std::fputs(l.c_str(), file_) < 0 || std::fflush(file_) != 0) return path_ + ": cannot append to the calibration journal";
+  return {};
+}
+
+void Journal::remove() {
+  if (file_) std::fclose(file_);
+  file_ = nullptr;
+  std::error_code ec;
+  std::filesystem::remove(path_, ec);
+}
+
+}  // namespace il2t::calibration

@@ -1,0 +1,80 @@
+#include "calibration/objective.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace il2t::calibration {
+
+namespace {
+
+bool is_fold(const Target& t, const Mapping& m) {
+  const MeasureKind k = m.measure.kind;
+  return k == MeasureKind::fold || k == MeasureKind::fold_peak || k == MeasureKind::increase ||
+         t.statistic == "fold" || t.statistic == "fold_minus_1";
+}
+
+// x ln(x / y), with 0 ln 0 = 0.
+double xlogx_over(double x, double y) { return x > 0 ? x * std::log(x / y) : 0.0; }
+
+}  // namespace
+
+TermKind term_kind(const Target& t, const Mapping& m) {
+  if (t.statistic == "proportion" && t.numerator && t.denominator && *t.denominator > 0) return TermKind::binomial;
+  return is_fold(t, m) ? TermKind::log_normal : TermKind::normal;
+}
+
+double term_value(const Target& t, TermKind kind, const std::vector<double>& values) {
+  std::vector<double> v;
+  v.reserve(values.size());
+  const bool increase = t.statistic == "fold_minus_1";
+  for (double x : values) {
+    if (!std::isfinite(x)) continue;
+    if (kind == TermKind::log_normal) {
+      const double f = increase ? 1 + x : x;
+      if (!(f > 0)) continue;
+      x = std::log(f);
+    }
+    v.push_back(x);
+  }
+  if (v.empty()) return NAN;
+  const double n = static_cast<double>(v.size());
+  double mean = 0;
+  for (double x : v) mean += x;
+  mean /= n;
+  if (kind == TermKind::binomial) {
+    const double N = *t.denominator, k = *t.numerator;
+    const double eps = 0.5 / (N * n);
+    const double p = std::clamp(mean, eps, 1 - eps);
+    return xlogx_over(k, N * p) + xlogx_over(N - k, N * (1 - p));
+  }
+  double ss = 0;
+  for (double x : v) ss += (x - mean) * (x - mean);
+  const double var = v.size() > 1 ? ss / (n - 1) : 0.0;
+  double y = t.value, tau = 0.05 * std::max(1.0, std::abs(t.value));
+  if (kind == TermKind::log_normal) {
+    const double f = increase ? 1 + t.value : t.value;
+    y = std::log(std::max(f, 1e-9));
+    tau = 0.05;
+  }
+  const double z = (y - mean) / std::sqrt(var + tau * tau);
+  return 0.5 * z * z;
+}
+
+ObjectiveValue objective(const Setup& s, const CheckOutcome& c) {
+  ObjectiveValue out;
+  for (std::size_t i = 0; i < c.rows.size(); ++i) {
+    const TargetCheck& r = c.rows[i];
+    if (!r.simulated) continue;
+    Term term{r.id, term_kind(s.targets[i], s.mappings[i]), 0};
+    term.value = term_value(s.targets[i], term.kind, r.values);
+    if (!std::isfinite(term.value)) {
+      out.error = r.id + ": no replicate trial gave a value";
+      return out;
+    }
+    out.total += term.value;
+    out.terms.push_back(std::move(term));
+  }
+  return out;
+}
+
+}  // namespace il2t::calibration

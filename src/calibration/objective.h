@@ -1,0 +1,47 @@
+#pragma once
+// The calibration's distance between the model and the published targets: a sum over
+// targets of negative log-likelihoods, each zero when the model reproduces the target
+// exactly.
+//
+// - A proportion published with n/N: the binomial deviance half, k·ln(k/(N·p)) +
+//   (N−k)·ln((N−k)/(N·(1−p))), with p the expected simulated proportion (the mean over
+//   replicate trials, held inside [0.5/N·R, 1 − 0.5/N·R] for R replicates).
+// - Any other statistic (a median or mean of n participants, a rate, a proportion
+//   without n/N): the statistic's sampling distribution over replicate trials of the
+//   published size, taken as normal: ½·((y − m)/s)², with m and s the mean and
+//   standard deviation of the replicate values and s² widened by a resolution τ²
+//   (τ = 0.05·max(1, |y|)), so a statistic that every replicate gives alike (a median
+//   of whole scores) still has a finite distance.
+// - Fold changes and increases over baseline (fold, fold_peak, increase and the
+//   statistics fold and fold_minus_1) are compared on the log scale: y and the
+//   replicate values become ln(fold), τ = 0.05.
+#include <string>
+#include <vector>
+
+#include "calibration/check.h"
+#include "calibration/studies.h"
+
+namespace il2t::calibration {
+
+enum class TermKind { binomial, normal, log_normal };
+
+struct Term {
+  std::string id;
+  TermKind kind = TermKind::normal;
+  double value = 0;  // the target's contribution
+};
+
+struct ObjectiveValue {
+  double total = 0;
+  std::vector<Term> terms;  // one per simulated target, in the targets' order
+  std::string error;        // a simulated target with no replicate value
+};
+
+// The kind of distance a target gets.
+TermKind term_kind(const Target& t, const Mapping& m);
+// The distance of one target given its per-replicate values (NaN values are skipped).
+double term_value(const Target& t, TermKind kind, const std::vector<double>& values);
+// The sum over every simulated target of check_model's outcome.
+ObjectiveValue objective(const Setup& s, const CheckOutcome& c);
+
+}  // namespace il2t::calibration

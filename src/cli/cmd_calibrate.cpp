@@ -1,0 +1,218 @@
+// il2trial calibrate: fits the free parameters (data/calibration/free.toml) to the
+// calibration targets, writes the fitted file, optionally the sensitivity table and the
+// fitted values into the parameter files.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "calibration/evaluator.h"
+#include "calibration/fit.h"
+#include "calibration/fit_file.h"
+#include "calibration/free.h"
+#include "calibration/journal.h"
+#include "calibration/sensitivity.h"
+#include "calibration/studies.h"
+#include "cli/commands.h"
+#include "cli/load.h"
+#include "cli/model_options.h"
+#include "data/read_file.h"
+#include "il2trial/version.h"
+
+namespace il2t::cli {
+
+namespace {
+
+constexpr const char* kCmd = "il2trial calibrate";
+
+struct Options {
+  std::string targets = calibration::default_calibration_dir() + "/targets.csv";
+  std::string studies = calibration::default_calibration_dir() + "/studies.toml";
+  std::string params = calibration::default_calibration_dir() + "/free.toml";
+  std::string out = "calibration-fit.toml", journal;
+  std::string model_dir = model::default_model_dir(), seed_text = "1";
+  std::vector<std::string> sets;
+  std::int64_t replicates = 40;
+  int threads = 0, max_evaluations = 300;
+  bool sensitivity = false, update_models = false;
+};
+
+std::string file_name(const std::string& p) { return std::filesystem::path(p).filename().string(); }
+
+void show(const char* what, int i, int n, const std::string& extra) {
+  if (!isatty(STDERR_FILENO)) return;
+  std::fprintf(stderr, "\r%s %d/%d %s   ", what, i, n, extra.c_str());
+  std::fflush(stderr);
+}
+
+std::string command_line(const Options& o, std::uint64_t seed) {
+  std::string c = fmt::format("il2trial calibrate --replicates {} --seed {} --max-evaluations {}", o.replicates, seed,
+                              o.max_evaluations);
+  if (o.sensitivity) c += " --sensitivity";
+  for (const auto& s : o.sets) c += " --set " + s;
+  return c;
+}
+
+std::string summary(const calibration::FitRecord& r) {
+  std::string o = fmt::format("objective {:.3f} -> {:.3f} after {} evaluations ({}{})\n", r.result.initial_value,
+                              r.final_objective, r.result.evaluations, r.result.stop_reason,
+                              r.result.replayed ? fmt::format(", {} from the journal", r.result.replayed) : "");
+  o += fmt::format("{:<40} {:>12} {:>12}  {}\n", "parameter", "initial", "fitted", "bounds");
+  for (std::size_t i = 0; i < r.free.size(); ++i) {
+    const auto& p = r.free[i];
+    o += fmt::format("{:<40} {:>12.4g} {:>12.4g}  [{:.4g}, {:.4g}] {}{}\n", p.name, r.result.initial[i], r.result.best[i],
+                     p.lower, p.upper, p.log_scale ? "log" : "linear", p.fit ? "" : " (probe only)");
+  }
+  auto terms = r.terms.terms;
+  std::sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.value > b.value; });
+  o += "largest distances at the fitted values:";
+  for (std::size_t i = 0; i < terms.size() && i < 8; ++i) o += fmt::format("{} {} {:.2f}", i % 4 ? "," : "\n ", terms[i].id, terms[i].value);
+  o += fmt::format("\ninside: {} of {} (at the fitted values, {} replicates)\n", r.inside, r.simulated, r.replicates);
+  return o;
+}
+
+struct Inputs {
+  calibration::Setup setup;
+  model::ParameterSet base;
+  calibration::FreeRead free;
+};
+
+std::optional<Inputs> read_inputs(const Options& o, const std::vector<std::pair<std::string, double>>& overrides) {
+  auto loaded = calibration::load_setup(o.targets, o.studies);
+  if (!loaded.setup) {
+    std::cerr << loaded.error << "\n";
+    return std::nullopt;
+  }
+  auto m = load_model_reporting(o.model_dir, overrides, kCmd);
+  if (!m) return std::nullopt;
+  const auto text = data::read_file(o.params);
+  if (!text) {
+    std::cerr << kCmd << ": error: --params " << o.params << ": cannot read the file\n";
+    return std::nullopt;
+  }
+  auto free = calibration::read_free(*text, o.params, m->parameters);
+  if (!free.error.empty()) {
+    std::cerr << free.error << "\n";
+    return std::nullopt;
+  }
+  return Inputs{std::move(*loaded.setup), std::move(m->parameters), std::move(free)};
+}
+
+int run(const Options& o) {
+  const auto seed = parse_seed(o.seed_text, kCmd);
+  const auto overrides = parse_sets(o.sets, kCmd);
+  if (!seed || !overrides) return 2;
+  if (o.replicates < 10 || o.replicates > 100000) {
+    std::cerr << kCmd << ": error: --replicates " << o.replicates << ": give 10 to 100000\n";
+    return 2;
+  }
+  if (o.max_evaluations < 0 || o.max_evaluations > 1000000) {
+    std::cerr << kCmd << ": error: --max-evaluations " << o.max_evaluations << ": give 0 (no fit) to 1000000\n";
+    return 2;
+  }
+  if (o.threads < 0 || o.threads > 1024) {
+    std::cerr << kCmd << ": error: --threads " << o.threads << ": give 1 to 1024 (0: one per core)\n";
+    return 2;
+  }
+  auto in = read_inputs(o, *overrides);
+  if (!in) return 1;
+  calibration::CheckSettings cs{o.replicates, *seed,
+                                o.threads > 0 ? o.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))};
+  const calibration::Evaluator ev(in->setup, in->base, in->free.parameters, cs);
+  const calibration::Objective objective = [&ev](const std::vector<double>& v) { return ev.at(v); };
+
+  calibration::FitRecord rec{std::string("il2trial ") + kVersion, command_line(o, *seed), file_name(o.targets),
+                             in->setup.targets_sha256, file_name(o.params), in->free.sha256, in->base.fingerprint(),
+                             *seed, o.replicates, in->free.parameters, {}, 0, {}, 0, 0, {}};
+  if (o.max_evaluations > 0) {
+    const std::string journal_path = o.journal.empty() ? o.out + ".journal" : o.journal;
+    const std::string key = fmt::format("{} {} {} seed {} replicates {} {}", rec.targets_sha256, rec.free_sha256,
+                                        rec.base_fingerprint, *seed, o.replicates, calibration::kFitAlgorithm);
+    std::string err;
+    auto journal = calibration::Journal::open(journal_path, key, err);
+    if (!journal) {
+      std::cerr << kCmd << ": error: " << err << "\n";
+      return 1;
+    }
+    calibration::FitSettings fs;
+    fs.max_evaluations = o.max_evaluations;
+    rec.result = calibration::fit(rec.free, ev.base_values(), objective, fs, journal.get(), [](const calibration::FitProgress& p) {
+      show("calibrate: evaluation", p.evaluation, p.max_evaluations,
+           fmt::format("objective {:.3f}, best {:.3f}{}", p.value, p.best, p.replayed ? " (journal)" : ""));
+    });
+    if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\n");
+    if (!rec.result.error.empty()) {
+      std::cerr << kCmd << ": error: " << rec.result.error << "\n";
+      return 1;
+    }
+    journal->remove();
+  } else {
+    rec.result.initial = rec.result.best = ev.base_values();
+    rec.result.stop_reason = "no fit run (--max-evaluations 0)";
+  }
+  // The fitted point once more, for its check and its terms.
+  std::atomic<std::int64_t> done{0};
+  std::vector<std::pair<std::string, double>> fitted;
+  for (std::size_t i = 0; i < rec.free.size(); ++i) fitted.emplace_back(rec.free[i].name, rec.result.best[i]);
+  auto fm = model::make_model(in->base, fitted);
+  const auto check = calibration::check_model(in->setup, *fm.model, cs, done);
+  const auto value = calibration::objective(in->setup, check);
+  if (!check.error.empty() || !value.error.empty()) {
+    std::cerr << kCmd << ": error: " << (check.error.empty() ? value.error : check.error) << "\n";
+    return 1;
+  }
+  rec.final_objective = value.total;
+  rec.terms = value;
+  if (o.max_evaluations == 0) rec.result.initial_value = value.total;
+  rec.inside = check.inside();
+  rec.simulated = check.simulated();
+  if (o.sensitivity) {
+    rec.sensitivity = calibration::sensitivity(rec.free, rec.result.best, objective, [](int i, int n) { show("sensitivity: evaluation", i, n, ""); });
+    if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\n");
+    if (!rec.sensitivity.error.empty()) {
+      std::cerr << kCmd << ": error: " << rec.sensitivity.error << "\n";
+      return 1;
+    }
+  }
+  if (!emit(calibration::fit_file_text(rec), o.out, std::cerr)) return 1;
+  if (o.update_models) {
+    std::vector<std::pair<std::string, double>> moved;
+    for (std::size_t i = 0; i < rec.free.size(); ++i)
+      if (rec.free[i].fit) moved.push_back(fitted[i]);
+    if (auto err = calibration::update_parameter_files(in->base, moved); !err.empty()) {
+      std::cerr << kCmd << ": error: --update-models: " << err << "\n";
+      return 1;
+    }
+  }
+  std::cout << summary(rec);
+  if (o.sensitivity) std::cout << "\n" << calibration::sensitivity_markdown(rec.sensitivity);
+  return 0;
+}
+
+}  // namespace
+
+void add_calibrate(CLI::App& app, int& status) {
+  auto* cmd = app.add_subcommand("calibrate", "Fit the model's free parameters to the calibration targets");
+  auto o = std::make_shared<Options>();
+  cmd->add_option("--targets", o->targets, "Calibration targets (CSV; default: the shipped data/calibration/targets.csv)");
+  cmd->add_option("--studies", o->studies, "How each target is simulated (TOML; default: data/calibration/studies.toml)");
+  cmd->add_option("--params", o->params, "The free parameters, their bounds and scales (TOML; default: data/calibration/free.toml)");
+  cmd->add_option("--out", o->out, "The fitted file to write (TOML; default calibration-fit.toml)");
+  cmd->add_option("--journal", o->journal, "Checkpoint of the evaluations, for resuming (default: the --out file + .journal)");
+  cmd->add_option("--replicates", o->replicates, "Replicate trials per study and evaluation (default 40)");
+  cmd->add_option("--seed", o->seed_text, "Random seed, the same for every evaluation (default 1)");
+  cmd->add_option("--threads", o->threads, "Threads (default: one per core); results do not depend on it");
+  cmd->add_option("--max-evaluations", o->max_evaluations, "Objective evaluations at most (default 300; 0: evaluate the current values only)");
+  cmd->add_flag("--sensitivity", o->sensitivity, "Also profile the objective around the fitted values, one parameter at a time");
+  cmd->add_flag("--update-models", o->update_models, "Write the fitted values into the parameter files of --model-dir");
+  cmd->add_option("--set", o->sets, "Override a model parameter before fitting, name=value (repeatable)");
+  cmd->add_option("--model-dir", o->model_dir, "Directory of the parameter files (default: the shipped models/)");
+  cmd->callback([o, &status] { status = run(*o); });
+}
+
+}  // namespace il2t::cli

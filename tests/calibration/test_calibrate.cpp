@@ -1,0 +1,264 @@
+// The calibration fit: the free-parameter file's checks, each target's distance against
+// R's densities (tests/reference/calibration_objective.R), the optimiser on a known
+// quadratic, resuming from the journal, the sensitivity profile's curvature, and the
+// rewrite of a parameter file.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <toml++/toml.h>
+
+#include "calibration/fit.h"
+#include "calibration/fit_file.h"
+#include "calibration/free.h"
+#include "calibration/journal.h"
+#include "calibration/objective.h"
+#include "calibration/sensitivity.h"
+#include "data/read_file.h"
+#include "model/parameter_set.h"
+
+namespace il2t::calibration {
+namespace {
+
+model::ParameterSet two_parameters() {
+  model::ParameterSet s;
+  std::vector<Diagnostic> d;
+  model::parse_parameter_text(
+      "[g]\na = { value = 2.0, unit = \"1\", min = 0, max = 100, assumed = \"x\" }\n"
+      "b = { value = 0.5, unit = \"1\", min = 0, max = 1, assumed = \"x\" }\n",
+      "m.toml", s, d);
+  return s;
+}
+
+std::string free_error(const std::string& body) {
+  return read_free("format = 1\n" + body, "f.toml", two_parameters()).error;
+}
+
+TEST(Free, ReadsParametersWithScalesAndRoles) {
+  const auto r = read_free(
+      "format = 1\n[[parameter]]\nname = \"g.a\"\nlower = 1\nupper = 10\nscale = \"log\"\n"
+      "[[parameter]]\nname = \"g.b\"\nlower = 0\nupper = 1\nfit = false\n",
+      "f.toml", two_parameters());
+  ASSERT_EQ(r.error, "");
+  ASSERT_EQ(r.parameters.size(), 2u);
+  EXPECT_TRUE(r.parameters[0].log_scale);
+  EXPECT_TRUE(r.parameters[0].fit);
+  EXPECT_FALSE(r.parameters[1].log_scale);
+  EXPECT_FALSE(r.parameters[1].fit);
+  EXPECT_NEAR(r.parameters[0].from_search(r.parameters[0].to_search(3.0)), 3.0, 1e-15);
+  EXPECT_EQ(r.sha256.size(), 64u);
+}
+
+TEST(Free, RefusesBadEntriesNamingLineAndField) {
+  const std::string a = "[[parameter]]\nname = \"g.a\"\nlower = 1\nupper = 10\n";
+  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.c\"\nlower = 1\nupper = 10\n"),
+            "f.toml:2: parameter.name: \"g.c\" is not a model parameter (did you mean g.a?)");
+  EXPECT_EQ(free_error(a + a), "f.toml:6: parameter.name: \"g.a\" is already listed at line 2");
+  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.a\"\nlower = 10\nupper = 1\n"),
+            "f.toml:2: parameter.lower: 10 is not below upper 1");
+  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.a\"\nlower = 1\nupper = 200\n"),
+            "f.toml:2: parameter.upper: 200 is above g.a's own maximum 100");
+  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.b\"\nlower = 0\nupper = 1\nscale = \"log\"\n"),
+            "f.toml:2: parameter.lower: 0 must be above 0 on the log scale");
+  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.a\"\nlower = 3\nupper = 10\n"),
+            "f.toml:2: parameter: the current value of g.a, 2, is outside [3, 10]");
+  EXPECT_EQ(free_error(a + "step = 2\n"), "f.toml:6: parameter.step: unknown field (name, lower, upper, scale, fit)");
+  EXPECT_EQ(free_error(a + "scale = \"exp\"\n"), "f.toml:2: parameter.scale: \"exp\": give \"log\" or \"linear\"");
+  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.a\"\nlower = 1\nupper = 10\nfit = false\n"),
+            "f.toml:1: parameter: none has fit = true");
+  EXPECT_EQ(read_free(a, "f.toml", two_parameters()).error, "f.toml:1: format: missing or not 1 (write format = 1)");
+  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.a\"\nupper = 10\n"),
+            "f.toml:2: parameter.lower: missing or not a finite number");
+}
+
+Target target(const std::string& statistic, double value, std::optional<double> k = {}, std::optional<double> n = {}) {
+  Target t;
+  t.statistic = statistic;
+  t.value = value;
+  t.numerator = k;
+  t.denominator = n;
+  return t;
+}
+
+TEST(Objective, DistancesMatchRsDensities) {
+  // tests/reference/calibration_objective.R
+  const double nan = std::nan("");
+  Mapping m;
+  const Target sri = target("proportion", 16.0 / 29, 16, 29);
+  EXPECT_EQ(term_kind(sri, m), TermKind::binomial);
+  EXPECT_NEAR(term_value(sri, TermKind::binomial, {0.6, 0.7, 0.8}), 1.41262769248562, 1e-12);
+  EXPECT_NEAR(term_value(target("proportion", 0, 0, 29), TermKind::binomial, {0.1, 0.1}), 3.05545495407696, 1e-12);
+  const Target med = target("median", 6);
+  EXPECT_EQ(term_kind(med, m), TermKind::normal);
+  EXPECT_NEAR(term_value(med, TermKind::normal, {8, 10, nan, 9, 7}), 1.77893738140417, 1e-12);
+  const Target fold = target("fold", 4);
+  EXPECT_EQ(term_kind(fold, m), TermKind::log_normal);
+  EXPECT_NEAR(term_value(fold, TermKind::log_normal, {1.3, 1.4, 1.5}), 72.5374655182608, 1e-10);
+  const Target inc = target("fold_minus_1", 0.30);
+  EXPECT_NEAR(term_value(inc, TermKind::log_normal, {0.4, 0.5, 0.6}), 1.44088305999483, 1e-12);
+  // A proportion without n/N is a statistic like any other.
+  EXPECT_EQ(term_kind(target("proportion", 0.4), m), TermKind::normal);
+  EXPECT_TRUE(std::isnan(term_value(med, TermKind::normal, {nan, nan})));
+}
+
+// A known minimum: the sum over parameters of ½((u − u*)/σ)², u the search coordinate.
+struct Quadratic {
+  std::vector<FreeParameter> free;
+  std::vector<double> best, sigma;
+  mutable int calls = 0;
+  Evaluation operator()(const std::vector<double>& x) const {
+    ++calls;
+    Evaluation e;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      const double z = (free[i].to_search(x[i]) - free[i].to_search(best[i])) / sigma[i];
+      e.value.terms.push_back({"t" + std::to_string(i), TermKind::normal, 0.5 * z * z});
+      e.value.total += 0.5 * z * z;
+    }
+    return e;
+  }
+};
+
+Quadratic quadratic() {
+  FreeParameter a{"g.a", 0.1, 100, true, true, 1};
+  FreeParameter b{"g.b", 0, 1, false, true, 2};
+  return {{a, b}, {7.0, 0.3}, {0.1, 0.05}};
+}
+
+TEST(Fit, FindsTheMinimumOfAKnownObjectiveInsideTheBounds) {
+  const Quadratic q = quadratic();
+  FitSettings s;
+  s.max_evaluations = 2000;
+  s.x_tolerance = 1e-8;
+  s.f_tolerance = 1e-12;
+  const FitResult r = fit(q.free, {2.0, 0.5}, std::cref(q), s, nullptr, {});
+  ASSERT_EQ(r.error, "");
+  EXPECT_NEAR(r.best[0], 7.0, 1e-3);
+  EXPECT_NEAR(r.best[1], 0.3, 1e-4);
+  EXPECT_LT(r.best_value, 1e-6);
+  EXPECT_EQ(r.initial[0], 2.0);
+  EXPECT_GT(r.initial_value, r.best_value);
+  EXPECT_EQ(r.evaluations, q.calls);
+  // A parameter with fit = false is not moved.
+  Quadratic p = quadratic();
+  p.free[1].fit = false;
+  const FitResult r2 = fit(p.free, {2.0, 0.5}, std::cref(p), s, nullptr, {});
+  EXPECT_EQ(r2.best[1], 0.5);
+  EXPECT_NEAR(r2.best[0], 7.0, 1e-3);
+}
+
+TEST(Fit, ResumesFromTheJournalAfterAnInterruption) {
+  const auto dir = std::filesystem::temp_directory_path() / "il2t_journal_test";
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "fit.journal").string();
+  std::filesystem::remove(path);
+  FitSettings s;
+  s.max_evaluations = 60;
+  const Quadratic q = quadratic();
+  const FitResult whole = fit(q.free, {2.0, 0.5}, std::cref(q), s, nullptr, {});
+  // Interrupted: the 25th evaluation fails.
+  int calls = 0;
+  Objective failing = [&](const std::vector<double>& x) {
+    if (++calls == 25) return Evaluation{{}, "interrupted"};
+    return q(x);
+  };
+  std::string err;
+  {
+    auto j = Journal::open(path, "key", err);
+    ASSERT_TRUE(j) << err;
+    const FitResult cut = fit(q.free, {2.0, 0.5}, failing, s, j.get(), {});
+    EXPECT_EQ(cut.error, "interrupted");
+    EXPECT_EQ(j->size(), 24u);
+  }
+  // Resumed: 24 answers come from the journal, the rest are evaluated, same result.
+  Quadratic again = quadratic();
+  auto j = Journal::open(path, "key", err);
+  ASSERT_EQ(j->size(), 24u);
+  const FitResult resumed = fit(again.free, {2.0, 0.5}, std::cref(again), s, j.get(), {});
+  EXPECT_EQ(resumed.replayed, 24);
+  EXPECT_EQ(again.calls, resumed.evaluations - 24);
+  EXPECT_EQ(resumed.best, whole.best);
+  EXPECT_EQ(resumed.best_value, whole.best_value);
+  // Another key starts afresh.
+  j.reset();
+  auto other = Journal::open(path, "other key", err);
+  EXPECT_EQ(other->size(), 0u);
+  other->remove();
+  EXPECT_FALSE(std::filesystem::exists(path));
+}
+
+TEST(Fit, JournalIgnoresATornLastLine) {
+  const auto path = (std::filesystem::temp_directory_path() / "il2t_journal_torn").string();
+  {
+    std::ofstream f(path);
+    f << "{\"key\":\"k\"}\n{\"f\":1.5,\"x\":[1.0,2.0]}\n{\"f\":2.5,\"x\":[1.0,";
+  }
+  std::string err;
+  auto j = Journal::open(path, "k", err);
+  ASSERT_TRUE(j);
+  EXPECT_EQ(j->size(), 1u);
+  EXPECT_EQ(j->replay(0, {1.0, 2.0}), 1.5);
+  // A different point drops the entries from there on.
+  EXPECT_FALSE(j->replay(0, {1.0, 3.0}).has_value());
+  EXPECT_EQ(j->size(), 0u);
+  j->remove();
+}
+
+TEST(Sensitivity, CurvatureOfAQuadraticGivesItsStandardError) {
+  const Quadratic q = quadratic();
+  const auto r = sensitivity(q.free, q.best, std::cref(q), {});
+  ASSERT_EQ(r.error, "");
+  ASSERT_EQ(r.rows.size(), 2u);
+  // Log scale: σ = 0.1 on ln(a); the 95% interval is 7·exp(±1.96·0.1).
+  EXPECT_NEAR(r.rows[0].curvature, 100, 1e-6);
+  EXPECT_NEAR(r.rows[0].lower, 7 * std::exp(-0.196), 1e-9);
+  EXPECT_NEAR(r.rows[0].upper, 7 * std::exp(0.196), 1e-9);
+  EXPECT_EQ(r.rows[0].verdict, "determined");
+  EXPECT_NEAR(r.rows[1].lower, 0.3 - 1.96 * 0.05, 1e-9);
+  EXPECT_EQ(r.rows[0].drivers.size(), 0u);  // symmetric: t0 is the same at −h and +h
+  // A flat direction is not determined.
+  Quadratic flat = quadratic();
+  flat.sigma[1] = 100;
+  const auto f = sensitivity(flat.free, flat.best, std::cref(flat), {});
+  EXPECT_EQ(f.rows[1].verdict, "not determined");
+  EXPECT_TRUE(std::isnan(f.rows[1].lower));
+}
+
+TEST(FitFile, RewritesOnlyTheValueOfTheNamedParameters) {
+  const auto dir = std::filesystem::temp_directory_path() / "il2t_update_models";
+  std::filesystem::create_directories(dir);
+  const std::string file = (dir / "m.toml").string();
+  const std::string text =
+      "# comment\n[g]\na = { value = 2.0, unit = \"1\", min = 0, max = 100, assumed = \"value = 3\" }\n"
+      "b = { value = 0.5, unit = \"1\", assumed = \"x\" }\n";
+  { std::ofstream(file) << text; }
+  auto load = model::load_parameter_files({file});
+  ASSERT_TRUE(load.ok());
+  ASSERT_EQ(update_parameter_files(load.set, {{"g.a", 12.345678}}), "");
+  const auto after = *data::read_file(file);
+  EXPECT_EQ(after, "# comment\n[g]\na = { value = 12.35, unit = \"1\", min = 0, max = 100, assumed = \"value = 3\" }\n"
+                   "b = { value = 0.5, unit = \"1\", assumed = \"x\" }\n");
+  EXPECT_NE(update_parameter_files(load.set, {{"g.z", 1}}), "");
+}
+
+TEST(FitFile, IsValidTomlWithItsProvenance) {
+  FitRecord r;
+  r.program = "il2trial x";
+  r.targets_sha256 = "abc";
+  r.seed = 7;
+  const Quadratic q = quadratic();
+  r.free = q.free;
+  r.result.initial = {2.0, 0.5};
+  r.result.best = {7.0, 0.3};
+  r.result.evaluations = 10;
+  r.terms.terms = {{"a \"quoted\" id", TermKind::normal, 1.5}};
+  const auto t = toml::parse(fit_file_text(r));
+  EXPECT_EQ(t["fit"]["seed"].value<int64_t>(), 7);
+  EXPECT_EQ(t["fit"]["targets_sha256"].value<std::string>(), "abc");
+  EXPECT_EQ(t["parameter"]["g.a"]["value"].value<double>(), 7.0);
+  EXPECT_EQ(t["parameter"]["g.b"]["initial"].value<double>(), 0.5);
+  EXPECT_EQ(t["distance"]["a \"quoted\" id"].value<double>(), 1.5);
+}
+
+}  // namespace
+}  // namespace il2t::calibration
