@@ -72,7 +72,7 @@ struct Observer {
   // whatever the visit plan (PGA without rater error). Marks the domains active then.
   void assess_baseline() {
     const SledaiVisit s = sledai_at(base, 1.0);
-    sri_base = SriVisit{sledai_2k(s), bilag_at(tables, s, ever), base.given.pga};
+    sri_base = SriVisit{sledai_2k(s), bilag_at(tables, base, 1.0, ind.p.bilag_improving, s, ever), base.given.pga};
   }
 
   VisitRow observe(int day, int visit, const StateVector& x, double prednisone) {
@@ -87,7 +87,7 @@ struct Observer {
         const SledaiVisit s = sledai_at(base, a);
         r.sledai = sledai_2k(s);
         r.clinical_sledai = clinical_sledai(s);
-        r.bilag = bilag_at(tables, s, ever);
+        r.bilag = bilag_at(tables, base, a, p.bilag_improving, s, ever);
         double pga = base.clinical_sledai > 0 ? base.given.pga * r.clinical_sledai / base.clinical_sledai : base.given.pga * a;
         if (pga > 0) pga += p.pga_rater_sd * rng.normal();
         r.pga = std::round(std::clamp(pga, 0.0, 3.0) * 100) / 100;

@@ -130,14 +130,19 @@ EssdaiVisit essdai_at(const DiseaseBaseline& b, const DiseaseTables& t, double a
   return v;
 }
 
-BilagVisit bilag_at(const DiseaseTables& t, const SledaiVisit& s, std::array<bool, kBilagDomainCount>& ever) {
+BilagVisit bilag_at(const DiseaseTables& t, const DiseaseBaseline& b, double activity, double improving,
+                    const SledaiVisit& s, std::array<bool, kBilagDomainCount>& ever) {
   BilagVisit v;
   std::array<BilagGrade, kBilagDomainCount> g;
   g.fill(BilagGrade::E);
   for (std::size_t k = 0; k < kSledaiItemCount; ++k) {
     if (!s.has(static_cast<SledaiItem>(k)) || t.bilag_grade[k] == BilagGrade::E) continue;
     const auto d = static_cast<std::size_t>(t.bilag_domain[k]);
-    g[d] = std::min(g[d], t.bilag_grade[k]);  // A < B < C: the most severe wins
+    const double u = b.sledai_threshold[k];
+    BilagGrade grade = t.bilag_grade[k];
+    if (u < 1 && activity <= u + improving * (1 - u) && grade < BilagGrade::C)
+      grade = static_cast<BilagGrade>(static_cast<int>(grade) + 1);
+    g[d] = std::min(g[d], grade);  // A < B < C: the most severe wins
   }
   for (std::size_t d = 0; d < kBilagDomainCount; ++d) {
     if (g[d] == BilagGrade::E && ever[d]) g[d] = BilagGrade::D;

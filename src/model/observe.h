@@ -61,9 +61,12 @@ DiseaseBaseline draw_baseline(const DiseaseTables& t, const ModelParams& p, cons
 instruments::SledaiVisit sledai_at(const DiseaseBaseline& b, double activity);
 instruments::EssdaiVisit essdai_at(const DiseaseBaseline& b, const DiseaseTables& t, double activity);
 
-// BILAG grades from the descriptors present; `ever` marks domains active at any
-// earlier assessment (graded D when inactive now) and is updated.
-instruments::BilagVisit bilag_at(const DiseaseTables& t, const instruments::SledaiVisit& s,
-                                 std::array<bool, instruments::kBilagDomainCount>& ever);
+// BILAG grades from the descriptors present at activity a; `ever` marks domains active
+// at any earlier assessment (graded D when inactive now) and is updated. A present
+// descriptor whose activity is within the lower share `improving` of its span above
+// its threshold u (u < a <= u + improving·(1 − u)) is improving: its grade is one
+// milder (A → B, B → C). With improving = 0 every present descriptor has its grade.
+instruments::BilagVisit bilag_at(const DiseaseTables& t, const DiseaseBaseline& b, double activity, double improving,
+                                 const instruments::SledaiVisit& s, std::array<bool, instruments::kBilagDomainCount>& ever);
 
 }  // namespace il2t::model

@@ -57,6 +57,7 @@ constexpr Binding kScalars[] = {
     {"activity.flare_size", &ModelParams::flare_size},
     {"activity.new_organ_margin", &ModelParams::new_organ_margin},
     {"activity.serology_threshold_factor", &ModelParams::serology_threshold_factor},
+    {"activity.bilag_improving", &ModelParams::bilag_improving},
     {"activity.lymphocyte_disease_factor", &ModelParams::lymphocyte_disease_factor},
     {"steroid_taper.fraction", &ModelParams::taper_fraction},
     {"steroid_taper.floor", &ModelParams::taper_floor},

@@ -42,6 +42,7 @@ struct ModelParams {
   // Disease activity (relative to baseline, 1 at study day 1)
   double activity_rate = 0, soc_fraction = 0, tfh_weight = 0, steroid_gc50 = 0;
   double flare_rate = 0, flare_size = 0, new_organ_margin = 0, serology_threshold_factor = 0;
+  double bilag_improving = 0;  // share of a descriptor's span above its threshold where its BILAG grade is one milder
   double taper_fraction = 0, taper_floor = 0, taper_step = 0, flare_steroid_increase = 0;
   double taper_sledai_drop = 0, taper_activity = 0;
   double lymphocyte_disease_factor = 0;
