@@ -91,6 +91,10 @@ CheckOutcome check_model(const Setup& s, const model::Model& m, const CheckSetti
     if (r.values.empty()) continue;
     r.simulated = true;
     r.valid = static_cast<std::size_t>(std::count_if(r.values.begin(), r.values.end(), [](double x) { return std::isfinite(x); }));
+    double sum = 0;
+    for (double x : r.values)
+      if (std::isfinite(x)) sum += x;
+    r.mean = r.valid > 0 ? sum / static_cast<double>(r.valid) : std::numeric_limits<double>::quiet_NaN();
     r.median = quantile(r.values, 0.5);
     r.lower = quantile(r.values, 0.025);
     r.upper = quantile(r.values, 0.975);

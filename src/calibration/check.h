@@ -25,7 +25,7 @@ struct TargetCheck {
   bool simulated = false;
   std::string note;                 // why not simulated
   std::size_t valid = 0;            // replicates giving a value
-  double median = 0, lower = 0, upper = 0;
+  double mean = 0, median = 0, lower = 0, upper = 0;  // mean: the expectation over replicates
   bool inside = false;              // lower <= published <= upper
   std::vector<double> values;       // per replicate (NaN where none)
 };

@@ -87,7 +87,7 @@ SensitivityResult sensitivity(const std::vector<FreeParameter>& free, const std:
       row.verdict = narrow ? "determined" : "weakly determined";
     } else {
       row.lower = row.upper = std::numeric_limits<double>::quiet_NaN();
-      row.verdict = "not determined";
+      row.verdict = flat ? "not determined (flat)" : "not determined (no minimum here)";
     }
     row.drivers = drivers(fm, fp);
     out.rows.push_back(std::move(row));

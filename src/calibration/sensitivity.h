@@ -10,8 +10,11 @@
 // - "determined": c > 0 and the interval lies within a factor 2 of the value (log) or
 //   spans less than half the bounds (linear);
 // - "weakly determined": c > 0 but wider than that;
-// - "not determined": c ≤ 0 or the objective moves by less than 0.05 either way; the
-//   parameter's value remains an assumption.
+// - "not determined (flat)": the objective moves by less than 0.05 either way: the
+//   targets say nothing about the parameter, whose value remains an assumption;
+// - "not determined (no minimum here)": c <= 0, the objective falls on at least one
+//   side (a probed parameter away from its best value, or simulation noise larger than
+//   the parameter's effect).
 // The targets whose distances change most between the two steps are named.
 #include <functional>
 #include <string>

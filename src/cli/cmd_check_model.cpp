@@ -45,6 +45,7 @@ nlohmann::json to_json(const calibration::Setup& s, const calibration::CheckOutc
                      {"simulated", x.simulated}};
     if (x.simulated) {
       auto f = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
+      j["mean"] = f(x.mean);
       j["median"] = f(x.median);
       j["lower"] = f(x.lower);
       j["upper"] = f(x.upper);
@@ -72,7 +73,8 @@ std::string to_text(const calibration::Setup& s, const calibration::CheckOutcome
   std::string out = fmt::format("targets {} (sha256 {}), {} replicate trials per study at its published size, seed {}\n",
                                 std::filesystem::path(o.targets).filename().string(), s.targets_sha256.substr(0, 12),
                                 o.replicates, seed);
-  out += fmt::format("{:<28} {:>10} {:>10} {:>22}  {}\n", "target", "published", "median", "95% interval", "inside");
+  out += fmt::format("{:<28} {:>10} {:>10} {:>10} {:>22}  {}\n", "target", "published", "mean", "median", "95% interval",
+                     "inside");
   std::string missing;
   for (std::size_t i = 0; i < r.rows.size(); ++i) {
     const auto& x = r.rows[i];
@@ -80,7 +82,7 @@ std::string to_text(const calibration::Setup& s, const calibration::CheckOutcome
       missing += fmt::format("  {}: {}\n", x.id, x.note);
       continue;
     }
-    out += fmt::format("{:<28} {:>10} {:>10} {:>22}  {}\n", x.id, num(x.published), num(x.median),
+    out += fmt::format("{:<28} {:>10} {:>10} {:>10} {:>22}  {}\n", x.id, num(x.published), num(x.mean), num(x.median),
                        "[" + num(x.lower) + ", " + num(x.upper) + "]", x.inside ? "yes" : "NO");
   }
   if (!missing.empty()) out += "not simulated:\n" + missing;

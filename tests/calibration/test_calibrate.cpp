@@ -220,7 +220,7 @@ TEST(Sensitivity, CurvatureOfAQuadraticGivesItsStandardError) {
   Quadratic flat = quadratic();
   flat.sigma[1] = 100;
   const auto f = sensitivity(flat.free, flat.best, std::cref(flat), {});
-  EXPECT_EQ(f.rows[1].verdict, "not determined");
+  EXPECT_EQ(f.rows[1].verdict, "not determined (flat)");
   EXPECT_TRUE(std::isnan(f.rows[1].lower));
 }
 

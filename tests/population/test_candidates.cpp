@@ -70,13 +70,14 @@ TEST(Candidates, SleFollowsHe2020Table1) {
   EXPECT_NEAR(mean(weight), p.weight_mean, 0.3);
   EXPECT_NEAR(sd(weight), p.weight_sd, 0.3);
   EXPECT_NEAR(mean(height), p.height_mean, 0.2);
-  // SLEDAI-2K: whole numbers, median as published, most candidates at or above 8.
+  // SLEDAI-2K: whole numbers round(offset + (median - offset)·exp(sd·Z)), so the share at
+  // or above 8 is 1 - Phi(ln((7.5 - offset)/(median - offset))/sd).
   for (double s : sledai) ASSERT_EQ(s, std::round(s));
   EXPECT_NEAR(median(sledai), p.activity_median, 0.6);
   const double at_least_8 =
       static_cast<double>(std::count_if(sledai.begin(), sledai.end(), [](double s) { return s >= 8; })) / 20000.0;
-  EXPECT_GT(at_least_8, 0.85);
-  EXPECT_LT(at_least_8, 0.97);
+  const double z8 = std::log((7.5 - p.activity_offset) / (p.activity_median - p.activity_offset)) / p.activity_sd_log;
+  EXPECT_NEAR(at_least_8, 1 - Phi(z8), 4 * std::sqrt(0.25 / 20000.0));
   // Prednisone: 2.5 mg steps, median as published, a few candidates on none.
   for (double d : pred) ASSERT_EQ(std::fmod(d, 2.5), 0.0);
   EXPECT_NEAR(median(pred), p.prednisone_median, 2.5);

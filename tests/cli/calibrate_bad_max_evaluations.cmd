@@ -1,0 +1,2 @@
+args: calibrate --max-evaluations -1
+exit: 2
