@@ -29,6 +29,8 @@ Evaluation Evaluator::at(const std::vector<double>& values) const {
   }
   out.value = objective(setup_, c);
   out.error = out.value.error;
+  out.inside = c.inside();
+  out.simulated = c.simulated();
   return out;
 }
 

@@ -18,6 +18,7 @@ namespace il2t::calibration {
 struct Evaluation {
   ObjectiveValue value;
   std::string error;  // a value the model refuses, or a replicate that failed
+  int inside = 0, simulated = 0;  // targets inside their 95% interval, of those simulated
 };
 
 // What the fit and the sensitivity profile call: the objective at one model value per

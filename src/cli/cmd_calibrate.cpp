@@ -20,6 +20,7 @@
 #include "calibration/studies.h"
 #include "cli/commands.h"
 #include "cli/load.h"
+#include "cli/check_options.h"
 #include "cli/model_options.h"
 #include "data/read_file.h"
 #include "il2trial/version.h"
@@ -104,35 +105,26 @@ std::optional<Inputs> read_inputs(const Options& o, const std::vector<std::pair<
 }
 
 int run(const Options& o) {
-  const auto seed = parse_seed(o.seed_text, kCmd);
-  const auto overrides = parse_sets(o.sets, kCmd);
-  if (!seed || !overrides) return 2;
-  if (o.replicates < 10 || o.replicates > 100000) {
-    std::cerr << kCmd << ": error: --replicates " << o.replicates << ": give 10 to 100000\n";
-    return 2;
-  }
+  const auto cs = check_settings(o.seed_text, o.replicates, o.threads, kCmd);
+  const auto overrides = cs ? parse_sets(o.sets, kCmd) : std::nullopt;
+  if (!cs || !overrides) return 2;
   if (o.max_evaluations < 0 || o.max_evaluations > 1000000) {
     std::cerr << kCmd << ": error: --max-evaluations " << o.max_evaluations << ": give 0 (no fit) to 1000000\n";
     return 2;
   }
-  if (o.threads < 0 || o.threads > 1024) {
-    std::cerr << kCmd << ": error: --threads " << o.threads << ": give 1 to 1024 (0: one per core)\n";
-    return 2;
-  }
   auto in = read_inputs(o, *overrides);
   if (!in) return 1;
-  calibration::CheckSettings cs{o.replicates, *seed,
-                                o.threads > 0 ? o.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))};
-  const calibration::Evaluator ev(in->setup, in->base, in->free.parameters, cs);
+  const std::uint64_t seed = cs->seed;
+  const calibration::Evaluator ev(in->setup, in->base, in->free.parameters, *cs);
   const calibration::Objective objective = [&ev](const std::vector<double>& v) { return ev.at(v); };
 
-  calibration::FitRecord rec{std::string("il2trial ") + kVersion, command_line(o, *seed), file_name(o.targets),
+  calibration::FitRecord rec{std::string("il2trial ") + kVersion, command_line(o, seed), file_name(o.targets),
                              in->setup.targets_sha256, file_name(o.params), in->free.sha256, in->base.fingerprint(),
-                             *seed, o.replicates, in->free.parameters, {}, 0, {}, 0, 0, {}};
+                             seed, o.replicates, in->free.parameters, {}, 0, {}, 0, 0, {}};
   if (o.max_evaluations > 0) {
     const std::string journal_path = o.journal.empty() ? o.out + ".journal" : o.journal;
     const std::string key = fmt::format("{} {} {} seed {} replicates {} {}", rec.targets_sha256, rec.free_sha256,
-                                        rec.base_fingerprint, *seed, o.replicates, calibration::kFitAlgorithm);
+                                        rec.base_fingerprint, seed, o.replicates, calibration::kFitAlgorithm);
     std::string err;
     auto journal = calibration::Journal::open(journal_path, key, err);
     if (!journal) {
@@ -155,22 +147,17 @@ int run(const Options& o) {
     rec.result.initial = rec.result.best = ev.base_values();
     rec.result.stop_reason = "no fit run (--max-evaluations 0)";
   }
-  // The fitted point once more, for its check and its terms.
-  std::atomic<std::int64_t> done{0};
-  std::vector<std::pair<std::string, double>> fitted;
-  for (std::size_t i = 0; i < rec.free.size(); ++i) fitted.emplace_back(rec.free[i].name, rec.result.best[i]);
-  auto fm = model::make_model(in->base, fitted);
-  const auto check = calibration::check_model(in->setup, *fm.model, cs, done);
-  const auto value = calibration::objective(in->setup, check);
-  if (!check.error.empty() || !value.error.empty()) {
-    std::cerr << kCmd << ": error: " << (check.error.empty() ? value.error : check.error) << "\n";
+  // The fitted point once more (the journal may have answered it), for its terms.
+  calibration::Evaluation at_best = ev.at(rec.result.best);
+  if (!at_best.error.empty()) {
+    std::cerr << kCmd << ": error: " << at_best.error << "\n";
     return 1;
   }
-  rec.final_objective = value.total;
-  rec.terms = value;
-  if (o.max_evaluations == 0) rec.result.initial_value = value.total;
-  rec.inside = check.inside();
-  rec.simulated = check.simulated();
+  rec.final_objective = at_best.value.total;
+  if (o.max_evaluations == 0) rec.result.initial_value = at_best.value.total;
+  rec.inside = at_best.inside;
+  rec.simulated = at_best.simulated;
+  rec.terms = std::move(at_best.value);
   if (o.sensitivity) {
     rec.sensitivity = calibration::sensitivity(rec.free, rec.result.best, objective, [](int i, int n) { show("sensitivity: evaluation", i, n, ""); });
     if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\n");
@@ -183,7 +170,7 @@ int run(const Options& o) {
   if (o.update_models) {
     std::vector<std::pair<std::string, double>> moved;
     for (std::size_t i = 0; i < rec.free.size(); ++i)
-      if (rec.free[i].fit) moved.push_back(fitted[i]);
+      if (rec.free[i].fit) moved.emplace_back(rec.free[i].name, rec.result.best[i]);
     if (auto err = calibration::update_parameter_files(in->base, moved); !err.empty()) {
       std::cerr << kCmd << ": error: --update-models: " << err << "\n";
       return 1;

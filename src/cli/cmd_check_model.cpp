@@ -6,12 +6,12 @@
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "calibration/check.h"
 #include "calibration/studies.h"
 #include "cli/commands.h"
 #include "cli/load.h"
+#include "cli/check_options.h"
 #include "cli/model_options.h"
 #include "cli/progress.h"
 #include "il2trial/version.h"
@@ -91,17 +91,9 @@ std::string to_text(const calibration::Setup& s, const calibration::CheckOutcome
 }
 
 int run(const Options& o) {
-  const auto seed = parse_seed(o.seed_text, kCmd);
-  const auto overrides = parse_sets(o.sets, kCmd);
-  if (!seed || !overrides) return 2;
-  if (o.replicates < 10 || o.replicates > 100000) {
-    std::cerr << kCmd << ": error: --replicates " << o.replicates << ": give 10 to 100000\n";
-    return 2;
-  }
-  if (o.threads < 0 || o.threads > 1024) {
-    std::cerr << kCmd << ": error: --threads " << o.threads << ": give 1 to 1024 (0: one per core)\n";
-    return 2;
-  }
+  const auto c = check_settings(o.seed_text, o.replicates, o.threads, kCmd);
+  const auto overrides = c ? parse_sets(o.sets, kCmd) : std::nullopt;
+  if (!c || !overrides) return 2;
   auto loaded = calibration::load_setup(o.targets, o.studies);
   if (!loaded.setup) {
     std::cerr << loaded.error << "\n";
@@ -109,23 +101,19 @@ int run(const Options& o) {
   }
   const auto m = load_model_reporting(o.model_dir, *overrides, kCmd);
   if (!m) return 1;
-  calibration::CheckSettings c;
-  c.replicates = o.replicates;
-  c.seed = *seed;
-  c.threads = o.threads > 0 ? o.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::atomic<std::int64_t> done{0};
   calibration::CheckOutcome r;
-  with_progress("check-model", calibration::check_work(*loaded.setup, c), done,
-                [&] { r = calibration::check_model(*loaded.setup, *m, c, done); });
+  with_progress("check-model", calibration::check_work(*loaded.setup, *c), done,
+                [&] { r = calibration::check_model(*loaded.setup, *m, *c, done); });
   if (!r.error.empty()) {
     std::cerr << kCmd << ": error: " << r.error << "\n";
     return 1;
   }
   if (!o.json.empty()) {
-    if (!emit(to_json(*loaded.setup, r, o, *seed).dump(2) + "\n", o.json, std::cerr)) return 1;
+    if (!emit(to_json(*loaded.setup, r, o, c->seed).dump(2) + "\n", o.json, std::cerr)) return 1;
     if (o.json == "-") return 0;
   }
-  std::cout << to_text(*loaded.setup, r, o, *seed);
+  std::cout << to_text(*loaded.setup, r, o, c->seed);
   return 0;
 }
 
