@@ -29,8 +29,6 @@ class Evaluator {
  public:
   Evaluator(const Setup& setup, model::ParameterSet base, std::vector<FreeParameter> free, CheckSettings settings)
       : setup_(setup), base_(std::move(base)), free_(std::move(free)), settings_(settings) {}
-  const std::vector<FreeParameter>& free() const { return free_; }
-  const CheckSettings& settings() const { return settings_; }
   // The free parameters' values in the base set.
   std::vector<double> base_values() const;
   // `values` holds one model value per free parameter, in their order.

@@ -5,11 +5,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <thread>
 
 #include "calibration/evaluator.h"
 #include "calibration/fit.h"
