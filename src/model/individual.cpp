@@ -66,6 +66,8 @@ Individual make_individual(const ModelParams& p, const Covariates& c) {
     s->inv_baseline = 1.0 / s->baseline;
   ind.inv_nk_baseline = 1.0 / (ind.nkb.baseline + ind.nkd.baseline);
   ind.inv_cd8_baseline = 1.0 / ind.cd8.baseline;
+  const double sigma = p.helper_suppression;
+  if (sigma >= 0 && sigma <= 16 && sigma == std::floor(sigma)) ind.helper_power = static_cast<int>(sigma);
 
   ind.rapa_v = p.rapa_v_per_kg * wt;
   ind.rapa_kel = p.rapa_cl_per_kg * wt / ind.rapa_v;

@@ -34,6 +34,9 @@ struct Individual {
   double rapa_ka = 0, rapa_kel = 0, rapa_v = 0;
   SubsetRates treg, tconv, tfh, th17, cd8, nkb, nkd;
   double lymph_other = 0;       // B and other lymphocytes, constant
+  // cells.helper_suppression when it is a whole number from 0 to 16, else -1: the
+  // right-hand side then multiplies instead of calling pow (a third of its cost).
+  int helper_power = -1;
   double inv_nk_baseline = 0, inv_cd8_baseline = 0;
   double gc_baseline_factor = 1, cmv_gc_baseline_factor = 1;
   bool cmv_modelled = false;

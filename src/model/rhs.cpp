@@ -23,6 +23,17 @@ inline double consumption(const Individual& ind, const double* x, double c) {
          ind.nkb.consume * (x[kNkBright] + x[kNkDim]) * occupancy(c, ind.nkb.kd);
 }
 
+// (baseline Treg / Treg)^sigma; a non-positive ratio (a trial stage may carry a
+// negative count) gives zero. A whole-number sigma (n >= 0) is computed by squaring.
+inline double suppression(double rel, double sigma, int n) {
+  if (!(rel > 0)) return 0.0;
+  if (n < 0) return __builtin_pow(rel, sigma);
+  double result = 1, base = rel;
+  for (; n > 0; n >>= 1, base *= base)
+    if (n & 1) result *= base;
+  return result;
+}
+
 }  // namespace
 
 Drivers drivers(const Individual& ind, const Inputs& u) {
@@ -64,12 +75,9 @@ void rhs(const Individual& ind, const Drivers& drv, const double* x, double* dx)
   const double tconv_growth = (1 + ind.tconv.emax * x[kSigTconv]) * eff_block;
   dx[kTconv] = homeostatic(ind.tconv, x[kTconv], tconv_growth);
   // Pathogenic helpers: as conventional CD4, held down by Treg relative to baseline.
-  const double rel_treg = ind.treg.baseline / treg;
-  // (A trial stage may carry a negative count; the power of it is taken as zero.)
-  const double suppression =
-      p.helper_suppression == 1.0 ? rel_treg : (rel_treg > 0 ? __builtin_pow(rel_treg, p.helper_suppression) : 0.0);
-  dx[kTfh] = homeostatic(ind.tfh, x[kTfh], tconv_growth * suppression);
-  dx[kTh17] = homeostatic(ind.th17, x[kTh17], tconv_growth * suppression);
+  const double held = tconv_growth * suppression(ind.treg.baseline / treg, p.helper_suppression, ind.helper_power);
+  dx[kTfh] = homeostatic(ind.tfh, x[kTfh], held);
+  dx[kTh17] = homeostatic(ind.th17, x[kTh17], held);
   dx[kCd8] = homeostatic(ind.cd8, x[kCd8], (1 + ind.cd8.emax * x[kSigCd8]) * eff_block);
   dx[kNkBright] = homeostatic(ind.nkb, x[kNkBright], 1 + ind.nkb.emax * x[kSigNkBright]);
   dx[kNkDim] = homeostatic(ind.nkd, x[kNkDim], 1 + ind.nkd.emax * x[kSigNkDim]);

@@ -89,6 +89,32 @@ TEST(ModelProperties, SteadyStateWithoutDrug) {
     EXPECT_NEAR(xs.back()[i], x0[i], 1e-12 * std::max(1.0, std::fabs(x0[i]))) << kStateNames[i];
 }
 
+TEST(ModelProperties, WholeNumberHelperSuppressionMatchesPow) {
+  // A whole-number cells.helper_suppression is computed by repeated squaring instead of
+  // pow: the right-hand side must agree with pow's to rounding, and a value just off the
+  // whole number (pow's path) must sit next to it.
+  for (const double sigma : {0.0, 1.0, 2.0, 3.0, 5.0}) {
+    const Model m = test::shipped_model({{"cells.helper_suppression", sigma}});
+    Individual ind = typical(m);
+    ASSERT_EQ(ind.helper_power, static_cast<int>(sigma));
+    StateVector x = baseline_state(ind);
+    x[kTreg] *= 2.7;  // Treg above baseline: the helpers are held down
+    x[kIl2Plasma] = 12;
+    StateVector fast{}, slow{};
+    const Inputs u{ind.cov.prednisone};
+    rhs(ind, u, x.data(), fast.data());
+    ind.helper_power = -1;  // force pow
+    rhs(ind, u, x.data(), slow.data());
+    for (std::size_t i = 0; i < kStateCount; ++i)
+      EXPECT_NEAR(fast[i], slow[i], 1e-14 * std::max(1.0, std::fabs(slow[i]))) << kStateNames[i] << " sigma " << sigma;
+    const double expected = std::pow(1 / 2.7, sigma);
+    const double growth = (1 + ind.tconv.emax * x[kSigTconv]) * expected;
+    EXPECT_NEAR(fast[kTfh], ind.tfh.turnover * x[kTfh] * (growth - x[kTfh] * ind.tfh.inv_baseline), 1e-12);
+  }
+  EXPECT_EQ(make_individual(test::shipped_model({{"cells.helper_suppression", 4.955}}).bound.p,
+                            test::shipped_model().typical_covariates(Disease::sle)).helper_power, -1);
+}
+
 TEST(ModelProperties, TregResponseIsMonotoneInDose) {
   const Model m = test::shipped_model();
   const Individual ind = typical(m);
