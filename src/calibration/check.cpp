@@ -60,7 +60,21 @@ CheckOutcome check_model(const Setup& s, const model::Model& m, const CheckSetti
     for (std::size_t t : groups[st]) out.rows[t].values.assign(reps, std::numeric_limits<double>::quiet_NaN());
     std::atomic<std::size_t> next{0};
     std::vector<std::string> errors(static_cast<std::size_t>(std::max(1, c.threads)));
-    auto worker = [&](std::size_t w) {
+    const Study& study = *s.studies[st];
+    auto pk_worker = [&](std::size_t w) {
+      for (std::size_t r; (r = next.fetch_add(1)) < reps;) {
+        const PkReplicate p = simulate_pk(m, *study.pk, c.seed, r);
+        if (!p.ok) {
+          errors[w] = study.id + " replicate " + std::to_string(r) + ": " + p.error;
+          next = reps;
+          return;
+        }
+        for (std::size_t t : groups[st])
+          out.rows[t].values[r] = s.mappings[t].measure.kind == MeasureKind::pk_tmax ? p.mean_tmax_h : p.mean_thalf_h;
+        ++done;
+      }
+    };
+    auto trial_worker = [&](std::size_t w) {
       trial::TrialRunner runner(d, m);
       trial::TrialRecords rec;
       for (std::size_t r; (r = next.fetch_add(1)) < reps;) {
@@ -77,6 +91,7 @@ CheckOutcome check_model(const Setup& s, const model::Model& m, const CheckSetti
         ++done;
       }
     };
+    auto worker = [&](std::size_t w) { study.pk ? pk_worker(w) : trial_worker(w); };
     std::vector<std::thread> pool;
     for (std::size_t w = 1; w < errors.size(); ++w) pool.emplace_back(worker, w);
     worker(0);

@@ -1,6 +1,7 @@
 #pragma once
 // Checks the model against the calibration targets: each study simulated as replicate
-// trials of its protocol's size through the trial engine, each target's measure taken
+// trials of its protocol's size through the trial engine (a PK study, pk_study.h, from
+// the model's course), each target's measure taken
 // in every replicate, and the published value set against the simulated median and
 // 95% interval (the 2.5% and 97.5% quantiles over replicates).
 #include <atomic>

@@ -52,6 +52,11 @@ std::optional<Measure> parse_measure(std::string_view text) {
                                            : MeasureKind::serious_infection_rate;
     return m;
   }
+  if (head == "pk_tmax" || head == "pk_thalf") {
+    if (!arg.empty()) return std::nullopt;
+    m.kind = head == "pk_tmax" ? MeasureKind::pk_tmax : MeasureKind::pk_thalf;
+    return m;
+  }
   if (head == "reaction") {
     if (arg.empty()) return std::nullopt;
     m.kind = MeasureKind::reaction;
@@ -69,6 +74,8 @@ std::optional<Measure> parse_measure(std::string_view text) {
   else return std::nullopt;
   return m;
 }
+
+bool is_pk(MeasureKind k) { return k == MeasureKind::pk_tmax || k == MeasureKind::pk_thalf; }
 
 double measure(const trial::TrialDesign& d, const Measure& m, std::size_t arm, std::size_t visit,
                const trial::TrialRecords& r) {
@@ -179,6 +186,9 @@ double measure(const trial::TrialDesign& d, const Measure& m, std::size_t arm, s
       }
       return days > 0 ? 100.0 * events / (days / 365.25) : kNaN;
     }
+    case MeasureKind::pk_tmax:
+    case MeasureKind::pk_thalf:
+      return kNaN;
   }
   return kNaN;
 }

@@ -24,6 +24,8 @@ enum class MeasureKind {
   serious_infection,  // any serious infection by that day
   reaction,           // any adverse reaction with the given term by that day
   serious_infection_rate,  // serious infections per 100 participant-years of follow-up
+  pk_tmax,            // a PK study's mean hour of peak serum IL-2 (pk_study.h; not from trial records)
+  pk_thalf,           // a PK study's mean terminal half-life, hours (pk_study.h)
 };
 
 struct Measure {
@@ -32,12 +34,15 @@ struct Measure {
   std::string term;                           // for reaction
 };
 
-// Parses "sri4", "median:SLEDAI2K", "reaction:fever", ... (test codes as in the
-// records' TESTCD column); nullopt for anything else.
+// Parses "sri4", "median:SLEDAI2K", "reaction:fever", "pk_tmax", ... (test codes as in
+// the records' TESTCD column); nullopt for anything else.
 std::optional<Measure> parse_measure(std::string_view text);
 
+// True for the measures a PK study gives (pk_tmax, pk_thalf), not trial records.
+bool is_pk(MeasureKind k);
+
 // The measure over the participants of `arm` in one replicate's records, at the
-// protocol's visit `visit`; NaN when no participant gives a value.
+// protocol's visit `visit`; NaN when no participant gives a value (and for PK measures).
 double measure(const trial::TrialDesign& d, const Measure& m, std::size_t arm, std::size_t visit,
                const trial::TrialRecords& r);
 

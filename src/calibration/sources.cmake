@@ -3,6 +3,7 @@ list(APPEND IL2T_SOURCES
   calibration/targets.cpp
   calibration/measure.cpp
   calibration/studies.cpp
+  calibration/pk_study.cpp
   calibration/check.cpp
   calibration/free.cpp
   calibration/objective.cpp

@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <cmath>
 #include <filesystem>
 #include <map>
 
@@ -32,13 +33,84 @@ std::optional<std::string> text(const std::string& file, const toml::table& t, c
   return std::nullopt;
 }
 
+// A positive, finite number field no larger than `most`.
+std::optional<double> positive(const std::string& file, const toml::table& t, const char* key, double most,
+                               std::string& error) {
+  const auto v = t[key].value<double>();
+  if (!v || !std::isfinite(*v) || *v <= 0 || *v > most) {
+    error = at(file, t) + "study." + key + ": write a number above 0 and at most " + std::to_string(static_cast<long>(most));
+    return std::nullopt;
+  }
+  return v;
+}
+
+// The fields of a kind = "pk" study (pk_study.h).
+bool load_pk(const std::string& file, const toml::table& t, Study& st, std::string& error) {
+  for (const auto& [key, node] : t)
+    if (key != "id" && key != "kind" && key != "population" && key != "dose_miu" && key != "hours" &&
+        key != "participants" && key != "terminal_points") {
+      error = at(file, node) + "study." + std::string(key.str()) +
+              ": not a field of a PK study (id, kind, population, dose_miu, hours, participants, terminal_points)";
+      return false;
+    }
+  PkStudy pk;
+  const auto dose = positive(file, t, "dose_miu", 100, error);
+  const auto n = dose ? positive(file, t, "participants", 10000, error) : std::nullopt;
+  if (!n) return false;
+  if (*n != std::floor(*n)) {
+    error = at(file, t) + "study.participants: a whole number";
+    return false;
+  }
+  pk.dose_miu = *dose;
+  pk.participants = static_cast<int>(*n);
+  if (t.contains("terminal_points")) {
+    const auto k = t["terminal_points"].value<int64_t>();
+    if (!k || *k < 3 || *k > 100) {
+      error = at(file, t) + "study.terminal_points: a whole number from 3 to 100";
+      return false;
+    }
+    pk.terminal_points = static_cast<int>(*k);
+  }
+  const toml::array* hours = t["hours"].as_array();
+  if (!hours || hours->empty()) {
+    error = at(file, t) + "study.hours: write the sampling hours after the dose, e.g. [0.5, 1, 2, 4, 8, 24]";
+    return false;
+  }
+  for (const toml::node& h : *hours) {
+    const auto v = h.value<double>();
+    if (!v || !std::isfinite(*v) || *v <= 0 || *v > 24 * 28 || (!pk.hours.empty() && *v <= pk.hours.back())) {
+      error = at(file, h) + "study.hours: each an hour above 0 (at most 672), increasing";
+      return false;
+    }
+    pk.hours.push_back(*v);
+  }
+  if (static_cast<int>(pk.hours.size()) < pk.terminal_points + 1) {
+    error = at(file, t) + "study.hours: at least terminal_points + 1 samples (" + std::to_string(pk.terminal_points + 1) + ")";
+    return false;
+  }
+  if (!st.stand_in) {
+    error = at(file, t) + "study.population: a PK study names the population whose covariates stand in: " +
+            "population = { value = \"sle\", assumed = \"why\" }";
+    return false;
+  }
+  pk.population = *st.stand_in;
+  st.pk = std::move(pk);
+  return true;
+}
+
 bool load_study(const std::string& file, const toml::table& t, Setup& s, std::string& error) {
   auto id = text(file, t, "id", "study", error);
-  auto proto = id ? text(file, t, "protocol", "study", error) : std::nullopt;
+  if (!id) return false;
+  const auto kind = t["kind"].value<std::string>();
+  if (t.contains("kind") && kind != "pk") {
+    error = at(file, t) + "study.kind: \"pk\" is the only kind (a trial study has a protocol and no kind)";
+    return false;
+  }
+  auto proto = kind ? std::optional<std::string>("") : text(file, t, "protocol", "study", error);
   if (!proto) return false;
   auto st = std::make_unique<Study>();
   st->id = *id;
-  st->protocol_file = (std::filesystem::path(file).parent_path() / *proto).lexically_normal().string();
+  if (!kind) st->protocol_file = (std::filesystem::path(file).parent_path() / *proto).lexically_normal().string();
   if (const toml::table* pop = t["population"].as_table()) {
     const auto value = (*pop)["value"].value<std::string>();
     const auto why = (*pop)["assumed"].value<std::string>();
@@ -52,6 +124,11 @@ bool load_study(const std::string& file, const toml::table& t, Setup& s, std::st
       return false;
     }
     st->stand_in_reason = *why;
+  }
+  if (kind) {
+    if (!load_pk(file, t, *st, error)) return false;
+    s.studies.push_back(std::move(st));
+    return true;
   }
   auto r = protocol::read_and_check_file(st->protocol_file);
   if (!r.protocol || r.diagnostics.has_errors()) {
@@ -97,16 +174,30 @@ bool load_mapping(const std::string& file, const toml::table& t, Setup& s, const
     return true;
   }
   auto study = text(file, t, "study", "target", error);
-  auto arm = study ? text(file, t, "arm", "target", error) : std::nullopt;
-  auto visit = arm ? text(file, t, "visit", "target", error) : std::nullopt;
-  auto meas = visit ? text(file, t, "measure", "target", error) : std::nullopt;
-  if (!meas) return false;
+  if (!study) return false;
   for (std::size_t i = 0; i < s.studies.size() && !m.study; ++i)
     if (s.studies[i]->id == *study) m.study = i;
   if (!m.study) {
     error = at(file, t) + "target.study: \"" + *study + "\" is not a study of this file";
     return false;
   }
+  if (s.studies[*m.study]->pk) {
+    auto meas = text(file, t, "measure", "target", error);
+    if (!meas) return false;
+    const auto parsed = parse_measure(*meas);
+    if (!parsed || !is_pk(parsed->kind) || t.contains("arm") || t.contains("visit")) {
+      error = at(file, t) + "target.measure: study " + *study + " is a PK study: write measure = \"pk_tmax\" or \"pk_thalf\", " +
+              "and no arm or visit";
+      return false;
+    }
+    m.measure = *parsed;
+    s.mappings[it->second] = std::move(m);
+    return true;
+  }
+  auto arm = text(file, t, "arm", "target", error);
+  auto visit = arm ? text(file, t, "visit", "target", error) : std::nullopt;
+  auto meas = visit ? text(file, t, "measure", "target", error) : std::nullopt;
+  if (!meas) return false;
   const trial::TrialDesign& d = s.studies[*m.study]->design;
   std::vector<std::string> arm_ids;
   for (const auto& a : d.arms) arm_ids.push_back(a.id);
@@ -122,7 +213,7 @@ bool load_mapping(const std::string& file, const toml::table& t, Setup& s, const
   }
   m.arm = *a, m.visit = *v;
   const auto parsed = parse_measure(*meas);
-  if (!parsed) {
+  if (!parsed || is_pk(parsed->kind)) {
     error = at(file, t) + "target.measure: \"" + *meas +
             "\" is not a measure (sri4, bilag_a_or_2b, any_infection, serious_infection, serious_infection_rate, "
             "reaction:TERM, median:TEST, mean:TEST, fold:TEST, fold_peak:TEST, increase:TEST)";

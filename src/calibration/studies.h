@@ -3,13 +3,15 @@
 // names, per target, the study (a protocol file) that reproduces it, the arm, the
 // visit and the measure (measure.h); or says why the target is not simulated. A study
 // whose disease the model has no population for names the population that stands in
-// for it, with the reason.
+// for it, with the reason. A study with kind = "pk" is a pharmacokinetic study
+// (pk_study.h): a dose, sampling hours and a size instead of a protocol.
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "calibration/measure.h"
+#include "calibration/pk_study.h"
 #include "calibration/targets.h"
 #include "model/individual.h"
 #include "protocol/protocol.h"
@@ -23,12 +25,13 @@ struct Study {
   std::string stand_in_reason;
   protocol::Protocol protocol;
   trial::TrialDesign design;      // points into `protocol`: a Study is never moved
+  std::optional<PkStudy> pk;      // a PK study: no protocol, design or arms
 };
 
 struct Mapping {
   std::size_t target = 0;            // index into Setup::targets
   std::optional<std::size_t> study;  // index into Setup::studies; none = not simulated
-  std::size_t arm = 0, visit = 0;
+  std::size_t arm = 0, visit = 0;   // not used for a PK study
   Measure measure;
   std::string not_simulated;         // why, when study is none
 };

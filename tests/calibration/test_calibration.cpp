@@ -9,6 +9,7 @@
 
 #include "calibration/check.h"
 #include "calibration/measure.h"
+#include "calibration/pk_study.h"
 #include "calibration/studies.h"
 #include "calibration/targets.h"
 #include "model/model_fixture.h"
@@ -79,6 +80,67 @@ TEST(Measure, ParsesNamesAndTestCodes) {
   EXPECT_FALSE(parse_measure("median:NOPE"));
   EXPECT_FALSE(parse_measure("sri4:x"));
   EXPECT_FALSE(parse_measure("reaction"));
+}
+
+TEST(Measure, ParsesPkMeasures) {
+  EXPECT_EQ(parse_measure("pk_tmax")->kind, MeasureKind::pk_tmax);
+  EXPECT_EQ(parse_measure("pk_thalf")->kind, MeasureKind::pk_thalf);
+  EXPECT_FALSE(parse_measure("pk_tmax:x"));
+}
+
+TEST(PkStudy, ReadsTmaxAndTerminalHalfLifeOffABatemanCurve) {
+  // c(t) = e^{-ka t} - e^{-ke t}, ka = 0.2 /h, ke = 2 /h: the peak at
+  // ln(ke/ka)/(ke-ka) = 1.279 h lies between the samples at 1 h (0.683) and 2 h (0.652);
+  // from 8 h the fast exponential is below 1e-6 of the slow one, so λz is ka.
+  const std::vector<double> hours = {0.5, 1, 2, 3, 4, 6, 8, 10, 12, 16};
+  std::vector<double> c;
+  for (double t : hours) c.push_back(std::exp(-0.2 * t) - std::exp(-2 * t));
+  const PkReading r = read_profile(hours, c, 4);
+  EXPECT_EQ(r.tmax_h, 1);
+  EXPECT_NEAR(r.thalf_h, std::log(2.0) / 0.2, 1e-6);
+  // Fewer than 3 positive samples after the peak: no t½.
+  EXPECT_TRUE(std::isnan(read_profile({1, 2, 3}, {0, 2, 1}, 4).thalf_h));
+  EXPECT_TRUE(std::isnan(read_profile({1, 2, 3, 4}, {1, 2, 0, 0}, 4).thalf_h));
+}
+
+TEST(PkStudy, LinearLimitGivesTheAbsorptionHalfLifeAndIsReproducible) {
+  // Without receptor consumption or variability the model is a one-compartment
+  // Bateman function: with elimination much faster than absorption (flip-flop) the
+  // terminal half-life is ln 2 / ka.
+  const model::Model m = test::shipped_model({{"il2_pk.internalisation_rate", 0}, {"iiv.il2_pk.clearance", 0},
+                                             {"iiv.il2_pk.volume", 0}, {"iiv.il2_pk.bioavailability", 0}});
+  PkStudy s;
+  s.dose_miu = 15;
+  s.hours = {0.5, 1, 2, 3, 4, 6, 8, 12, 16, 20, 24, 30, 36, 42};  // λz from 24-42 h
+  s.participants = 3;
+  const PkReplicate a = simulate_pk(m, s, 1, 0);
+  ASSERT_TRUE(a.ok) << a.error;
+  const double ka = m.bound.p.il2_ka / 24;  // per hour
+  EXPECT_NEAR(a.mean_thalf_h, std::log(2.0) / ka, 0.002 * std::log(2.0) / ka);
+  const PkReplicate b = simulate_pk(m, s, 1, 0);
+  EXPECT_EQ(a.mean_tmax_h, b.mean_tmax_h);
+  EXPECT_EQ(a.mean_thalf_h, b.mean_thalf_h);
+}
+
+TEST(Studies, RefusesABadPkStudyNamingLineAndField) {
+  const std::string dir = std::string(IL2T_SOURCE_DIR) + "/data/calibration";
+  const std::string tmp = ::testing::TempDir() + "/studies_pk.toml";
+  auto load = [&](const std::string& study) {
+    std::ofstream(tmp, std::ios::binary) << "format = 1\n[[study]]\nid = \"pk\"\nkind = \"pk\"\n" << study;
+    return load_setup(dir + "/targets.csv", tmp).error;
+  };
+  const std::string pop = "population = { value = \"sle\", assumed = \"x\" }\n";
+  EXPECT_EQ(load("dose_miu = -1\nhours = [1, 2, 3, 4, 5]\nparticipants = 18\n" + pop),
+            tmp + ":2: study.dose_miu: write a number above 0 and at most 100");
+  EXPECT_EQ(load("dose_miu = 1\nhours = [1, 3, 2, 4, 5]\nparticipants = 18\n" + pop),
+            tmp + ":6: study.hours: each an hour above 0 (at most 672), increasing");
+  EXPECT_EQ(load("dose_miu = 1\nhours = [1, 2, 3]\nparticipants = 18\n" + pop),
+            tmp + ":2: study.hours: at least terminal_points + 1 samples (5)");
+  EXPECT_EQ(load("dose_miu = 1\nhours = [1, 2, 3, 4, 5]\nparticipants = 18\nprotocol = \"x.toml\"\n" + pop),
+            tmp + ":8: study.protocol: not a field of a PK study (id, kind, population, dose_miu, hours, participants, "
+                  "terminal_points)");
+  EXPECT_NE(load("dose_miu = 1\nhours = [1, 2, 3, 4, 5]\nparticipants = 18\n").find("study.population"), std::string::npos);
+  EXPECT_EQ(load("kind2 = 1\n").substr(0, tmp.size() + 2), tmp + ":5");
 }
 
 // Three subjects of He 2020 (arms il2, placebo, il2) with hand-set values.
