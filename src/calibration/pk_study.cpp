@@ -43,6 +43,11 @@ PkReading read_profile(const std::vector<double>& hours, const std::vector<doubl
 
 PkReplicate simulate_pk(const model::Model& m, const PkStudy& s, std::uint64_t seed, std::uint64_t replicate) {
   PkReplicate out;
+  if (s.participants <= 0 || s.hours.empty() || s.dose_miu <= 0) {
+    out.ok = false;
+    out.error = "a PK study needs participants, sampling hours and a positive dose";
+    return out;
+  }
   const model::Covariates cov = m.typical_covariates(s.population);
   const model::Inputs u{cov.prednisone};
   std::vector<double> conc(s.hours.size());
