@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <string>
 #include <limits>
 #include <vector>
 
@@ -35,6 +37,21 @@ double median_of(std::vector<double>& v) {
 
 bool in_arm(const trial::TrialRecords& r, std::uint32_t s, std::size_t arm) { return r.subjects[s].arm == arm; }
 
+// A participant's largest ratio to baseline of `test` over the visits up to `day`
+// (baseline excluded); NaN without a positive baseline or any later value.
+double peak_ratio(const trial::TrialDesign& d, Test test, int day, const trial::TrialRecords& r, std::uint32_t s) {
+  if (!d.baseline_visit) return kNaN;
+  const trial::Finding* b = r.find(s, static_cast<std::uint16_t>(*d.baseline_visit), test);
+  if (!b || !(b->value > 0)) return kNaN;
+  double ratio = kNaN;
+  for (std::size_t v = 0; v < d.visit_ids.size(); ++v) {
+    if (v == *d.baseline_visit || trial::nominal_day(d, v) > day) continue;
+    if (const trial::Finding* f = r.find(s, static_cast<std::uint16_t>(v), test))
+      ratio = std::isnan(ratio) ? f->value / b->value : std::max(ratio, f->value / b->value);
+  }
+  return ratio;
+}
+
 }  // namespace
 
 std::optional<Measure> parse_measure(std::string_view text) {
@@ -57,6 +74,19 @@ std::optional<Measure> parse_measure(std::string_view text) {
     m.kind = head == "pk_tmax" ? MeasureKind::pk_tmax : MeasureKind::pk_thalf;
     return m;
   }
+  if (head == "dose_for_peak_increase") {
+    const auto colon2 = arg.find(':');
+    if (colon2 == std::string_view::npos) return std::nullopt;
+    const auto test = parse_test(arg.substr(0, colon2));
+    const std::string level(arg.substr(colon2 + 1));
+    char* end = nullptr;
+    const double x = std::strtod(level.c_str(), &end);
+    if (!test || level.empty() || *end != '\0' || !std::isfinite(x)) return std::nullopt;
+    m.kind = MeasureKind::dose_for_peak_increase;
+    m.test = *test;
+    m.level = x;
+    return m;
+  }
   if (head == "reaction") {
     if (arg.empty()) return std::nullopt;
     m.kind = MeasureKind::reaction;
@@ -76,6 +106,32 @@ std::optional<Measure> parse_measure(std::string_view text) {
 }
 
 bool is_pk(MeasureKind k) { return k == MeasureKind::pk_tmax || k == MeasureKind::pk_thalf; }
+bool spans_arms(MeasureKind k) { return k == MeasureKind::dose_for_peak_increase; }
+
+DoseLine fit_dose_line(const std::vector<double>& dose, const std::vector<double>& response) {
+  DoseLine out;
+  const std::size_t n = std::min(dose.size(), response.size());
+  if (n < 2) return out;
+  double mx = 0, my = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    mx += dose[i];
+    my += response[i];
+  }
+  mx /= static_cast<double>(n);
+  my /= static_cast<double>(n);
+  double sxx = 0, sxy = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    sxx += (dose[i] - mx) * (dose[i] - mx);
+    sxy += (dose[i] - mx) * (response[i] - my);
+  }
+  if (!(sxx > 0)) return out;
+  out.slope = sxy / sxx;
+  out.intercept = my - out.slope * mx;
+  out.n = n;
+  return out;
+}
+
+double DoseLine::dose_for(double level) const { return slope > 0 ? (level - intercept) / slope : kNaN; }
 
 double measure(const trial::TrialDesign& d, const Measure& m, std::size_t arm, std::size_t visit,
                const trial::TrialRecords& r) {
@@ -139,21 +195,30 @@ double measure(const trial::TrialDesign& d, const Measure& m, std::size_t arm, s
       const auto b16 = static_cast<std::uint16_t>(*d.baseline_visit);
       for (std::uint32_t s = 0; s < n; ++s) {
         if (!in_arm(r, s, arm)) continue;
-        const trial::Finding* b = r.find(s, b16, m.test);
-        if (!b || !(b->value > 0)) continue;
         double ratio = kNaN;
         if (m.kind == MeasureKind::fold) {
-          if (const trial::Finding* f = r.find(s, v16, m.test)) ratio = f->value / b->value;
+          const trial::Finding* b = r.find(s, b16, m.test);
+          const trial::Finding* f = r.find(s, v16, m.test);
+          if (b && b->value > 0 && f) ratio = f->value / b->value;
         } else {
-          for (std::size_t v = 0; v < d.visit_ids.size(); ++v) {
-            if (v == *d.baseline_visit || trial::nominal_day(d, v) > day) continue;
-            if (const trial::Finding* f = r.find(s, static_cast<std::uint16_t>(v), m.test))
-              ratio = std::isnan(ratio) ? f->value / b->value : std::max(ratio, f->value / b->value);
-          }
+          ratio = peak_ratio(d, m.test, day, r, s);
         }
         if (!std::isnan(ratio)) values.push_back(ratio);
       }
       return median_of(values);
+    }
+    case MeasureKind::dose_for_peak_increase: {
+      if (!(d.reference_bsa_m2 > 0)) return kNaN;
+      std::vector<double> dose;
+      for (std::uint32_t s = 0; s < n; ++s) {
+        const trial::ArmInfo& a = d.arms[r.subjects[s].arm];
+        if (!a.gives_il2) continue;
+        const double ratio = peak_ratio(d, m.test, day, r, s);
+        if (std::isnan(ratio)) continue;
+        dose.push_back(a.il2_dose_miu / d.reference_bsa_m2);
+        values.push_back(ratio - 1);
+      }
+      return fit_dose_line(dose, values).dose_for(m.level);
     }
     case MeasureKind::any_infection:
     case MeasureKind::serious_infection:

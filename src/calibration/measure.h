@@ -5,6 +5,7 @@
 // rate of events. One number per replicate trial.
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "trial/design.h"
@@ -26,20 +27,38 @@ enum class MeasureKind {
   serious_infection_rate,  // serious infections per 100 participant-years of follow-up
   pk_tmax,            // a PK study's mean hour of peak serum IL-2 (pk_study.h; not from trial records)
   pk_thalf,           // a PK study's mean terminal half-life, hours (pk_study.h)
+  // Over every IL-2 arm together (the arm is not used): each participant's largest
+  // ratio to baseline up to the visit, minus 1, regressed by least squares on the arm's
+  // IL-2 dose per m² of the reference body (y = a + b·dose); the dose at which the line
+  // reaches `level`, (level − a)/b, in MIU/m². NaN unless the slope is positive.
+  dose_for_peak_increase,
 };
 
 struct Measure {
   MeasureKind kind = MeasureKind::median;
   trial::Test test = trial::Test::sledai_2k;  // for median, mean, fold, fold_peak
   std::string term;                           // for reaction
+  double level = 0;                           // for dose_for_peak_increase: the increase (0.10 = +10%)
 };
 
-// Parses "sri4", "median:SLEDAI2K", "reaction:fever", "pk_tmax", ... (test codes as in
-// the records' TESTCD column); nullopt for anything else.
+// Parses "sri4", "median:SLEDAI2K", "reaction:fever", "pk_tmax",
+// "dose_for_peak_increase:TREGPCT:0.10", ... (test codes as in the records' TESTCD
+// column); nullopt for anything else.
 std::optional<Measure> parse_measure(std::string_view text);
 
 // True for the measures a PK study gives (pk_tmax, pk_thalf), not trial records.
 bool is_pk(MeasureKind k);
+// True for measures over all of a study's arms at once (no arm in the studies file).
+bool spans_arms(MeasureKind k);
+
+// A least-squares line of response on dose, y = intercept + slope·dose (R's lm(y ~ dose)).
+struct DoseLine {
+  double intercept = 0, slope = 0;
+  std::size_t n = 0;  // 0: fewer than two points or a single dose
+  // The dose at which the line reaches `level`; NaN unless the slope is positive.
+  double dose_for(double level) const;
+};
+DoseLine fit_dose_line(const std::vector<double>& dose, const std::vector<double>& response);
 
 // The measure over the participants of `arm` in one replicate's records, at the
 // protocol's visit `visit`; NaN when no participant gives a value (and for PK measures).

@@ -194,14 +194,28 @@ bool load_mapping(const std::string& file, const toml::table& t, Setup& s, const
     s.mappings[it->second] = std::move(m);
     return true;
   }
-  auto arm = text(file, t, "arm", "target", error);
-  auto visit = arm ? text(file, t, "visit", "target", error) : std::nullopt;
-  auto meas = visit ? text(file, t, "measure", "target", error) : std::nullopt;
-  if (!meas) return false;
   const trial::TrialDesign& d = s.studies[*m.study]->design;
+  auto meas = text(file, t, "measure", "target", error);
+  if (!meas) return false;
+  const auto parsed = parse_measure(*meas);
+  if (!parsed || is_pk(parsed->kind)) {
+    error = at(file, t) + "target.measure: \"" + *meas +
+            "\" is not a measure (sri4, bilag_a_or_2b, any_infection, serious_infection, serious_infection_rate, "
+            "reaction:TERM, median:TEST, mean:TEST, fold:TEST, fold_peak:TEST, increase:TEST, "
+            "dose_for_peak_increase:TEST:LEVEL)";
+    return false;
+  }
+  const bool all_arms = spans_arms(parsed->kind);
+  if (all_arms && t.contains("arm")) {
+    error = at(file, t) + "target.arm: " + *meas + " is measured over every IL-2 arm of the study: give no arm";
+    return false;
+  }
+  auto arm = all_arms ? std::optional<std::string>("") : text(file, t, "arm", "target", error);
+  auto visit = arm ? text(file, t, "visit", "target", error) : std::nullopt;
+  if (!visit) return false;
   std::vector<std::string> arm_ids;
   for (const auto& a : d.arms) arm_ids.push_back(a.id);
-  const auto a = index_of(arm_ids, *arm);
+  const auto a = all_arms ? std::optional<std::size_t>(0) : index_of(arm_ids, *arm);
   const auto v = index_of(d.visit_ids, *visit);
   if (!a) {
     error = at(file, t) + "target.arm: \"" + *arm + "\" is not an arm of " + s.studies[*m.study]->protocol_file;
@@ -212,15 +226,8 @@ bool load_mapping(const std::string& file, const toml::table& t, Setup& s, const
     return false;
   }
   m.arm = *a, m.visit = *v;
-  const auto parsed = parse_measure(*meas);
-  if (!parsed || is_pk(parsed->kind)) {
-    error = at(file, t) + "target.measure: \"" + *meas +
-            "\" is not a measure (sri4, bilag_a_or_2b, any_infection, serious_infection, serious_infection_rate, "
-            "reaction:TERM, median:TEST, mean:TEST, fold:TEST, fold_peak:TEST, increase:TEST)";
-    return false;
-  }
   const bool fold = parsed->kind == MeasureKind::fold || parsed->kind == MeasureKind::fold_peak ||
-                    parsed->kind == MeasureKind::increase;
+                    parsed->kind == MeasureKind::increase || all_arms;
   if (fold && !d.baseline_visit) {
     error = at(file, t) + "target.measure: a fold change needs a baseline visit (day 1) in " + s.studies[*m.study]->protocol_file;
     return false;

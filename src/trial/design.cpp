@@ -89,6 +89,7 @@ DesignMade make_design(const protocol::Protocol& p, std::optional<model::Disease
   }
   const units::Body body{p.population.reference_weight_kg ? p.population.reference_weight_kg->value : 60.0,
                          p.population.reference_height_cm ? p.population.reference_height_cm->value : 165.0};
+  d.reference_bsa_m2 = units::bsa_mosteller(*body.weight_kg, *body.height_cm);
   for (const protocol::Arm& a : p.arms) {
     ArmInfo info{a.id, a.label.value, 0, false, false};
     auto s = schedule::build_schedule(p, a.id, study_start(), body);

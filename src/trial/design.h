@@ -52,6 +52,7 @@ struct TrialDesign {
   bool cmv = false;
   bool observational = false;  // not randomised: allocation by the clinician-choice model
   int planned_n = 0;
+  double reference_bsa_m2 = 0;  // of the protocol's reference body (Mosteller): ArmInfo::il2_dose_miu per m²
   std::vector<ArmInfo> arms;
   std::vector<std::string> visit_ids;
   std::optional<std::size_t> baseline_visit;  // a visit on study day 1
