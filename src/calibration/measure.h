@@ -5,8 +5,8 @@
 // rate of events. One number per replicate trial.
 #include <optional>
 #include <string>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 #include "trial/design.h"
 #include "trial/records.h"
