@@ -59,14 +59,15 @@ const char* infection_type(const DiseaseTables& t, Stream& rng) {
 
 double round_down(double v, double step) { return step > 0 ? std::floor(v / step + 1e-9) * step : v; }
 
+// The visit observer over a course's own streams and memory (CourseRun holds them).
 struct Observer {
   const Individual& ind;
   const DiseaseTables& tables;
   const DiseaseBaseline& base;
-  Stream rng;
-  Stream treg_rng;
-  std::array<bool, kBilagDomainCount> ever{};
-  SriVisit sri_base;
+  Stream& rng;
+  Stream& treg_rng;
+  std::array<bool, kBilagDomainCount>& ever;
+  SriVisit& sri_base;
 
   // The baseline assessment SRI-4 compares with: the drawn baseline items at day 1,
   // whatever the visit plan (PGA without rater error). Marks the domains active then.
@@ -148,89 +149,112 @@ double steroid_after_visit(const Individual& ind, const DiseaseBaseline& base, c
 
 }  // namespace
 
-CourseResult simulate_course(const Individual& ind, const DiseaseTables& tables, const BaselineTargets& targets,
-                             const CoursePlan& plan, const CourseKeys& keys, CourseBuffers& out) {
-  CourseResult res;
+CourseRun::CourseRun(const Individual& ind, const DiseaseTables& tables, const BaselineTargets& targets,
+                     const CoursePlan& plan, const CourseKeys& keys, CourseBuffers& out)
+    : ind_(ind),
+      tables_(tables),
+      plan_(plan),
+      out_(out),
+      obs_rng_(keys.seed, keys.replicate, keys.participant, Purpose::observation),
+      treg_rng_(keys.seed, keys.replicate, keys.participant, Purpose::treg_count),
+      inf_rng_(keys.seed, keys.replicate, keys.participant, Purpose::infection),
+      flare_rng_(keys.seed, keys.replicate, keys.participant, Purpose::flare),
+      ae_rng_(keys.seed, keys.replicate, keys.participant, Purpose::reaction),
+      u_{ind.cov.prednisone} {
   out.daily.clear();
   out.visits.clear();
   out.events.clear();
-  const ModelParams& p = ind.p;
   Stream base_rng(keys.seed, keys.replicate, keys.participant, Purpose::baseline);
-  res.baseline = draw_baseline(tables, p, targets, base_rng);
-  Observer obs{ind,
-               tables,
-               res.baseline,
-               Stream(keys.seed, keys.replicate, keys.participant, Purpose::observation),
-               Stream(keys.seed, keys.replicate, keys.participant, Purpose::treg_count),
-               {},
-               {}};
-  Stream inf_rng(keys.seed, keys.replicate, keys.participant, Purpose::infection);
-  Stream flare_rng(keys.seed, keys.replicate, keys.participant, Purpose::flare);
-  Stream ae_rng(keys.seed, keys.replicate, keys.participant, Purpose::reaction);
+  res_.baseline = draw_baseline(tables, ind.p, targets, base_rng);
+  if (ind.cov.disease == Disease::sle) Observer{ind_, tables_, res_.baseline, obs_rng_, treg_rng_, ever_, sri_base_}.assess_baseline();
+}
 
+StateVector CourseRun::initial_state() const { return baseline_state(ind_); }
+
+void CourseRun::begin_day(StateVector& x) {
+  const ModelParams& p = ind_.p;
+  const int day = day_;
+  row_ = DailyRow{};
+  row_.day = day;
+  row_.x = x;
+  row_.prednisone = u_.prednisone;
+  row_.lymphocytes = lymphocytes(ind_, x);
+  row_.treg_pct_cd4 = treg_pct(x);
+  auc0_ = x[kIl2Auc];
+
+  while (next_visit_ < plan_.visits.size() && plan_.visits[next_visit_].day == day) {
+    Observer obs{ind_, tables_, res_.baseline, obs_rng_, treg_rng_, ever_, sri_base_};
+    const VisitRow v = obs.observe(day, plan_.visits[next_visit_].index, x, u_.prednisone);
+    out_.visits.push_back(v);
+    if (day > 1) u_.prednisone = steroid_after_visit(ind_, res_.baseline, v, x[kActivity], u_.prednisone, flared_);
+    flared_ = false;
+    ++next_visit_;
+  }
+  // Infections and flares: daily Bernoulli draws from the hazards at the day's start.
+  const Hazards h = infection_hazards(ind_, x, u_.prednisone);
+  if (inf_rng_.bernoulli(-std::expm1(-h.serious))) {
+    const bool g4 = inf_rng_.bernoulli(p.serious_grade4_fraction);
+    out_.events.push_back({Event::Kind::infection, day, infection_type(tables_, inf_rng_), g4 ? 4 : 3, true});
+  } else if (inf_rng_.bernoulli(-std::expm1(-h.any))) {
+    const bool g2 = inf_rng_.bernoulli(p.nonserious_grade2_fraction);
+    out_.events.push_back({Event::Kind::infection, day, infection_type(tables_, inf_rng_), g2 ? 2 : 1, false});
+  }
+  if (flare_rng_.bernoulli(-std::expm1(-p.flare_rate / 365.25))) {
+    x[kActivity] += p.flare_size;
+    flared_ = true;
+    out_.events.push_back({Event::Kind::flare, day, "flare", 0, false});
+  }
+  // Doses, and reactions to each injection.
+  while (next_dose_ < plan_.doses.size() && plan_.doses[next_dose_].day == day) {
+    const DoseAt& d = plan_.doses[next_dose_++];
+    double miu = 0;
+    if (d.kind == DoseAt::Kind::il2) {
+      dose_il2(ind_, x, d.amount);
+      miu = d.amount;
+    }
+    if (d.kind == DoseAt::Kind::sirolimus) dose_sirolimus(x, d.amount);
+    if (!d.injection) continue;
+    auto react = [&](double rate, const char* term) {
+      if (rate > 0 && ae_rng_.bernoulli(-std::expm1(-rate))) {
+        const bool g2 = ae_rng_.bernoulli(p.reaction_grade2_fraction);
+        out_.events.push_back({Event::Kind::reaction, day, term, g2 ? 2 : 1, false});
+      }
+    };
+    react(p.isr_base + p.isr_per_miu * miu, "injection_site_reaction");
+    react(p.fever_per_miu * miu, "fever");
+    react(p.flu_per_miu * miu, "flu_like_symptoms");
+  }
+}
+
+void CourseRun::end_day(const StateVector& x) {
+  row_.il2_mean_pM = x[kIl2Auc] - auc0_;
+  out_.daily.push_back(row_);
+  ++day_;
+}
+
+void CourseRun::fail(SolveStatus st) {
+  res_.ok = false;
+  res_.error = "the solver failed on study day " + std::to_string(day_) + ": " + to_string(st) +
+               " (the parameters, as set or drawn, may lie where the model has no solution)";
+  day_ = plan_.days + 1;
+}
+
+CourseResult simulate_course(const Individual& ind, const DiseaseTables& tables, const BaselineTargets& targets,
+                             const CoursePlan& plan, const CourseKeys& keys, CourseBuffers& out) {
+  CourseRun run(ind, tables, targets, plan, keys, out);
   Integrator integ(ind);
-  StateVector x = baseline_state(ind);
-  Inputs u{ind.cov.prednisone};
-  std::size_t next_dose = 0, next_visit = 0;
-  bool flared = false;
-  if (ind.cov.disease == Disease::sle) obs.assess_baseline();
-  for (int day = 1; day <= plan.days; ++day) {
-    DailyRow row;
-    row.day = day;
-    row.x = x;
-    row.prednisone = u.prednisone;
-    row.lymphocytes = lymphocytes(ind, x);
-    row.treg_pct_cd4 = treg_pct(x);
-    const double auc0 = x[kIl2Auc];
-
-    while (next_visit < plan.visits.size() && plan.visits[next_visit].day == day) {
-      const VisitRow v = obs.observe(day, plan.visits[next_visit].index, x, u.prednisone);
-      out.visits.push_back(v);
-      if (day > 1) u.prednisone = steroid_after_visit(ind, res.baseline, v, x[kActivity], u.prednisone, flared);
-      flared = false;
-      ++next_visit;
-    }
-    // Infections and flares: daily Bernoulli draws from the hazards at the day's start.
-    const Hazards h = infection_hazards(ind, x, u.prednisone);
-    if (inf_rng.bernoulli(-std::expm1(-h.serious))) {
-      const bool g4 = inf_rng.bernoulli(p.serious_grade4_fraction);
-      out.events.push_back({Event::Kind::infection, day, infection_type(tables, inf_rng), g4 ? 4 : 3, true});
-    } else if (inf_rng.bernoulli(-std::expm1(-h.any))) {
-      const bool g2 = inf_rng.bernoulli(p.nonserious_grade2_fraction);
-      out.events.push_back({Event::Kind::infection, day, infection_type(tables, inf_rng), g2 ? 2 : 1, false});
-    }
-    if (flare_rng.bernoulli(-std::expm1(-p.flare_rate / 365.25))) {
-      x[kActivity] += p.flare_size;
-      flared = true;
-      out.events.push_back({Event::Kind::flare, day, "flare", 0, false});
-    }
-    // Doses, and reactions to each injection.
-    while (next_dose < plan.doses.size() && plan.doses[next_dose].day == day) {
-      const DoseAt& d = plan.doses[next_dose++];
-      double miu = 0;
-      if (d.kind == DoseAt::Kind::il2) { integ.dose_il2(x, d.amount); miu = d.amount; }
-      if (d.kind == DoseAt::Kind::sirolimus) integ.dose_sirolimus(x, d.amount);
-      if (!d.injection) continue;
-      auto react = [&](double rate, const char* term) {
-        if (rate > 0 && ae_rng.bernoulli(-std::expm1(-rate))) {
-          const bool g2 = ae_rng.bernoulli(p.reaction_grade2_fraction);
-          out.events.push_back({Event::Kind::reaction, day, term, g2 ? 2 : 1, false});
-        }
-      };
-      react(p.isr_base + p.isr_per_miu * miu, "injection_site_reaction");
-      react(p.fever_per_miu * miu, "fever");
-      react(p.flu_per_miu * miu, "flu_like_symptoms");
-    }
-    const SolveStatus st = integ.advance(day - 1, day, x, u);
+  StateVector x = run.initial_state();
+  while (!run.finished()) {
+    run.begin_day(x);
+    const int day = run.day();
+    const SolveStatus st = integ.advance(day - 1, day, x, run.inputs());
     if (st != SolveStatus::ok) {
-      res.ok = false;
-      res.error = "the solver failed on study day " + std::to_string(day) + ": " + to_string(st) +
-                  " (the parameters, as set or drawn, may lie where the model has no solution)";
+      run.fail(st);
       break;
     }
-    row.il2_mean_pM = x[kIl2Auc] - auc0;
-    out.daily.push_back(row);
+    run.end_day(x);
   }
+  CourseResult res = run.result();
   res.stats = integ.stats();
   return res;
 }

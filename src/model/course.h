@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "instruments/bilag.h"
+#include "instruments/sri.h"
+#include "model/rng.h"
 #include "model/individual.h"
 #include "model/observe.h"
 #include "model/solver.h"
@@ -83,6 +85,45 @@ struct CourseResult {
   std::string error;  // solver failure, with the day
   SolverStats stats;
   DiseaseBaseline baseline;
+};
+
+// One participant's course, day by day, apart from the ODE solver, so that the same
+// logic drives one participant (simulate_course, with Integrator) or several in SIMD
+// lanes (course_lanes.h). For each study day: begin_day() applies visits, infections,
+// flares and doses to the state at the day's start; the caller integrates the day
+// under inputs(); end_day() records the day. Holds references to its arguments.
+class CourseRun {
+ public:
+  CourseRun(const Individual& ind, const DiseaseTables& tables, const BaselineTargets& targets, const CoursePlan& plan,
+            const CourseKeys& keys, CourseBuffers& out);
+  CourseRun(const CourseRun&) = delete;
+  CourseRun& operator=(const CourseRun&) = delete;
+
+  StateVector initial_state() const;
+  bool finished() const { return day_ > plan_.days; }
+  int day() const { return day_; }  // the study day to integrate next
+  void begin_day(StateVector& x);
+  const Inputs& inputs() const { return u_; }
+  void end_day(const StateVector& x);
+  void fail(SolveStatus st);  // the day could not be solved: the course ends with an error
+  const CourseResult& result() const { return res_; }
+  const Individual& individual() const { return ind_; }
+
+ private:
+  const Individual& ind_;
+  const DiseaseTables& tables_;
+  const CoursePlan& plan_;
+  CourseBuffers& out_;
+  CourseResult res_;
+  Stream obs_rng_, treg_rng_, inf_rng_, flare_rng_, ae_rng_;
+  std::array<bool, instruments::kBilagDomainCount> ever_{};
+  instruments::SriVisit sri_base_;
+  Inputs u_;
+  std::size_t next_dose_ = 0, next_visit_ = 0;
+  bool flared_ = false;
+  int day_ = 1;
+  DailyRow row_;
+  double auc0_ = 0;
 };
 
 CourseResult simulate_course(const Individual& ind, const DiseaseTables& tables, const BaselineTargets& targets,

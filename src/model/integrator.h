@@ -12,6 +12,11 @@
 
 namespace il2t::model {
 
+// Doses: the bioavailable part of an IL-2 dose enters the depot; sirolimus (apparent
+// oral parameters, CL/F and V/F) enters the gut compartment whole.
+inline void dose_il2(const Individual& ind, StateVector& x, double miu) { x[kIl2Depot] += ind.il2_f * miu * ind.pmol_per_miu; }
+inline void dose_sirolimus(StateVector& x, double mg) { x[kRapaGut] += mg * 1000.0; }
+
 class Integrator {
  public:
   explicit Integrator(const Individual& ind);
@@ -19,10 +24,8 @@ class Integrator {
   // Advances x from t0 to t1 (t1 > t0) under constant inputs.
   SolveStatus advance(double t0, double t1, StateVector& x, const Inputs& u);
 
-  // Doses: the bioavailable part of an IL-2 dose enters the depot; sirolimus (apparent
-  // oral parameters, CL/F and V/F) enters the gut compartment whole.
-  void dose_il2(StateVector& x, double miu) const { x[kIl2Depot] += ind_.il2_f * miu * ind_.pmol_per_miu; }
-  void dose_sirolimus(StateVector& x, double mg) const { x[kRapaGut] += mg * 1000.0; }
+  void dose_il2(StateVector& x, double miu) const { model::dose_il2(ind_, x, miu); }
+  void dose_sirolimus(StateVector& x, double mg) const { model::dose_sirolimus(x, mg); }
 
   const SolverStats& stats() const { return solver_.stats(); }
   const Individual& individual() const { return ind_; }

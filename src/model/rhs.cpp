@@ -23,17 +23,6 @@ inline double consumption(const Individual& ind, const double* x, double c) {
          ind.nkb.consume * (x[kNkBright] + x[kNkDim]) * occupancy(c, ind.nkb.kd);
 }
 
-// (baseline Treg / Treg)^sigma; a non-positive ratio (a trial stage may carry a
-// negative count) gives zero. A whole-number sigma (n >= 0) is computed by squaring.
-inline double suppression(double rel, double sigma, int n) {
-  if (!(rel > 0)) return 0.0;
-  if (n < 0) return __builtin_pow(rel, sigma);
-  double result = 1, base = rel;
-  for (; n > 0; n >>= 1, base *= base)
-    if (n & 1) result *= base;
-  return result;
-}
-
 }  // namespace
 
 Drivers drivers(const Individual& ind, const Inputs& u) {

@@ -32,4 +32,15 @@ inline double hill_signal(double c, double ec50, double h) {
   return r / (1.0 + r);
 }
 
+// (baseline Treg / Treg)^sigma; a non-positive ratio (a trial stage may carry a
+// negative count) gives zero. A whole-number sigma (n >= 0) is computed by squaring.
+inline double suppression(double rel, double sigma, int n) {
+  if (!(rel > 0)) return 0.0;
+  if (n < 0) return __builtin_pow(rel, sigma);
+  double result = 1, base = rel;
+  for (; n > 0; n >>= 1, base *= base)
+    if (n & 1) result *= base;
+  return result;
+}
+
 }  // namespace il2t::model

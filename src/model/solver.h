@@ -38,6 +38,18 @@ inline const char* to_string(SolveStatus s) {
   return "";
 }
 
+// Dormand & Prince (1980) RK5(4)7M coefficients: stages a, fifth-order weights b,
+// and e = b - b* (the embedded fourth-order error estimate).
+namespace dp5 {
+inline constexpr double a21 = 1.0 / 5, a31 = 3.0 / 40, a32 = 9.0 / 40, a41 = 44.0 / 45, a42 = -56.0 / 15,
+                        a43 = 32.0 / 9, a51 = 19372.0 / 6561, a52 = -25360.0 / 2187, a53 = 64448.0 / 6561,
+                        a54 = -212.0 / 729, a61 = 9017.0 / 3168, a62 = -355.0 / 33, a63 = 46732.0 / 5247,
+                        a64 = 49.0 / 176, a65 = -5103.0 / 18656, b1 = 35.0 / 384, b3 = 500.0 / 1113,
+                        b4 = 125.0 / 192, b5 = -2187.0 / 6784, b6 = 11.0 / 84;
+inline constexpr double e1 = 71.0 / 57600, e3 = -71.0 / 16695, e4 = 71.0 / 1920, e5 = -17253.0 / 339200,
+                        e6 = 22.0 / 525, e7 = -1.0 / 40;
+}  // namespace dp5
+
 // F is callable as f(t, const double* x, double* dx), the same function from call to
 // call unless restart() says otherwise. `atol` holds per-component absolute
 // tolerances. `after_step(x)` may adjust the state after each accepted step and
@@ -148,16 +160,10 @@ class DormandPrince {
     return std::isfinite(h) && h > 0 ? h : s_.h_initial;
   }
 
-  // Dormand & Prince (1980) RK5(4)7M coefficients.
+  // One step of size h from (t, x): the stages (coefficients in dp5), y_ and err_.
   template <class F>
   void stages(F& f, double t, double h, const Vec& x) {
-    constexpr double a21 = 1.0 / 5, a31 = 3.0 / 40, a32 = 9.0 / 40, a41 = 44.0 / 45, a42 = -56.0 / 15,
-                     a43 = 32.0 / 9, a51 = 19372.0 / 6561, a52 = -25360.0 / 2187, a53 = 64448.0 / 6561,
-                     a54 = -212.0 / 729, a61 = 9017.0 / 3168, a62 = -355.0 / 33, a63 = 46732.0 / 5247,
-                     a64 = 49.0 / 176, a65 = -5103.0 / 18656, b1 = 35.0 / 384, b3 = 500.0 / 1113,
-                     b4 = 125.0 / 192, b5 = -2187.0 / 6784, b6 = 11.0 / 84;
-    constexpr double e1 = 71.0 / 57600, e3 = -71.0 / 16695, e4 = 71.0 / 1920, e5 = -17253.0 / 339200,
-                     e6 = 22.0 / 525, e7 = -1.0 / 40;
+    using namespace dp5;
     for (std::size_t i = 0; i < N; ++i) tmp_[i] = x[i] + h * a21 * k1_[i];
     f(t + h / 5, tmp_.data(), k2_.data());
     for (std::size_t i = 0; i < N; ++i) tmp_[i] = x[i] + h * (a31 * k1_[i] + a32 * k2_[i]);

@@ -1,15 +1,21 @@
 # Sources of src/model, added to il2trial_lib by src/CMakeLists.txt.
 list(APPEND IL2T_SOURCES
   model/course.cpp
+  model/course_lanes.cpp
   model/individual.cpp
   model/integrator.cpp
+  model/integrator_lanes.cpp
   model/model.cpp
   model/observe.cpp
   model/parameter_set.cpp
   model/params.cpp
   model/plan.cpp
   model/rhs.cpp
+  model/rhs_lanes.cpp
 )
 # The solver's inner loops: -O3 lets the compiler vectorise the stage arithmetic.
 set_source_files_properties(model/integrator.cpp model/rhs.cpp model/course.cpp
   PROPERTIES COMPILE_OPTIONS "-O3")
+# The lane solver: also the SIMD level the build chose (CMakeLists.txt, IL2T_SIMD).
+set_source_files_properties(model/integrator_lanes.cpp model/rhs_lanes.cpp model/course_lanes.cpp
+  PROPERTIES COMPILE_OPTIONS "-O3;${IL2T_SIMD_FLAGS}")

@@ -57,9 +57,12 @@ bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecord
   model::Stream allocation(s.seed, replicate, 0, model::Purpose::trial);
   const auto limit = static_cast<std::uint64_t>(std::ceil(c.max_screened_per_enrolled * s.n));
   std::uint64_t candidate = 0;
-  while (out.subjects.size() < static_cast<std::size_t>(s.n)) {
+  const auto n = static_cast<std::size_t>(s.n);
+  if (prepared_.size() < n) prepared_.resize(n);
+  std::size_t enrolled = 0;
+  while (enrolled < n) {
     if (candidate >= limit) {
-      error = "only " + std::to_string(out.subjects.size()) + " of " + std::to_string(s.n) + " enrolled after screening " +
+      error = "only " + std::to_string(enrolled) + " of " + std::to_string(s.n) + " enrolled after screening " +
               std::to_string(candidate) + " virtual candidates: the criteria admit too few (models/conduct.toml " +
               "max_screened_per_enrolled)";
       return false;
@@ -81,22 +84,38 @@ bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecord
     }
     std::size_t arm = 0;
     if (s.balanced) {
-      arm = (out.subjects.size() + s.turn) % d_.arms.size();
+      arm = (enrolled + s.turn) % d_.arms.size();
     } else if (randomiser) {
-      arm = randomiser->assign(0, allocation, static_cast<std::size_t>(s.n) - out.subjects.size());
+      arm = randomiser->assign(0, allocation, n - enrolled);
     } else {
       model::Stream choice(s.seed, replicate, key, model::Purpose::allocation);
       arm = arm_giving(d_, chooses_il2(c, e.candidate, d_.disease, choice));
     }
-    if (!participant(replicate, key, arm, e, s, out, error)) return false;
+    if (!prepare(replicate, key, arm, e, s, enrolled, error)) return false;
+    ++enrolled;
+  }
+  // The courses, several at once in the lane solver; then the records, in enrolment order.
+  jobs_.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    Prepared& p = prepared_[i];
+    jobs_[i] = model::CourseJob{&p.ind, &p.targets, &p.plan, {s.seed, replicate, p.key}, &p.buf, &p.result};
+  }
+  lanes_.simulate(m_.tables, std::span<const model::CourseJob>(jobs_.data(), n));
+  for (std::size_t i = 0; i < n; ++i) {
+    const Prepared& p = prepared_[i];
+    if (!p.result.ok) {
+      error = "replicate " + std::to_string(replicate) + ", candidate " + std::to_string(p.key) + ": " + p.result.error;
+      return false;
+    }
+    emit(p, out);
   }
   out.finding_begin.push_back(static_cast<std::uint32_t>(out.findings.size()));
   out.event_begin.push_back(static_cast<std::uint32_t>(out.events.size()));
   return true;
 }
 
-bool TrialRunner::participant(std::uint64_t replicate, std::uint64_t key, std::size_t arm, const Enrolled& e,
-                              const RunSettings& s, TrialRecords& out, std::string& error) {
+bool TrialRunner::prepare(std::uint64_t replicate, std::uint64_t key, std::size_t arm, const Enrolled& e,
+                          const RunSettings& s, std::size_t index, std::string& error) {
   const protocol::Protocol& p = *d_.protocol;
   const model::ConductParams& c = m_.bound.conduct;
   model::Covariates cov = e.candidate.cov;
@@ -169,19 +188,23 @@ bool TrialRunner::participant(std::uint64_t replicate, std::uint64_t key, std::s
   plan.visits.resize(kept);
 
   model::Stream eta(s.seed, replicate, key, model::Purpose::variability);
-  const model::Individual ind = model::make_individual(m_.individual_parameters(eta), cov);
-  buf_.reserve(plan);
-  const model::CourseResult res =
-      model::simulate_course(ind, m_.tables, e.candidate.targets, plan, {s.seed, replicate, key}, buf_);
-  if (!res.ok) {
-    error = "replicate " + std::to_string(replicate) + ", candidate " + std::to_string(key) + ": " + res.error;
-    return false;
-  }
+  Prepared& out = prepared_[index];
+  out.key = key;
+  out.targets = e.candidate.targets;
+  out.ind = model::make_individual(m_.individual_parameters(eta), cov);
+  out.subj = subj;
+  out.buf.reserve(plan);
+  out.plan = std::move(plan);
+  return true;
+}
 
+void TrialRunner::emit(const Prepared& p, TrialRecords& out) const {
+  const model::CourseBuffers& buf = p.buf;
+  const Subject& subj = p.subj;
   const auto id = static_cast<std::uint32_t>(out.subjects.size());
   out.finding_begin.push_back(static_cast<std::uint32_t>(out.findings.size()));
   out.event_begin.push_back(static_cast<std::uint32_t>(out.events.size()));
-  for (const model::VisitRow& r : buf_.visits) {
+  for (const model::VisitRow& r : buf.visits) {
     const auto visit = static_cast<std::uint16_t>(r.visit);
     auto put = [&](Test t, double v) { out.findings.push_back({id, visit, r.day, t, v}); };
     switch (d_.disease) {
@@ -205,7 +228,7 @@ bool TrialRunner::participant(std::uint64_t replicate, std::uint64_t key, std::s
     if (d_.cmv) put(Test::cmv, r.cmv_obs);
     put(Test::treg, r.treg_obs);
   }
-  for (const model::Event& ev : buf_.events) {
+  for (const model::Event& ev : buf.events) {
     AdverseEvent a;
     a.subject = id;
     a.day = ev.day;
@@ -218,7 +241,6 @@ bool TrialRunner::participant(std::uint64_t replicate, std::uint64_t key, std::s
     out.events.push_back(a);
   }
   out.subjects.push_back(subj);
-  return true;
 }
 
 }  // namespace il2t::trial

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "model/course.h"
+#include "model/course_lanes.h"
 #include "schedule/date.h"
 #include "model/model.h"
 #include "trial/design.h"
@@ -37,6 +38,17 @@ inline schedule::Date study_start() {
 
 struct Enrolled;  // a screened-in candidate (engine.cpp)
 
+// An enrolled participant, ready for (then through) the model's course.
+struct Prepared {
+  std::uint64_t key = 0;
+  model::BaselineTargets targets;
+  model::CoursePlan plan;
+  model::Individual ind;
+  Subject subj;
+  model::CourseBuffers buf;
+  model::CourseResult result;
+};
+
 class TrialRunner {
  public:
   TrialRunner(const TrialDesign& d, const model::Model& m) : d_(d), m_(m) {}
@@ -45,11 +57,19 @@ class TrialRunner {
   bool run(std::uint64_t replicate, const RunSettings& s, TrialRecords& out, std::string& error);
 
  private:
-  bool participant(std::uint64_t replicate, std::uint64_t key, std::size_t arm, const Enrolled& e,
-                   const RunSettings& s, TrialRecords& out, std::string& error);
+  // Schedule, conduct and individual parameters of an enrolled participant, into
+  // prepared_[index]; false, with `error`, when the schedule cannot be built.
+  bool prepare(std::uint64_t replicate, std::uint64_t key, std::size_t arm, const Enrolled& e, const RunSettings& s,
+               std::size_t index, std::string& error);
+  // A simulated participant's visits and events, as trial records.
+  void emit(const Prepared& p, TrialRecords& out) const;
   const TrialDesign& d_;
   const model::Model& m_;
-  model::CourseBuffers buf_;
+  // Reused from replicate to replicate: the participants, and the lanes their courses
+  // are solved in (model/course_lanes.h).
+  std::vector<Prepared> prepared_;
+  std::vector<model::CourseJob> jobs_;
+  model::CourseLanes lanes_;
 };
 
 }  // namespace il2t::trial

@@ -1,0 +1,66 @@
+#include "model/integrator_lanes.h"
+
+namespace il2t::model {
+
+void IntegratorLanes::assign(std::size_t lane, const Individual& ind) {
+  ind_[lane] = &ind;
+  use_[lane] = true;
+  model_.set(lane, ind);
+  // An empty lane computes on a copy of a real participant's constants, so that its
+  // idle arithmetic stays finite.
+  for (std::size_t l = 0; l < kLanes; ++l)
+    if (!use_[l]) model_.set(l, ind);
+  model_.refresh_summary();
+  SolverSettings s;
+  s.rtol = ind.p.rtol;
+  s.h_initial = ind.p.h_initial;
+  solver_.configure(lane, s, ind.atol);
+  solver_.reset(lane);
+  const Drivers d;  // as Integrator's initial drivers
+  drivers_.activity_steroid[lane] = d.activity_steroid;
+  drivers_.cmv_steroid[lane] = d.cmv_steroid;
+  const double w = ind.p.washout_fraction;
+  il2_depot_floor_[lane] = w * ind.il2_f * ind.pmol_per_miu;
+  il2_plasma_floor_[lane] = w * ind.treg.kd;
+  rapa_gut_floor_[lane] = w * ind.p.rapa_ic50 * ind.rapa_v;
+}
+
+void IntegratorLanes::clear(std::size_t lane) {
+  use_[lane] = false;
+  ind_[lane] = nullptr;
+}
+
+// Integrator::washout, for one lane.
+bool IntegratorLanes::washout(std::size_t l, LaneState& x) const {
+  bool changed = false;
+  if (x[kIl2Depot][l] != 0 || x[kIl2Plasma][l] != 0) {
+    if (x[kIl2Depot][l] < il2_depot_floor_[l] && x[kIl2Plasma][l] < il2_plasma_floor_[l]) {
+      x[kIl2Depot][l] = 0;
+      x[kIl2Plasma][l] = 0;
+      changed = true;
+    }
+  }
+  if (x[kRapaGut][l] != 0 && x[kRapaGut][l] < rapa_gut_floor_[l]) {
+    x[kRapaGut][l] = 0;
+    changed = true;
+  }
+  return changed;
+}
+
+void IntegratorLanes::advance(const LaneVec& t0, const LaneVec& t1, LaneState& x, const std::array<Inputs, kLanes>& u,
+                              std::array<SolveStatus, kLanes>& status) {
+  for (std::size_t l = 0; l < kLanes; ++l) {
+    if (!use_[l]) continue;
+    const Drivers d = drivers(*ind_[l], u[l]);
+    if (d.activity_steroid != drivers_.activity_steroid[l] || d.cmv_steroid != drivers_.cmv_steroid[l]) {
+      drivers_.activity_steroid[l] = d.activity_steroid;
+      drivers_.cmv_steroid[l] = d.cmv_steroid;
+      solver_.restart(l);
+    }
+  }
+  auto f = [this](const LaneState& y, LaneState& dy) { rhs_lanes(model_, drivers_, y, dy); };
+  auto after = [this](std::size_t l, LaneState& y) { return washout(l, y); };
+  solver_.integrate(f, t0, t1, x, after, use_, status);
+}
+
+}  // namespace il2t::model

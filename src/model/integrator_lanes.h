@@ -1,0 +1,45 @@
+#pragma once
+// Integrator (integrator.h) for kLanes participants at once: the same doses, washout
+// and restarts, lane by lane, on DormandPrinceLanes. Each lane's trajectory is
+// bit-identical to Integrator's for that participant alone.
+#include "model/integrator.h"
+#include "model/solver_lanes.h"
+
+namespace il2t::model {
+
+class IntegratorLanes {
+ public:
+  // Puts `ind` (which must outlive its use) in lane `lane`, with a fresh solver history.
+  void assign(std::size_t lane, const Individual& ind);
+  // Leaves a lane empty: advance() skips it.
+  void clear(std::size_t lane);
+  bool used(std::size_t lane) const { return use_[lane]; }
+
+  // Advances every used lane from its t0 to its t1 under its own constant inputs; a
+  // lane's failure is in status[lane].
+  void advance(const LaneVec& t0, const LaneVec& t1, LaneState& x, const std::array<Inputs, kLanes>& u,
+               std::array<SolveStatus, kLanes>& status);
+
+  const SolverStats& stats(std::size_t lane) const { return solver_.stats(lane); }
+
+ private:
+  bool washout(std::size_t lane, LaneState& x) const;
+  LaneModel model_;
+  LaneDrivers drivers_;
+  DormandPrinceLanes solver_;
+  LaneMask use_{};
+  std::array<const Individual*, kLanes> ind_{};
+  LaneVec il2_depot_floor_{}, il2_plasma_floor_{}, rapa_gut_floor_{};
+};
+
+// Copies a participant's state into, or out of, a lane.
+inline void put_lane(LaneState& lanes, std::size_t lane, const StateVector& x) {
+  for (std::size_t i = 0; i < kStateCount; ++i) lanes[i][lane] = x[i];
+}
+inline StateVector get_lane(const LaneState& lanes, std::size_t lane) {
+  StateVector x;
+  for (std::size_t i = 0; i < kStateCount; ++i) x[i] = lanes[i][lane];
+  return x;
+}
+
+}  // namespace il2t::model

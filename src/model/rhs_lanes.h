@@ -1,0 +1,80 @@
+#pragma once
+// The right-hand side of rhs.h for kLanes participants at once, laid out so that the
+// compiler vectorises across participants (one SIMD lane each): a state is
+// x[state][lane]. Each lane performs exactly the operations of rhs() in the same
+// order, so a lane's derivative is bit-identical to the single-participant one
+// (tests/model/test_lanes.cpp checks it); only what cannot be vectorised (pow for a
+// Hill coefficient other than 1, the integer power of the helper suppression, exp of
+// the CMV load) is computed lane by lane with the scalar code.
+#include <array>
+#include <cstddef>
+
+#include "model/individual.h"
+#include "model/rhs.h"
+
+namespace il2t::model {
+
+// Participants integrated together: one SIMD register of doubles, as the build chose
+// (CMakeLists.txt, IL2T_SIMD): 8 with AVX-512, 4 with AVX2, 2 with SSE2.
+#ifndef IL2T_SIMD_LANES
+#define IL2T_SIMD_LANES 2
+#endif
+inline constexpr std::size_t kLanes = IL2T_SIMD_LANES;
+
+// One double per lane, as a GCC vector: arithmetic on it is element-wise IEEE
+// arithmetic, which the compiler maps to the widest SIMD registers the target has.
+// The alignment is explicit: left to the compiler it would follow each file's
+// instruction set, and only the lane solver's files are compiled for the wide one.
+using LaneVec = double __attribute__((vector_size(kLanes * sizeof(double)), aligned(kLanes * sizeof(double))));
+// Lane masks from comparisons of LaneVecs (all bits set where true).
+using LaneBits =
+    long long __attribute__((vector_size(kLanes * sizeof(long long)), aligned(kLanes * sizeof(long long))));
+// A state for every lane, x[state][lane]. A plain array member, not std::array: a
+// template argument would drop LaneVec's alignment.
+struct alignas(kLanes * sizeof(double)) LaneState {
+  LaneVec v[kStateCount];
+  LaneVec& operator[](std::size_t i) { return v[i]; }
+  const LaneVec& operator[](std::size_t i) const { return v[i]; }
+};
+static_assert(alignof(LaneVec) == kLanes * sizeof(double) && sizeof(LaneState) == kStateCount * sizeof(LaneVec));
+
+inline LaneVec lane_abs(const LaneVec& v) {
+  return reinterpret_cast<LaneVec>(reinterpret_cast<LaneBits>(v) & 0x7fffffffffffffffLL);
+}
+// std::max(a, b) element-wise: (a < b) ? b : a.
+inline LaneVec lane_max(const LaneVec& a, const LaneVec& b) { return a < b ? b : a; }
+
+// The constants of rhs() for each lane, structure-of-arrays. `set()` copies them from
+// one participant; a lane with no participant holds a copy of another lane's.
+struct LaneModel {
+  LaneVec il2_ka{}, il2_v{}, il2_kel{};
+  LaneVec consume_treg{}, consume_tconv{}, consume_cd8{}, consume_nk{};
+  LaneVec kd_treg{}, kd_tconv{}, kd_cd8{}, kd_nk{};
+  LaneVec rapa_ka{}, rapa_v{}, rapa_kel{}, rapa_ic50{}, rapa_eff{}, rapa_treg{};
+  LaneVec k0{};
+  LaneVec ec50_treg{}, ec50_tconv{}, ec50_cd8{}, ec50_nkb{}, ec50_nkd{};
+  LaneVec hill_treg{}, hill_tconv{}, hill_cd8{}, hill_nkb{}, hill_nkd{};
+  LaneVec emax_treg{}, emax_tconv{}, emax_cd8{}, emax_nkb{}, emax_nkd{};
+  LaneVec turn_treg{}, turn_tconv{}, turn_tfh{}, turn_th17{}, turn_cd8{}, turn_nkb{}, turn_nkd{};
+  LaneVec inv_treg{}, inv_tconv{}, inv_tfh{}, inv_th17{}, inv_cd8{}, inv_nkb{}, inv_nkd{};
+  LaneVec treg_baseline{}, helper_suppression{};
+  LaneVec tfh_weight{}, activity_rate{}, soc_fraction{};
+  LaneVec cmv_nk_weight{}, inv_nk_baseline{}, inv_cd8_baseline{}, cmv_max_copies{}, cmv_growth{}, cmv_kill{};
+  std::array<int, kLanes> helper_power{};
+  std::array<bool, kLanes> cmv_modelled{};
+  bool all_hill_one = true;  // every lane's Hill coefficients are 1
+  bool any_cmv = false;
+
+  void set(std::size_t lane, const Individual& ind);
+  void refresh_summary();  // all_hill_one and any_cmv, after the lanes are set
+};
+
+// Drivers (rhs.h) per lane.
+struct LaneDrivers {
+  LaneVec activity_steroid{}, cmv_steroid{};
+};
+
+// Writes dx/dt for every lane.
+void rhs_lanes(const LaneModel& m, const LaneDrivers& d, const LaneState& x, LaneState& dx);
+
+}  // namespace il2t::model
