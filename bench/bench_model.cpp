@@ -5,9 +5,15 @@
 // Adams, dense direct linear solver), ARKODE's explicit tables (Dormand–Prince 7-4-5,
 // Verner 8-5-6, Fehlberg 13-7-8) and ARKODE's IMEX ARK5(4)8L with the stiff linear
 // decays (plasma IL-2, the depots) implicit; and the full stochastic course
-// (variability, daily events, visits). Prints trajectories per second per core, the
+// (variability, daily events, visits); and the lane solver the trial engine uses
+// (several participants at once, one SIMD lane each), for copies of the typical
+// participant, for participants with their own variability against the same ones one
+// at a time, and for whole courses. Prints trajectories per second per core, the
 // steps and right-hand-side evaluations, and the ratios.
 #include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <vector>
 
 #include <arkode/arkode_arkstep.h>
 #include <arkode/arkode_erkstep.h>
@@ -17,6 +23,8 @@
 #include <sunmatrix/sunmatrix_dense.h>
 
 #include "model/course.h"
+#include "model/course_lanes.h"
+#include "model/integrator_lanes.h"
 #include "model/integrator.h"
 #include "model/model.h"
 #include "model/rhs.h"
@@ -271,7 +279,114 @@ void BM_Course(benchmark::State& state) {
   state.counters["courses/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
+// The same courses as the trial engine runs them: 64 participants a batch through
+// CourseLanes; the time reported is per course.
+void BM_CoursesInLanes(benchmark::State& state) {
+  const Model& m = model();
+  CoursePlan plan;
+  plan.days = kDays + 1;
+  for (int day = 1; day <= kDays; ++day)
+    if (dose_day(day)) plan.doses.push_back({DoseAt::Kind::il2, day, 1.0, true});
+  for (int w : {0, 2, 4, 8, 12, 16, 20, 24}) plan.visits.push_back({7 * w + 1, w});
+  constexpr std::size_t kBatch = 64;
+  const BaselineTargets targets = m.typical_targets(Disease::sle);
+  std::vector<Individual> inds(kBatch);
+  std::vector<CourseBuffers> bufs(kBatch);
+  std::vector<CourseResult> results(kBatch);
+  std::vector<CourseJob> jobs(kBatch);
+  for (std::size_t i = 0; i < kBatch; ++i) bufs[i].reserve(plan);
+  CourseLanes lanes;
+  std::uint64_t id = 0;
+  for (auto _ : state) {
+    const auto start = std::chrono::steady_clock::now();
+    for (std::size_t i = 0; i < kBatch; ++i) {
+      Stream eta(1, 0, ++id, Purpose::variability);
+      inds[i] = make_individual(m.individual_parameters(eta), m.typical_covariates(Disease::sle));
+      jobs[i] = {&inds[i], &targets, &plan, {1, 0, id}, &bufs[i], &results[i]};
+    }
+    lanes.simulate(m.tables, jobs);
+    benchmark::DoNotOptimize(results[0].ok);
+    state.SetIterationTime(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / kBatch);
+  }
+}
+
+// The lane solver (model/integrator_lanes.h), as the trial engine uses it: kLanes
+// trajectories solved together, one SIMD lane each; the time reported is per
+// trajectory. `drawn`: kLanes participants with their own variability (lanes idle
+// while others still step), else kLanes copies of the typical participant.
+std::vector<Individual> participants(bool drawn) {
+  const Model& m = model();
+  std::vector<Individual> v;
+  for (std::size_t l = 0; l < kLanes; ++l) {
+    Stream eta(1, 0, l + 1, Purpose::variability);
+    v.push_back(make_individual(drawn ? m.individual_parameters(eta) : m.bound.p, m.typical_covariates(Disease::sle)));
+  }
+  return v;
+}
+
+void lanes_trajectory(benchmark::State& state, bool drawn) {
+  const std::vector<Individual> inds = participants(drawn);
+  IntegratorLanes integ;
+  LaneState x;
+  std::array<Inputs, kLanes> u;
+  std::array<SolveStatus, kLanes> status;
+  long steps = 0;
+  for (auto _ : state) {
+    const auto start = std::chrono::steady_clock::now();
+    for (std::size_t l = 0; l < kLanes; ++l) {
+      integ.assign(l, inds[l]);
+      put_lane(x, l, baseline_state(inds[l]));
+      u[l] = Inputs{inds[l].cov.prednisone};
+    }
+    for (int day = 1; day <= kDays; ++day) {
+      if (dose_day(day))
+        for (std::size_t l = 0; l < kLanes; ++l) x[kIl2Depot][l] += inds[l].il2_f * 1.0 * inds[l].pmol_per_miu;
+      LaneVec t0{}, t1{};
+      t0 += day - 1;
+      t1 += day;
+      integ.advance(t0, t1, x, u, status);
+    }
+    benchmark::DoNotOptimize(x);
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    state.SetIterationTime(s / static_cast<double>(kLanes));
+    steps = 0;
+    for (std::size_t l = 0; l < kLanes; ++l) steps += integ.stats(l).steps;
+  }
+  state.counters["lanes"] = static_cast<double>(kLanes);
+  state.counters["steps"] = static_cast<double>(steps) / static_cast<double>(kLanes);
+}
+
+void one_at_a_time(benchmark::State& state, bool drawn) {
+  const std::vector<Individual> inds = participants(drawn);
+  long steps = 0;
+  for (auto _ : state) {
+    const auto start = std::chrono::steady_clock::now();
+    steps = 0;
+    for (const Individual& ind : inds) {
+      Integrator in(ind);
+      StateVector x = baseline_state(ind);
+      const Inputs u{ind.cov.prednisone};
+      for (int day = 1; day <= kDays; ++day) {
+        if (dose_day(day)) in.dose_il2(x, 1.0);
+        in.advance(day - 1, day, x, u);
+      }
+      benchmark::DoNotOptimize(x);
+      steps += in.stats().steps;
+    }
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    state.SetIterationTime(s / static_cast<double>(inds.size()));
+  }
+  state.counters["steps"] = static_cast<double>(steps) / static_cast<double>(kLanes);
+}
+
+void BM_Trajectory_Lanes(benchmark::State& s) { lanes_trajectory(s, false); }
+void BM_Drawn_OneAtATime(benchmark::State& s) { one_at_a_time(s, true); }
+void BM_Drawn_Lanes(benchmark::State& s) { lanes_trajectory(s, true); }
+
 BENCHMARK(BM_Trajectory_DormandPrince)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Trajectory_Lanes)->Unit(benchmark::kMicrosecond)->UseManualTime();
+BENCHMARK(BM_Drawn_OneAtATime)->Unit(benchmark::kMicrosecond)->UseManualTime();
+BENCHMARK(BM_Drawn_Lanes)->Unit(benchmark::kMicrosecond)->UseManualTime();
 BENCHMARK(BM_Trajectory_CvodeBdf)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Trajectory_CvodeAdams)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Trajectory_ArkodeDormandPrince)->Unit(benchmark::kMicrosecond);
@@ -279,6 +394,7 @@ BENCHMARK(BM_Trajectory_ArkodeVerner6)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Trajectory_ArkodeFehlberg8)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Trajectory_ArkodeImex5)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Course)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_CoursesInLanes)->Unit(benchmark::kMicrosecond)->UseManualTime();
 
 }  // namespace
 

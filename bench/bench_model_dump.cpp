@@ -9,7 +9,10 @@
 // to the IL-2 depot), settings.csv (rtol, t_end) and day169_cpp.csv (state,value at
 // t = 168).
 // Prints "cpp_us_per_trajectory: X" (after one warm-up run, the median of 5 batches of
-// REPS runs, as run_desolve.R times deSolve) and the day-169 states as CSV.
+// REPS runs, as run_desolve.R times deSolve), the same for the lane solver
+// ("cpp_lanes_us_per_trajectory: X": kLanes copies of the problem solved together, as
+// the trial engine solves its participants, time per trajectory; their day-169 states
+// must be bit-identical to the one-at-a-time ones) and the day-169 states as CSV.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -21,6 +24,7 @@
 #include <vector>
 
 #include "model/integrator.h"
+#include "model/integrator_lanes.h"
 #include "model/model.h"
 
 namespace {
@@ -48,6 +52,39 @@ bool trajectory(const Individual& ind, const std::vector<int>& doses, std::vecto
   for (int day = 1; day <= kDays; ++day) {
     if (next < doses.size() && doses[next] == day) { integ.dose_il2(x, 1.0); ++next; }
     if (integ.advance(day - 1, day, x, u) != SolveStatus::ok) return false;
+    out[static_cast<std::size_t>(day)] = x;
+  }
+  return true;
+}
+
+// kLanes copies of the trajectory in the lane solver, keeping every lane's daily states.
+bool trajectories_in_lanes(const Individual& ind, const std::vector<int>& doses, IntegratorLanes& integ,
+                           std::vector<LaneState>& out) {
+  LaneState x;
+  std::array<Inputs, kLanes> u;
+  for (std::size_t l = 0; l < kLanes; ++l) {
+    integ.assign(l, ind);
+    put_lane(x, l, baseline_state(ind));
+    u[l] = Inputs{ind.cov.prednisone};
+  }
+  std::array<SolveStatus, kLanes> status;
+  std::size_t next = 0;
+  out[0] = x;
+  for (int day = 1; day <= kDays; ++day) {
+    if (next < doses.size() && doses[next] == day) {
+      for (std::size_t l = 0; l < kLanes; ++l) {
+        StateVector y = get_lane(x, l);
+        dose_il2(ind, y, 1.0);
+        put_lane(x, l, y);
+      }
+      ++next;
+    }
+    LaneVec t0{}, t1{};
+    t0 += day - 1;
+    t1 += day;
+    integ.advance(t0, t1, x, u, status);
+    for (SolveStatus st : status)
+      if (st != SolveStatus::ok) return false;
     out[static_cast<std::size_t>(day)] = x;
   }
   return true;
@@ -138,7 +175,30 @@ int main(int argc, char** argv) {
   }
   std::sort(batch.begin(), batch.end());
 
+  IntegratorLanes lanes;
+  std::vector<LaneState> lane_out(kDays + 1);
+  if (!trajectories_in_lanes(ind, doses, lanes, lane_out)) {
+    std::cerr << "the lane solver failed\n";
+    return 1;
+  }
+  for (std::size_t l = 0; l < kLanes; ++l)
+    if (get_lane(lane_out[kDays], l) != out[kDays]) {
+      std::cerr << "lane " << l << " differs from the one-at-a-time solver\n";
+      return 1;
+    }
+  const int lane_reps = std::max(1, reps / static_cast<int>(kLanes));
+  std::vector<double> lane_batch;
+  for (int b = 0; b < 5; ++b) {
+    const auto start = std::chrono::steady_clock::now();
+    for (int r = 0; r < lane_reps; ++r) trajectories_in_lanes(ind, doses, lanes, lane_out);
+    lane_batch.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count() /
+                         (lane_reps * static_cast<double>(kLanes)));
+  }
+  std::sort(lane_batch.begin(), lane_batch.end());
+
   std::printf("cpp_us_per_trajectory: %.3f\n", batch[2]);
+  std::printf("cpp_lanes_us_per_trajectory: %.3f\n", lane_batch[2]);
+  std::printf("lanes: %zu\n", kLanes);
   f = std::fopen((dir + "/day169_cpp.csv").c_str(), "w");
   std::fprintf(f, "state,value\n");
   std::printf("state,value\n");

@@ -94,13 +94,17 @@ bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecord
     if (!prepare(replicate, key, arm, e, s, enrolled, error)) return false;
     ++enrolled;
   }
-  // The courses, several at once in the lane solver; then the records, in enrolment order.
-  jobs_.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    Prepared& p = prepared_[i];
-    jobs_[i] = model::CourseJob{&p.ind, &p.targets, &p.plan, {s.seed, replicate, p.key}, &p.buf, &p.result};
-  }
-  lanes_.simulate(m_.tables, std::span<const model::CourseJob>(jobs_.data(), n));
+  // The courses, several at once in the lane solver, arm by arm (lanes that share a
+  // dosing calendar step together; the order changes no result); then the records,
+  // in enrolment order.
+  jobs_.clear();
+  for (std::size_t arm = 0; arm < d_.arms.size(); ++arm)
+    for (std::size_t i = 0; i < n; ++i) {
+      Prepared& p = prepared_[i];
+      if (p.subj.arm == arm)
+        jobs_.push_back(model::CourseJob{&p.ind, &p.targets, &p.plan, {s.seed, replicate, p.key}, &p.buf, &p.result});
+    }
+  lanes_.simulate(m_.tables, jobs_);
   for (std::size_t i = 0; i < n; ++i) {
     const Prepared& p = prepared_[i];
     if (!p.result.ok) {
