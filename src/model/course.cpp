@@ -14,7 +14,7 @@ namespace il2t::model {
 using namespace instruments;
 
 void CourseBuffers::reserve(const CoursePlan& plan) {
-  daily.reserve(static_cast<std::size_t>(plan.days));
+  if (keep_daily) daily.reserve(static_cast<std::size_t>(plan.days));
   visits.reserve(plan.visits.size());
   // At most an infection and a flare a day, and three reactions an injection.
   events.reserve(2 * static_cast<std::size_t>(plan.days) + 3 * plan.doses.size());
@@ -228,7 +228,7 @@ void CourseRun::begin_day(StateVector& x) {
 
 void CourseRun::end_day(const StateVector& x) {
   row_.il2_mean_pM = x[kIl2Auc] - auc0_;
-  out_.daily.push_back(row_);
+  if (out_.keep_daily) out_.daily.push_back(row_);
   ++day_;
 }
 

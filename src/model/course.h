@@ -70,6 +70,7 @@ struct Event {
 };
 
 struct CourseBuffers {
+  bool keep_daily = true;  // false: the daily rows are not kept (the trial engine reads visits and events only)
   std::vector<DailyRow> daily;
   std::vector<VisitRow> visits;
   std::vector<Event> events;

@@ -58,8 +58,9 @@ bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecord
   const auto limit = static_cast<std::uint64_t>(std::ceil(c.max_screened_per_enrolled * s.n));
   std::uint64_t candidate = 0;
   const auto n = static_cast<std::size_t>(s.n);
-  if (prepared_.size() < n) prepared_.resize(n);
-  std::size_t enrolled = 0;
+  // Participants are simulated a window at a time (memory stays flat in n).
+  prepared_.resize(kWindow);
+  std::size_t enrolled = 0, pending = 0;
   while (enrolled < n) {
     if (candidate >= limit) {
       error = "only " + std::to_string(enrolled) + " of " + std::to_string(s.n) + " enrolled after screening " +
@@ -91,21 +92,33 @@ bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecord
       model::Stream choice(s.seed, replicate, key, model::Purpose::allocation);
       arm = arm_giving(d_, chooses_il2(c, e.candidate, d_.disease, choice));
     }
-    if (!prepare(replicate, key, arm, e, s, enrolled, error)) return false;
+    if (!prepare(replicate, key, arm, e, s, pending, error)) return false;
     ++enrolled;
+    if (++pending == prepared_.size()) {
+      if (!flush(pending, replicate, s, out, error)) return false;
+      pending = 0;
+    }
   }
+  if (pending > 0 && !flush(pending, replicate, s, out, error)) return false;
+  out.finding_begin.push_back(static_cast<std::uint32_t>(out.findings.size()));
+  out.event_begin.push_back(static_cast<std::uint32_t>(out.events.size()));
+  return true;
+}
+
+bool TrialRunner::flush(std::size_t count, std::uint64_t replicate, const RunSettings& s, TrialRecords& out,
+                        std::string& error) {
   // The courses, several at once in the lane solver, arm by arm (lanes that share a
   // dosing calendar step together; the order changes no result); then the records,
   // in enrolment order.
   jobs_.clear();
   for (std::size_t arm = 0; arm < d_.arms.size(); ++arm)
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < count; ++i) {
       Prepared& p = prepared_[i];
       if (p.subj.arm == arm)
         jobs_.push_back(model::CourseJob{&p.ind, &p.targets, &p.plan, {s.seed, replicate, p.key}, &p.buf, &p.result});
     }
   lanes_.simulate(m_.tables, jobs_);
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0; i < count; ++i) {
     const Prepared& p = prepared_[i];
     if (!p.result.ok) {
       error = "replicate " + std::to_string(replicate) + ", candidate " + std::to_string(p.key) + ": " + p.result.error;
@@ -113,8 +126,6 @@ bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecord
     }
     emit(p, out);
   }
-  out.finding_begin.push_back(static_cast<std::uint32_t>(out.findings.size()));
-  out.event_begin.push_back(static_cast<std::uint32_t>(out.events.size()));
   return true;
 }
 
@@ -197,6 +208,7 @@ bool TrialRunner::prepare(std::uint64_t replicate, std::uint64_t key, std::size_
   out.targets = e.candidate.targets;
   out.ind = model::make_individual(m_.individual_parameters(eta), cov);
   out.subj = subj;
+  out.buf.keep_daily = false;
   out.buf.reserve(plan);
   out.plan = std::move(plan);
   return true;

@@ -61,12 +61,15 @@ class TrialRunner {
   // prepared_[index]; false, with `error`, when the schedule cannot be built.
   bool prepare(std::uint64_t replicate, std::uint64_t key, std::size_t arm, const Enrolled& e, const RunSettings& s,
                std::size_t index, std::string& error);
+  // Simulates prepared_[0, count) and emits their records, in enrolment order.
+  bool flush(std::size_t count, std::uint64_t replicate, const RunSettings& s, TrialRecords& out, std::string& error);
   // A simulated participant's visits and events, as trial records.
   void emit(const Prepared& p, TrialRecords& out) const;
   const TrialDesign& d_;
   const model::Model& m_;
-  // Reused from replicate to replicate: the participants, and the lanes their courses
-  // are solved in (model/course_lanes.h).
+  // Reused from replicate to replicate: a window of participants, and the lanes their
+  // courses are solved in (model/course_lanes.h).
+  static constexpr std::size_t kWindow = 8 * model::kLanes;
   std::vector<Prepared> prepared_;
   std::vector<model::CourseJob> jobs_;
   model::CourseLanes lanes_;
