@@ -4,7 +4,9 @@
 // protocol's randomisation (or, in an observational study, by the clinician-choice
 // model of models/conduct.toml); each participant's schedule at their body size, doses
 // missed for non-adherence, visits moved within their windows or missed, dropout; the
-// model's course; and the visits and adverse events emitted as trial records.
+// model's course (a window of participants at a time, solved together in the lane
+// solver, model/course_lanes.h); and the visits and adverse events emitted as trial
+// records, in enrolment order.
 //
 // Every draw comes from a stream keyed by (seed, replicate, candidate, purpose), so a
 // replicate's records do not depend on which thread runs it or what ran before.
