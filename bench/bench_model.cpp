@@ -258,15 +258,21 @@ void BM_Trajectory_ArkodeVerner6(benchmark::State& s) { arkode_trajectory(s, ARK
 void BM_Trajectory_ArkodeFehlberg8(benchmark::State& s) { arkode_trajectory(s, ARKODE_FEHLBERG_13_7_8); }
 void BM_Trajectory_ArkodeImex5(benchmark::State& s) { arkode_trajectory(s, -1); }
 
-// The whole course: variability, the ODE, daily infections and flares, reactions to
-// each injection, and 8 visits with the clinician's items and the steroid rule.
-void BM_Course(benchmark::State& state) {
-  const Model& m = model();
+// He 2020's doses over 24 weeks, with 8 visits.
+CoursePlan he2020_plan() {
   CoursePlan plan;
   plan.days = kDays + 1;
   for (int day = 1; day <= kDays; ++day)
     if (dose_day(day)) plan.doses.push_back({DoseAt::Kind::il2, day, 1.0, true});
   for (int w : {0, 2, 4, 8, 12, 16, 20, 24}) plan.visits.push_back({7 * w + 1, w});
+  return plan;
+}
+
+// The whole course: variability, the ODE, daily infections and flares, reactions to
+// each injection, and 8 visits with the clinician's items and the steroid rule.
+void BM_Course(benchmark::State& state) {
+  const Model& m = model();
+  const CoursePlan plan = he2020_plan();
   CourseBuffers buffers;
   buffers.reserve(plan);
   std::uint64_t id = 0;
@@ -283,11 +289,7 @@ void BM_Course(benchmark::State& state) {
 // CourseLanes; the time reported is per course.
 void BM_CoursesInLanes(benchmark::State& state) {
   const Model& m = model();
-  CoursePlan plan;
-  plan.days = kDays + 1;
-  for (int day = 1; day <= kDays; ++day)
-    if (dose_day(day)) plan.doses.push_back({DoseAt::Kind::il2, day, 1.0, true});
-  for (int w : {0, 2, 4, 8, 12, 16, 20, 24}) plan.visits.push_back({7 * w + 1, w});
+  const CoursePlan plan = he2020_plan();
   constexpr std::size_t kBatch = 64;
   const BaselineTargets targets = m.typical_targets(Disease::sle);
   std::vector<Individual> inds(kBatch);

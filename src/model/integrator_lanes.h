@@ -13,7 +13,6 @@ class IntegratorLanes {
   void assign(std::size_t lane, const Individual& ind);
   // Leaves a lane empty: advance() skips it.
   void clear(std::size_t lane);
-  bool used(std::size_t lane) const { return use_[lane]; }
 
   // Advances every used lane from its t0 to its t1 under its own constant inputs; a
   // lane's failure is in status[lane].
