@@ -108,7 +108,6 @@ class CourseRun {
   void end_day(const StateVector& x);
   void fail(SolveStatus st);  // the day could not be solved: the course ends with an error
   const CourseResult& result() const { return res_; }
-  const Individual& individual() const { return ind_; }
 
  private:
   const Individual& ind_;

@@ -1,5 +1,8 @@
 #include "model/course_lanes.h"
 
+#include <array>
+#include <optional>
+
 namespace il2t::model {
 
 namespace {

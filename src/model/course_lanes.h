@@ -4,8 +4,6 @@
 // buffers and result are exactly what simulate_course gives for it alone (the lane
 // solver is bit-identical per lane), so a participant's course does not depend on
 // which others share its lanes, nor on the lane count.
-#include <array>
-#include <optional>
 #include <span>
 
 #include "model/course.h"

@@ -4,37 +4,36 @@
 
 namespace il2t::model {
 
-namespace {
-SolverSettings settings(const ModelParams& p) {
+SolverSettings solver_settings(const ModelParams& p) {
   SolverSettings s;
   s.rtol = p.rtol;
   s.h_initial = p.h_initial;
   return s;
 }
-}  // namespace
 
-Integrator::Integrator(const Individual& ind) : ind_(ind), solver_(settings(ind.p), ind.atol) {
+WashoutFloors washout_floors(const Individual& ind) {
   const double w = ind.p.washout_fraction;
-  il2_depot_floor_ = w * ind.il2_f * ind.pmol_per_miu;
-  il2_plasma_floor_ = w * ind.treg.kd;
-  rapa_gut_floor_ = w * ind.p.rapa_ic50 * ind.rapa_v;
+  return {w * ind.il2_f * ind.pmol_per_miu, w * ind.treg.kd, w * ind.p.rapa_ic50 * ind.rapa_v};
 }
 
-bool Integrator::washout(StateVector& x) const {
+bool wash_out(const WashoutFloors& f, double& il2_depot, double& il2_plasma, double& rapa_gut) {
   bool changed = false;
-  if (x[kIl2Depot] != 0 || x[kIl2Plasma] != 0) {
-    if (x[kIl2Depot] < il2_depot_floor_ && x[kIl2Plasma] < il2_plasma_floor_) {
-      x[kIl2Depot] = 0;
-      x[kIl2Plasma] = 0;
+  if (il2_depot != 0 || il2_plasma != 0) {
+    if (il2_depot < f.il2_depot && il2_plasma < f.il2_plasma) {
+      il2_depot = 0;
+      il2_plasma = 0;
       changed = true;
     }
   }
-  if (x[kRapaGut] != 0 && x[kRapaGut] < rapa_gut_floor_) {
-    x[kRapaGut] = 0;
+  if (rapa_gut != 0 && rapa_gut < f.rapa_gut) {
+    rapa_gut = 0;
     changed = true;
   }
   return changed;
 }
+
+Integrator::Integrator(const Individual& ind)
+    : ind_(ind), solver_(solver_settings(ind.p), ind.atol), floors_(washout_floors(ind)) {}
 
 SolveStatus Integrator::advance(double t0, double t1, StateVector& x, const Inputs& u) {
   const Drivers d = drivers(ind_, u);
@@ -43,7 +42,7 @@ SolveStatus Integrator::advance(double t0, double t1, StateVector& x, const Inpu
     solver_.restart();
   }
   auto f = [this, &d](double, const double* y, double* dy) { rhs(ind_, d, y, dy); };
-  auto after = [this](StateVector& y) { return washout(y); };
+  auto after = [this](StateVector& y) { return wash_out(floors_, y[kIl2Depot], y[kIl2Plasma], y[kRapaGut]); };
   return solver_.integrate(f, t0, t1, x, after);
 }
 

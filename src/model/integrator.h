@@ -17,6 +17,17 @@ namespace il2t::model {
 inline void dose_il2(const Individual& ind, StateVector& x, double miu) { x[kIl2Depot] += ind.il2_f * miu * ind.pmol_per_miu; }
 inline void dose_sirolimus(StateVector& x, double mg) { x[kRapaGut] += mg * 1000.0; }
 
+// The solver's settings from the model's numerical parameters.
+SolverSettings solver_settings(const ModelParams& p);
+
+// The amounts below which the drugs are washed out (see above), and the rule itself:
+// sets washed-out amounts to exactly zero and returns true if it changed any.
+struct WashoutFloors {
+  double il2_depot = 0, il2_plasma = 0, rapa_gut = 0;
+};
+WashoutFloors washout_floors(const Individual& ind);
+bool wash_out(const WashoutFloors& f, double& il2_depot, double& il2_plasma, double& rapa_gut);
+
 class Integrator {
  public:
   explicit Integrator(const Individual& ind);
@@ -31,11 +42,10 @@ class Integrator {
   const Individual& individual() const { return ind_; }
 
  private:
-  bool washout(StateVector& x) const;
   const Individual& ind_;
   DormandPrince<kStateCount> solver_;
   Drivers drivers_;  // of the last interval: new ones restart the solver
-  double il2_depot_floor_ = 0, il2_plasma_floor_ = 0, rapa_gut_floor_ = 0;
+  WashoutFloors floors_;
 };
 
 }  // namespace il2t::model

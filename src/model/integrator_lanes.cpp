@@ -11,40 +11,17 @@ void IntegratorLanes::assign(std::size_t lane, const Individual& ind) {
   for (std::size_t l = 0; l < kLanes; ++l)
     if (!use_[l]) model_.set(l, ind);
   model_.refresh_summary();
-  SolverSettings s;
-  s.rtol = ind.p.rtol;
-  s.h_initial = ind.p.h_initial;
-  solver_.configure(lane, s, ind.atol);
+  solver_.configure(lane, solver_settings(ind.p), ind.atol);
   solver_.reset(lane);
   const Drivers d;  // as Integrator's initial drivers
   drivers_.activity_steroid[lane] = d.activity_steroid;
   drivers_.cmv_steroid[lane] = d.cmv_steroid;
-  const double w = ind.p.washout_fraction;
-  il2_depot_floor_[lane] = w * ind.il2_f * ind.pmol_per_miu;
-  il2_plasma_floor_[lane] = w * ind.treg.kd;
-  rapa_gut_floor_[lane] = w * ind.p.rapa_ic50 * ind.rapa_v;
+  floors_[lane] = washout_floors(ind);
 }
 
 void IntegratorLanes::clear(std::size_t lane) {
   use_[lane] = false;
   ind_[lane] = nullptr;
-}
-
-// Integrator::washout, for one lane.
-bool IntegratorLanes::washout(std::size_t l, LaneState& x) const {
-  bool changed = false;
-  if (x[kIl2Depot][l] != 0 || x[kIl2Plasma][l] != 0) {
-    if (x[kIl2Depot][l] < il2_depot_floor_[l] && x[kIl2Plasma][l] < il2_plasma_floor_[l]) {
-      x[kIl2Depot][l] = 0;
-      x[kIl2Plasma][l] = 0;
-      changed = true;
-    }
-  }
-  if (x[kRapaGut][l] != 0 && x[kRapaGut][l] < rapa_gut_floor_[l]) {
-    x[kRapaGut][l] = 0;
-    changed = true;
-  }
-  return changed;
 }
 
 void IntegratorLanes::advance(const LaneVec& t0, const LaneVec& t1, LaneState& x, const std::array<Inputs, kLanes>& u,
@@ -59,7 +36,9 @@ void IntegratorLanes::advance(const LaneVec& t0, const LaneVec& t1, LaneState& x
     }
   }
   auto f = [this](const LaneState& y, LaneState& dy) { rhs_lanes(model_, drivers_, y, dy); };
-  auto after = [this](std::size_t l, LaneState& y) { return washout(l, y); };
+  auto after = [this](std::size_t l, LaneState& y) {
+    return wash_out(floors_[l], y[kIl2Depot][l], y[kIl2Plasma][l], y[kRapaGut][l]);
+  };
   solver_.integrate(f, t0, t1, x, after, use_, status);
 }
 

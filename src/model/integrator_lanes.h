@@ -22,13 +22,12 @@ class IntegratorLanes {
   const SolverStats& stats(std::size_t lane) const { return solver_.stats(lane); }
 
  private:
-  bool washout(std::size_t lane, LaneState& x) const;
   LaneModel model_;
   LaneDrivers drivers_;
   DormandPrinceLanes solver_;
   LaneMask use_{};
   std::array<const Individual*, kLanes> ind_{};
-  LaneVec il2_depot_floor_{}, il2_plasma_floor_{}, rapa_gut_floor_{};
+  std::array<WashoutFloors, kLanes> floors_{};
 };
 
 // Copies a participant's state into, or out of, a lane.
