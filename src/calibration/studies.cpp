@@ -151,6 +151,33 @@ bool load_study(const std::string& file, const toml::table& t, Setup& s, std::st
   return true;
 }
 
+// between_study_sd = { value = SD, assumed = "why" }: only for a proportion with n/N.
+bool read_between_study(const std::string& file, const toml::table& t, const Target& target, Mapping& m,
+                        std::string& error) {
+  const toml::node* node = t.get("between_study_sd");
+  if (!node) return true;
+  const toml::table* h = node->as_table();
+  const auto value = h ? (*h)["value"].value<double>() : std::nullopt;
+  const auto why = h ? (*h)["assumed"].value<std::string>() : std::nullopt;
+  if (!value || !why || why->empty() || h->size() != 2) {
+    error = at(file, *node) + "target.between_study_sd: write { value = 1.0, assumed = \"why this study differs\" }";
+    return false;
+  }
+  if (!std::isfinite(*value) || *value < 0 || *value > 5) {
+    error = at(file, *node) + "target.between_study_sd: " + std::to_string(*value) +
+            " is not a spread on the logit scale in [0, 5]";
+    return false;
+  }
+  if (target.statistic != "proportion" || !target.numerator || !target.denominator) {
+    error = at(file, *node) + "target.between_study_sd: only a proportion published as n/N can carry it (" + target.id +
+            " is a " + target.statistic + ")";
+    return false;
+  }
+  m.between_study_sd = *value;
+  m.between_study_why = *why;
+  return true;
+}
+
 bool load_mapping(const std::string& file, const toml::table& t, Setup& s, const std::map<std::string, std::size_t>& by_id,
                   std::vector<int>& seen_line, std::string& error) {
   auto id = text(file, t, "id", "target", error);
@@ -233,6 +260,7 @@ bool load_mapping(const std::string& file, const toml::table& t, Setup& s, const
     return false;
   }
   m.measure = *parsed;
+  if (!read_between_study(file, t, s.targets[it->second], m, error)) return false;
   s.mappings[it->second] = std::move(m);
   return true;
 }

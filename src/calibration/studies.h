@@ -3,7 +3,8 @@
 // names, per target, the study (a protocol file) that reproduces it, the arm, the
 // visit and the measure (measure.h); or says why the target is not simulated. A study
 // whose disease the model has no population for names the population that stands in
-// for it, with the reason. A study with kind = "pk" is a pharmacokinetic study
+// for it, with the reason. A proportion may carry between_study_sd = { value, assumed }:
+// a study-level spread its distance allows for. A study with kind = "pk" is a pharmacokinetic study
 // (pk_study.h): a dose, sampling hours and a size instead of a protocol.
 #include <memory>
 #include <optional>
@@ -34,6 +35,11 @@ struct Mapping {
   std::size_t arm = 0, visit = 0;   // not used for a PK study
   Measure measure;
   std::string not_simulated;         // why, when study is none
+  // Between-study spread on the logit scale for a proportion published by a study
+  // unlike the one simulated (uncontrolled, interim): the target's distance integrates
+  // over a study effect ~ N(0, sd²) (objective.h). 0: none. The reason is in `why`.
+  double between_study_sd = 0;
+  std::string between_study_why;
 };
 
 struct Setup {

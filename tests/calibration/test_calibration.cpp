@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 
 #include "calibration/check.h"
 #include "calibration/measure.h"
@@ -70,6 +72,49 @@ TEST(Studies, RefusesAnUnmappedOrUnknownTarget) {
   EXPECT_EQ(load("format = 1\n[[target]]\nid = \"nope\"\nnot_simulated = \"x\"\n"),
             tmp + ":2: target.id: \"nope\" is not in the targets file");
   EXPECT_EQ(load("format = 2\n"), tmp + ":1: format: write format = 1");
+}
+
+TEST(Studies, ReadsABetweenStudySpreadOnlyForAProportionWithNOfN) {
+  const std::string dir = std::string(IL2T_SOURCE_DIR) + "/data/calibration";
+  std::ifstream in(dir + "/studies.toml", std::ios::binary);
+  std::string shipped((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // The copy lives elsewhere: its protocol paths must not be relative.
+  for (std::size_t at = 0; (at = shipped.find("\"../../", at)) != std::string::npos;) {
+    shipped.replace(at + 1, 6, dir + "/../../");
+    at += dir.size();
+  }
+  const auto s = load_setup(dir + "/targets.csv", dir + "/studies.toml");
+  ASSERT_TRUE(s.setup) << s.error;
+  for (std::size_t i = 0; i < s.setup->targets.size(); ++i)
+    EXPECT_EQ(s.setup->mappings[i].between_study_sd, s.setup->targets[i].id == "he2016-sri-w6" ? 1.0 : 0.0)
+        << s.setup->targets[i].id;
+
+  const std::string tmp = ::testing::TempDir() + "/studies.toml";
+  const std::size_t from = shipped.find("\nbetween_study_sd = {") + 1;
+  ASSERT_NE(from, 0u);
+  const std::size_t to = shipped.find('\n', from);
+  const int line = static_cast<int>(std::count(shipped.begin(), shipped.begin() + static_cast<long>(from), '\n')) + 1;
+  auto load = [&](const std::string& field) {
+    std::ofstream(tmp, std::ios::binary) << shipped.substr(0, from) + field + shipped.substr(to);
+    return load_setup(dir + "/targets.csv", tmp).error;
+  };
+  const std::string where = tmp + ":" + std::to_string(line) + ": target.between_study_sd: ";
+  EXPECT_EQ(load("between_study_sd = 1.0"), where + "write { value = 1.0, assumed = \"why this study differs\" }");
+  EXPECT_EQ(load("between_study_sd = { value = 1.0 }"), where + "write { value = 1.0, assumed = \"why this study differs\" }");
+  EXPECT_EQ(load("between_study_sd = { value = -1.0, assumed = \"x\" }"),
+            where + "-1.000000 is not a spread on the logit scale in [0, 5]");
+  EXPECT_EQ(load("between_study_sd = { value = 0.5, assumed = \"x\" }"), "");
+  // On a median: refused.
+  std::string moved = shipped.substr(0, from) + shipped.substr(to);
+  const std::size_t med = moved.find("measure = \"median:SLEDAI2K\"");
+  ASSERT_NE(med, std::string::npos);
+  const std::size_t eol = moved.find('\n', med);
+  moved.insert(eol + 1, "between_study_sd = { value = 1.0, assumed = \"x\" }\n");
+  std::ofstream(tmp, std::ios::binary) << moved;
+  const std::string err = load_setup(dir + "/targets.csv", tmp).error;
+  EXPECT_NE(err.find("target.between_study_sd: only a proportion published as n/N can carry it (he2020-sledai-w0-il2 is a median)"),
+            std::string::npos)
+      << err;
 }
 
 TEST(Measure, ParsesNamesAndTestCodes) {
