@@ -169,6 +169,7 @@ int ark_explicit(sunrealtype, N_Vector y, N_Vector dy, void* user) {
   rhs(*a->ind, a->d, x, f);
   f[kIl2Plasma] += a->lambda * x[kIl2Plasma];
   f[kIl2Depot] += a->ind->il2_ka * x[kIl2Depot];
+  f[kIl2Transit] += a->ind->il2_ktr * x[kIl2Transit] - a->ind->il2_ka * x[kIl2Depot];
   f[kRapaGut] += a->ind->rapa_ka * x[kRapaGut];
   return 0;
 }
@@ -179,6 +180,7 @@ int ark_implicit(sunrealtype, N_Vector y, N_Vector dy, void* user) {
   for (std::size_t i = 0; i < kStateCount; ++i) f[i] = 0;
   f[kIl2Plasma] = -a->lambda * x[kIl2Plasma];
   f[kIl2Depot] = -a->ind->il2_ka * x[kIl2Depot];
+  f[kIl2Transit] = a->ind->il2_ka * x[kIl2Depot] - a->ind->il2_ktr * x[kIl2Transit];
   f[kRapaGut] = -a->ind->rapa_ka * x[kRapaGut];
   return 0;
 }

@@ -8,7 +8,7 @@
  *   0 il2 depot, 1 il2 plasma, 2 il2 auc, 3 rapa gut, 4 rapa blood,
  *   5-9 signals treg, tconv, cd8, nk bright, nk dim,
  *   10 treg, 11 tconv, 12 tfh, 13 th17, 14 cd8, 15 nk bright, 16 nk dim,
- *   17 activity, 18 ln CMV.
+ *   17 activity, 18 ln CMV, 19 il2 transit.
  *
  * parms, a numeric vector of NPARMS values in this order (bench/bench_model_dump.cpp
  * writes it from an il2t::model::Individual, with these names):
@@ -17,14 +17,14 @@
  *   9 signal_delay_rate, 10 helper_suppression, 11 tfh_weight, 12 activity_rate,
  *   13 soc_fraction, 14 steroid_gc50, 15 gc_baseline_factor, 16 prednisone (mg/day),
  *   17 cmv_modelled (0/1), 18 cmv_growth, 19 cmv_kill, 20 cmv_nk_weight,
- *   21 cmv_steroid_gc50, 22 cmv_gc_baseline_factor, 23 cmv_max_copies,
+ *   21 cmv_steroid_gc50, 22 cmv_gc_baseline_factor, 23 cmv_max_copies, 24 il2_ktr,
  *   then 7 subsets (treg, tconv, tfh, th17, cd8, nk_bright, nk_dim) × 7 fields
- *   (consume, kd, ec50, hill, turnover, emax, baseline): index 24 + 7·subset + field.
+ *   (consume, kd, ec50, hill, turnover, emax, baseline): index 25 + 7·subset + field.
  */
 #include <R.h>
 #include <math.h>
 
-#define NSCALAR 24
+#define NSCALAR 25
 #define NSUBSET 7
 #define NFIELD 7
 #define NPARMS (NSCALAR + NSUBSET * NFIELD)
@@ -55,6 +55,7 @@ static double parms[NPARMS];
 #define cmv_steroid_gc50 parms[21]
 #define cmv_gc_baseline_factor parms[22]
 #define cmv_max_copies parms[23]
+#define il2_ktr parms[24]
 
 enum { TREG, TCONV, TFH, TH17, CD8, NKB, NKD };                       /* subsets */
 enum { CONSUME, KD, EC50, HILL, TURNOVER, EMAX, BASELINE };            /* fields */
@@ -84,8 +85,9 @@ void derivs(int *neq, double *t, double *x, double *dx, double *yout, int *ip) {
   (void)neq; (void)t; (void)yout; (void)ip;
   const double c = x[1];
 
-  /* IL-2: depot → plasma; linear clearance; internalisation by receptor-bearing cells. */
-  const double absorbed = il2_ka * x[0];
+  /* IL-2: depot → transit → plasma; linear clearance; internalisation by receptor-bearing cells. */
+  const double released = il2_ka * x[0];
+  const double absorbed = il2_ktr * x[19];
   double consumed = 0;
   if (c > 0) {
     consumed = S(TREG, CONSUME) * x[10] * occupancy(c, S(TREG, KD)) +
@@ -93,7 +95,8 @@ void derivs(int *neq, double *t, double *x, double *dx, double *yout, int *ip) {
                S(CD8, CONSUME) * x[14] * occupancy(c, S(CD8, KD)) +
                S(NKB, CONSUME) * (x[15] + x[16]) * occupancy(c, S(NKB, KD));
   }
-  dx[0] = -absorbed;
+  dx[0] = -released;
+  dx[19] = released - absorbed;
   dx[1] = absorbed / il2_v - il2_kel * c - consumed;
   dx[2] = c;
 

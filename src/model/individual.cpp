@@ -36,6 +36,7 @@ Individual make_individual(const ModelParams& p, const Covariates& c) {
   ind.il2_v = p.il2_v * std::pow(wt / p.il2_ref_weight, p.il2_v_exp);
   ind.il2_kel = cl / ind.il2_v;
   ind.il2_ka = p.il2_ka;
+  ind.il2_ktr = p.il2_ktr;
   ind.il2_f = p.il2_f;
   // 1 MIU of aldesleukin in pmol: the label's IU per mg and the molar mass.
   const double grams_per_miu = 1e6 / units::kAldesleukinIuPerMg * 1e-3;
@@ -81,6 +82,7 @@ Individual make_individual(const ModelParams& p, const Covariates& c) {
   // Absolute tolerances: a fraction of each state's natural scale.
   StateVector& scale = ind.scale;
   scale[kIl2Depot] = ind.il2_f * ind.pmol_per_miu;
+  scale[kIl2Transit] = scale[kIl2Depot];
   scale[kIl2Plasma] = p.treg.kd_pM;
   scale[kIl2Auc] = p.treg.kd_pM;
   scale[kRapaGut] = p.rapa_ic50 * ind.rapa_v;

@@ -30,7 +30,7 @@ struct Individual {
   Covariates cov;
   ModelParams p;  // after variability
   // Rate constants
-  double il2_ka = 0, il2_kel = 0, il2_v = 0, il2_f = 0, pmol_per_miu = 0;
+  double il2_ka = 0, il2_ktr = 0, il2_kel = 0, il2_v = 0, il2_f = 0, pmol_per_miu = 0;
   double rapa_ka = 0, rapa_kel = 0, rapa_v = 0;
   SubsetRates treg, tconv, tfh, th17, cd8, nkb, nkd;
   double lymph_other = 0;       // B and other lymphocytes, constant

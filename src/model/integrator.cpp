@@ -16,11 +16,12 @@ WashoutFloors washout_floors(const Individual& ind) {
   return {w * ind.il2_f * ind.pmol_per_miu, w * ind.treg.kd, w * ind.p.rapa_ic50 * ind.rapa_v};
 }
 
-bool wash_out(const WashoutFloors& f, double& il2_depot, double& il2_plasma, double& rapa_gut) {
+bool wash_out(const WashoutFloors& f, double& il2_depot, double& il2_transit, double& il2_plasma, double& rapa_gut) {
   bool changed = false;
-  if (il2_depot != 0 || il2_plasma != 0) {
-    if (il2_depot < f.il2_depot && il2_plasma < f.il2_plasma) {
+  if (il2_depot != 0 || il2_transit != 0 || il2_plasma != 0) {
+    if (il2_depot < f.il2_depot && il2_transit < f.il2_depot && il2_plasma < f.il2_plasma) {
       il2_depot = 0;
+      il2_transit = 0;
       il2_plasma = 0;
       changed = true;
     }
@@ -42,7 +43,7 @@ SolveStatus Integrator::advance(double t0, double t1, StateVector& x, const Inpu
     solver_.restart();
   }
   auto f = [this, &d](double, const double* y, double* dy) { rhs(ind_, d, y, dy); };
-  auto after = [this](StateVector& y) { return wash_out(floors_, y[kIl2Depot], y[kIl2Plasma], y[kRapaGut]); };
+  auto after = [this](StateVector& y) { return wash_out(floors_, y[kIl2Depot], y[kIl2Transit], y[kIl2Plasma], y[kRapaGut]); };
   return solver_.integrate(f, t0, t1, x, after);
 }
 

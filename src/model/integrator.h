@@ -1,7 +1,7 @@
 #pragma once
 // Integrates one participant's ODE between events with the model's solver, applying
 // doses as exact discontinuities and setting washed-out amounts to exactly zero: the
-// IL-2 depot and plasma IL-2 once both are below `solver.washout_fraction` of their
+// IL-2 depot, transit and plasma IL-2 once all are below `solver.washout_fraction` of their
 // natural scale, and the sirolimus gut amount likewise (sirolimus in blood, slow, is
 // left to decay). Below that their effect is under the tolerance; zero lets the
 // explicit solver take steps sized by the slow cell dynamics instead of the drugs'
@@ -23,10 +23,10 @@ SolverSettings solver_settings(const ModelParams& p);
 // The amounts below which the drugs are washed out (see above), and the rule itself:
 // sets washed-out amounts to exactly zero and returns true if it changed any.
 struct WashoutFloors {
-  double il2_depot = 0, il2_plasma = 0, rapa_gut = 0;
+  double il2_depot = 0, il2_plasma = 0, rapa_gut = 0;  // il2_depot bounds the transit amount too
 };
 WashoutFloors washout_floors(const Individual& ind);
-bool wash_out(const WashoutFloors& f, double& il2_depot, double& il2_plasma, double& rapa_gut);
+bool wash_out(const WashoutFloors& f, double& il2_depot, double& il2_transit, double& il2_plasma, double& rapa_gut);
 
 class Integrator {
  public:

@@ -37,7 +37,7 @@ void IntegratorLanes::advance(const LaneVec& t0, const LaneVec& t1, LaneState& x
   }
   auto f = [this](const LaneState& y, LaneState& dy) { rhs_lanes(model_, drivers_, y, dy); };
   auto after = [this](std::size_t l, LaneState& y) {
-    return wash_out(floors_[l], y[kIl2Depot][l], y[kIl2Plasma][l], y[kRapaGut][l]);
+    return wash_out(floors_[l], y[kIl2Depot][l], y[kIl2Transit][l], y[kIl2Plasma][l], y[kRapaGut][l]);
   };
   solver_.integrate(f, t0, t1, x, after, use_, status);
 }

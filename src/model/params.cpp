@@ -22,6 +22,7 @@ struct Binding {
 constexpr Binding kScalars[] = {
     {"il2_pk.bioavailability", &ModelParams::il2_f},
     {"il2_pk.absorption_rate", &ModelParams::il2_ka},
+    {"il2_pk.transit_rate", &ModelParams::il2_ktr},
     {"il2_pk.clearance", &ModelParams::il2_cl},
     {"il2_pk.volume", &ModelParams::il2_v},
     {"il2_pk.reference_weight", &ModelParams::il2_ref_weight},

@@ -24,7 +24,7 @@ struct SubsetParams {
 
 struct ModelParams {
   // IL-2 pharmacokinetics
-  double il2_f = 0, il2_ka = 0, il2_cl = 0, il2_v = 0;
+  double il2_f = 0, il2_ka = 0, il2_ktr = 0, il2_cl = 0, il2_v = 0;
   double il2_ref_weight = 0, il2_cl_exp = 0, il2_v_exp = 0;
   double il2_molar_mass_kda = 0;
   double k_internalise = 0;          // 1/day

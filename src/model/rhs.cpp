@@ -36,9 +36,12 @@ void rhs(const Individual& ind, const Drivers& drv, const double* x, double* dx)
   const ModelParams& p = ind.p;
   const double c = x[kIl2Plasma];
 
-  // IL-2: depot → plasma; linear clearance; internalisation by receptor-bearing cells.
-  const double absorbed = ind.il2_ka * x[kIl2Depot];
-  dx[kIl2Depot] = -absorbed;
+  // IL-2: depot → transit (absorption rate) → plasma (transit rate); linear clearance;
+  // internalisation by receptor-bearing cells.
+  const double released = ind.il2_ka * x[kIl2Depot];
+  const double absorbed = ind.il2_ktr * x[kIl2Transit];
+  dx[kIl2Depot] = -released;
+  dx[kIl2Transit] = released - absorbed;
   dx[kIl2Plasma] = absorbed / ind.il2_v - ind.il2_kel * c - consumption(ind, x, c);
   dx[kIl2Auc] = c;
 
@@ -90,7 +93,7 @@ void rhs(const Individual& ind, const Drivers& drv, const double* x, double* dx)
 Il2Fluxes il2_fluxes(const Individual& ind, const double* x) {
   Il2Fluxes f;
   const double c = x[kIl2Plasma];
-  f.absorption = ind.il2_ka * x[kIl2Depot];
+  f.absorption = ind.il2_ktr * x[kIl2Transit];
   f.linear = ind.il2_kel * c * ind.il2_v;
   f.consumption = consumption(ind, x, c) * ind.il2_v;
   return f;

@@ -7,6 +7,7 @@ namespace il2t::model {
 void LaneModel::set(std::size_t l, const Individual& ind) {
   const ModelParams& p = ind.p;
   il2_ka[l] = ind.il2_ka;
+  il2_ktr[l] = ind.il2_ktr;
   il2_v[l] = ind.il2_v;
   il2_kel[l] = ind.il2_kel;
   consume_treg[l] = ind.treg.consume;
@@ -70,8 +71,10 @@ void rhs_lanes(const LaneModel& m, const LaneDrivers& d, const LaneState& x, Lan
   const LaneVec zero{};
 
   // IL-2 and its consumption (zero where plasma IL-2 is not positive).
-  const LaneVec absorbed = m.il2_ka * x[kIl2Depot];
-  dx[kIl2Depot] = -absorbed;
+  const LaneVec released = m.il2_ka * x[kIl2Depot];
+  const LaneVec absorbed = m.il2_ktr * x[kIl2Transit];
+  dx[kIl2Depot] = -released;
+  dx[kIl2Transit] = released - absorbed;
   const LaneVec used = m.consume_treg * x[kTreg] * (c / (c + m.kd_treg)) +
                        m.consume_tconv * (x[kTconv] + x[kTfh] + x[kTh17]) * (c / (c + m.kd_tconv)) +
                        m.consume_cd8 * x[kCd8] * (c / (c + m.kd_cd8)) +

@@ -47,7 +47,7 @@ inline LaneVec lane_max(const LaneVec& a, const LaneVec& b) { return a < b ? b :
 // The constants of rhs() for each lane, structure-of-arrays. `set()` copies them from
 // one participant; a lane with no participant holds a copy of another lane's.
 struct LaneModel {
-  LaneVec il2_ka{}, il2_v{}, il2_kel{};
+  LaneVec il2_ka{}, il2_ktr{}, il2_v{}, il2_kel{};
   LaneVec consume_treg{}, consume_tconv{}, consume_cd8{}, consume_nk{};
   LaneVec kd_treg{}, kd_tconv{}, kd_cd8{}, kd_nk{};
   LaneVec rapa_ka{}, rapa_v{}, rapa_kel{}, rapa_ic50{}, rapa_eff{}, rapa_treg{};

@@ -26,6 +26,7 @@ enum State : std::size_t {
   kNkDim,
   kActivity,     // disease activity relative to the participant's baseline (1 at day 1)
   kCmvLog,       // natural log of CMV DNA, copies/mL (constant when not modelled)
+  kIl2Transit,   // IL-2 on its way from the depot to plasma (lymphatic transit), pmol
   kStateCount
 };
 
@@ -35,6 +36,6 @@ using StateVector = std::array<double, kStateCount>;
 inline constexpr std::array<const char*, kStateCount> kStateNames = {
     "il2_depot_pmol", "il2_plasma_pM", "il2_auc_pM_day", "sirolimus_gut_ug", "sirolimus_blood_ng_mL",
     "signal_treg", "signal_tconv", "signal_cd8", "signal_nk_bright", "signal_nk_dim",
-    "treg", "tconv", "tfh", "th17", "cd8", "nk_bright", "nk_dim", "activity", "cmv_ln_copies"};
+    "treg", "tconv", "tfh", "th17", "cd8", "nk_bright", "nk_dim", "activity", "cmv_ln_copies", "il2_transit_pmol"};
 
 }  // namespace il2t::model

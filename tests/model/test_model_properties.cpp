@@ -66,11 +66,11 @@ TEST(ModelProperties, Il2MassBalance) {
   for (double t : {0.25, 0.5, 1.0, 2.0, 5.0}) {
     ASSERT_EQ(solver.integrate(f, t0, t, y, [](auto&) { return false; }), SolveStatus::ok);
     t0 = t;
-    const double held = y[kIl2Depot] + y[kIl2Plasma] * ind.il2_v;
+    const double held = y[kIl2Depot] + y[kIl2Transit] + y[kIl2Plasma] * ind.il2_v;
     EXPECT_NEAR(held + y[kStateCount] + y[kStateCount + 1], absorbed, 1e-8 * absorbed) << "t = " << t;
   }
   // Most of the dose is gone by day 5, and cells took a real share of it.
-  EXPECT_LT(y[kIl2Depot] + y[kIl2Plasma] * ind.il2_v, 1e-6 * absorbed);
+  EXPECT_LT(y[kIl2Depot] + y[kIl2Transit] + y[kIl2Plasma] * ind.il2_v, 1e-6 * absorbed);
   EXPECT_GT(y[kStateCount + 1], 0.05 * absorbed);
   EXPECT_GT(y[kStateCount], 0.5 * absorbed);
 }
@@ -223,6 +223,7 @@ TEST(ModelProperties, WashedOutDrugIsExactlyZero) {
   EXPECT_GT(xs[1][kIl2Plasma], 0);
   EXPECT_EQ(xs[20][kIl2Plasma], 0.0);
   EXPECT_EQ(xs[20][kIl2Depot], 0.0);
+  EXPECT_EQ(xs[20][kIl2Transit], 0.0);
 }
 
 TEST(ModelProperties, SameKeysGiveIdenticalCourses) {
