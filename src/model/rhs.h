@@ -1,6 +1,7 @@
 #pragma once
 // The model's right-hand side dx/dt = f(x; individual, inputs): pure, allocation-free.
 // docs/model.md states each equation.
+#include "model/det_pow.h"
 #include "model/individual.h"
 
 namespace il2t::model {
@@ -24,11 +25,28 @@ struct Il2Fluxes {
 };
 Il2Fluxes il2_fluxes(const Individual& ind, const double* x);
 
-// Hill signal C^h / (C^h + EC50^h), with h = 1 computed without pow.
+// A Hill coefficient that is a multiple of ½ from ½ to 8: twice it (1 to 16), else 0.
+inline int half_steps(double h) {
+  const double twice = 2 * h;
+  return twice >= 1 && twice <= 16 && twice == static_cast<int>(twice) ? static_cast<int>(twice) : 0;
+}
+
+// x^(n/2) for n = half_steps(h) > 0: x multiplied in n/2 times (1 when n is 1), then
+// by √x when n is odd. Products and a correctly rounded square root: the same in
+// every lane of the lane solver.
+inline double half_power(double x, int n) {
+  double r = n >= 2 ? x : 1.0;
+  for (int k = 4; k <= n; k += 2) r *= x;
+  return n % 2 ? r * __builtin_sqrt(x) : r;
+}
+
+// Hill signal C^h / (C^h + EC50^h): with h = 1 without a power; with h a multiple of
+// ½ by half_power; otherwise with det_pow.h's pow. The lane solver computes each alike.
 inline double hill_signal(double c, double ec50, double h) {
   if (c <= 0) return 0;
   if (h == 1.0) return c / (c + ec50);
-  const double r = __builtin_pow(c / ec50, h);
+  const int n = half_steps(h);
+  const double r = n ? half_power(c / ec50, n) : detmath::det_pow<detmath::ScalarOps>(c / ec50, h);
   return r / (1.0 + r);
 }
 

@@ -2,7 +2,35 @@
 
 #include <cmath>
 
+#include "model/det_pow.h"
+
 namespace il2t::model {
+
+namespace {
+
+// det_pow.h's operations on a lane vector: GCC vector casts reinterpret, and
+// __builtin_convertvector converts element by element. M is the mask type a
+// comparison of two LaneVecs gives (a true lane is all ones, -1).
+struct LaneOps {
+  using D = LaneVec;
+  static LaneBits bits_of(LaneVec x) { return reinterpret_cast<LaneBits>(x); }
+  static LaneVec from_bits(LaneBits b) { return reinterpret_cast<LaneVec>(b); }
+  static LaneBits whole_to_int(LaneVec x) { return __builtin_convertvector(x, LaneBits); }
+  static LaneVec int_to_double(LaneBits i) { return __builtin_convertvector(i, LaneVec); }
+  template <class M>
+  static LaneVec pick(M c, LaneVec a, LaneVec b) { return c ? a : b; }
+  template <class M>
+  static LaneBits one_if(M c) { return reinterpret_cast<LaneBits>(-c); }
+};
+
+// Element-wise square root (correctly rounded, as the scalar one).
+LaneVec lane_sqrt(LaneVec v) {
+  LaneVec r{};
+  for (std::size_t l = 0; l < kLanes; ++l) r[l] = __builtin_sqrt(v[l]);
+  return r;
+}
+
+}  // namespace
 
 void LaneModel::set(std::size_t l, const Individual& ind) {
   const ModelParams& p = ind.p;
@@ -99,13 +127,34 @@ void rhs_lanes(const LaneModel& m, const LaneDrivers& d, const LaneState& x, Lan
     dx[sigs[i]] = m.k0 * (h - x[sigs[i]]);
   }
   if (!m.all_hill_one) {
+    // As hill_signal() in every lane whose coefficient is not 1: all lanes at once when
+    // they share one coefficient, else lane by lane.
     const LaneVec* hills[] = {&m.hill_treg, &m.hill_tconv, &m.hill_cd8, &m.hill_nkb, &m.hill_nkd};
-    for (int i = 0; i < 5; ++i)
-      for (std::size_t l = 0; l < kLanes; ++l)
-        if ((*hills[i])[l] != 1.0) {
-          const State s = sigs[i];
-          dx[s][l] = m.k0[l] * (hill_signal(c[l], (*ec50s[i])[l], (*hills[i])[l]) - x[s][l]);
-        }
+    const LaneVec one = zero + 1.0;
+    for (int i = 0; i < 5; ++i) {
+      const LaneVec& h = *hills[i];
+      bool shared = true;
+      for (std::size_t l = 1; l < kLanes; ++l) shared = shared && h[l] == h[0];
+      const State s = sigs[i];
+      if (shared && h[0] == 1.0) continue;
+      if (!shared) {
+        for (std::size_t l = 0; l < kLanes; ++l)
+          if (h[l] != 1.0) dx[s][l] = m.k0[l] * (hill_signal(c[l], (*ec50s[i])[l], h[l]) - x[s][l]);
+        continue;
+      }
+      const LaneVec ratio = c > 0 ? c / *ec50s[i] : one;
+      const int n = half_steps(h[0]);
+      LaneVec r;
+      if (n) {
+        r = n >= 2 ? ratio : one;
+        for (int k = 4; k <= n; k += 2) r *= ratio;
+        if (n % 2) r *= lane_sqrt(ratio);
+      } else {
+        r = detmath::det_pow<LaneOps>(ratio, h);
+      }
+      const LaneVec sig = c <= 0 ? zero : r / (1.0 + r);
+      dx[s] = m.k0 * (sig - x[s]);
+    }
   }
 
   // Cells. The helpers' suppression is an integer power: lane by lane.

@@ -3,32 +3,19 @@
 // compiler vectorises across participants (one SIMD lane each): a state is
 // x[state][lane]. Each lane performs exactly the operations of rhs() in the same
 // order, so a lane's derivative is bit-identical to the single-participant one
-// (tests/model/test_lanes.cpp checks it); only what cannot be vectorised (pow for a
-// Hill coefficient other than 1, the integer power of the helper suppression, exp of
-// the CMV load) is computed lane by lane with the scalar code.
+// (tests/model/test_lanes.cpp checks it). A Hill coefficient other than 1 uses
+// det_pow.h's pow, the same for a double and a lane vector; only the integer power of
+// the helper suppression and exp of the CMV load are computed lane by lane with the
+// scalar code.
 #include <array>
 #include <cstddef>
 
+#include "model/lane_types.h"
 #include "model/individual.h"
 #include "model/rhs.h"
 
 namespace il2t::model {
 
-// Participants integrated together: one SIMD register of doubles, as the build chose
-// (CMakeLists.txt, IL2T_SIMD): 8 with AVX-512, 4 with AVX2, 2 with SSE2.
-#ifndef IL2T_SIMD_LANES
-#define IL2T_SIMD_LANES 2
-#endif
-inline constexpr std::size_t kLanes = IL2T_SIMD_LANES;
-
-// One double per lane, as a GCC vector: arithmetic on it is element-wise IEEE
-// arithmetic, which the compiler maps to the widest SIMD registers the target has.
-// The alignment is explicit: left to the compiler it would follow each file's
-// instruction set, and only the lane solver's files are compiled for the wide one.
-using LaneVec = double __attribute__((vector_size(kLanes * sizeof(double)), aligned(kLanes * sizeof(double))));
-// Lane masks from comparisons of LaneVecs (all bits set where true).
-using LaneBits =
-    long long __attribute__((vector_size(kLanes * sizeof(long long)), aligned(kLanes * sizeof(long long))));
 // A state for every lane, x[state][lane]. A plain array member, not std::array: a
 // template argument would drop LaneVec's alignment.
 struct alignas(kLanes * sizeof(double)) LaneState {
