@@ -4,8 +4,9 @@
 // visit and the measure (measure.h); or says why the target is not simulated. A study
 // whose disease the model has no population for names the population that stands in
 // for it, with the reason. A proportion may carry between_study_sd = { value, assumed }:
-// a study-level spread its distance allows for. A study with kind = "pk" is a pharmacokinetic study
-// (pk_study.h): a dose, sampling hours and a size instead of a protocol.
+// a study-level spread its distance allows for. A study with kind = "pk" is a
+// pharmacokinetic study (pk_study.h): a dose, sampling hours and a size instead of a
+// protocol.
 #include <memory>
 #include <optional>
 #include <string>

@@ -7,8 +7,9 @@
 // one-participant solver exactly (tests/model/test_lanes.cpp).
 //
 // Accuracy: relative error below 1e-13 times (1 + |h·ln x|) against std::pow
-// (tests/model/test_det_pow.cpp), far inside the solver's tolerance. x is held at or above 1e-300 and h·ln x inside
-// [−708, 709], so the result is a normal number: the caller handles x ≤ 0.
+// (tests/model/test_det_pow.cpp), far inside the solver's tolerance. x is held at or
+// above 1e-300 and h·ln x inside [−708, 709], so the result is a normal number: the
+// caller handles x ≤ 0.
 #include <bit>
 #include <cstdint>
 

@@ -20,9 +20,11 @@ struct Case {
 };
 
 // Every drug-giving arm of every shipped protocol (IL-2, sirolimus, SLE with CMV, pSS,
-// JIA), each with drawn variability, cut to different lengths; and participants whose
-// right-hand side leaves the vectorised path (a Hill coefficient other than 1, a
-// helper suppression that is not a whole number).
+// JIA), each with drawn variability, cut to different lengths. The Treg Hill
+// coefficient takes every path of the right-hand side: the shipped 1.5 (a square root,
+// all lanes at once) in the first round, 1.37 (det_pow, all lanes at once) in the
+// second, and lanes that differ (lane by lane) where the rounds meet and for the third
+// participant (1.4); one participant's helper suppression is not a whole number.
 std::deque<Case> varied_cases(const Model& m) {
   std::deque<Case> cases;
   std::uint64_t id = 0;
@@ -33,6 +35,7 @@ std::deque<Case> varied_cases(const Model& m) {
       Stream eta(7, 0, ++id, Purpose::variability);
       Case c{make_individual(m.individual_parameters(eta), cov), m.typical_targets(a.disease), a.plan};
       c.plan.days = std::max(1, c.plan.days - static_cast<int>(id * 13 % 60));
+      if (round == 1) c.ind.treg.hill = 1.37;
       if (id == 3) c.ind.treg.hill = 1.4;
       if (id == 5) {
         c.ind.p.helper_suppression = 1.5;
