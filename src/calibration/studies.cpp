@@ -174,7 +174,6 @@ bool read_between_study(const std::string& file, const toml::table& t, const Tar
     return false;
   }
   m.between_study_sd = *value;
-  m.between_study_why = *why;
   return true;
 }
 

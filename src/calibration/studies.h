@@ -38,9 +38,8 @@ struct Mapping {
   std::string not_simulated;         // why, when study is none
   // Between-study spread on the logit scale for a proportion published by a study
   // unlike the one simulated (uncontrolled, interim): the target's distance integrates
-  // over a study effect ~ N(0, sd²) (objective.h). 0: none. The reason is in `why`.
+  // over a study effect ~ N(0, sd²) (objective.h). 0: none. The file gives the reason.
   double between_study_sd = 0;
-  std::string between_study_why;
 };
 
 struct Setup {

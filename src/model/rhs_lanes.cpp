@@ -87,11 +87,18 @@ void LaneModel::set(std::size_t l, const Individual& ind) {
 void LaneModel::refresh_summary() {
   all_hill_one = true;
   any_cmv = false;
-  for (std::size_t l = 0; l < kLanes; ++l) {
-    for (const LaneVec* h : {&hill_treg, &hill_tconv, &hill_cd8, &hill_nkb, &hill_nkd})
-      if ((*h)[l] != 1.0) all_hill_one = false;
-    if (cmv_modelled[l]) any_cmv = true;
+  const LaneVec* hills[] = {&hill_treg, &hill_tconv, &hill_cd8, &hill_nkb, &hill_nkd};
+  for (std::size_t i = 0; i < 5; ++i) {
+    const LaneVec& h = *hills[i];
+    hill_shared[i] = true;
+    for (std::size_t l = 0; l < kLanes; ++l) {
+      if (h[l] != 1.0) all_hill_one = false;
+      if (h[l] != h[0]) hill_shared[i] = false;
+    }
+    hill_half[i] = half_steps(h[0]);
   }
+  for (std::size_t l = 0; l < kLanes; ++l)
+    if (cmv_modelled[l]) any_cmv = true;
 }
 
 void rhs_lanes(const LaneModel& m, const LaneDrivers& d, const LaneState& x, LaneState& dx) {
@@ -133,17 +140,15 @@ void rhs_lanes(const LaneModel& m, const LaneDrivers& d, const LaneState& x, Lan
     const LaneVec one = zero + 1.0;
     for (int i = 0; i < 5; ++i) {
       const LaneVec& h = *hills[i];
-      bool shared = true;
-      for (std::size_t l = 1; l < kLanes; ++l) shared = shared && h[l] == h[0];
       const State s = sigs[i];
-      if (shared && h[0] == 1.0) continue;
-      if (!shared) {
+      if (m.hill_shared[i] && h[0] == 1.0) continue;
+      if (!m.hill_shared[i]) {
         for (std::size_t l = 0; l < kLanes; ++l)
           if (h[l] != 1.0) dx[s][l] = m.k0[l] * (hill_signal(c[l], (*ec50s[i])[l], h[l]) - x[s][l]);
         continue;
       }
       const LaneVec ratio = c > 0 ? c / *ec50s[i] : one;
-      const int n = half_steps(h[0]);
+      const int n = m.hill_half[i];
       LaneVec r;
       if (n) {
         r = n >= 2 ? ratio : one;

@@ -50,10 +50,14 @@ struct LaneModel {
   std::array<int, kLanes> helper_power{};
   std::array<bool, kLanes> cmv_modelled{};
   bool all_hill_one = true;  // every lane's Hill coefficients are 1
+  // Per signal (Treg, Tconv, CD8, NK bright, NK dim): whether every lane has the same
+  // Hill coefficient, and twice it when that is a multiple of ½ (rhs.h, half_steps).
+  std::array<bool, 5> hill_shared{};
+  std::array<int, 5> hill_half{};
   bool any_cmv = false;
 
   void set(std::size_t lane, const Individual& ind);
-  void refresh_summary();  // all_hill_one and any_cmv, after the lanes are set
+  void refresh_summary();  // all_hill_one, hill_shared, hill_half and any_cmv, after the lanes are set
 };
 
 // Drivers (rhs.h) per lane.
