@@ -96,9 +96,13 @@ void LaneModel::refresh_summary() {
       if (h[l] != h[0]) hill_shared[i] = false;
     }
     hill_half[i] = half_steps(h[0]);
+    hill_one[i] = hill_shared[i] && h[0] == 1.0;
   }
-  for (std::size_t l = 0; l < kLanes; ++l)
+  helper_power_shared = helper_power[0];
+  for (std::size_t l = 0; l < kLanes; ++l) {
     if (cmv_modelled[l]) any_cmv = true;
+    if (helper_power[l] != helper_power[0]) helper_power_shared = -1;
+  }
 }
 
 void rhs_lanes(const LaneModel& m, const LaneDrivers& d, const LaneState& x, LaneState& dx) {
@@ -126,10 +130,11 @@ void rhs_lanes(const LaneModel& m, const LaneDrivers& d, const LaneState& x, Lan
   const LaneVec eff_block = 1.0 - m.rapa_eff * rapa;
   const LaneVec treg_block = 1.0 - m.rapa_treg * rapa;
 
-  // Signals (Hill coefficient 1 across lanes; others lane by lane below).
+  // Signals whose Hill coefficient is 1 in every lane; the others below.
   const LaneVec* ec50s[] = {&m.ec50_treg, &m.ec50_tconv, &m.ec50_cd8, &m.ec50_nkb, &m.ec50_nkd};
   const State sigs[] = {kSigTreg, kSigTconv, kSigCd8, kSigNkBright, kSigNkDim};
   for (int i = 0; i < 5; ++i) {
+    if (!m.hill_one[i]) continue;
     const LaneVec h = c <= 0 ? zero : c / (c + *ec50s[i]);
     dx[sigs[i]] = m.k0 * (h - x[sigs[i]]);
   }
@@ -141,10 +146,9 @@ void rhs_lanes(const LaneModel& m, const LaneDrivers& d, const LaneState& x, Lan
     for (int i = 0; i < 5; ++i) {
       const LaneVec& h = *hills[i];
       const State s = sigs[i];
-      if (m.hill_shared[i] && h[0] == 1.0) continue;
+      if (m.hill_one[i]) continue;
       if (!m.hill_shared[i]) {
-        for (std::size_t l = 0; l < kLanes; ++l)
-          if (h[l] != 1.0) dx[s][l] = m.k0[l] * (hill_signal(c[l], (*ec50s[i])[l], h[l]) - x[s][l]);
+        for (std::size_t l = 0; l < kLanes; ++l) dx[s][l] = m.k0[l] * (hill_signal(c[l], (*ec50s[i])[l], h[l]) - x[s][l]);
         continue;
       }
       const LaneVec ratio = c > 0 ? c / *ec50s[i] : one;
@@ -162,10 +166,18 @@ void rhs_lanes(const LaneModel& m, const LaneDrivers& d, const LaneState& x, Lan
     }
   }
 
-  // Cells. The helpers' suppression is an integer power: lane by lane.
+  // Cells. The helpers' suppression: as suppression() (rhs.h), all lanes at once when
+  // they share one whole-number power, else lane by lane.
   const LaneVec rel = m.treg_baseline / x[kTreg];
   LaneVec supp;
-  for (std::size_t l = 0; l < kLanes; ++l) supp[l] = suppression(rel[l], m.helper_suppression[l], m.helper_power[l]);
+  if (m.helper_power_shared >= 0) {
+    LaneVec result = zero + 1.0, base = rel;
+    for (int n = m.helper_power_shared; n > 0; n >>= 1, base *= base)
+      if (n & 1) result *= base;
+    supp = rel > 0 ? result : zero;
+  } else {
+    for (std::size_t l = 0; l < kLanes; ++l) supp[l] = suppression(rel[l], m.helper_suppression[l], m.helper_power[l]);
+  }
   const LaneVec treg = x[kTreg];
   dx[kTreg] = m.turn_treg * treg * ((1 + m.emax_treg * x[kSigTreg]) * treg_block - treg * m.inv_treg);
   const LaneVec tconv_growth = (1 + m.emax_tconv * x[kSigTconv]) * eff_block;

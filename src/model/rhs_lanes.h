@@ -54,10 +54,12 @@ struct LaneModel {
   // Hill coefficient, and twice it when that is a multiple of ½ (rhs.h, half_steps).
   std::array<bool, 5> hill_shared{};
   std::array<int, 5> hill_half{};
+  std::array<bool, 5> hill_one{};  // hill_shared and the shared coefficient is 1
+  int helper_power_shared = -1;     // every lane's helper_power when they agree and it is >= 0, else -1
   bool any_cmv = false;
 
   void set(std::size_t lane, const Individual& ind);
-  void refresh_summary();  // all_hill_one, hill_shared, hill_half and any_cmv, after the lanes are set
+  void refresh_summary();  // the summary fields above and any_cmv, after the lanes are set
 };
 
 // Drivers (rhs.h) per lane.

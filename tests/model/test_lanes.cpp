@@ -24,7 +24,9 @@ struct Case {
 // coefficient takes every path of the right-hand side: the shipped 1.5 (a square root,
 // all lanes at once) in the first round, 1.37 (det_pow, all lanes at once) in the
 // second, and lanes that differ (lane by lane) where the rounds meet and for the third
-// participant (1.4); one participant's helper suppression is not a whole number.
+// participant (1.4). The helpers' suppression power is the shipped whole number in
+// every lane (all lanes at once) except for one participant, whose power is not a whole
+// number (its batch lane by lane).
 std::deque<Case> varied_cases(const Model& m) {
   std::deque<Case> cases;
   std::uint64_t id = 0;
