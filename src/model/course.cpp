@@ -69,14 +69,16 @@ struct Observer {
   std::array<bool, kBilagDomainCount>& ever;
   SriVisit& sri_base;
 
-  // The baseline assessment SRI-4 compares with: the drawn baseline items at day 1,
-  // whatever the visit plan (PGA without rater error). Marks the domains active then.
+  // Marks the BILAG domains active at day 1 (the drawn baseline items). SRI-4 compares
+  // with the first visit as recorded (begin_day), as the trial analysis compares with
+  // the baseline visit's records.
   void assess_baseline() {
     const SledaiVisit s = sledai_at(base, 1.0);
-    sri_base = SriVisit{sledai_2k(s), bilag_at(tables, base, 1.0, ind.p.bilag_improving, s, ever), base.given.pga};
+    bilag_at(tables, base, 1.0, ind.p.bilag_improving, s, ever);
   }
 
-  VisitRow observe(int day, int visit, const StateVector& x, double prednisone) {
+  // `first_visit`: this is the participant's first visit, the SRI-4 baseline.
+  VisitRow observe(int day, int visit, const StateVector& x, double prednisone, bool first_visit) {
     const ModelParams& p = ind.p;
     VisitRow r;
     r.day = day;
@@ -92,6 +94,7 @@ struct Observer {
         double pga = base.clinical_sledai > 0 ? base.given.pga * r.clinical_sledai / base.clinical_sledai : base.given.pga * a;
         if (pga > 0) pga += p.pga_rater_sd * rng.normal();
         r.pga = std::round(std::clamp(pga, 0.0, 3.0) * 100) / 100;
+        if (first_visit) sri_base = SriVisit{r.sledai, r.bilag, r.pga};
         auto res = sri(sri_base, SriVisit{r.sledai, r.bilag, r.pga}, 4);
         r.sri4 = res.ok() && res->responder;
         break;
@@ -184,7 +187,7 @@ void CourseRun::begin_day(StateVector& x) {
 
   while (next_visit_ < plan_.visits.size() && plan_.visits[next_visit_].day == day) {
     Observer obs{ind_, tables_, res_.baseline, obs_rng_, treg_rng_, ever_, sri_base_};
-    const VisitRow v = obs.observe(day, plan_.visits[next_visit_].index, x, u_.prednisone);
+    const VisitRow v = obs.observe(day, plan_.visits[next_visit_].index, x, u_.prednisone, out_.visits.empty());
     out_.visits.push_back(v);
     if (day > 1) u_.prednisone = steroid_after_visit(ind_, res_.baseline, v, x[kActivity], u_.prednisone, flared_);
     flared_ = false;

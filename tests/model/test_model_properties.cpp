@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "instruments/sri.h"
 #include "model/course.h"
 #include "model/integrator.h"
 #include "model/observe.h"
@@ -253,6 +254,37 @@ TEST(ModelProperties, SameKeysGiveIdenticalCourses) {
   for (std::size_t k = 0; k < a.visits.size() && !differs; ++k)
     differs = a.visits[k].pga != c.visits[k].pga || a.visits[k].treg_pct_obs != c.visits[k].treg_pct_obs;
   EXPECT_TRUE(differs) << "another participant's draws should differ";
+}
+
+// The course's SRI-4 (shown by `il2trial patient`) is defined as the trial analysis
+// defines it: against the first visit as recorded, rater error in its PGA included.
+// The first visit is never a responder; every later one is sri() of the two records.
+TEST(ModelProperties, CourseSriComparesWithTheFirstVisitAsRecorded) {
+  const Model m = test::shipped_model();
+  CoursePlan plan = test::plan_from_regimen("1 MIU sc every other day for 2 weeks, then 2 weeks off; 3 cycles", 169);
+  for (int w : {0, 2, 4, 8, 12, 16, 20, 24}) plan.visits.push_back({w * 7 + 1, w});
+  int responders = 0, baseline_pga_differs = 0;
+  for (std::uint64_t participant = 0; participant < 40; ++participant) {
+    Stream eta(7, 0, participant, Purpose::variability);
+    const Individual ind = make_individual(m.individual_parameters(eta), m.typical_covariates(Disease::sle));
+    CourseBuffers b;
+    b.reserve(plan);
+    ASSERT_TRUE(simulate_course(ind, m.tables, m.typical_targets(Disease::sle), plan, {7, 0, participant}, b).ok);
+    ASSERT_EQ(b.visits.size(), plan.visits.size());
+    const VisitRow& first = b.visits.front();
+    EXPECT_FALSE(first.sri4);
+    baseline_pga_differs += first.pga != m.typical_targets(Disease::sle).pga;
+    const instruments::SriVisit base{first.sledai, first.bilag, first.pga};
+    for (std::size_t k = 1; k < b.visits.size(); ++k) {
+      const VisitRow& v = b.visits[k];
+      const auto res = instruments::sri(base, instruments::SriVisit{v.sledai, v.bilag, v.pga}, 4);
+      ASSERT_TRUE(res.ok());
+      EXPECT_EQ(v.sri4, res->responder) << "participant " << participant << " visit " << k;
+      responders += v.sri4;
+    }
+  }
+  EXPECT_GT(responders, 20);            // the check is not vacuous
+  EXPECT_GT(baseline_pga_differs, 20);  // the recorded baseline PGA carries rater error
 }
 
 TEST(ModelProperties, VariabilityDrawsFollowTheirDistribution) {
