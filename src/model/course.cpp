@@ -69,15 +69,16 @@ struct Observer {
   std::array<bool, kBilagDomainCount>& ever;
   SriVisit& sri_base;
 
-  // Marks the BILAG domains active at day 1 (the drawn baseline items). SRI-4 compares
-  // with the first visit as recorded (begin_day), as the trial analysis compares with
-  // the baseline visit's records.
-  void assess_baseline() {
+  // Marks the BILAG domains active at day 1 (the drawn baseline items), so that a
+  // domain inactive later is graded D. (SRI-4 compares with the first visit as
+  // recorded: see observe().)
+  void mark_baseline_domains() {
     const SledaiVisit s = sledai_at(base, 1.0);
     bilag_at(tables, base, 1.0, ind.p.bilag_improving, s, ever);
   }
 
-  // `first_visit`: this is the participant's first visit, the SRI-4 baseline.
+  // `first_visit`: this is the participant's first visit, which SRI-4 compares with
+  // as recorded, as the trial analysis compares with the baseline visit's records.
   VisitRow observe(int day, int visit, const StateVector& x, double prednisone, bool first_visit) {
     const ModelParams& p = ind.p;
     VisitRow r;
@@ -169,7 +170,7 @@ CourseRun::CourseRun(const Individual& ind, const DiseaseTables& tables, const B
   out.events.clear();
   Stream base_rng(keys.seed, keys.replicate, keys.participant, Purpose::baseline);
   res_.baseline = draw_baseline(tables, ind.p, targets, base_rng);
-  if (ind.cov.disease == Disease::sle) Observer{ind_, tables_, res_.baseline, obs_rng_, treg_rng_, ever_, sri_base_}.assess_baseline();
+  if (ind.cov.disease == Disease::sle) Observer{ind_, tables_, res_.baseline, obs_rng_, treg_rng_, ever_, sri_base_}.mark_baseline_domains();
 }
 
 StateVector CourseRun::initial_state() const { return baseline_state(ind_); }
