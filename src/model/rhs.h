@@ -31,13 +31,24 @@ inline int half_steps(double h) {
   return twice >= 1 && twice <= 16 && twice == static_cast<int>(twice) ? static_cast<int>(twice) : 0;
 }
 
-// x^(n/2) for n = half_steps(h) > 0: x multiplied in n/2 times (1 when n is 1), then
-// by √x when n is odd. Products and a correctly rounded square root: the same in
-// every lane of the lane solver.
-inline double half_power(double x, int n) {
-  double r = n >= 2 ? x : 1.0;
+// x^(n/2) for n = half_steps(h) > 0: x multiplied in n/2 times (`one` when n is 1),
+// then by sqrt(x) when n is odd. T is a double or a lane vector (rhs_lanes.cpp), with
+// `sqrt` its correctly rounded square root, so every lane gives the scalar's bits.
+template <class T, class Sqrt>
+inline T half_power(T x, int n, T one, Sqrt sqrt) {
+  T r = n >= 2 ? x : one;
   for (int k = 4; k <= n; k += 2) r *= x;
-  return n % 2 ? r * __builtin_sqrt(x) : r;
+  return n % 2 ? r * sqrt(x) : r;
+}
+inline double scalar_sqrt(double x) { return __builtin_sqrt(x); }
+
+// base^n for a whole n >= 0, by squaring; T as for half_power.
+template <class T>
+inline T whole_power(T base, int n, T one) {
+  T result = one;
+  for (; n > 0; n >>= 1, base *= base)
+    if (n & 1) result *= base;
+  return result;
 }
 
 // Hill signal C^h / (C^h + EC50^h): with h = 1 without a power; with h a multiple of
@@ -46,7 +57,7 @@ inline double hill_signal(double c, double ec50, double h) {
   if (c <= 0) return 0;
   if (h == 1.0) return c / (c + ec50);
   const int n = half_steps(h);
-  const double r = n ? half_power(c / ec50, n) : detmath::det_pow<detmath::ScalarOps>(c / ec50, h);
+  const double r = n ? half_power(c / ec50, n, 1.0, scalar_sqrt) : detmath::det_pow<detmath::ScalarOps>(c / ec50, h);
   return r / (1.0 + r);
 }
 
@@ -55,10 +66,7 @@ inline double hill_signal(double c, double ec50, double h) {
 inline double suppression(double rel, double sigma, int n) {
   if (!(rel > 0)) return 0.0;
   if (n < 0) return __builtin_pow(rel, sigma);
-  double result = 1, base = rel;
-  for (; n > 0; n >>= 1, base *= base)
-    if (n & 1) result *= base;
-  return result;
+  return whole_power(rel, n, 1.0);
 }
 
 }  // namespace il2t::model

@@ -85,16 +85,13 @@ void LaneModel::set(std::size_t l, const Individual& ind) {
 }
 
 void LaneModel::refresh_summary() {
-  all_hill_one = true;
   any_cmv = false;
   const LaneVec* hills[] = {&hill_treg, &hill_tconv, &hill_cd8, &hill_nkb, &hill_nkd};
   for (std::size_t i = 0; i < 5; ++i) {
     const LaneVec& h = *hills[i];
     hill_shared[i] = true;
-    for (std::size_t l = 0; l < kLanes; ++l) {
-      if (h[l] != 1.0) all_hill_one = false;
+    for (std::size_t l = 0; l < kLanes; ++l)
       if (h[l] != h[0]) hill_shared[i] = false;
-    }
     hill_half[i] = half_steps(h[0]);
     hill_one[i] = hill_shared[i] && h[0] == 1.0;
   }
@@ -130,39 +127,26 @@ void rhs_lanes(const LaneModel& m, const LaneDrivers& d, const LaneState& x, Lan
   const LaneVec eff_block = 1.0 - m.rapa_eff * rapa;
   const LaneVec treg_block = 1.0 - m.rapa_treg * rapa;
 
-  // Signals whose Hill coefficient is 1 in every lane; the others below.
+  // Signals, as hill_signal(): without a power where the Hill coefficient is 1 in
+  // every lane; all lanes at once where they share another coefficient; else lane by
+  // lane.
   const LaneVec* ec50s[] = {&m.ec50_treg, &m.ec50_tconv, &m.ec50_cd8, &m.ec50_nkb, &m.ec50_nkd};
+  const LaneVec* hills[] = {&m.hill_treg, &m.hill_tconv, &m.hill_cd8, &m.hill_nkb, &m.hill_nkd};
   const State sigs[] = {kSigTreg, kSigTconv, kSigCd8, kSigNkBright, kSigNkDim};
+  const LaneVec one = zero + 1.0;
   for (int i = 0; i < 5; ++i) {
-    if (!m.hill_one[i]) continue;
-    const LaneVec h = c <= 0 ? zero : c / (c + *ec50s[i]);
-    dx[sigs[i]] = m.k0 * (h - x[sigs[i]]);
-  }
-  if (!m.all_hill_one) {
-    // As hill_signal() in every lane whose coefficient is not 1: all lanes at once when
-    // they share one coefficient, else lane by lane.
-    const LaneVec* hills[] = {&m.hill_treg, &m.hill_tconv, &m.hill_cd8, &m.hill_nkb, &m.hill_nkd};
-    const LaneVec one = zero + 1.0;
-    for (int i = 0; i < 5; ++i) {
-      const LaneVec& h = *hills[i];
-      const State s = sigs[i];
-      if (m.hill_one[i]) continue;
-      if (!m.hill_shared[i]) {
-        for (std::size_t l = 0; l < kLanes; ++l) dx[s][l] = m.k0[l] * (hill_signal(c[l], (*ec50s[i])[l], h[l]) - x[s][l]);
-        continue;
-      }
-      const LaneVec ratio = c > 0 ? c / *ec50s[i] : one;
+    const LaneVec& ec50 = *ec50s[i];
+    const LaneVec& h = *hills[i];
+    const State s = sigs[i];
+    if (m.hill_one[i]) {
+      dx[s] = m.k0 * ((c <= 0 ? zero : c / (c + ec50)) - x[s]);
+    } else if (!m.hill_shared[i]) {
+      for (std::size_t l = 0; l < kLanes; ++l) dx[s][l] = m.k0[l] * (hill_signal(c[l], ec50[l], h[l]) - x[s][l]);
+    } else {
+      const LaneVec ratio = c > 0 ? c / ec50 : one;
       const int n = m.hill_half[i];
-      LaneVec r;
-      if (n) {
-        r = n >= 2 ? ratio : one;
-        for (int k = 4; k <= n; k += 2) r *= ratio;
-        if (n % 2) r *= lane_sqrt(ratio);
-      } else {
-        r = detmath::det_pow<LaneOps>(ratio, h);
-      }
-      const LaneVec sig = c <= 0 ? zero : r / (1.0 + r);
-      dx[s] = m.k0 * (sig - x[s]);
+      const LaneVec r = n ? half_power(ratio, n, one, lane_sqrt) : detmath::det_pow<LaneOps>(ratio, h);
+      dx[s] = m.k0 * ((c <= 0 ? zero : r / (1.0 + r)) - x[s]);
     }
   }
 
@@ -171,10 +155,7 @@ void rhs_lanes(const LaneModel& m, const LaneDrivers& d, const LaneState& x, Lan
   const LaneVec rel = m.treg_baseline / x[kTreg];
   LaneVec supp;
   if (m.helper_power_shared >= 0) {
-    LaneVec result = zero + 1.0, base = rel;
-    for (int n = m.helper_power_shared; n > 0; n >>= 1, base *= base)
-      if (n & 1) result *= base;
-    supp = rel > 0 ? result : zero;
+    supp = rel > 0 ? whole_power(rel, m.helper_power_shared, one) : zero;
   } else {
     for (std::size_t l = 0; l < kLanes; ++l) supp[l] = suppression(rel[l], m.helper_suppression[l], m.helper_power[l]);
   }

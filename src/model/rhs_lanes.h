@@ -49,7 +49,6 @@ struct LaneModel {
   LaneVec cmv_nk_weight{}, inv_nk_baseline{}, inv_cd8_baseline{}, cmv_max_copies{}, cmv_growth{}, cmv_kill{};
   std::array<int, kLanes> helper_power{};
   std::array<bool, kLanes> cmv_modelled{};
-  bool all_hill_one = true;  // every lane's Hill coefficients are 1
   // Per signal (Treg, Tconv, CD8, NK bright, NK dim): whether every lane has the same
   // Hill coefficient, and twice it when that is a multiple of ½ (rhs.h, half_steps).
   std::array<bool, 5> hill_shared{};
