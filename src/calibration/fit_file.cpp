@@ -50,6 +50,8 @@ std::string fit_file_text(const FitRecord& r) {
   o += "command = " + quoted(r.command) + "\n";
   o += "targets = " + quoted(r.targets_file) + "\n";
   o += "targets_sha256 = " + quoted(r.targets_sha256) + "\n";
+  o += "studies = " + quoted(r.studies_file) + "\n";
+  o += "studies_sha256 = " + quoted(r.studies_sha256) + "\n";
   o += "free = " + quoted(r.free_file) + "\n";
   o += "free_sha256 = " + quoted(r.free_sha256) + "\n";
   o += "base_parameters_sha256 = " + quoted(r.base_fingerprint) + "\n";
@@ -59,9 +61,19 @@ std::string fit_file_text(const FitRecord& r) {
   o += "stop = " + quoted(r.result.evaluations > 0 ? r.result.stop_reason : "no fit run") + "\n";
   o += "initial_objective = " + num(r.result.initial_value) + "\n";
   o += "objective = " + num(r.final_objective) + "\n";
+  o += "likelihood = " + num(r.terms.likelihood) + "\n";
+  o += "goal_penalty = " + num(r.terms.goal_penalty) + "\n";
   o += fmt::format("inside = {}\nsimulated = {}\n", r.inside, r.simulated);
   o += "\n# Each target's distance at the fitted values (binomial deviance half, or half the squared\n# standardised difference on the normal or log scale).\n[distance]\n";
   for (const Term& t : r.terms.terms) o += quoted(t.id) + " = " + num(t.value) + "\n";
+  std::string goals;
+  for (const Term& t : r.terms.terms)
+    if (const auto& g = t.goal)
+      goals += quoted(t.id) + " = { published = " + num(g->published) + ", within = " + num(g->within) + ", expected = " +
+               num(g->expected) + ", mc_se = " + num(g->mc_se) + ", met = " + (g->met ? "true" : "false") +
+               ", penalty = " + num(g->penalty) + " }\n";
+  if (!goals.empty())
+    o += "\n# Each goal for an expected value (src/calibration/goal.h) at the fitted values, with the\n# fit's replicates.\n[goal]\n" + goals;
   for (std::size_t i = 0; i < r.free.size(); ++i) {
     const FreeParameter& p = r.free[i];
     o += "\n[parameter." + quoted(p.name) + "]\n";

@@ -17,6 +17,7 @@ namespace il2t::calibration {
 struct FitRecord {
   std::string program, command;
   std::string targets_file, targets_sha256, free_file, free_sha256, base_fingerprint;
+  std::string studies_file, studies_sha256;
   std::uint64_t seed = 0;
   std::int64_t replicates = 0;
   std::vector<FreeParameter> free;

@@ -89,15 +89,20 @@ ObjectiveValue objective(const Setup& s, const CheckOutcome& c) {
   for (std::size_t i = 0; i < c.rows.size(); ++i) {
     const TargetCheck& r = c.rows[i];
     if (!r.simulated) continue;
-    Term term{r.id, term_kind(s.targets[i], s.mappings[i]), 0};
+    Term term{r.id, term_kind(s.targets[i], s.mappings[i]), 0, std::nullopt};
     term.value = term_value(s.targets[i], term.kind, r.values, s.mappings[i].between_study_sd);
     if (!std::isfinite(term.value)) {
       out.error = r.id + ": no replicate trial gave a value";
       return out;
     }
-    out.total += term.value;
+    if (s.mappings[i].goal_within > 0) {
+      term.goal = goal_status(s.targets[i].value, s.mappings[i].goal_within, r.values);
+      out.goal_penalty += term.goal->penalty;
+    }
+    out.likelihood += term.value;
     out.terms.push_back(std::move(term));
   }
+  out.total = out.likelihood + out.goal_penalty;
   return out;
 }
 

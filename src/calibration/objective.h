@@ -20,10 +20,16 @@
 // - Fold changes and increases over baseline (fold, fold_peak, increase and the
 //   statistics fold and fold_minus_1) are compared on the log scale: y and the
 //   replicate values become ln(fold), τ = 0.05.
+//
+// A target with a goal for its expected value (goal.h) adds the goal's penalty. The
+// objective the fit minimises is the sum of both; the likelihood part alone is what
+// the sensitivity profile measures (sensitivity.h).
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "calibration/check.h"
+#include "calibration/goal.h"
 #include "calibration/studies.h"
 
 namespace il2t::calibration {
@@ -33,11 +39,14 @@ enum class TermKind { binomial, normal, log_normal };
 struct Term {
   std::string id;
   TermKind kind = TermKind::normal;
-  double value = 0;  // the target's contribution
+  double value = 0;                // the target's likelihood distance
+  std::optional<GoalStatus> goal;  // its goal for the expected value, if it has one
 };
 
 struct ObjectiveValue {
-  double total = 0;
+  double total = 0;         // likelihood + goal_penalty: what the fit minimises
+  double likelihood = 0;    // the sum of the terms' distances
+  double goal_penalty = 0;  // the sum of the goals' penalties
   std::vector<Term> terms;  // one per simulated target, in the targets' order
   std::string error;        // a simulated target with no replicate value
 };

@@ -52,7 +52,7 @@ SensitivityResult sensitivity(const std::vector<FreeParameter>& free, const std:
   };
   ObjectiveValue centre;
   if (!eval(values, centre)) return out;
-  out.centre = centre.total;
+  out.centre = centre.likelihood;
   for (std::size_t i = 0; i < free.size(); ++i) {
     const FreeParameter& p = free[i];
     const double h = step(i), mid = middle(i);
@@ -74,10 +74,10 @@ SensitivityResult sensitivity(const std::vector<FreeParameter>& free, const std:
       v[i] = p.from_search(mid);
       if (!eval(v, fc)) return out;
     }
-    row.f_minus = fm.total;
-    row.f_plus = fp.total;
-    row.curvature = (fm.total - 2 * fc.total + fp.total) / (h * h);
-    const bool flat = std::abs(fm.total - fc.total) < kFlat && std::abs(fp.total - fc.total) < kFlat;
+    row.f_minus = fm.likelihood;
+    row.f_plus = fp.likelihood;
+    row.curvature = (fm.likelihood - 2 * fc.likelihood + fp.likelihood) / (h * h);
+    const bool flat = std::abs(fm.likelihood - fc.likelihood) < kFlat && std::abs(fp.likelihood - fc.likelihood) < kFlat;
     const double u = p.to_search(values[i]);
     if (row.curvature > 0 && !flat) {
       const double half = 1.96 / std::sqrt(row.curvature);

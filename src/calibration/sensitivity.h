@@ -1,6 +1,8 @@
 #pragma once
-// Which parameters the targets determine: a local profile of the objective (a negative
-// log-likelihood) around a parameter set, one parameter at a time. Each parameter is
+// Which parameters the targets determine: a local profile of the objective's likelihood
+// part (a negative log-likelihood; goals' penalties, goal.h, are left out, since they
+// constrain the fit rather than measure information) around a parameter set, one
+// parameter at a time. Each parameter is
 // moved one step h either way on its search scale (log: h = ln 1.25; linear: 5 % of
 // its bounds' width); the second difference of the objective is the curvature c, the
 // observed information, so 1/√c approximates the standard error on the search scale and

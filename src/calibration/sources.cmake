@@ -6,6 +6,7 @@ list(APPEND IL2T_SOURCES
   calibration/pk_study.cpp
   calibration/check.cpp
   calibration/free.cpp
+  calibration/goal.cpp
   calibration/objective.cpp
   calibration/evaluator.cpp
   calibration/journal.cpp

@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -177,8 +178,48 @@ bool read_between_study(const std::string& file, const toml::table& t, const Tar
   return true;
 }
 
+// goal_within = { value = D, reason = "why" }: a goal for a simulated target's
+// expectation.
+bool read_goal(const std::string& file, const toml::table& t, const Target& target, Mapping& m, std::string& error) {
+  const toml::node* node = t.get("goal_within");
+  if (!node) return true;
+  const toml::table* h = node->as_table();
+  const auto value = h ? (*h)["value"].value<double>() : std::nullopt;
+  const auto why = h ? (*h)["reason"].value<std::string>() : std::nullopt;
+  if (!value || !why || why->empty() || h->size() != 2) {
+    error = at(file, *node) + "target.goal_within: write { value = 0.05, reason = \"whose goal, and why\" }";
+    return false;
+  }
+  const double scale = std::max(1.0, std::abs(target.value));
+  if (!std::isfinite(*value) || *value <= 0 || *value > scale) {
+    error = at(file, *node) + "target.goal_within: " + std::to_string(*value) + " is not a distance in (0, " +
+            std::to_string(scale) + "] on " + target.id + "'s scale";
+    return false;
+  }
+  m.goal_within = *value;
+  m.goal_reason = *why;
+  return true;
+}
+
+// The keys a [[target]] table may hold; a misspelt one is an error, not ignored.
+bool known_keys(const std::string& file, const toml::table& t, std::string& error) {
+  static const char* const kKeys[] = {"id", "study", "arm", "visit", "measure", "not_simulated", "between_study_sd",
+                                      "goal_within"};
+  for (const auto& [key, node] : t) {
+    bool ok = false;
+    for (const char* k : kKeys) ok = ok || key.str() == k;
+    if (!ok) {
+      error = at(file, node) + "target." + std::string(key.str()) +
+              ": not a key of a target (id, study, arm, visit, measure, not_simulated, between_study_sd, goal_within)";
+      return false;
+    }
+  }
+  return true;
+}
+
 bool load_mapping(const std::string& file, const toml::table& t, Setup& s, const std::map<std::string, std::size_t>& by_id,
                   std::vector<int>& seen_line, std::string& error) {
+  if (!known_keys(file, t, error)) return false;
   auto id = text(file, t, "id", "target", error);
   if (!id) return false;
   const auto it = by_id.find(*id);
@@ -195,6 +236,10 @@ bool load_mapping(const std::string& file, const toml::table& t, Setup& s, const
   Mapping m;
   m.target = it->second;
   if (auto why = t["not_simulated"].value<std::string>()) {
+    if (t.contains("goal_within")) {
+      error = at(file, t) + "target.goal_within: \"" + *id + "\" is not simulated, so it has no expected value to hold to a goal";
+      return false;
+    }
     m.not_simulated = *why;
     s.mappings[it->second] = std::move(m);
     return true;
@@ -217,6 +262,7 @@ bool load_mapping(const std::string& file, const toml::table& t, Setup& s, const
       return false;
     }
     m.measure = *parsed;
+    if (!read_goal(file, t, s.targets[it->second], m, error)) return false;
     s.mappings[it->second] = std::move(m);
     return true;
   }
@@ -260,6 +306,7 @@ bool load_mapping(const std::string& file, const toml::table& t, Setup& s, const
   }
   m.measure = *parsed;
   if (!read_between_study(file, t, s.targets[it->second], m, error)) return false;
+  if (!read_goal(file, t, s.targets[it->second], m, error)) return false;
   s.mappings[it->second] = std::move(m);
   return true;
 }
@@ -289,6 +336,7 @@ SetupLoad load_setup(const std::string& targets_file, const std::string& studies
     out.error = studies_file + ": cannot open the file";
     return out;
   }
+  s.studies_sha256 = data::sha256_hex(*stext);
   toml::table root;
   try {
     root = toml::parse(*stext, studies_file);

@@ -4,7 +4,10 @@
 // visit and the measure (measure.h); or says why the target is not simulated. A study
 // whose disease the model has no population for names the population that stands in
 // for it, with the reason. A proportion may carry between_study_sd = { value, assumed }:
-// a study-level spread its distance allows for. A study with kind = "pk" is a
+// a study-level spread its distance allows for. Any simulated target may carry
+// goal_within = { value, reason }: a goal for its expected value (the mean over
+// replicate trials), to lie within `value` of the published value, which the fit
+// treats as a constraint (objective.h). A study with kind = "pk" is a
 // pharmacokinetic study (pk_study.h): a dose, sampling hours and a size instead of a
 // protocol.
 #include <memory>
@@ -40,11 +43,16 @@ struct Mapping {
   // unlike the one simulated (uncontrolled, interim): the target's distance integrates
   // over a study effect ~ N(0, sd²) (objective.h). 0: none. The file gives the reason.
   double between_study_sd = 0;
+  // A goal for the expected value: within this distance of the published value, on the
+  // statistic's own scale (0.05 for 5 percentage points of a proportion). 0: none.
+  double goal_within = 0;
+  std::string goal_reason;
 };
 
 struct Setup {
   std::vector<Target> targets;
   std::string targets_sha256;
+  std::string studies_sha256;  // of the studies file itself (not of the protocols it names)
   std::vector<std::unique_ptr<Study>> studies;
   std::vector<Mapping> mappings;  // one per target, in the targets' order
 };

@@ -71,6 +71,11 @@ std::string summary(const calibration::FitRecord& r) {
   std::sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.value > b.value; });
   o += "largest distances at the fitted values:";
   for (std::size_t i = 0; i < terms.size() && i < 8; ++i) o += fmt::format("{} {} {:.2f}", i % 4 ? "," : "\n ", terms[i].id, terms[i].value);
+  o += fmt::format("\nlikelihood {:.3f} + goal penalty {:.3f}", r.terms.likelihood, r.terms.goal_penalty);
+  for (const auto& t : r.terms.terms)
+    if (t.goal)
+      o += fmt::format("\n  goal {}: expected {:.4f} (MC SE {:.4f}) against {:.4g} within {:.4g}: {}", t.id, t.goal->expected,
+                       t.goal->mc_se, t.goal->published, t.goal->within, t.goal->met ? "met" : "NOT met");
   o += fmt::format("\ninside: {} of {} (at the fitted values, {} replicates)\n", r.inside, r.simulated, r.replicates);
   return o;
 }
@@ -118,11 +123,11 @@ int run(const Options& o) {
 
   calibration::FitRecord rec{std::string("il2trial ") + kVersion, command_line(o, seed), file_name(o.targets),
                              in->setup.targets_sha256, file_name(o.params), in->free.sha256, in->base.fingerprint(),
-                             seed, o.replicates, in->free.parameters, {}, 0, {}, 0, 0, {}};
+                             file_name(o.studies), in->setup.studies_sha256, seed, o.replicates, in->free.parameters, {}, 0, {}, 0, 0, {}};
   if (o.max_evaluations > 0) {
     const std::string journal_path = o.journal.empty() ? o.out + ".journal" : o.journal;
-    const std::string key = fmt::format("{} {} {} seed {} replicates {} {}", rec.targets_sha256, rec.free_sha256,
-                                        rec.base_fingerprint, seed, o.replicates, calibration::kFitAlgorithm);
+    const std::string key = fmt::format("{} {} {} {} seed {} replicates {} {}", rec.targets_sha256, rec.studies_sha256,
+                                        rec.free_sha256, rec.base_fingerprint, seed, o.replicates, calibration::kFitAlgorithm);
     std::string err;
     auto journal = calibration::Journal::open(journal_path, key, err);
     if (!journal) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "calibration/check.h"
+#include "calibration/goal.h"
 #include "calibration/studies.h"
 #include "cli/commands.h"
 #include "cli/load.h"
@@ -51,6 +52,10 @@ nlohmann::json to_json(const calibration::Setup& s, const calibration::CheckOutc
       j["upper"] = f(x.upper);
       j["replicates_with_value"] = x.valid;
       j["inside"] = x.inside;
+      if (const double d = s.mappings[i].goal_within; d > 0) {
+        const auto g = calibration::goal_status(x.published, d, x.values);
+        j["goal"] = {{"within", d}, {"expected", f(g.expected)}, {"mc_se", f(g.mc_se)}, {"met", g.met}};
+      }
     } else {
       j["not_simulated"] = x.note;
     }
@@ -66,6 +71,25 @@ nlohmann::json to_json(const calibration::Setup& s, const calibration::CheckOutc
           {"rows", rows},
           {"simulated", r.simulated()},
           {"inside", r.inside()}};
+}
+
+// The goals for expected values (goal.h), if the studies file sets any.
+std::string goals_text(const calibration::Setup& s, const calibration::CheckOutcome& r) {
+  std::string out;
+  int met = 0, n = 0;
+  for (std::size_t i = 0; i < r.rows.size(); ++i) {
+    const double d = s.mappings[i].goal_within;
+    if (d <= 0 || !r.rows[i].simulated) continue;
+    const auto g = calibration::goal_status(r.rows[i].published, d, r.rows[i].values);
+    met += g.met, ++n;
+    out += fmt::format("{:<28} {:>10} {:>10} {:>10} {:>10}  {}\n", r.rows[i].id, num(g.published), num(g.expected),
+                       num(g.mc_se), "±" + num(d), g.met ? "yes" : "NO");
+  }
+  if (n == 0) return "";
+  return fmt::format("goals for the expected value (the mean over replicates; MC SE its Monte Carlo standard error):\n"
+                     "{:<28} {:>10} {:>10} {:>10} {:>10}  {}\n",
+                     "target", "published", "expected", "MC SE", "goal", "met") +
+         out + fmt::format("goals met: {} of {}\n", met, n);
 }
 
 std::string to_text(const calibration::Setup& s, const calibration::CheckOutcome& r, const Options& o,
@@ -86,6 +110,7 @@ std::string to_text(const calibration::Setup& s, const calibration::CheckOutcome
                        "[" + num(x.lower) + ", " + num(x.upper) + "]", x.inside ? "yes" : "NO");
   }
   if (!missing.empty()) out += "not simulated:\n" + missing;
+  out += goals_text(s, r);
   out += fmt::format("inside: {} of {}\n", r.inside(), r.simulated());
   return out;
 }

@@ -1,6 +1,7 @@
 // The calibration fit: the free-parameter file's checks, each target's distance against
 // R's densities (tests/reference/calibration_objective.R), the optimiser on a known
-// quadratic, resuming from the journal, the sensitivity profile's curvature, and the
+// quadratic, goals for expected values, resuming from the journal, the sensitivity
+// profile's curvature, and the
 // rewrite of a parameter file.
 #include <gtest/gtest.h>
 
@@ -12,6 +13,7 @@
 #include "calibration/fit.h"
 #include "calibration/fit_file.h"
 #include "calibration/free.h"
+#include "calibration/goal.h"
 #include "calibration/journal.h"
 #include "calibration/objective.h"
 #include "calibration/sensitivity.h"
@@ -116,9 +118,10 @@ struct Quadratic {
     Evaluation e;
     for (std::size_t i = 0; i < x.size(); ++i) {
       const double z = (free[i].to_search(x[i]) - free[i].to_search(best[i])) / sigma[i];
-      e.value.terms.push_back({"t" + std::to_string(i), TermKind::normal, 0.5 * z * z});
-      e.value.total += 0.5 * z * z;
+      e.value.terms.push_back({"t" + std::to_string(i), TermKind::normal, 0.5 * z * z, std::nullopt});
+      e.value.likelihood += 0.5 * z * z;
     }
+    e.value.total = e.value.likelihood;
     return e;
   }
 };
@@ -208,6 +211,53 @@ TEST(Fit, JournalIgnoresATornLastLine) {
   j->remove();
 }
 
+TEST(Goal, ExpectedValueAndPenaltyMatchR) {
+  // tests/reference/calibration_objective.R, the last block.
+  const double nan = std::nan("");
+  const GoalStatus g = goal_status(0.30, 0.05, {0.40, 0.45, 0.50, 0.35, nan});
+  EXPECT_DOUBLE_EQ(g.published, 0.30);
+  EXPECT_DOUBLE_EQ(g.within, 0.05);
+  EXPECT_NEAR(g.expected, 0.425, 1e-15);
+  EXPECT_NEAR(g.mc_se, 0.0322748612183951, 1e-15);
+  EXPECT_NEAR(g.distance, 0.125, 1e-15);
+  EXPECT_FALSE(g.met);
+  EXPECT_NEAR(g.penalty, 389.482500643704, 1e-9);
+}
+
+TEST(Goal, NoPenaltyTwoStandardErrorsInsideAndMetUpToTheEdge) {
+  // Mean 0.34, SE 0.01: the goal 0.30 ± 0.05 is met, and the penalty starts only past
+  // 0.05 − 2·0.01 = 0.03 from the published value.
+  const std::vector<double> v = {0.33, 0.35};  // SD 0.01·√2 over √2 replicates
+  const GoalStatus inside = goal_status(0.30, 0.05, v);
+  EXPECT_NEAR(inside.mc_se, 0.01, 1e-15);
+  EXPECT_TRUE(inside.met);
+  EXPECT_NEAR(inside.penalty, 0.5 * std::pow((0.04 - 0.03) / kGoalPenaltyScale, 2), 1e-9);
+  EXPECT_EQ(goal_status(0.30, 0.05, {0.31, 0.33}).penalty, 0.0);  // 0.02 off, SE 0.01: inside the margin
+  EXPECT_TRUE(goal_status(0.30, 0.05, {0.35}).met);                // exactly at the edge: met
+  EXPECT_FALSE(goal_status(0.30, 0.05, {0.3501}).met);
+  EXPECT_TRUE(goal_status(0.30, 0.05, {0.25}).met);                 // either side
+  const GoalStatus none = goal_status(0.30, 0.05, {std::nan("")});
+  EXPECT_TRUE(std::isnan(none.expected));
+  EXPECT_FALSE(none.met);
+  EXPECT_EQ(none.penalty, 0.0);
+}
+
+TEST(Sensitivity, ProfilesTheLikelihoodWithoutTheGoalPenalty) {
+  // A goal penalty added to the total (what the fit minimises) must not change the
+  // profile: the same curvature as the quadratic alone.
+  const Quadratic q = quadratic();
+  auto with_penalty = [&q](const std::vector<double>& x) {
+    Evaluation e = q(x);
+    e.value.goal_penalty = 1000 * std::pow(q.free[0].to_search(x[0]), 2);
+    e.value.total = e.value.likelihood + e.value.goal_penalty;
+    return e;
+  };
+  const auto r = sensitivity(q.free, q.best, with_penalty, {});
+  ASSERT_EQ(r.error, "");
+  EXPECT_NEAR(r.rows[0].curvature, 100, 1e-6);
+  EXPECT_NEAR(r.centre, 0.0, 1e-12);
+}
+
 TEST(Sensitivity, CurvatureOfAQuadraticGivesItsStandardError) {
   const Quadratic q = quadratic();
   const auto r = sensitivity(q.free, q.best, std::cref(q), {});
@@ -255,7 +305,7 @@ TEST(FitFile, IsValidTomlWithItsProvenance) {
   r.result.initial = {2.0, 0.5};
   r.result.best = {7.0, 0.3};
   r.result.evaluations = 10;
-  r.terms.terms = {{"a \"quoted\" id", TermKind::normal, 1.5}};
+  r.terms.terms = {{"a \"quoted\" id", TermKind::normal, 1.5, std::nullopt}};
   const auto t = toml::parse(fit_file_text(r));
   EXPECT_EQ(t["fit"]["seed"].value<int64_t>(), 7);
   EXPECT_EQ(t["fit"]["targets_sha256"].value<std::string>(), "abc");

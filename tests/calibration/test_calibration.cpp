@@ -74,38 +74,56 @@ TEST(Studies, RefusesAnUnmappedOrUnknownTarget) {
   EXPECT_EQ(load("format = 2\n"), tmp + ":1: format: write format = 1");
 }
 
-TEST(Studies, ReadsABetweenStudySpreadOnlyForAProportionWithNOfN) {
-  const std::string dir = std::string(IL2T_SOURCE_DIR) + "/data/calibration";
+// The shipped studies file's text, its protocol paths made absolute so that an edited
+// copy can live elsewhere.
+std::string shipped_studies(const std::string& dir) {
   std::ifstream in(dir + "/studies.toml", std::ios::binary);
   std::string shipped((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  // The copy lives elsewhere: its protocol paths must not be relative.
   for (std::size_t at = 0; (at = shipped.find("\"../../", at)) != std::string::npos;) {
     shipped.replace(at + 1, 6, dir + "/../../");
     at += dir.size();
   }
+  return shipped;
+}
+
+// The shipped studies file with the first line that starts `key = {` replaced: load()
+// writes the edited copy and returns load_setup's error ("" when it loads).
+struct EditedStudies {
+  std::string dir = std::string(IL2T_SOURCE_DIR) + "/data/calibration";
+  std::string shipped = shipped_studies(dir), tmp;
+  std::size_t from = 0, to = 0;
+  int line = 0;
+  EditedStudies(const std::string& key, const std::string& file) : tmp(::testing::TempDir() + "/" + file) {
+    from = shipped.find("\n" + key + " = {") + 1;
+    to = shipped.find('\n', from);
+    line = static_cast<int>(std::count(shipped.begin(), shipped.begin() + static_cast<long>(from), '\n')) + 1;
+  }
+  std::string load(const std::string& field) const {
+    std::ofstream(tmp, std::ios::binary) << shipped.substr(0, from) + field + shipped.substr(to);
+    return load_setup(dir + "/targets.csv", tmp).error;
+  }
+};
+
+TEST(Studies, ReadsABetweenStudySpreadOnlyForAProportionWithNOfN) {
+  const std::string dir = std::string(IL2T_SOURCE_DIR) + "/data/calibration";
   const auto s = load_setup(dir + "/targets.csv", dir + "/studies.toml");
   ASSERT_TRUE(s.setup) << s.error;
   for (std::size_t i = 0; i < s.setup->targets.size(); ++i)
     EXPECT_EQ(s.setup->mappings[i].between_study_sd, s.setup->targets[i].id == "he2016-sri-w6" ? 1.0 : 0.0)
         << s.setup->targets[i].id;
 
-  const std::string tmp = ::testing::TempDir() + "/studies.toml";
-  const std::size_t from = shipped.find("\nbetween_study_sd = {") + 1;
-  ASSERT_NE(from, 0u);
-  const std::size_t to = shipped.find('\n', from);
-  const int line = static_cast<int>(std::count(shipped.begin(), shipped.begin() + static_cast<long>(from), '\n')) + 1;
-  auto load = [&](const std::string& field) {
-    std::ofstream(tmp, std::ios::binary) << shipped.substr(0, from) + field + shipped.substr(to);
-    return load_setup(dir + "/targets.csv", tmp).error;
-  };
-  const std::string where = tmp + ":" + std::to_string(line) + ": target.between_study_sd: ";
+  const EditedStudies e("between_study_sd", "studies.toml");
+  ASSERT_NE(e.from, 0u);
+  const std::string& tmp = e.tmp;
+  auto load = [&e](const std::string& field) { return e.load(field); };
+  const std::string where = tmp + ":" + std::to_string(e.line) + ": target.between_study_sd: ";
   EXPECT_EQ(load("between_study_sd = 1.0"), where + "write { value = 1.0, assumed = \"why this study differs\" }");
   EXPECT_EQ(load("between_study_sd = { value = 1.0 }"), where + "write { value = 1.0, assumed = \"why this study differs\" }");
   EXPECT_EQ(load("between_study_sd = { value = -1.0, assumed = \"x\" }"),
             where + "-1.000000 is not a spread on the logit scale in [0, 5]");
   EXPECT_EQ(load("between_study_sd = { value = 0.5, assumed = \"x\" }"), "");
   // On a median: refused.
-  std::string moved = shipped.substr(0, from) + shipped.substr(to);
+  std::string moved = e.shipped.substr(0, e.from) + e.shipped.substr(e.to);
   const std::size_t med = moved.find("measure = \"median:SLEDAI2K\"");
   ASSERT_NE(med, std::string::npos);
   const std::size_t eol = moved.find('\n', med);
@@ -115,6 +133,39 @@ TEST(Studies, ReadsABetweenStudySpreadOnlyForAProportionWithNOfN) {
   EXPECT_NE(err.find("target.between_study_sd: only a proportion published as n/N can carry it (he2020-sledai-w0-il2 is a median)"),
             std::string::npos)
       << err;
+}
+
+TEST(Studies, ReadsGoalsForExpectedValuesAndRefusesBadOnes) {
+  const std::string dir = std::string(IL2T_SOURCE_DIR) + "/data/calibration";
+  const auto s = load_setup(dir + "/targets.csv", dir + "/studies.toml");
+  ASSERT_TRUE(s.setup) << s.error;
+  EXPECT_EQ(s.setup->studies_sha256.size(), 64u);
+  // The shipped goals: He 2020's four SRI-4 rates within 5 percentage points.
+  for (std::size_t i = 0; i < s.setup->targets.size(); ++i)
+    EXPECT_EQ(s.setup->mappings[i].goal_within, s.setup->targets[i].id.rfind("he2020-sri4-", 0) == 0 ? 0.05 : 0.0)
+        << s.setup->targets[i].id;
+
+  const EditedStudies e("goal_within", "studies_goal.toml");
+  ASSERT_NE(e.from, 0u);
+  const std::string& tmp = e.tmp;
+  auto load = [&e](const std::string& field) { return e.load(field); };
+  const std::string where = tmp + ":" + std::to_string(e.line) + ": target.goal_within: ";
+  EXPECT_EQ(load("goal_within = 0.05"), where + "write { value = 0.05, reason = \"whose goal, and why\" }");
+  EXPECT_EQ(load("goal_within = { value = 0.05, assumed = \"x\" }"),
+            where + "write { value = 0.05, reason = \"whose goal, and why\" }");
+  EXPECT_EQ(load("goal_within = { value = 0.0, reason = \"x\" }"),
+            where + "0.000000 is not a distance in (0, 1.000000] on he2020-sri4-w12-il2's scale");
+  EXPECT_EQ(load("goal_within = { value = 0.1, reason = \"x\" }"), "");
+  // A misspelt key is refused, not ignored.
+  EXPECT_EQ(load("goal_witin = { value = 0.1, reason = \"x\" }"),
+            tmp + ":" + std::to_string(e.line) +
+                ": target.goal_witin: not a key of a target (id, study, arm, visit, measure, not_simulated, "
+                "between_study_sd, goal_within)");
+  // A target that is not simulated has no expected value.
+  std::ofstream(tmp, std::ios::binary) << "format = 1\n[[target]]\nid = \"he2020-sri4-w12-il2\"\nnot_simulated = \"x\"\n"
+                                          "goal_within = { value = 0.1, reason = \"x\" }\n";
+  EXPECT_EQ(load_setup(dir + "/targets.csv", tmp).error,
+            tmp + ":2: target.goal_within: \"he2020-sri4-w12-il2\" is not simulated, so it has no expected value to hold to a goal");
 }
 
 TEST(Measure, ParsesNamesAndTestCodes) {
