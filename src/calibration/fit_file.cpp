@@ -43,7 +43,8 @@ std::string short_num(double v) {
 std::string fit_file_text(const FitRecord& r) {
   std::string o;
   o += "# Written by il2trial calibrate: the values of the free parameters that minimise the\n";
-  o += "# distance (src/calibration/objective.h) between the model and the calibration targets.\n";
+  o += "# distance (src/calibration/objective.h) between the model and the calibration targets,\n";
+  o += "# plus the penalty of any goal for an expected value (src/calibration/goal.h).\n";
   o += "# Reproduce with the command below, from the source tree.\n";
   o += "[fit]\n";
   o += "program = " + quoted(r.program) + "\n";

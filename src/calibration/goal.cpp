@@ -23,7 +23,7 @@ GoalStatus goal_status(double published, double within, const std::vector<double
   g.mc_se = n > 1 ? std::sqrt(ss / (n - 1) / n) : 0.0;
   g.distance = std::abs(g.expected - published);
   g.met = g.distance <= within;
-  const double excess = g.distance - (within - 2 * g.mc_se);
+  const double excess = g.distance - (within - kGoalMarginSe * g.mc_se);
   if (excess > 0) g.penalty = 0.5 * (excess / kGoalPenaltyScale) * (excess / kGoalPenaltyScale);
   return g;
 }

@@ -8,18 +8,21 @@
 // The fit treats a goal as a constraint by a quadratic penalty added to the likelihood
 // distance (objective.h):
 //
-//   excess  = |m − y| − (d − 2·se)         (the goal, less two Monte Carlo SEs)
+//   excess  = |m − y| − (d − 3·se)         (the goal, less three Monte Carlo SEs)
 //   penalty = ½·(excess / 0.005)²  if excess > 0, else 0
 //
-// so the fit keeps the estimate two standard errors inside the goal (its estimate from
-// few replicates is noisy) and a shortfall of 0.005 costs as much as one standard
-// error on a normal target. The penalty is zero wherever the goal is met with that
+// so the fit keeps its estimate, from few replicates and with common random numbers a
+// fixed draw, three standard errors inside the goal, and a shortfall of 0.005 costs as
+// much as one standard error on a normal target. The margin lowers the chance that a
+// goal met by the fit's estimate is missed when checked on many more replicates; it
+// does not rule it out (docs/validation.md: the shipped fit's placebo rates). The penalty is zero wherever the goal is met with that
 // margin, so inside the goal the fit follows the likelihood alone.
 #include <vector>
 
 namespace il2t::calibration {
 
 inline constexpr double kGoalPenaltyScale = 0.005;
+inline constexpr double kGoalMarginSe = 3;
 
 struct GoalStatus {
   double published = 0, within = 0;  // the goal

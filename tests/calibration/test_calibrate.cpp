@@ -221,18 +221,18 @@ TEST(Goal, ExpectedValueAndPenaltyMatchR) {
   EXPECT_NEAR(g.mc_se, 0.0322748612183951, 1e-15);
   EXPECT_NEAR(g.distance, 0.125, 1e-15);
   EXPECT_FALSE(g.met);
-  EXPECT_NEAR(g.penalty, 389.482500643704, 1e-9);
+  EXPECT_NEAR(g.penalty, 590.473750965556, 1e-9);
 }
 
-TEST(Goal, NoPenaltyTwoStandardErrorsInsideAndMetUpToTheEdge) {
+TEST(Goal, NoPenaltyThreeStandardErrorsInsideAndMetUpToTheEdge) {
   // Mean 0.34, SE 0.01: the goal 0.30 ± 0.05 is met, and the penalty starts only past
-  // 0.05 − 2·0.01 = 0.03 from the published value.
+  // 0.05 − 3·0.01 = 0.02 from the published value.
   const std::vector<double> v = {0.33, 0.35};  // SD 0.01·√2 over √2 replicates
   const GoalStatus inside = goal_status(0.30, 0.05, v);
   EXPECT_NEAR(inside.mc_se, 0.01, 1e-15);
   EXPECT_TRUE(inside.met);
-  EXPECT_NEAR(inside.penalty, 0.5 * std::pow((0.04 - 0.03) / kGoalPenaltyScale, 2), 1e-9);
-  EXPECT_EQ(goal_status(0.30, 0.05, {0.31, 0.33}).penalty, 0.0);  // 0.02 off, SE 0.01: inside the margin
+  EXPECT_NEAR(inside.penalty, 0.5 * std::pow((0.04 - 0.02) / kGoalPenaltyScale, 2), 1e-9);
+  EXPECT_EQ(goal_status(0.30, 0.05, {0.30, 0.32}).penalty, 0.0);  // 0.01 off, SE 0.01: inside the margin
   EXPECT_TRUE(goal_status(0.30, 0.05, {0.35}).met);                // exactly at the edge: met
   EXPECT_FALSE(goal_status(0.30, 0.05, {0.3501}).met);
   EXPECT_TRUE(goal_status(0.30, 0.05, {0.25}).met);                 // either side
