@@ -15,8 +15,9 @@
 // fixed draw, three standard errors inside the goal, and a shortfall of 0.005 costs as
 // much as one standard error on a normal target. The margin lowers the chance that a
 // goal met by the fit's estimate is missed when checked on many more replicates; it
-// does not rule it out (docs/validation.md: the shipped fit's placebo rates). The penalty is zero wherever the goal is met with that
-// margin, so inside the goal the fit follows the likelihood alone.
+// does not rule it out (docs/validation.md: the shipped fit's placebo rates). The
+// penalty is zero wherever the goal is met with that margin, so inside the goal the
+// fit follows the likelihood alone.
 #include <vector>
 
 namespace il2t::calibration {
@@ -30,7 +31,7 @@ struct GoalStatus {
   double mc_se = 0;     // its Monte Carlo standard error
   double distance = 0;  // |expected − published|
   bool met = false;     // distance <= within
-  double penalty = 0;   // as above
+  double penalty = 0;   // the fit's penalty, as above
 };
 
 // NaN values are skipped; with no finite value the status has expected = NaN, not met.

@@ -197,7 +197,6 @@ bool read_goal(const std::string& file, const toml::table& t, const Target& targ
     return false;
   }
   m.goal_within = *value;
-  m.goal_reason = *why;
   return true;
 }
 

@@ -45,8 +45,7 @@ struct Mapping {
   double between_study_sd = 0;
   // A goal for the expected value: within this distance of the published value, on the
   // statistic's own scale (0.05 for 5 percentage points of a proportion). 0: none.
-  double goal_within = 0;
-  std::string goal_reason;
+  double goal_within = 0;  // the file gives the reason
 };
 
 struct Setup {
