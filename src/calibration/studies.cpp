@@ -152,18 +152,28 @@ bool load_study(const std::string& file, const toml::table& t, Setup& s, std::st
   return true;
 }
 
+// A field written { value = X, <why_key> = "why" } (nothing else): its number, or an
+// error that shows `example`.
+std::optional<double> reasoned_number(const std::string& file, const toml::node& node, const char* key,
+                                      const char* why_key, const char* example, std::string& error) {
+  const toml::table* h = node.as_table();
+  const auto value = h ? (*h)["value"].value<double>() : std::nullopt;
+  const auto why = h ? (*h)[why_key].value<std::string>() : std::nullopt;
+  if (!value || !why || why->empty() || h->size() != 2) {
+    error = at(file, node) + "target." + key + ": write " + example;
+    return std::nullopt;
+  }
+  return value;
+}
+
 // between_study_sd = { value = SD, assumed = "why" }: only for a proportion with n/N.
 bool read_between_study(const std::string& file, const toml::table& t, const Target& target, Mapping& m,
                         std::string& error) {
   const toml::node* node = t.get("between_study_sd");
   if (!node) return true;
-  const toml::table* h = node->as_table();
-  const auto value = h ? (*h)["value"].value<double>() : std::nullopt;
-  const auto why = h ? (*h)["assumed"].value<std::string>() : std::nullopt;
-  if (!value || !why || why->empty() || h->size() != 2) {
-    error = at(file, *node) + "target.between_study_sd: write { value = 1.0, assumed = \"why this study differs\" }";
-    return false;
-  }
+  const auto value = reasoned_number(file, *node, "between_study_sd", "assumed",
+                                     "{ value = 1.0, assumed = \"why this study differs\" }", error);
+  if (!value) return false;
   if (!std::isfinite(*value) || *value < 0 || *value > 5) {
     error = at(file, *node) + "target.between_study_sd: " + std::to_string(*value) +
             " is not a spread on the logit scale in [0, 5]";
@@ -183,13 +193,9 @@ bool read_between_study(const std::string& file, const toml::table& t, const Tar
 bool read_goal(const std::string& file, const toml::table& t, const Target& target, Mapping& m, std::string& error) {
   const toml::node* node = t.get("goal_within");
   if (!node) return true;
-  const toml::table* h = node->as_table();
-  const auto value = h ? (*h)["value"].value<double>() : std::nullopt;
-  const auto why = h ? (*h)["reason"].value<std::string>() : std::nullopt;
-  if (!value || !why || why->empty() || h->size() != 2) {
-    error = at(file, *node) + "target.goal_within: write { value = 0.05, reason = \"whose goal, and why\" }";
-    return false;
-  }
+  const auto value =
+      reasoned_number(file, *node, "goal_within", "reason", "{ value = 0.05, reason = \"whose goal, and why\" }", error);
+  if (!value) return false;
   const double scale = std::max(1.0, std::abs(target.value));
   if (!std::isfinite(*value) || *value <= 0 || *value > scale) {
     error = at(file, *node) + "target.goal_within: " + std::to_string(*value) + " is not a distance in (0, " +
