@@ -99,10 +99,55 @@ bool load_pk(const std::string& file, const toml::table& t, Study& st, std::stri
   return true;
 }
 
+// prednisone = { median = M, sd_log = S, zero = Z, source|assumed = "why" }: the study's
+// own prednisone at entry (model::PrednisoneAtEntry), in place of its population's.
+bool read_prednisone(const std::string& file, const toml::table& t, Study& st, std::string& error) {
+  const toml::node* node = t.get("prednisone");
+  if (!node) return true;
+  const toml::table* h = node->as_table();
+  const char* example = "{ median = 15, sd_log = 0.5, zero = 0.03, source = \"the baseline table\" } (or assumed = \"why\")";
+  if (!h) {
+    error = at(file, *node) + "study.prednisone: write " + example;
+    return false;
+  }
+  const auto median = (*h)["median"].value<double>();
+  const auto sd_log = (*h)["sd_log"].value<double>();
+  const auto zero = (*h)["zero"].value<double>();
+  const auto source = (*h)["source"].value<std::string>();
+  const auto assumed = (*h)["assumed"].value<std::string>();
+  const bool one_reason = (source && !source->empty()) != (assumed && !assumed->empty());
+  if (!median || !sd_log || !zero || !one_reason || h->size() != 4) {
+    error = at(file, *node) + "study.prednisone: write " + example;
+    return false;
+  }
+  if (!std::isfinite(*zero) || *zero < 0 || *zero > 1) {
+    error = at(file, *node) + "study.prednisone.zero: " + std::to_string(*zero) + " is not a probability";
+    return false;
+  }
+  if (!std::isfinite(*median) || *median < 0 || *median > 200 || (*median == 0 && *zero < 1)) {
+    error = at(file, *node) + "study.prednisone.median: " + std::to_string(*median) +
+            " is not a daily prednisone dose in (0, 200] mg (0 only with zero = 1: nobody takes any)";
+    return false;
+  }
+  if (!std::isfinite(*sd_log) || *sd_log < 0 || *sd_log > 3) {
+    error = at(file, *node) + "study.prednisone.sd_log: " + std::to_string(*sd_log) + " is not an SD of log in [0, 3]";
+    return false;
+  }
+  st.prednisone = model::PrednisoneAtEntry{*median, *sd_log, *zero};
+  return true;
+}
+
 bool load_study(const std::string& file, const toml::table& t, Setup& s, std::string& error) {
   auto id = text(file, t, "id", "study", error);
   if (!id) return false;
   const auto kind = t["kind"].value<std::string>();
+  if (!kind)
+    for (const auto& [key, node] : t)
+      if (key != "id" && key != "protocol" && key != "population" && key != "prednisone") {
+        error = at(file, node) + "study." + std::string(key.str()) +
+                ": not a field of a study (id, protocol, population, prednisone; a PK study has kind = \"pk\")";
+        return false;
+      }
   if (t.contains("kind") && kind != "pk") {
     error = at(file, t) + "study.kind: \"pk\" is the only kind (a trial study has a protocol and no kind)";
     return false;
@@ -126,6 +171,7 @@ bool load_study(const std::string& file, const toml::table& t, Setup& s, std::st
     }
     st->stand_in_reason = *why;
   }
+  if (!kind && !read_prednisone(file, t, *st, error)) return false;
   if (kind) {
     if (!load_pk(file, t, *st, error)) return false;
     s.studies.push_back(std::move(st));
@@ -148,6 +194,7 @@ bool load_study(const std::string& file, const toml::table& t, Setup& s, std::st
     return false;
   }
   st->design = std::move(*made.design);
+  st->design.prednisone = st->prednisone;
   s.studies.push_back(std::move(st));
   return true;
 }

@@ -3,7 +3,8 @@
 // names, per target, the study (a protocol file) that reproduces it, the arm, the
 // visit and the measure (measure.h); or says why the target is not simulated. A study
 // whose disease the model has no population for names the population that stands in
-// for it, with the reason. A proportion may carry between_study_sd = { value, assumed }:
+// for it, with the reason; a study may give its own prednisone at entry (its baseline
+// table) in place of that population's. A proportion may carry between_study_sd = { value, assumed }:
 // a study-level spread its distance allows for. Any simulated target may carry
 // goal_within = { value, reason }: a goal for its expected value (the mean over
 // replicate trials), to lie within `value` of the published value, which the fit
@@ -28,6 +29,7 @@ struct Study {
   std::string id, protocol_file;  // protocol_file as resolved (relative to the studies file)
   std::optional<model::Disease> stand_in;
   std::string stand_in_reason;
+  std::optional<model::PrednisoneAtEntry> prednisone;  // the study's own, when the file gives one
   protocol::Protocol protocol;
   trial::TrialDesign design;      // points into `protocol`: a Study is never moved
   std::optional<PkStudy> pk;      // a PK study: no protocol, design or arms

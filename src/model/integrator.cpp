@@ -38,7 +38,7 @@ Integrator::Integrator(const Individual& ind)
 
 SolveStatus Integrator::advance(double t0, double t1, StateVector& x, const Inputs& u) {
   const Drivers d = drivers(ind_, u);
-  if (d.activity_steroid != drivers_.activity_steroid || d.cmv_steroid != drivers_.cmv_steroid) {
+  if (d != drivers_) {
     drivers_ = d;
     solver_.restart();
   }

@@ -29,9 +29,11 @@ void IntegratorLanes::advance(const LaneVec& t0, const LaneVec& t1, LaneState& x
   for (std::size_t l = 0; l < kLanes; ++l) {
     if (!use_[l]) continue;
     const Drivers d = drivers(*ind_[l], u[l]);
-    if (d.activity_steroid != drivers_.activity_steroid[l] || d.cmv_steroid != drivers_.cmv_steroid[l]) {
+    if (d.activity_steroid != drivers_.activity_steroid[l] || d.cmv_steroid != drivers_.cmv_steroid[l] ||
+        d.treg_steroid != drivers_.treg_steroid[l]) {
       drivers_.activity_steroid[l] = d.activity_steroid;
       drivers_.cmv_steroid[l] = d.cmv_steroid;
+      drivers_.treg_steroid[l] = d.treg_steroid;
       solver_.restart(l);
     }
   }

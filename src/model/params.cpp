@@ -35,6 +35,8 @@ constexpr Binding kScalars[] = {
     {"signal.delay_rate", &ModelParams::signal_delay_rate},
     {"cells.helper_turnover", &ModelParams::helper_turnover},
     {"cells.helper_suppression", &ModelParams::helper_suppression},
+    {"cells.treg_steroid_gain", &ModelParams::treg_steroid_gain},
+    {"cells.treg_steroid_half", &ModelParams::treg_steroid_half},
     {"baseline.cd4", &ModelParams::cd4},
     {"baseline.cd8", &ModelParams::cd8_count},
     {"baseline.nk_female", &ModelParams::nk_female},

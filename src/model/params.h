@@ -33,6 +33,8 @@ struct ModelParams {
   double signal_delay_rate = 0;
   SubsetParams treg, tconv, cd8, nk_bright, nk_dim;
   double helper_turnover = 0, helper_suppression = 0;
+  // Glucocorticoid amplification of IL-2's Treg drive: gain (1) and half-saturating prednisone (mg/day)
+  double treg_steroid_gain = 0, treg_steroid_half = 0;
   // Baseline blood counts (healthy reference) and fractions
   double cd4 = 0, cd8_count = 0, nk_female = 0, nk_male = 0, lymphocytes = 0;
   double treg_fraction = 0, tfh_fraction = 0, th17_fraction = 0, nk_bright_fraction = 0;
@@ -84,6 +86,13 @@ struct PopulationParams {
   double weight_mean = 0, weight_sd = 0, height_mean = 0, height_sd = 0, weight_height_corr = 0;
   double activity_offset = 0, activity_median = 0, activity_sd_log = 0, pga_mean = 0, pga_sd = 0;
   double prednisone_median = 0, prednisone_sd_log = 0, prednisone_zero = 0, antimalarial = 0, immunosuppressant = 0;
+};
+
+// A study's own prednisone at entry, in place of its population's three prednisone
+// fields: a calibration study whose published baseline table differs from the
+// population simulated (data/calibration/studies.toml, prednisone = { ... }).
+struct PrednisoneAtEntry {
+  double median = 0, sd_log = 0, zero = 0;  // as PopulationParams' prednisone_median, _sd_log, _zero
 };
 
 // How a trial is conducted (models/conduct.toml, [conduct] and [observational]).

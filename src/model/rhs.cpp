@@ -29,6 +29,7 @@ Drivers drivers(const Individual& ind, const Inputs& u) {
   Drivers d;
   d.activity_steroid = (1.0 / (1.0 + u.prednisone / ind.p.steroid_gc50)) / ind.gc_baseline_factor;
   d.cmv_steroid = (1.0 / (1.0 + u.prednisone / ind.p.cmv_steroid_gc50)) / ind.cmv_gc_baseline_factor;
+  d.treg_steroid = 1.0 + ind.p.treg_steroid_gain * u.prednisone / (u.prednisone + ind.p.treg_steroid_half);
   return d;
 }
 
@@ -61,9 +62,9 @@ void rhs(const Individual& ind, const Drivers& drv, const double* x, double* dx)
   dx[kSigNkBright] = k0 * (hill_signal(c, ind.nkb.ec50, ind.nkb.hill) - x[kSigNkBright]);
   dx[kSigNkDim] = k0 * (hill_signal(c, ind.nkd.ec50, ind.nkd.hill) - x[kSigNkDim]);
 
-  // Cells.
+  // Cells. Glucocorticoid amplifies IL-2's drive of Treg (not their baseline renewal).
   const double treg = x[kTreg];
-  dx[kTreg] = homeostatic(ind.treg, treg, (1 + ind.treg.emax * x[kSigTreg]) * treg_block);
+  dx[kTreg] = homeostatic(ind.treg, treg, (1 + ind.treg.emax * drv.treg_steroid * x[kSigTreg]) * treg_block);
   const double tconv_growth = (1 + ind.tconv.emax * x[kSigTconv]) * eff_block;
   dx[kTconv] = homeostatic(ind.tconv, x[kTconv], tconv_growth);
   // Pathogenic helpers: as conventional CD4, held down by Treg relative to baseline.

@@ -11,6 +11,8 @@ namespace il2t::model {
 struct Drivers {
   double activity_steroid = 1;  // steroid effect on the activity drive, relative to baseline
   double cmv_steroid = 1;       // steroid effect on immune control of CMV, relative to baseline
+  double treg_steroid = 1;      // steroid amplification of IL-2's Treg drive: 1 + gain·P/(P + half)
+  bool operator==(const Drivers&) const = default;
 };
 Drivers drivers(const Individual& ind, const Inputs& u);
 

@@ -160,7 +160,7 @@ void rhs_lanes(const LaneModel& m, const LaneDrivers& d, const LaneState& x, Lan
     for (std::size_t l = 0; l < kLanes; ++l) supp[l] = suppression(rel[l], m.helper_suppression[l], m.helper_power[l]);
   }
   const LaneVec treg = x[kTreg];
-  dx[kTreg] = m.turn_treg * treg * ((1 + m.emax_treg * x[kSigTreg]) * treg_block - treg * m.inv_treg);
+  dx[kTreg] = m.turn_treg * treg * ((1 + m.emax_treg * d.treg_steroid * x[kSigTreg]) * treg_block - treg * m.inv_treg);
   const LaneVec tconv_growth = (1 + m.emax_tconv * x[kSigTconv]) * eff_block;
   const LaneVec tconv = x[kTconv];
   dx[kTconv] = m.turn_tconv * tconv * (tconv_growth - tconv * m.inv_tconv);

@@ -63,7 +63,7 @@ struct LaneModel {
 
 // Drivers (rhs.h) per lane.
 struct LaneDrivers {
-  LaneVec activity_steroid{}, cmv_steroid{};
+  LaneVec activity_steroid{}, cmv_steroid{}, treg_steroid{};
 };
 
 // Writes dx/dt for every lane.

@@ -28,7 +28,8 @@ double truncated_normal(model::Stream& rng, double mean, double sd, double lo, d
 
 }  // namespace
 
-Candidate draw_candidate(const model::Model& m, model::Disease d, model::Stream& rng) {
+Candidate draw_candidate(const model::Model& m, model::Disease d, model::Stream& rng,
+                         const model::PrednisoneAtEntry* prednisone) {
   const model::PopulationParams& p = params_of(m, d);
   Candidate c;
   c.cov = m.typical_covariates(d);
@@ -51,9 +52,11 @@ Candidate draw_candidate(const model::Model& m, model::Disease d, model::Stream&
     case model::Disease::pss: c.targets.essdai = activity; break;
     case model::Disease::jia: c.targets.active_joints = activity; break;
   }
-  c.cov.prednisone = rng.bernoulli(p.prednisone_zero)
+  const model::PrednisoneAtEntry pred =
+      prednisone ? *prednisone : model::PrednisoneAtEntry{p.prednisone_median, p.prednisone_sd_log, p.prednisone_zero};
+  c.cov.prednisone = rng.bernoulli(pred.zero)
                          ? 0.0
-                         : std::max(2.5, std::round(p.prednisone_median * std::exp(p.prednisone_sd_log * rng.normal()) / 2.5) * 2.5);
+                         : std::max(2.5, std::round(pred.median * std::exp(pred.sd_log * rng.normal()) / 2.5) * 2.5);
   c.cov.antimalarial = rng.bernoulli(p.antimalarial);
   c.cov.immunosuppressant = rng.bernoulli(p.immunosuppressant);
   return c;

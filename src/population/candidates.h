@@ -21,8 +21,10 @@ struct Candidate {
 
 // One candidate, from `rng` (a stream keyed by seed, replicate, candidate and
 // Purpose::population). Measures the typical participant does not vary (ESSPRI items,
-// JIA globals and ESR) are taken from it.
-Candidate draw_candidate(const model::Model& m, model::Disease d, model::Stream& rng);
+// JIA globals and ESR) are taken from it. `prednisone`, when given, replaces the
+// population's prednisone distribution (a study's own baseline table).
+Candidate draw_candidate(const model::Model& m, model::Disease d, model::Stream& rng,
+                         const model::PrednisoneAtEntry* prednisone = nullptr);
 
 // The candidate as screening sees it: the fields drawn here (age, sex, weight, height,
 // disease activity, PGA, prednisone and the co-medications); every other field is

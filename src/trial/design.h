@@ -51,6 +51,9 @@ struct TrialDesign {
   model::Disease disease = model::Disease::sle;
   bool cmv = false;
   bool observational = false;  // not randomised: allocation by the clinician-choice model
+  // The study's own prednisone at entry (a calibration study's baseline table); nullopt:
+  // the population's (models/population.toml).
+  std::optional<model::PrednisoneAtEntry> prednisone;
   int planned_n = 0;
   double reference_bsa_m2 = 0;  // of the protocol's reference body (Mosteller): ArmInfo::il2_dose_miu per m²
   std::vector<ArmInfo> arms;

@@ -135,6 +135,51 @@ TEST(Studies, ReadsABetweenStudySpreadOnlyForAProportionWithNOfN) {
       << err;
 }
 
+TEST(Studies, ReadsAStudysOwnPrednisoneAndRefusesBadOnes) {
+  const std::string dir = std::string(IL2T_SOURCE_DIR) + "/data/calibration";
+  const auto s = load_setup(dir + "/targets.csv", dir + "/studies.toml");
+  ASSERT_TRUE(s.setup) << s.error;
+  // The shipped ones: He 2016's Table S1, Koreth 2016's Table 1, none in type 1 diabetes;
+  // the design the simulator reads carries the same.
+  for (const auto& st : s.setup->studies) {
+    EXPECT_EQ(st->design.prednisone.has_value(), st->prednisone.has_value()) << st->id;
+    if (st->id == "he2016") {
+      ASSERT_TRUE(st->design.prednisone);
+      EXPECT_EQ(st->design.prednisone->median, 30);
+    } else if (st->id == "koreth2016") {
+      ASSERT_TRUE(st->prednisone);
+      EXPECT_EQ(st->prednisone->median, 20);
+      EXPECT_EQ(st->prednisone->zero, 0);
+    } else if (st->id == "dilfrequency" || st->id == "dilt1d") {
+      ASSERT_TRUE(st->prednisone);
+      EXPECT_EQ(st->prednisone->zero, 1);
+    } else if (st->id == "he2020") {
+      EXPECT_FALSE(st->prednisone);
+    }
+  }
+
+  const EditedStudies e("prednisone", "studies_prednisone.toml");
+  ASSERT_NE(e.from, 0u);
+  auto load = [&e](const std::string& field) { return e.load(field); };
+  const std::string where = e.tmp + ":" + std::to_string(e.line) + ": study.prednisone";
+  const std::string write = where +
+      ": write { median = 15, sd_log = 0.5, zero = 0.03, source = \"the baseline table\" } (or assumed = \"why\")";
+  EXPECT_EQ(load("prednisone = 30"), write);
+  EXPECT_EQ(load("prednisone = { median = 30, sd_log = 0.5, zero = 0 }"), write);  // no reason
+  EXPECT_EQ(load("prednisone = { median = 30, sd_log = 0.5, zero = 0, source = \"a\", assumed = \"b\" }"), write);
+  EXPECT_EQ(load("prednisone = { median = 30, sd_log = 0.5, zero = 1.5, source = \"a\" }"),
+            where + ".zero: 1.500000 is not a probability");
+  EXPECT_EQ(load("prednisone = { median = 0, sd_log = 0, zero = 0.5, source = \"a\" }"),
+            where + ".median: 0.000000 is not a daily prednisone dose in (0, 200] mg (0 only with zero = 1: nobody takes any)");
+  EXPECT_EQ(load("prednisone = { median = 30, sd_log = -1, zero = 0, source = \"a\" }"),
+            where + ".sd_log: -1.000000 is not an SD of log in [0, 3]");
+  EXPECT_EQ(load("prednisone = { median = 30, sd_log = 0.5, zero = 0, assumed = \"a\" }"), "");
+  // A misspelt key of a study is refused, not ignored.
+  EXPECT_EQ(load("prednisolone = { median = 30, sd_log = 0.5, zero = 0, assumed = \"a\" }"),
+            e.tmp + ":" + std::to_string(e.line) +
+                ": study.prednisolone: not a field of a study (id, protocol, population, prednisone; a PK study has kind = \"pk\")");
+}
+
 TEST(Studies, ReadsGoalsForExpectedValuesAndRefusesBadOnes) {
   const std::string dir = std::string(IL2T_SOURCE_DIR) + "/data/calibration";
   const auto s = load_setup(dir + "/targets.csv", dir + "/studies.toml");

@@ -129,6 +129,37 @@ TEST(ModelProperties, TregResponseIsMonotoneInDose) {
   }
 }
 
+// Glucocorticoid amplifies IL-2's drive of Treg (models/cells.toml treg_steroid_*): the
+// driver is 1 + gain·P/(P + half); without IL-2 the steroid leaves Treg at baseline, and
+// with it a higher prednisone dose gives a higher Treg peak, more so the larger the gain.
+TEST(ModelProperties, SteroidAmplifiesTheTregResponseToIl2Only) {
+  const Model m = test::shipped_model();
+  ModelParams params = m.bound.p;
+  params.treg_steroid_gain = 1.5;
+  params.treg_steroid_half = 10;
+  const Covariates cov = m.typical_covariates(Disease::sle);
+  const Individual ind = make_individual(params, cov);
+  for (double p : {0.0, 10.0, 30.0})
+    EXPECT_DOUBLE_EQ(drivers(ind, Inputs{p}).treg_steroid, 1 + 1.5 * p / (p + 10)) << p;
+  const CoursePlan dosed = test::plan_from_regimen("1 MIU sc every other day for 2 weeks, then 2 weeks off; 3 cycles", 84);
+  auto peak_at = [&](double prednisone, double gain, const CoursePlan& plan) {
+    ModelParams pp = params;
+    pp.treg_steroid_gain = gain;
+    Covariates c = cov;
+    c.prednisone = prednisone;
+    const Individual i = make_individual(pp, c);
+    return peak_of(run_days(i, plan), kTreg).first / i.treg.baseline;
+  };
+  CoursePlan undosed = dosed;
+  undosed.doses.clear();
+  EXPECT_NEAR(peak_at(30, 1.5, undosed), 1.0, 1e-9);
+  const double p0 = peak_at(0, 1.5, dosed), p10 = peak_at(10, 1.5, dosed), p30 = peak_at(30, 1.5, dosed);
+  EXPECT_GT(p10, p0 * 1.05);
+  EXPECT_GT(p30, p10 * 1.01);
+  EXPECT_DOUBLE_EQ(peak_at(0, 0, dosed), p0);      // no prednisone: the gain does not matter
+  EXPECT_DOUBLE_EQ(peak_at(30, 0, dosed), peak_at(0, 0, dosed));  // no gain: the dose does not matter
+}
+
 TEST(ModelProperties, TregPeaksWithinWeeksOfDailyDosingAndReturnsAfterStopping) {
   // koreth2011-peak: 1 MIU/m² daily for 8 weeks, median Treg peak at week 4; Tregs
   // declined when treatment stopped. The fitted model (NK and Treg cells expanding and

@@ -85,6 +85,30 @@ TEST(Candidates, SleFollowsHe2020Table1) {
   EXPECT_NEAR(none, p.prednisone_zero, 0.005);
 }
 
+TEST(Candidates, AStudysOwnPrednisoneReplacesThePopulations) {
+  const model::Model m = test::shipped_model();
+  const model::PrednisoneAtEntry he2016{30, 0.5, 0.03}, none{0, 0, 1};
+  std::vector<double> pred;
+  for (int i = 0; i < 20000; ++i) {
+    model::Stream a(1, 0, static_cast<std::uint64_t>(i), model::Purpose::population);
+    model::Stream b(1, 0, static_cast<std::uint64_t>(i), model::Purpose::population);
+    model::Stream c(1, 0, static_cast<std::uint64_t>(i), model::Purpose::population);
+    const Candidate own = draw_candidate(m, Disease::sle, a, &he2016);
+    const Candidate nobody = draw_candidate(m, Disease::sle, b, &none);
+    const Candidate usual = draw_candidate(m, Disease::sle, c);
+    // Everything drawn before the prednisone is the population's.
+    ASSERT_EQ(own.cov.age_years, usual.cov.age_years);
+    ASSERT_EQ(own.cov.weight_kg, usual.cov.weight_kg);
+    ASSERT_EQ(own.targets.sledai, usual.targets.sledai);
+    ASSERT_EQ(nobody.cov.prednisone, 0.0);
+    pred.push_back(own.cov.prednisone);
+  }
+  for (double d : pred) ASSERT_EQ(std::fmod(d, 2.5), 0.0);
+  EXPECT_NEAR(median(pred), 30, 2.5);
+  const double zero = static_cast<double>(std::count(pred.begin(), pred.end(), 0.0)) / 20000.0;
+  EXPECT_NEAR(zero, 0.03, 4 * std::sqrt(0.03 * 0.97 / 20000.0));
+}
+
 TEST(Candidates, WeightAndHeightAreCorrelated) {
   const model::Model m = test::shipped_model();
   const auto cs = draw(m, Disease::sle, 20000, 2);
