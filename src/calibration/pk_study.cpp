@@ -48,7 +48,8 @@ PkReplicate simulate_pk(const model::Model& m, const PkStudy& s, std::uint64_t s
     out.error = "a PK study needs participants, sampling hours and a positive dose";
     return out;
   }
-  const model::Covariates cov = m.typical_covariates(s.population);
+  model::Covariates cov = m.typical_covariates(s.population);
+  cov.prednisone = s.prednisone.value_or(cov.prednisone);
   const model::Inputs u{cov.prednisone};
   std::vector<double> conc(s.hours.size());
   double tmax_sum = 0, thalf_sum = 0;

@@ -22,6 +22,7 @@ struct PkStudy {
   int participants = 0;          // per replicate study
   int terminal_points = 4;       // samples (the last ones after the peak) that λz is fitted to
   model::Disease population = model::Disease::sle;  // whose typical covariates stand in
+  std::optional<double> prednisone;  // mg/day in place of the typical participant's (studies.toml)
 };
 
 // Non-compartmental reading of one participant's samples.

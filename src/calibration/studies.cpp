@@ -48,10 +48,11 @@ std::optional<double> positive(const std::string& file, const toml::table& t, co
 // The fields of a kind = "pk" study (pk_study.h).
 bool load_pk(const std::string& file, const toml::table& t, Study& st, std::string& error) {
   for (const auto& [key, node] : t)
-    if (key != "id" && key != "kind" && key != "population" && key != "dose_miu" && key != "hours" &&
-        key != "participants" && key != "terminal_points") {
+    if (key != "id" && key != "kind" && key != "population" && key != "prednisone" && key != "dose_miu" &&
+        key != "hours" && key != "participants" && key != "terminal_points") {
       error = at(file, node) + "study." + std::string(key.str()) +
-              ": not a field of a PK study (id, kind, population, dose_miu, hours, participants, terminal_points)";
+              ": not a field of a PK study (id, kind, population, prednisone, dose_miu, hours, participants, "
+              "terminal_points)";
       return false;
     }
   PkStudy pk;
@@ -95,6 +96,8 @@ bool load_pk(const std::string& file, const toml::table& t, Study& st, std::stri
     return false;
   }
   pk.population = *st.stand_in;
+  // No draw: the typical participant takes none when most would, else the median.
+  if (st.prednisone) pk.prednisone = st.prednisone->zero >= 0.5 ? 0.0 : st.prednisone->median;
   st.pk = std::move(pk);
   return true;
 }
@@ -157,6 +160,10 @@ bool load_study(const std::string& file, const toml::table& t, Setup& s, std::st
   auto st = std::make_unique<Study>();
   st->id = *id;
   if (!kind) st->protocol_file = (std::filesystem::path(file).parent_path() / *proto).lexically_normal().string();
+  if (const toml::node* node = t.get("population"); node && !node->as_table()) {
+    error = at(file, *node) + "study.population: write { value = \"sle\", assumed = \"why this population stands in\" }";
+    return false;
+  }
   if (const toml::table* pop = t["population"].as_table()) {
     const auto value = (*pop)["value"].value<std::string>();
     const auto why = (*pop)["assumed"].value<std::string>();
@@ -171,7 +178,7 @@ bool load_study(const std::string& file, const toml::table& t, Setup& s, std::st
     }
     st->stand_in_reason = *why;
   }
-  if (!kind && !read_prednisone(file, t, *st, error)) return false;
+  if (!read_prednisone(file, t, *st, error)) return false;
   if (kind) {
     if (!load_pk(file, t, *st, error)) return false;
     s.studies.push_back(std::move(st));

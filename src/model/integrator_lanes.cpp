@@ -16,6 +16,7 @@ void IntegratorLanes::assign(std::size_t lane, const Individual& ind) {
   const Drivers d;  // as Integrator's initial drivers
   drivers_.activity_steroid[lane] = d.activity_steroid;
   drivers_.cmv_steroid[lane] = d.cmv_steroid;
+  drivers_.treg_steroid[lane] = d.treg_steroid;
   floors_[lane] = washout_floors(ind);
 }
 

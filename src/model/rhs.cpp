@@ -29,7 +29,8 @@ Drivers drivers(const Individual& ind, const Inputs& u) {
   Drivers d;
   d.activity_steroid = (1.0 / (1.0 + u.prednisone / ind.p.steroid_gc50)) / ind.gc_baseline_factor;
   d.cmv_steroid = (1.0 / (1.0 + u.prednisone / ind.p.cmv_steroid_gc50)) / ind.cmv_gc_baseline_factor;
-  d.treg_steroid = 1.0 + ind.p.treg_steroid_gain * u.prednisone / (u.prednisone + ind.p.treg_steroid_half);
+  if (u.prednisone > 0)
+    d.treg_steroid = 1.0 + ind.p.treg_steroid_gain * u.prednisone / (u.prednisone + ind.p.treg_steroid_half);
   return d;
 }
 

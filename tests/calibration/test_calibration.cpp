@@ -142,7 +142,7 @@ TEST(Studies, ReadsAStudysOwnPrednisoneAndRefusesBadOnes) {
   // The shipped ones: He 2016's Table S1, Koreth 2016's Table 1, none in type 1 diabetes;
   // the design the simulator reads carries the same.
   for (const auto& st : s.setup->studies) {
-    EXPECT_EQ(st->design.prednisone.has_value(), st->prednisone.has_value()) << st->id;
+    if (!st->pk) EXPECT_EQ(st->design.prednisone.has_value(), st->prednisone.has_value()) << st->id;
     if (st->id == "he2016") {
       ASSERT_TRUE(st->design.prednisone);
       EXPECT_EQ(st->design.prednisone->median, 30);
@@ -155,6 +155,9 @@ TEST(Studies, ReadsAStudysOwnPrednisoneAndRefusesBadOnes) {
       EXPECT_EQ(st->prednisone->zero, 1);
     } else if (st->id == "he2020") {
       EXPECT_FALSE(st->prednisone);
+    } else if (st->id == "piscitelli-pk") {  // a PK study: its typical participant takes none
+      ASSERT_TRUE(st->pk && st->pk->prednisone);
+      EXPECT_EQ(*st->pk->prednisone, 0.0);
     }
   }
 
@@ -178,6 +181,12 @@ TEST(Studies, ReadsAStudysOwnPrednisoneAndRefusesBadOnes) {
   EXPECT_EQ(load("prednisolone = { median = 30, sd_log = 0.5, zero = 0, assumed = \"a\" }"),
             e.tmp + ":" + std::to_string(e.line) +
                 ": study.prednisolone: not a field of a study (id, protocol, population, prednisone; a PK study has kind = \"pk\")");
+  // A population written as a bare name is refused too, not ignored.
+  const EditedStudies p("population", "studies_population.toml");
+  ASSERT_NE(p.from, 0u);
+  EXPECT_EQ(p.load("population = \"sle\""),
+            p.tmp + ":" + std::to_string(p.line) +
+                ": study.population: write { value = \"sle\", assumed = \"why this population stands in\" }");
 }
 
 TEST(Studies, ReadsGoalsForExpectedValuesAndRefusesBadOnes) {
@@ -263,6 +272,25 @@ TEST(PkStudy, LinearLimitGivesTheAbsorptionHalfLifeAndIsReproducible) {
   EXPECT_EQ(a.mean_thalf_h, b.mean_thalf_h);
 }
 
+TEST(PkStudy, TakesTheStudysPrednisoneInPlaceOfTheTypicalParticipants) {
+  // Through glucocorticoid's amplification of the Treg drive, expanding Treg consume
+  // IL-2: the prednisone a PK study's participants take moves its terminal half-life.
+  const model::Model m = test::shipped_model();
+  ASSERT_GT(m.bound.p.treg_steroid_gain, 0);
+  PkStudy s;
+  s.dose_miu = 15;
+  s.hours = {0.5, 1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 24};
+  s.participants = 3;
+  const PkReplicate typical = simulate_pk(m, s, 1, 0);
+  s.prednisone = m.typical_covariates(model::Disease::sle).prednisone;
+  const PkReplicate same = simulate_pk(m, s, 1, 0);
+  s.prednisone = 0.0;
+  const PkReplicate none = simulate_pk(m, s, 1, 0);
+  ASSERT_TRUE(typical.ok && same.ok && none.ok);
+  EXPECT_EQ(same.mean_thalf_h, typical.mean_thalf_h);
+  EXPECT_GT(std::abs(none.mean_thalf_h - typical.mean_thalf_h), 0.01);
+}
+
 TEST(Studies, RefusesABadPkStudyNamingLineAndField) {
   const std::string dir = std::string(IL2T_SOURCE_DIR) + "/data/calibration";
   const std::string tmp = ::testing::TempDir() + "/studies_pk.toml";
@@ -278,8 +306,8 @@ TEST(Studies, RefusesABadPkStudyNamingLineAndField) {
   EXPECT_EQ(load("dose_miu = 1\nhours = [1, 2, 3]\nparticipants = 18\n" + pop),
             tmp + ":2: study.hours: at least terminal_points + 1 samples (5)");
   EXPECT_EQ(load("dose_miu = 1\nhours = [1, 2, 3, 4, 5]\nparticipants = 18\nprotocol = \"x.toml\"\n" + pop),
-            tmp + ":8: study.protocol: not a field of a PK study (id, kind, population, dose_miu, hours, participants, "
-                  "terminal_points)");
+            tmp + ":8: study.protocol: not a field of a PK study (id, kind, population, prednisone, dose_miu, hours, "
+                  "participants, terminal_points)");
   EXPECT_NE(load("dose_miu = 1\nhours = [1, 2, 3, 4, 5]\nparticipants = 18\n").find("study.population"), std::string::npos);
   EXPECT_EQ(load("kind2 = 1\n").substr(0, tmp.size() + 2), tmp + ":5");
 }
