@@ -5,7 +5,8 @@
 // whose disease the model has no population for names the population that stands in
 // for it, with the reason; a study may give its own prednisone at entry (its baseline
 // table) in place of that population's (a PK study's typical participant takes none
-// when its zero is at least 0.5, else the median). A proportion may carry between_study_sd = { value, assumed }:
+// when its zero is at least 0.5, else the median). A proportion may carry
+// between_study_sd = { value, assumed }:
 // a study-level spread its distance allows for. Any simulated target may carry
 // goal_within = { value, reason }: a goal for its expected value (the mean over
 // replicate trials), to lie within `value` of the published value, which the fit

@@ -33,7 +33,8 @@ struct ModelParams {
   double signal_delay_rate = 0;
   SubsetParams treg, tconv, cd8, nk_bright, nk_dim;
   double helper_turnover = 0, helper_suppression = 0;
-  // Glucocorticoid amplification of IL-2's Treg drive: gain (1) and half-saturating prednisone (mg/day)
+  // Glucocorticoid amplification of IL-2's Treg drive: its gain (dimensionless) and the
+  // prednisone dose (mg/day) at which it is half its maximum
   double treg_steroid_gain = 0, treg_steroid_half = 0;
   // Baseline blood counts (healthy reference) and fractions
   double cd4 = 0, cd8_count = 0, nk_female = 0, nk_male = 0, lymphocytes = 0;
