@@ -13,10 +13,7 @@ void IntegratorLanes::assign(std::size_t lane, const Individual& ind) {
   model_.refresh_summary();
   solver_.configure(lane, solver_settings(ind.p), ind.atol);
   solver_.reset(lane);
-  const Drivers d;  // as Integrator's initial drivers
-  drivers_.activity_steroid[lane] = d.activity_steroid;
-  drivers_.cmv_steroid[lane] = d.cmv_steroid;
-  drivers_.treg_steroid[lane] = d.treg_steroid;
+  drivers_.set(lane, Drivers{});  // as Integrator's initial drivers
   floors_[lane] = washout_floors(ind);
 }
 
@@ -30,11 +27,8 @@ void IntegratorLanes::advance(const LaneVec& t0, const LaneVec& t1, LaneState& x
   for (std::size_t l = 0; l < kLanes; ++l) {
     if (!use_[l]) continue;
     const Drivers d = drivers(*ind_[l], u[l]);
-    if (d.activity_steroid != drivers_.activity_steroid[l] || d.cmv_steroid != drivers_.cmv_steroid[l] ||
-        d.treg_steroid != drivers_.treg_steroid[l]) {
-      drivers_.activity_steroid[l] = d.activity_steroid;
-      drivers_.cmv_steroid[l] = d.cmv_steroid;
-      drivers_.treg_steroid[l] = d.treg_steroid;
+    if (d != drivers_.at(l)) {
+      drivers_.set(l, d);
       solver_.restart(l);
     }
   }

@@ -64,6 +64,12 @@ struct LaneModel {
 // Drivers (rhs.h) per lane.
 struct LaneDrivers {
   LaneVec activity_steroid{}, cmv_steroid{}, treg_steroid{};
+  Drivers at(std::size_t l) const { return {activity_steroid[l], cmv_steroid[l], treg_steroid[l]}; }
+  void set(std::size_t l, const Drivers& d) {
+    activity_steroid[l] = d.activity_steroid;
+    cmv_steroid[l] = d.cmv_steroid;
+    treg_steroid[l] = d.treg_steroid;
+  }
 };
 
 // Writes dx/dt for every lane.
