@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numbers>
 #include <vector>
 
 namespace il2t::calibration {
@@ -21,25 +20,6 @@ double xlogx_over(double x, double y) { return x > 0 ? x * std::log(x / y) : 0.0
 // The binomial deviance half of k of N against p.
 double deviance_half(double k, double N, double p) { return xlogx_over(k, N * p) + xlogx_over(N - k, N * (1 - p)); }
 
-// −ln ∫ exp(−D(expit(logit p + u))) φ(u; 0, sd) du by the trapezoid rule in log-sum-exp form.
-double with_study_effect(double k, double N, double p, double sd) {
-  constexpr int kPoints = 4001;
-  constexpr double kReach = 10;  // in SDs
-  const double h = 2 * kReach / (kPoints - 1), base = std::log(p / (1 - p));
-  double top = -INFINITY;
-  std::vector<double> terms(kPoints);
-  for (int i = 0; i < kPoints; ++i) {
-    const double z = -kReach + i * h;
-    const double q = 1 / (1 + std::exp(-(base + sd * z)));
-    const double weight = (i == 0 || i == kPoints - 1) ? 0.5 * h : h;
-    terms[i] = -deviance_half(k, N, std::clamp(q, 1e-300, 1 - 1e-16)) - 0.5 * z * z + std::log(weight);
-    top = std::max(top, terms[i]);
-  }
-  double sum = 0;
-  for (double x : terms) sum += std::exp(x - top);
-  return -(top + std::log(sum) - 0.5 * std::log(2 * std::numbers::pi));
-}
-
 }  // namespace
 
 TermKind term_kind(const Target& t, const Mapping& m) {
@@ -47,7 +27,7 @@ TermKind term_kind(const Target& t, const Mapping& m) {
   return is_fold(t, m) ? TermKind::log_normal : TermKind::normal;
 }
 
-double term_value(const Target& t, TermKind kind, const std::vector<double>& values, double between_study_sd) {
+double term_value(const Target& t, TermKind kind, const std::vector<double>& values) {
   std::vector<double> v;
   v.reserve(values.size());
   const bool increase = t.statistic == "fold_minus_1";
@@ -69,7 +49,7 @@ double term_value(const Target& t, TermKind kind, const std::vector<double>& val
     const double N = *t.denominator, k = *t.numerator;
     const double eps = 0.5 / (N * n);
     const double p = std::clamp(mean, eps, 1 - eps);
-    return between_study_sd > 0 ? with_study_effect(k, N, p, between_study_sd) : deviance_half(k, N, p);
+    return deviance_half(k, N, p);
   }
   double ss = 0;
   for (double x : v) ss += (x - mean) * (x - mean);
@@ -90,7 +70,7 @@ ObjectiveValue objective(const Setup& s, const CheckOutcome& c) {
     const TargetCheck& r = c.rows[i];
     if (!r.simulated) continue;
     Term term{r.id, term_kind(s.targets[i], s.mappings[i]), 0, std::nullopt};
-    term.value = term_value(s.targets[i], term.kind, r.values, s.mappings[i].between_study_sd);
+    term.value = term_value(s.targets[i], term.kind, r.values);
     if (!std::isfinite(term.value)) {
       out.error = r.id + ": no replicate trial gave a value";
       return out;

@@ -6,11 +6,6 @@
 // - A proportion published with n/N: the binomial deviance half, k·ln(k/(N·p)) +
 //   (N−k)·ln((N−k)/(N·(1−p))), with p the expected simulated proportion (the mean over
 //   replicate trials, held inside [0.5/N·R, 1 − 0.5/N·R] for R replicates).
-// - A proportion whose mapping carries a between-study spread σ (studies.h): the
-//   published k of N comes from a study whose log-odds differ from the simulated one's
-//   by u ~ N(0, σ²), so the distance is −ln ∫ exp(−D(expit(logit p + u))) φ(u; 0, σ) du,
-//   D the binomial deviance half above (the same zero point); the integral is a
-//   trapezoid rule over u in [−10σ, 10σ] on 4001 points, summed on the log scale.
 // - Any other statistic (a median or mean of n participants, a rate, a proportion
 //   without n/N): the statistic's sampling distribution over replicate trials of the
 //   published size, taken as normal: ½·((y − m)/s)², with m and s the mean and
@@ -53,9 +48,8 @@ struct ObjectiveValue {
 
 // The kind of distance a target gets.
 TermKind term_kind(const Target& t, const Mapping& m);
-// The distance of one target given its per-replicate values (NaN values are skipped);
-// `between_study_sd` applies to binomial terms only.
-double term_value(const Target& t, TermKind kind, const std::vector<double>& values, double between_study_sd = 0);
+// The distance of one target given its per-replicate values (NaN values are skipped).
+double term_value(const Target& t, TermKind kind, const std::vector<double>& values);
 // The sum over every simulated target of check_model's outcome.
 ObjectiveValue objective(const Setup& s, const CheckOutcome& c);
 

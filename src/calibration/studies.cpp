@@ -220,28 +220,6 @@ std::optional<double> reasoned_number(const std::string& file, const toml::node&
   return value;
 }
 
-// between_study_sd = { value = SD, assumed = "why" }: only for a proportion with n/N.
-bool read_between_study(const std::string& file, const toml::table& t, const Target& target, Mapping& m,
-                        std::string& error) {
-  const toml::node* node = t.get("between_study_sd");
-  if (!node) return true;
-  const auto value = reasoned_number(file, *node, "between_study_sd", "assumed",
-                                     "{ value = 1.0, assumed = \"why this study differs\" }", error);
-  if (!value) return false;
-  if (!std::isfinite(*value) || *value < 0 || *value > 5) {
-    error = at(file, *node) + "target.between_study_sd: " + std::to_string(*value) +
-            " is not a spread on the logit scale in [0, 5]";
-    return false;
-  }
-  if (target.statistic != "proportion" || !target.numerator || !target.denominator) {
-    error = at(file, *node) + "target.between_study_sd: only a proportion published as n/N can carry it (" + target.id +
-            " is a " + target.statistic + ")";
-    return false;
-  }
-  m.between_study_sd = *value;
-  return true;
-}
-
 // goal_within = { value = D, reason = "why" }: a goal for a simulated target's
 // expectation.
 bool read_goal(const std::string& file, const toml::table& t, const Target& target, Mapping& m, std::string& error) {
@@ -262,14 +240,13 @@ bool read_goal(const std::string& file, const toml::table& t, const Target& targ
 
 // The keys a [[target]] table may hold; a misspelt one is an error, not ignored.
 bool known_keys(const std::string& file, const toml::table& t, std::string& error) {
-  static const char* const kKeys[] = {"id", "study", "arm", "visit", "measure", "not_simulated", "between_study_sd",
-                                      "goal_within"};
+  static const char* const kKeys[] = {"id", "study", "arm", "visit", "measure", "not_simulated", "goal_within"};
   for (const auto& [key, node] : t) {
     bool ok = false;
     for (const char* k : kKeys) ok = ok || key.str() == k;
     if (!ok) {
       error = at(file, node) + "target." + std::string(key.str()) +
-              ": not a key of a target (id, study, arm, visit, measure, not_simulated, between_study_sd, goal_within)";
+              ": not a key of a target (id, study, arm, visit, measure, not_simulated, goal_within)";
       return false;
     }
   }
@@ -364,7 +341,6 @@ bool load_mapping(const std::string& file, const toml::table& t, Setup& s, const
     return false;
   }
   m.measure = *parsed;
-  if (!read_between_study(file, t, s.targets[it->second], m, error)) return false;
   if (!read_goal(file, t, s.targets[it->second], m, error)) return false;
   s.mappings[it->second] = std::move(m);
   return true;

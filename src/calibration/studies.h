@@ -5,9 +5,7 @@
 // whose disease the model has no population for names the population that stands in
 // for it, with the reason; a study may give its own prednisone at entry (its baseline
 // table) in place of that population's (a PK study's typical participant takes none
-// when its zero is at least 0.5, else the median). A proportion may carry
-// between_study_sd = { value, assumed }:
-// a study-level spread its distance allows for. Any simulated target may carry
+// when its zero is at least 0.5, else the median). Any simulated target may carry
 // goal_within = { value, reason }: a goal for its expected value (the mean over
 // replicate trials), to lie within `value` of the published value, which the fit
 // treats as a constraint (objective.h). A study with kind = "pk" is a
@@ -43,10 +41,6 @@ struct Mapping {
   std::size_t arm = 0, visit = 0;   // not used for a PK study
   Measure measure;
   std::string not_simulated;         // why, when study is none
-  // Between-study spread on the logit scale for a proportion published by a study
-  // unlike the one simulated (uncontrolled, interim): the target's distance integrates
-  // over a study effect ~ N(0, sd²) (objective.h). 0: none. The file gives the reason.
-  double between_study_sd = 0;
   // A goal for the expected value: within this distance of the published value, on the
   // statistic's own scale (0.05 for 5 percentage points of a proportion). 0: none.
   double goal_within = 0;  // the file gives the reason

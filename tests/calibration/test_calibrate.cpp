@@ -99,10 +99,6 @@ TEST(Objective, DistancesMatchRsDensities) {
   EXPECT_NEAR(term_value(fold, TermKind::log_normal, {1.3, 1.4, 1.5}), 72.5374655182608, 1e-10);
   const Target inc = target("fold_minus_1", 0.30);
   EXPECT_NEAR(term_value(inc, TermKind::log_normal, {0.4, 0.5, 0.6}), 1.44088305999483, 1e-12);
-  // With a between-study spread on the logit scale (R: integrate over the study effect).
-  EXPECT_NEAR(term_value(target("proportion", 0.9, 36, 40), TermKind::binomial, {0.4, 0.5, 0.6}, 1.0), 2.81806260911111,
-              1e-9);
-  EXPECT_NEAR(term_value(sri, TermKind::binomial, {0.7}, 0.3), 1.11399585276924, 1e-9);
   // A proportion without n/N is a statistic like any other.
   EXPECT_EQ(term_kind(target("proportion", 0.4), m), TermKind::normal);
   EXPECT_TRUE(std::isnan(term_value(med, TermKind::normal, {nan, nan})));

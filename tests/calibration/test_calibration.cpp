@@ -57,7 +57,7 @@ TEST(Studies, TheShippedFilesMapEveryTargetOnce) {
   const auto s = load_setup(dir + "/targets.csv", dir + "/studies.toml");
   ASSERT_TRUE(s.setup) << s.error;
   EXPECT_EQ(s.setup->mappings.size(), s.setup->targets.size());
-  EXPECT_GE(s.setup->targets.size(), 49u);
+  EXPECT_GE(s.setup->targets.size(), 48u);
   EXPECT_EQ(s.setup->targets_sha256.size(), 64u);
 }
 
@@ -104,49 +104,19 @@ struct EditedStudies {
   }
 };
 
-TEST(Studies, ReadsABetweenStudySpreadOnlyForAProportionWithNOfN) {
-  const std::string dir = std::string(IL2T_SOURCE_DIR) + "/data/calibration";
-  const auto s = load_setup(dir + "/targets.csv", dir + "/studies.toml");
-  ASSERT_TRUE(s.setup) << s.error;
-  for (std::size_t i = 0; i < s.setup->targets.size(); ++i)
-    EXPECT_EQ(s.setup->mappings[i].between_study_sd, s.setup->targets[i].id == "he2016-sri-w6" ? 1.0 : 0.0)
-        << s.setup->targets[i].id;
-
-  const EditedStudies e("between_study_sd", "studies.toml");
-  ASSERT_NE(e.from, 0u);
-  const std::string& tmp = e.tmp;
-  auto load = [&e](const std::string& field) { return e.load(field); };
-  const std::string where = tmp + ":" + std::to_string(e.line) + ": target.between_study_sd: ";
-  EXPECT_EQ(load("between_study_sd = 1.0"), where + "write { value = 1.0, assumed = \"why this study differs\" }");
-  EXPECT_EQ(load("between_study_sd = { value = 1.0 }"), where + "write { value = 1.0, assumed = \"why this study differs\" }");
-  EXPECT_EQ(load("between_study_sd = { value = -1.0, assumed = \"x\" }"),
-            where + "-1.000000 is not a spread on the logit scale in [0, 5]");
-  EXPECT_EQ(load("between_study_sd = { value = 0.5, assumed = \"x\" }"), "");
-  // On a median: refused.
-  std::string moved = e.shipped.substr(0, e.from) + e.shipped.substr(e.to);
-  const std::size_t med = moved.find("measure = \"median:SLEDAI2K\"");
-  ASSERT_NE(med, std::string::npos);
-  const std::size_t eol = moved.find('\n', med);
-  moved.insert(eol + 1, "between_study_sd = { value = 1.0, assumed = \"x\" }\n");
-  std::ofstream(tmp, std::ios::binary) << moved;
-  const std::string err = load_setup(dir + "/targets.csv", tmp).error;
-  EXPECT_NE(err.find("target.between_study_sd: only a proportion published as n/N can carry it (he2020-sledai-w0-il2 is a median)"),
-            std::string::npos)
-      << err;
-}
-
 TEST(Studies, ReadsAStudysOwnPrednisoneAndRefusesBadOnes) {
   const std::string dir = std::string(IL2T_SOURCE_DIR) + "/data/calibration";
   const auto s = load_setup(dir + "/targets.csv", dir + "/studies.toml");
   ASSERT_TRUE(s.setup) << s.error;
-  // The shipped ones: He 2016's Table S1, Koreth 2016's Table 1, none in type 1 diabetes;
+  // The shipped ones: Koreth 2016's Table 1, none in type 1 diabetes;
   // the design the simulator reads carries the same.
   for (const auto& st : s.setup->studies) {
-    if (!st->pk) EXPECT_EQ(st->design.prednisone.has_value(), st->prednisone.has_value()) << st->id;
-    if (st->id == "he2016") {
+    if (!st->pk) {
+      EXPECT_EQ(st->design.prednisone.has_value(), st->prednisone.has_value()) << st->id;
+    }
+    if (st->id == "koreth2016") {
       ASSERT_TRUE(st->design.prednisone);
-      EXPECT_EQ(st->design.prednisone->median, 30);
-    } else if (st->id == "koreth2016") {
+      EXPECT_EQ(st->design.prednisone->median, 20);
       ASSERT_TRUE(st->prednisone);
       EXPECT_EQ(st->prednisone->median, 20);
       EXPECT_EQ(st->prednisone->zero, 0);
@@ -214,7 +184,7 @@ TEST(Studies, ReadsGoalsForExpectedValuesAndRefusesBadOnes) {
   EXPECT_EQ(load("goal_witin = { value = 0.1, reason = \"x\" }"),
             tmp + ":" + std::to_string(e.line) +
                 ": target.goal_witin: not a key of a target (id, study, arm, visit, measure, not_simulated, "
-                "between_study_sd, goal_within)");
+                "goal_within)");
   // A target that is not simulated has no expected value.
   std::ofstream(tmp, std::ios::binary) << "format = 1\n[[target]]\nid = \"he2020-sri4-w12-il2\"\nnot_simulated = \"x\"\n"
                                           "goal_within = { value = 0.1, reason = \"x\" }\n";

@@ -26,16 +26,6 @@ lv <- log(1 + c(0.4, 0.5, 0.6))
 s <- sqrt(var(lv) + 0.05^2)
 print(dnorm(mean(lv), mean(lv), s, log = TRUE) - dnorm(log(1.3), mean(lv), s, log = TRUE))
 
-# Binomial with a between-study spread: 36 of 40 published by a study whose log-odds
-# differ from the simulated one's by u ~ N(0, 1); replicate proportions 0.4, 0.5, 0.6.
-p <- mean(c(0.4, 0.5, 0.6))
-f <- function(u) dbinom(36, 40, plogis(qlogis(p) + u)) * dnorm(u, 0, 1)
-print(dbinom(36, 40, 36 / 40, log = TRUE) - log(integrate(f, -Inf, Inf, rel.tol = 1e-12)$value))
-
-# The same with a spread of 0.3 and 16 of 29 against a simulated mean of 0.7.
-f <- function(u) dbinom(16, 29, plogis(qlogis(0.7) + u)) * dnorm(u, 0, 0.3)
-print(dbinom(16, 29, 16 / 29, log = TRUE) - log(integrate(f, -Inf, Inf, rel.tol = 1e-12)$value))
-
 # A goal for the expected value (src/calibration/goal.h): replicate SRI-4 rates 0.40,
 # 0.45, 0.50, 0.35 and a missing one, against a published 0.30 within 0.05. The
 # expected value, its Monte Carlo SE (sd / sqrt(n)), and the penalty
