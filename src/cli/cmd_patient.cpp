@@ -64,7 +64,7 @@ int run(const Options& o) {
   }
   const model::CoursePlan plan = model::plan_from_schedule(p, *sched.schedule);
   model::Stream eta_rng(seed, 0, 0, model::Purpose::variability);
-  const model::ModelParams params = o.typical ? m.bound.p : m.individual_parameters(eta_rng);
+  const model::ModelParams params = o.typical ? m.typical_parameters(cov.disease) : m.individual_parameters(eta_rng, cov.disease);
   const model::Individual ind = model::make_individual(params, cov);
   model::CourseBuffers buf;
   buf.reserve(plan);

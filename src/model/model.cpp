@@ -105,8 +105,14 @@ BaselineTargets Model::typical_targets(Disease d) const {
   return b;
 }
 
-ModelParams Model::individual_parameters(Stream& rng) const {
+ModelParams Model::typical_parameters(Disease d) const {
   ModelParams p = bound.p;
+  if (d == Disease::pss) p.soc_fraction = p.pss_soc_fraction;
+  return p;
+}
+
+ModelParams Model::individual_parameters(Stream& rng, Disease d) const {
+  ModelParams p = typical_parameters(d);
   const std::size_t n = bound.eta_names.size();
   double z[kMaxEtas];
   for (std::size_t i = 0; i < n; ++i) z[i] = rng.normal();

@@ -27,9 +27,13 @@ struct Model {
   const TypicalPatient& typical(Disease d) const;
   Covariates typical_covariates(Disease d) const;
   BaselineTargets typical_targets(Disease d) const;
-  // Parameters after inter-individual variability drawn from `rng` (log-normal), each
-  // held to its parameter's min/max (a bioavailability above 1 is not drawn).
-  ModelParams individual_parameters(Stream& rng) const;
+  // The typical participant's parameters in a disease: the bound values, with the
+  // disease's own standard-of-care share (pss.soc_fraction for primary Sjögren's).
+  ModelParams typical_parameters(Disease d) const;
+  // Parameters after inter-individual variability drawn from `rng` (log-normal) around
+  // typical_parameters(d), each held to its parameter's min/max (a bioavailability
+  // above 1 is not drawn).
+  ModelParams individual_parameters(Stream& rng, Disease d = Disease::sle) const;
 };
 
 struct ModelLoad {

@@ -44,6 +44,10 @@ struct ModelParams {
   double rapa_effector_inhibition = 0, rapa_treg_inhibition = 0;
   // Disease activity (relative to baseline, 1 at study day 1)
   double activity_rate = 0, soc_fraction = 0, tfh_weight = 0, steroid_gc50 = 0;
+  // Primary Sjögren's own standard-of-care share (soc_fraction is SLE's, and JIA's)
+  double pss_soc_fraction = 0;
+  // Between-trial SD of the log standard-of-care share, per disease (trial_effect.h)
+  double sle_trial_sd = 0, pss_trial_sd = 0;
   double flare_rate = 0, flare_size = 0, new_organ_margin = 0, serology_threshold_factor = 0;
   double bilag_improving = 0;  // share of a descriptor's span above its threshold where its BILAG grade is one milder
   double taper_fraction = 0, taper_floor = 0, taper_step = 0, flare_steroid_increase = 0;

@@ -18,6 +18,11 @@ enum class Purpose : std::uint64_t {
   trial = 8,         // randomisation, adherence, dropout (issue 6)
   allocation = 9,    // the clinician's choice of treatment where nothing is randomised
   treg_count = 10,   // assay error of the Treg count (its own stream: added later, it shifts no other draw)
+  posterior = 11,    // which posterior parameter set a replicate trial takes (draws.h)
+  trial_effect = 12, // the replicate trial's standard-of-care effect (trial_effect.h)
+  design = 13,       // calibration: the space-filling design of the emulator
+  mcmc = 14,         // calibration: the posterior sampler
+  sbc = 15,          // calibration: simulation-based calibration's true parameters
 };
 
 class Stream {

@@ -44,7 +44,7 @@ std::size_t arm_giving(const TrialDesign& d, bool il2) {
 bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecords& out, std::string& error) {
   out.clear();
   out.failed_by.assign(d_.criteria.criteria.size(), 0);
-  const model::ConductParams& c = m_.bound.conduct;
+  const model::ConductParams& c = m_->bound.conduct;
   std::optional<Randomiser> randomiser;
   if (!d_.observational && !s.balanced) {
     auto made = Randomiser::make(*d_.protocol);
@@ -70,8 +70,8 @@ bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecord
     }
     const std::uint64_t key = ++candidate;  // participant keys start at 1; 0 is the trial's own stream
     model::Stream pop(s.seed, replicate, key, model::Purpose::population);
-    Enrolled e{population::draw_candidate(m_, d_.disease, pop, d_.prednisone ? &*d_.prednisone : nullptr), key};
-    const auto record = population::screening_record(e.candidate, m_, pop, kScreeningDay, "");
+    Enrolled e{population::draw_candidate(*m_, d_.disease, pop, d_.prednisone ? &*d_.prednisone : nullptr), key};
+    const auto record = population::screening_record(e.candidate, *m_, pop, kScreeningDay, "");
     ++out.screened;
     const eligibility::Verdict verdict = eligibility::screen_verdict(d_.criteria, record, kScreeningDay);
     if (verdict != eligibility::Verdict::eligible) {
@@ -117,7 +117,7 @@ bool TrialRunner::flush(std::size_t count, std::uint64_t replicate, const RunSet
       if (p.subj.arm == arm)
         jobs_.push_back(model::CourseJob{&p.ind, &p.targets, &p.plan, {s.seed, replicate, p.key}, &p.buf, &p.result});
     }
-  lanes_.simulate(m_.tables, jobs_);
+  lanes_.simulate(m_->tables, jobs_);
   for (std::size_t i = 0; i < count; ++i) {
     const Prepared& p = prepared_[i];
     if (!p.result.ok) {
@@ -132,9 +132,9 @@ bool TrialRunner::flush(std::size_t count, std::uint64_t replicate, const RunSet
 bool TrialRunner::prepare(std::uint64_t replicate, std::uint64_t key, std::size_t arm, const Enrolled& e,
                           const RunSettings& s, std::size_t index, std::string& error) {
   const protocol::Protocol& p = *d_.protocol;
-  const model::ConductParams& c = m_.bound.conduct;
+  const model::ConductParams& c = m_->bound.conduct;
   model::Covariates cov = e.candidate.cov;
-  if (d_.cmv) cov.cmv_copies = m_.bound.p.cmv_baseline_copies;
+  if (d_.cmv) cov.cmv_copies = m_->bound.p.cmv_baseline_copies;
   auto sched = schedule::build_schedule(p, d_.arms[arm].id, study_start(),
                                         units::Body{cov.weight_kg, cov.height_cm});
   if (!sched.schedule) {
@@ -206,7 +206,7 @@ bool TrialRunner::prepare(std::uint64_t replicate, std::uint64_t key, std::size_
   Prepared& out = prepared_[index];
   out.key = key;
   out.targets = e.candidate.targets;
-  out.ind = model::make_individual(m_.individual_parameters(eta), cov);
+  out.ind = model::make_individual(m_->individual_parameters(eta, cov.disease), cov);
   out.subj = subj;
   out.buf.keep_daily = false;
   out.buf.reserve(plan);

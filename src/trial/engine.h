@@ -53,7 +53,10 @@ struct Prepared {
 
 class TrialRunner {
  public:
-  TrialRunner(const TrialDesign& d, const model::Model& m) : d_(d), m_(m) {}
+  TrialRunner(const TrialDesign& d, const model::Model& m) : d_(d), m_(&m) {}
+  // Runs the next replicates under another model (a replicate's posterior draw,
+  // model/draws.h); `m` must outlive those runs.
+  void use(const model::Model& m) { m_ = &m; }
   // Simulates replicate `replicate` into `out` (cleared first). False, with `error`,
   // when the criteria admit too few candidates or a course cannot be solved.
   bool run(std::uint64_t replicate, const RunSettings& s, TrialRecords& out, std::string& error);
@@ -68,7 +71,7 @@ class TrialRunner {
   // A simulated participant's visits and events, as trial records.
   void emit(const Prepared& p, TrialRecords& out) const;
   const TrialDesign& d_;
-  const model::Model& m_;
+  const model::Model* m_;
   // Reused from replicate to replicate: a window of participants, and the lanes their
   // courses are solved in (model/course_lanes.h).
   static constexpr std::size_t kWindow = 8 * model::kLanes;
