@@ -21,11 +21,15 @@ std::vector<std::vector<std::size_t>> by_study(const Setup& s) {
 
 }  // namespace
 
-int CheckOutcome::inside() const {
-  return static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const TargetCheck& r) { return r.inside; }));
+int CheckOutcome::inside(bool placebo) const {
+  const auto mid = rows.begin() + static_cast<std::ptrdiff_t>(std::min(placebo_begin, rows.size()));
+  return static_cast<int>(std::count_if(placebo ? mid : rows.begin(), placebo ? rows.end() : mid,
+                                        [](const TargetCheck& r) { return r.inside; }));
 }
-int CheckOutcome::simulated() const {
-  return static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const TargetCheck& r) { return r.simulated; }));
+int CheckOutcome::simulated(bool placebo) const {
+  const auto mid = rows.begin() + static_cast<std::ptrdiff_t>(std::min(placebo_begin, rows.size()));
+  return static_cast<int>(std::count_if(placebo ? mid : rows.begin(), placebo ? rows.end() : mid,
+                                        [](const TargetCheck& r) { return r.simulated; }));
 }
 
 double quantile(std::vector<double> v, double p) {
@@ -47,6 +51,7 @@ std::int64_t check_work(const Setup& s, const CheckSettings& c) {
 CheckOutcome check_model(const Setup& s, const model::Model& m, const CheckSettings& c, std::atomic<std::int64_t>& done) {
   CheckOutcome out;
   out.rows.resize(s.targets.size());
+  out.placebo_begin = s.placebo_begin;
   for (std::size_t i = 0; i < s.targets.size(); ++i) {
     out.rows[i].id = s.targets[i].id;
     out.rows[i].published = s.targets[i].value;

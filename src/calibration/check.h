@@ -32,10 +32,12 @@ struct TargetCheck {
 };
 
 struct CheckOutcome {
-  std::vector<TargetCheck> rows;  // the targets' order
+  std::vector<TargetCheck> rows;  // the targets' order: the targets file's, then the placebo arms'
+  std::size_t placebo_begin = 0;  // rows[placebo_begin..] are placebo arms of other trials
   std::string error;              // a replicate that could not be simulated
-  int inside() const;
-  int simulated() const;
+  // Counts over the targets file's rows, or over the placebo arms.
+  int inside(bool placebo = false) const;
+  int simulated(bool placebo = false) const;
 };
 
 // Work done is counted in `done` (replicates over all studies), for a progress display.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "instruments/sri.h"
 #include "trial/endpoints.h"
 
 namespace il2t::calibration {
@@ -59,10 +60,23 @@ std::optional<Measure> parse_measure(std::string_view text) {
   const std::string_view head = text.substr(0, colon);
   const std::string_view arg = colon == std::string_view::npos ? std::string_view() : text.substr(colon + 1);
   Measure m;
+  if (head == "sri" || head == "essdai_drop") {
+    const std::string level(arg);
+    char* end = nullptr;
+    const long k = std::strtol(level.c_str(), &end, 10);
+    const bool sri = head == "sri";
+    if (level.empty() || *end != '\0' || k < (sri ? instruments::kSriMinThreshold : 1) ||
+        k > (sri ? instruments::kSriMaxThreshold : 20))
+      return std::nullopt;
+    m.kind = sri ? MeasureKind::sri : MeasureKind::essdai_drop;
+    m.level = static_cast<double>(k);
+    return m;
+  }
   if (head == "sri4" || head == "bilag_a_or_2b" || head == "any_infection" || head == "serious_infection" ||
       head == "serious_infection_rate") {
     if (!arg.empty()) return std::nullopt;
-    m.kind = head == "sri4"                ? MeasureKind::sri4
+    if (head == "sri4") m.level = 4;
+    m.kind = head == "sri4"                ? MeasureKind::sri
              : head == "bilag_a_or_2b"     ? MeasureKind::bilag_a_or_2b
              : head == "any_infection"     ? MeasureKind::any_infection
              : head == "serious_infection" ? MeasureKind::serious_infection
@@ -140,9 +154,10 @@ double measure(const trial::TrialDesign& d, const Measure& m, std::size_t arm, s
   const int day = trial::nominal_day(d, visit);
   std::vector<double> values;
   switch (m.kind) {
-    case MeasureKind::sri4: {
+    case MeasureKind::sri: {
       trial::EndpointPlan e;
       e.reading = trial::Reading::sri4;
+      e.sri_threshold = static_cast<int>(m.level);
       e.visits = {visit};
       e.arms = {arm};
       trial::EndpointRows rows;
@@ -151,6 +166,19 @@ double measure(const trial::TrialDesign& d, const Measure& m, std::size_t arm, s
       double sum = 0;
       for (double x : rows.value) sum += x;
       return sum / static_cast<double>(rows.value.size());
+    }
+    case MeasureKind::essdai_drop: {
+      if (!d.baseline_visit) return kNaN;
+      const auto b16 = static_cast<std::uint16_t>(*d.baseline_visit);
+      double yes = 0, total = 0;
+      for (std::uint32_t s = 0; s < n; ++s) {
+        if (!in_arm(r, s, arm)) continue;
+        total += 1;
+        const trial::Finding* b = r.find(s, b16, Test::essdai);
+        const trial::Finding* f = r.find(s, v16, Test::essdai);
+        yes += b && f && b->value - f->value >= m.level;
+      }
+      return total > 0 ? yes / total : kNaN;
     }
     case MeasureKind::bilag_a_or_2b: {
       double yes = 0, measured = 0;

@@ -14,7 +14,8 @@
 namespace il2t::calibration {
 
 enum class MeasureKind {
-  sri4,               // SRI-4 responders at the visit against baseline; missing = non-responder
+  sri,                // SRI-k responders at the visit against baseline (k = level: 4 to 8); missing = non-responder
+  essdai_drop,        // ESSDAI fell by at least `level` points from baseline; missing = non-responder
   bilag_a_or_2b,      // at least one BILAG-2004 A or two B at the visit (measured participants)
   median,             // median of a test at the visit
   mean,               // mean of a test at the visit
@@ -38,10 +39,10 @@ struct Measure {
   MeasureKind kind = MeasureKind::median;
   trial::Test test = trial::Test::sledai_2k;  // for median, mean, fold, fold_peak
   std::string term;                           // for reaction
-  double level = 0;                           // for dose_for_peak_increase: the increase (0.10 = +10%)
+  double level = 0;  // dose_for_peak_increase: the increase (0.10 = +10%); sri: the threshold; essdai_drop: the fall
 };
 
-// Parses "sri4", "median:SLEDAI2K", "reaction:fever", "pk_tmax",
+// Parses "sri4" (SRI-4), "sri:5", "essdai_drop:3", "median:SLEDAI2K", "reaction:fever", "pk_tmax",
 // "dose_for_peak_increase:TREGPCT:0.10", ... (test codes as in the records' TESTCD
 // column); nullopt for anything else.
 std::optional<Measure> parse_measure(std::string_view text);

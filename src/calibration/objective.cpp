@@ -66,7 +66,7 @@ double term_value(const Target& t, TermKind kind, const std::vector<double>& val
 
 ObjectiveValue objective(const Setup& s, const CheckOutcome& c) {
   ObjectiveValue out;
-  for (std::size_t i = 0; i < c.rows.size(); ++i) {
+  for (std::size_t i = 0; i < std::min(c.rows.size(), s.placebo_begin); ++i) {
     const TargetCheck& r = c.rows[i];
     if (!r.simulated) continue;
     Term term{r.id, term_kind(s.targets[i], s.mappings[i]), 0, std::nullopt};

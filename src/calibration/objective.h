@@ -50,7 +50,9 @@ struct ObjectiveValue {
 TermKind term_kind(const Target& t, const Mapping& m);
 // The distance of one target given its per-replicate values (NaN values are skipped).
 double term_value(const Target& t, TermKind kind, const std::vector<double>& values);
-// The sum over every simulated target of check_model's outcome.
+// The sum over every simulated target of check_model's outcome (the targets file's rows:
+// the point fit leaves the placebo arms of other trials to the posterior, whose trial
+// effects they measure).
 ObjectiveValue objective(const Setup& s, const CheckOutcome& c);
 
 }  // namespace il2t::calibration

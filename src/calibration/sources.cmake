@@ -1,8 +1,10 @@
 # Sources of src/calibration, added to il2trial_lib by src/CMakeLists.txt.
 list(APPEND IL2T_SOURCES
   calibration/targets.cpp
+  calibration/placebo_arms.cpp
   calibration/measure.cpp
   calibration/studies.cpp
+  calibration/placebo_mapping.cpp
   calibration/pk_study.cpp
   calibration/check.cpp
   calibration/free.cpp

@@ -1,4 +1,5 @@
 #include "calibration/studies.h"
+#include "calibration/placebo_mapping.h"
 
 #include <toml++/toml.h>
 
@@ -240,13 +241,13 @@ bool read_goal(const std::string& file, const toml::table& t, const Target& targ
 
 // The keys a [[target]] table may hold; a misspelt one is an error, not ignored.
 bool known_keys(const std::string& file, const toml::table& t, std::string& error) {
-  static const char* const kKeys[] = {"id", "study", "arm", "visit", "measure", "not_simulated", "goal_within"};
+  static const char* const kKeys[] = {"id", "study", "arm", "visit", "measure", "not_simulated", "goal_within", "trial"};
   for (const auto& [key, node] : t) {
     bool ok = false;
     for (const char* k : kKeys) ok = ok || key.str() == k;
     if (!ok) {
       error = at(file, node) + "target." + std::string(key.str()) +
-              ": not a key of a target (id, study, arm, visit, measure, not_simulated, goal_within)";
+              ": not a key of a target (id, study, arm, visit, measure, not_simulated, goal_within, trial)";
       return false;
     }
   }
@@ -308,7 +309,7 @@ bool load_mapping(const std::string& file, const toml::table& t, Setup& s, const
   const auto parsed = parse_measure(*meas);
   if (!parsed || is_pk(parsed->kind)) {
     error = at(file, t) + "target.measure: \"" + *meas +
-            "\" is not a measure (sri4, bilag_a_or_2b, any_infection, serious_infection, serious_infection_rate, "
+            "\" is not a measure (sri4, sri:K, essdai_drop:K, bilag_a_or_2b, any_infection, serious_infection, serious_infection_rate, "
             "reaction:TERM, median:TEST, mean:TEST, fold:TEST, fold_peak:TEST, increase:TEST, "
             "dose_for_peak_increase:TEST:LEVEL)";
     return false;
@@ -342,6 +343,14 @@ bool load_mapping(const std::string& file, const toml::table& t, Setup& s, const
   }
   m.measure = *parsed;
   if (!read_goal(file, t, s.targets[it->second], m, error)) return false;
+  if (const toml::node* tr = t.get("trial")) {
+    const auto name = tr->value<std::string>();
+    if (!name || name->empty()) {
+      error = at(file, *tr) + "target.trial: write the name of the trial whose standard-of-care effect it shares";
+      return false;
+    }
+    m.trial = *name;
+  }
   s.mappings[it->second] = std::move(m);
   return true;
 }
@@ -383,6 +392,12 @@ SetupLoad load_setup(const std::string& targets_file, const std::string& studies
     out.error = studies_file + ":1: format: write format = 1";
     return out;
   }
+  for (const auto& [key, node] : root)
+    if (key != "format" && key != "study" && key != "target" && key != "placebo_arms" && key != "placebo") {
+      out.error = at(studies_file, node) + std::string(key.str()) +
+                  ": not a key of a studies file (format, placebo_arms, [[study]], [[target]], [[placebo]])";
+      return out;
+    }
   if (const toml::array* studies = root["study"].as_array())
     for (const toml::node& n : *studies)
       if (const toml::table* t = n.as_table())
@@ -394,12 +409,15 @@ SetupLoad load_setup(const std::string& targets_file, const std::string& studies
     for (const toml::node& n : *targets)
       if (const toml::table* t = n.as_table())
         if (!load_mapping(studies_file, *t, s, by_id, seen, out.error)) return out;
-  for (std::size_t i = 0; i < s.targets.size(); ++i)
+  s.placebo_begin = s.targets.size();
+  if (!load_placebo(studies_file, root, s, out.error)) return out;
+  for (std::size_t i = 0; i < s.placebo_begin; ++i)
     if (!seen[i]) {
       out.error = studies_file + ": target \"" + s.targets[i].id + "\" (" + targets_file + ":" +
                   std::to_string(s.targets[i].line) + ") is not mapped: give its study, arm, visit and measure, or not_simulated = \"why\"";
       return out;
     }
+  assign_trials(s);
   out.setup = std::move(s);
   return out;
 }

@@ -44,11 +44,21 @@ struct Mapping {
   // A goal for the expected value: within this distance of the published value, on the
   // statistic's own scale (0.05 for 5 percentage points of a proportion). 0: none.
   double goal_within = 0;  // the file gives the reason
+  // The trial whose standard-of-care effect (model/trial_effect.h) the target shares
+  // with the other targets of that trial; empty: none (a pharmacology study whose
+  // population stands in, a PK study, a disease without an effect). By default a
+  // study's targets are one trial; a [[target]]'s `trial` key or a placebo arm's trial
+  // column names another.
+  std::string trial;
+  std::optional<model::Disease> trial_disease;  // whose share and SD the effect uses
+  int pooled_trials = 1;  // a placebo row pooling k trials carries the mean of k effects
 };
 
 struct Setup {
-  std::vector<Target> targets;
+  std::vector<Target> targets;  // the targets file's rows, then the placebo arms'
+  std::size_t placebo_begin = 0;  // targets[placebo_begin..] are placebo arms (placebo_arms.h)
   std::string targets_sha256;
+  std::string placebo_file, placebo_sha256;  // empty when the studies file names none
   std::string studies_sha256;  // of the studies file itself (not of the protocols it names)
   std::vector<std::unique_ptr<Study>> studies;
   std::vector<Mapping> mappings;  // one per target, in the targets' order
@@ -63,7 +73,11 @@ struct SetupLoad {
 std::string default_calibration_dir();
 
 // Reads the targets and the studies file, loads and validates every protocol it
-// names, and checks that every target is mapped exactly once.
+// names, and checks that every target is mapped exactly once. A studies file may name
+// a placebo-arms file (placebo_arms = "placebo-arms.csv", beside it) and map each of
+// its rows in a [[placebo]] table: study = a placebo-arm study (the measure follows
+// from the row's endpoint, the visit from its week), pooled_trials = k for a row that
+// pools k trials; or left_out = "why".
 SetupLoad load_setup(const std::string& targets_file, const std::string& studies_file);
 
 }  // namespace il2t::calibration

@@ -43,7 +43,8 @@ nlohmann::json to_json(const calibration::Setup& s, const calibration::CheckOutc
   for (std::size_t i = 0; i < r.rows.size(); ++i) {
     const auto& x = r.rows[i];
     nlohmann::json j{{"id", x.id}, {"statistic", s.targets[i].statistic}, {"published", x.published},
-                     {"simulated", x.simulated}};
+                     {"simulated", x.simulated}, {"placebo_arm", i >= s.placebo_begin}};
+    if (!s.mappings[i].trial.empty()) j["trial"] = s.mappings[i].trial;
     if (x.simulated) {
       auto f = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
       j["mean"] = f(x.mean);
@@ -70,7 +71,9 @@ nlohmann::json to_json(const calibration::Setup& s, const calibration::CheckOutc
           {"replicates", o.replicates},
           {"rows", rows},
           {"simulated", r.simulated()},
-          {"inside", r.inside()}};
+          {"inside", r.inside()},
+          {"placebo_arms_simulated", r.simulated(true)},
+          {"placebo_arms_inside", r.inside(true)}};
 }
 
 // The goals for expected values (goal.h), if the studies file sets any.
@@ -102,6 +105,9 @@ std::string to_text(const calibration::Setup& s, const calibration::CheckOutcome
   std::string missing;
   for (std::size_t i = 0; i < r.rows.size(); ++i) {
     const auto& x = r.rows[i];
+    if (i == s.placebo_begin && i < r.rows.size())
+      out += fmt::format("placebo arms of other trials ({}), each simulated at its own week and endpoint:\n",
+                         std::filesystem::path(s.placebo_file).filename().string());
     if (!x.simulated) {
       missing += fmt::format("  {}: {}\n", x.id, x.note);
       continue;
@@ -112,6 +118,7 @@ std::string to_text(const calibration::Setup& s, const calibration::CheckOutcome
   if (!missing.empty()) out += "not simulated:\n" + missing;
   out += goals_text(s, r);
   out += fmt::format("inside: {} of {}\n", r.inside(), r.simulated());
+  if (r.simulated(true) > 0) out += fmt::format("placebo arms inside: {} of {}\n", r.inside(true), r.simulated(true));
   return out;
 }
 

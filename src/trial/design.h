@@ -39,6 +39,7 @@ struct EndpointPlan {
   Method method = Method::descriptive;
   std::vector<std::size_t> visits;  // timepoints (indices into the protocol's visits)
   std::vector<std::size_t> arms;    // compared arms (indices), in the protocol's order
+  int sri_threshold = 4;            // the SRI reading's SLEDAI threshold (SRI-4; 5 to 8 for SRI-5 …)
   std::size_t reference = 0;        // the control arm of two-group comparisons
   std::vector<std::string> covariates;  // for Cox: subject covariates (age_years, sledai_2k, prednisone_mg_per_day)
   std::optional<double> alpha;      // the protocol's analysis.alpha, when it gives one

@@ -59,7 +59,7 @@ void derive_endpoint(const TrialDesign& d, const EndpointPlan& e, const TrialRec
       case Reading::sri4: {
         instruments::SriVisit base, follow;
         if (sri_visit(r, s, static_cast<std::uint16_t>(*d.baseline_visit), base) && sri_visit(r, s, last_visit, follow)) {
-          auto res = instruments::sri(base, follow, 4);
+          auto res = instruments::sri(base, follow, e.sri_threshold);
           value = res.ok() && res->responder ? 1 : 0;
         }
         break;

@@ -193,7 +193,16 @@ TEST(Studies, ReadsGoalsForExpectedValuesAndRefusesBadOnes) {
 }
 
 TEST(Measure, ParsesNamesAndTestCodes) {
-  EXPECT_EQ(parse_measure("sri4")->kind, MeasureKind::sri4);
+  EXPECT_EQ(parse_measure("sri4")->kind, MeasureKind::sri);
+  EXPECT_EQ(parse_measure("sri4")->level, 4);
+  EXPECT_EQ(parse_measure("sri:5")->kind, MeasureKind::sri);
+  EXPECT_EQ(parse_measure("sri:5")->level, 5);
+  EXPECT_FALSE(parse_measure("sri:3"));
+  EXPECT_FALSE(parse_measure("sri:9"));
+  EXPECT_EQ(parse_measure("essdai_drop:3")->kind, MeasureKind::essdai_drop);
+  EXPECT_EQ(parse_measure("essdai_drop:3")->level, 3);
+  EXPECT_FALSE(parse_measure("essdai_drop:x"));
+  EXPECT_FALSE(parse_measure("essdai_drop"));
   EXPECT_EQ(parse_measure("median:SLEDAI2K")->test, trial::Test::sledai_2k);
   EXPECT_EQ(parse_measure("fold_peak:TREG")->test, trial::Test::treg);
   EXPECT_EQ(parse_measure("reaction:fever")->term, "fever");
