@@ -33,45 +33,84 @@ model::ParameterSet two_parameters() {
   return s;
 }
 
+const std::string kUniform = "prior = { shape = \"uniform\", assumed = \"x\" }\n";
+
 std::string free_error(const std::string& body) {
-  return read_free("format = 1\n" + body, "f.toml", two_parameters()).error;
+  return read_free("format = 2\n" + body, "f.toml", two_parameters()).error;
 }
 
-TEST(Free, ReadsParametersWithScalesAndRoles) {
+TEST(Free, ReadsParametersWithScalesRolesAndPriors) {
   const auto r = read_free(
-      "format = 1\n[[parameter]]\nname = \"g.a\"\nlower = 1\nupper = 10\nscale = \"log\"\n"
-      "[[parameter]]\nname = \"g.b\"\nlower = 0\nupper = 1\nfit = false\n",
+      "format = 2\n[[parameter]]\nname = \"g.a\"\nlower = 1\nupper = 10\nscale = \"log\"\n" + kUniform +
+          "[[parameter]]\nname = \"g.b\"\nlower = 0\nupper = 1\nfit = false\nprior_only = true\n"
+          "prior = { shape = \"normal\", centre = 0.4, sd = 0.2, source = \"a study\" }\n",
       "f.toml", two_parameters());
   ASSERT_EQ(r.error, "");
   ASSERT_EQ(r.parameters.size(), 2u);
-  EXPECT_TRUE(r.parameters[0].log_scale);
-  EXPECT_TRUE(r.parameters[0].fit);
-  EXPECT_FALSE(r.parameters[1].log_scale);
-  EXPECT_FALSE(r.parameters[1].fit);
-  EXPECT_NEAR(r.parameters[0].from_search(r.parameters[0].to_search(3.0)), 3.0, 1e-15);
+  const FreeParameter& a = r.parameters[0];
+  const FreeParameter& b = r.parameters[1];
+  EXPECT_TRUE(a.log_scale);
+  EXPECT_TRUE(a.fit);
+  EXPECT_FALSE(b.log_scale);
+  EXPECT_FALSE(b.fit);
+  EXPECT_TRUE(b.prior_only);
+  EXPECT_NEAR(a.from_search(a.to_search(3.0)), 3.0, 1e-15);
   EXPECT_EQ(r.sha256.size(), 64u);
+  // Log-uniform: flat in log(value) inside the bounds, nothing outside.
+  EXPECT_EQ(a.prior.shape, PriorShape::uniform);
+  EXPECT_FALSE(a.prior.sourced);
+  EXPECT_EQ(a.log_prior(std::log(2.0)), a.log_prior(std::log(9.0)));
+  EXPECT_EQ(a.log_prior(std::log(11.0)), -INFINITY);
+  EXPECT_NEAR(a.prior_quantile(0.5), 0.5 * std::log(10.0), 1e-12);
+  // Normal on the linear scale, truncated to [0, 1] (tests/reference/calibration_prior.R:
+  // qnorm(a + q (b - a), .4, .2) with a, b = pnorm(0 and 1, .4, .2)).
+  EXPECT_EQ(b.prior.shape, PriorShape::normal);
+  EXPECT_TRUE(b.prior.sourced);
+  EXPECT_NEAR(b.log_prior(0.6) - b.log_prior(0.4), -0.5, 1e-12);
+  EXPECT_NEAR(b.prior_quantile(0.25), 0.2754504348, 1e-9);
+  EXPECT_NEAR(b.prior_quantile(0.5), 0.4053648865, 1e-9);
 }
 
 TEST(Free, RefusesBadEntriesNamingLineAndField) {
-  const std::string a = "[[parameter]]\nname = \"g.a\"\nlower = 1\nupper = 10\n";
-  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.c\"\nlower = 1\nupper = 10\n"),
+  const std::string a = "[[parameter]]\nname = \"g.a\"\nlower = 1\nupper = 10\n" + kUniform;
+  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.c\"\nlower = 1\nupper = 10\n" + kUniform),
             "f.toml:2: parameter.name: \"g.c\" is not a model parameter (did you mean g.a?)");
-  EXPECT_EQ(free_error(a + a), "f.toml:6: parameter.name: \"g.a\" is already listed at line 2");
-  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.a\"\nlower = 10\nupper = 1\n"),
+  EXPECT_EQ(free_error(a + a), "f.toml:7: parameter.name: \"g.a\" is already listed at line 2");
+  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.a\"\nlower = 10\nupper = 1\n" + kUniform),
             "f.toml:2: parameter.lower: 10 is not below upper 1");
-  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.a\"\nlower = 1\nupper = 200\n"),
+  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.a\"\nlower = 1\nupper = 200\n" + kUniform),
             "f.toml:2: parameter.upper: 200 is above g.a's own maximum 100");
-  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.b\"\nlower = 0\nupper = 1\nscale = \"log\"\n"),
+  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.b\"\nlower = 0\nupper = 1\nscale = \"log\"\n" + kUniform),
             "f.toml:2: parameter.lower: 0 must be above 0 on the log scale");
-  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.a\"\nlower = 3\nupper = 10\n"),
+  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.a\"\nlower = 3\nupper = 10\n" + kUniform),
             "f.toml:2: parameter: the current value of g.a, 2, is outside [3, 10]");
-  EXPECT_EQ(free_error(a + "step = 2\n"), "f.toml:6: parameter.step: unknown field (name, lower, upper, scale, fit)");
+  EXPECT_EQ(free_error(a + "step = 2\n"),
+            "f.toml:7: parameter.step: unknown field (name, lower, upper, scale, fit, prior, prior_only)");
   EXPECT_EQ(free_error(a + "scale = \"exp\"\n"), "f.toml:2: parameter.scale: \"exp\": give \"log\" or \"linear\"");
-  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.a\"\nlower = 1\nupper = 10\nfit = false\n"),
+  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.a\"\nlower = 1\nupper = 10\nfit = false\n" + kUniform),
             "f.toml:1: parameter: none has fit = true");
-  EXPECT_EQ(read_free(a, "f.toml", two_parameters()).error, "f.toml:1: format: missing or not 1 (write format = 1)");
-  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.a\"\nupper = 10\n"),
-            "f.toml:2: parameter.lower: missing or not a finite number");
+  EXPECT_EQ(read_free(a, "f.toml", two_parameters()).error,
+            "f.toml:1: format: missing or not 2 (write format = 2; every parameter names its prior)");
+  // A prior with no bounds, or none at all.
+  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.a\"\nupper = 10\n" + kUniform),
+            "f.toml:2: parameter.lower: missing or not a finite number (a prior needs bounds)");
+  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.a\"\nlower = 1\n" + kUniform),
+            "f.toml:2: parameter.upper: missing or not a finite number (a prior needs bounds)");
+  EXPECT_EQ(free_error("[[parameter]]\nname = \"g.a\"\nlower = 1\nupper = 10\n"),
+            "f.toml:2: parameter.prior: g.a has no prior (write prior = { shape = \"uniform\", assumed = \"why\" } or { "
+            "shape = \"normal\", centre = X, sd = S, source = \"citation\" })");
+  const std::string head = "[[parameter]]\nname = \"g.a\"\nlower = 1\nupper = 10\n";
+  EXPECT_EQ(free_error(head + "prior = { shape = \"flat\", assumed = \"x\" }\n"),
+            "f.toml:6: parameter.prior.shape: give \"uniform\" or \"normal\"");
+  EXPECT_EQ(free_error(head + "prior = { shape = \"uniform\" }\n"),
+            "f.toml:6: parameter.prior: give exactly one of source (a citation) or assumed (the reason)");
+  EXPECT_EQ(free_error(head + "prior = { shape = \"normal\", centre = 20, sd = 1, source = \"s\" }\n"),
+            "f.toml:6: parameter.prior.centre: 20 is outside the bounds [1, 10]");
+  EXPECT_EQ(free_error(head + "prior = { shape = \"normal\", centre = 2, sd = 0, source = \"s\" }\n"),
+            "f.toml:6: parameter.prior.sd: missing or not a positive number (on the search scale: an SD of log for "
+            "scale = \"log\")");
+  EXPECT_EQ(free_error(head + "prior_only = true\n" + kUniform),
+            "f.toml:2: parameter.prior_only: a prior-only parameter is not fitted (write fit = false)");
 }
 
 Target target(const std::string& statistic, double value, std::optional<double> k = {}, std::optional<double> n = {}) {

@@ -83,6 +83,8 @@ std::string shipped_studies(const std::string& dir) {
     shipped.replace(at + 1, 6, dir + "/../../");
     at += dir.size();
   }
+  const std::string placebo = "placebo_arms = \"";
+  if (const std::size_t at = shipped.find(placebo); at != std::string::npos) shipped.insert(at + placebo.size(), dir + "/");
   return shipped;
 }
 
@@ -184,7 +186,7 @@ TEST(Studies, ReadsGoalsForExpectedValuesAndRefusesBadOnes) {
   EXPECT_EQ(load("goal_witin = { value = 0.1, reason = \"x\" }"),
             tmp + ":" + std::to_string(e.line) +
                 ": target.goal_witin: not a key of a target (id, study, arm, visit, measure, not_simulated, "
-                "goal_within)");
+                "goal_within, trial)");
   // A target that is not simulated has no expected value.
   std::ofstream(tmp, std::ios::binary) << "format = 1\n[[target]]\nid = \"he2020-sri4-w12-il2\"\nnot_simulated = \"x\"\n"
                                           "goal_within = { value = 0.1, reason = \"x\" }\n";

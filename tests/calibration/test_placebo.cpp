@@ -3,6 +3,7 @@
 // trial (standard-of-care effect) each target belongs to.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <map>
 
@@ -63,7 +64,8 @@ TEST(PlaceboArms, RefusesAnUnknownEndpointNamingFileLineAndField) {
 // The shipped studies file with `text` appended, written beside a copy of the shipped
 // placebo-arms file with `rows` appended.
 std::string studies_error(const std::string& text, const std::string& rows = "") {
-  const std::string dir = ::testing::TempDir();
+  const std::string dir = ::testing::TempDir() + "/placebo-mapping";
+  std::filesystem::create_directories(dir);
   std::ifstream in(kDir + "/studies.toml", std::ios::binary);
   std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   for (std::size_t at = 0; (at = s.find("\"../../", at)) != std::string::npos;) {
@@ -76,7 +78,6 @@ std::string studies_error(const std::string& text, const std::string& rows = "")
 }
 
 TEST(PlaceboMapping, MapsEveryRowOnceOrSaysWhyNot) {
-  const std::string f = ::testing::TempDir() + "/studies.toml";
   EXPECT_EQ(studies_error(""), "");
   const std::string extra = "x-pbo,X,SLE,adult,x,SRI-4,52,proportion,0.4,,,,,,s\n";
   EXPECT_NE(studies_error("", extra).find(": placebo arm \"x-pbo\" ("), std::string::npos);
