@@ -1,6 +1,8 @@
 #include "calibration/journal.h"
 
+#include <cmath>
 #include <cstdio>
+#include <limits>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -11,8 +13,26 @@ namespace il2t::calibration {
 
 namespace {
 
-std::string line_of(const std::vector<double>& x, double f) {
-  return nlohmann::json{{"x", x}, {"f", f}}.dump() + "\n";
+// A value as JSON: a number, or null for NaN (JSON has no NaN).
+nlohmann::json number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+
+std::string line_of(const std::vector<double>& x, const std::vector<double>& f) {
+  nlohmann::json xs = nlohmann::json::array(), fs = nlohmann::json::array();
+  for (double v : x) xs.push_back(number(v));
+  for (double v : f) fs.push_back(number(v));
+  return nlohmann::json{{"x", xs}, {"f", f.size() == 1 ? fs[0] : fs}}.dump() + "\n";
+}
+
+// The numbers of a JSON array (null is NaN); nullopt when anything else is in it.
+std::optional<std::vector<double>> numbers(const nlohmann::json& a) {
+  if (!a.is_array()) return std::nullopt;
+  std::vector<double> out;
+  for (const auto& v : a) {
+    if (v.is_null()) out.push_back(std::numeric_limits<double>::quiet_NaN());
+    else if (v.is_number()) out.push_back(v.get<double>());
+    else return std::nullopt;
+  }
+  return out;
 }
 
 }  // namespace
@@ -31,8 +51,11 @@ std::unique_ptr<Journal> Journal::open(const std::string& path, const std::strin
       while (std::getline(in, line)) {
         if (in.eof() && !text->empty() && text->back() != '\n') break;  // torn last line
         const auto e = nlohmann::json::parse(line, nullptr, false);
-        if (e.is_discarded() || !e.contains("x") || !e.contains("f") || !e["x"].is_array() || !e["f"].is_number()) break;
-        j->entries_.push_back({e["x"].get<std::vector<double>>(), e["f"].get<double>()});
+        if (e.is_discarded() || !e.is_object() || !e.contains("x") || !e.contains("f")) break;
+        const auto x = numbers(e["x"]);
+        const auto f = e["f"].is_array() ? numbers(e["f"]) : numbers(nlohmann::json::array({e["f"]}));
+        if (!x || !f || f->empty()) break;  // a line this program did not write: start afresh from here
+        j->entries_.push_back({*x, *f});
       }
     }
   }
@@ -53,6 +76,12 @@ Journal::~Journal() {
 }
 
 std::optional<double> Journal::replay(std::size_t i, const std::vector<double>& x) {
+  const auto v = replay_values(i, x);
+  if (!v) return std::nullopt;
+  return v->front();
+}
+
+std::optional<std::vector<double>> Journal::replay_values(std::size_t i, const std::vector<double>& x) {
   if (i >= entries_.size()) return std::nullopt;
   if (entries_[i].x == x) return entries_[i].f;
   // Another path from here on: rewrite the journal with the entries before i.
@@ -68,7 +97,9 @@ std::optional<double> Journal::replay(std::size_t i, const std::vector<double>& 
   return std::nullopt;
 }
 
-std::string Journal::append(const std::vector<double>& x, double f) {
+std::string Journal::append(const std::vector<double>& x, double f) { return append(x, std::vector<double>{f}); }
+
+std::string Journal::append(const std::vector<double>& x, const std::vector<double>& f) {
   entries_.push_back({x, f});
   const std::string l = line_of(x, f);
   if (!file_ || std::fputs(l.c_str(), file_) < 0 || std::fflush(file_) != 0) return path_ + ": cannot append to the calibration journal";

@@ -6,7 +6,9 @@
 // answers them without simulating until it runs out, and the fit goes on from there.
 // The first line is a key (targets and free-parameter hashes, the model's fingerprint,
 // seed, replicates, algorithm): a journal made under another key is started afresh. A
-// torn last line (the process killed mid-write) is ignored.
+// torn last line (the process killed mid-write) is ignored, and so is anything from a
+// line that does not hold numbers on. An entry holds one value (the objective) or
+// several (a design point's simulated summaries, NaN written as null).
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -28,8 +30,11 @@ class Journal {
   // Entry i's objective if its point is exactly `x`, else nullopt (and the journal stops
   // replaying: later entries were made on another path and are dropped).
   std::optional<double> replay(std::size_t i, const std::vector<double>& x);
-  // Appends a new evaluation; returns the error, empty on success.
+  // The same for an entry of several values (a design point's simulated summaries).
+  std::optional<std::vector<double>> replay_values(std::size_t i, const std::vector<double>& x);
+  // Appends a new evaluation; returns the error, empty on success. NaN values are kept.
   std::string append(const std::vector<double>& x, double f);
+  std::string append(const std::vector<double>& x, const std::vector<double>& f);
   // Deletes the file (after a completed fit).
   void remove();
 
@@ -37,7 +42,7 @@ class Journal {
   Journal() = default;
   struct Entry {
     std::vector<double> x;
-    double f = 0;
+    std::vector<double> f;
   };
   std::string path_, key_;
   std::vector<Entry> entries_;

@@ -246,6 +246,37 @@ TEST(Fit, JournalIgnoresATornLastLine) {
   j->remove();
 }
 
+TEST(Fit, JournalKeepsSeveralValuesAndNaNAndStopsAtALineItDidNotWrite) {
+  const auto path = (std::filesystem::temp_directory_path() / "il2t_journal_values").string();
+  std::string err;
+  {
+    auto j = Journal::open(path, "k", err);
+    ASSERT_TRUE(j) << err;
+    EXPECT_EQ(j->append({1.0, 2.0}, std::vector<double>{0.5, NAN, -3.25}), "");
+    EXPECT_EQ(j->append({1.0, 3.0}, 7.0), "");
+  }
+  {
+    auto j = Journal::open(path, "k", err);
+    ASSERT_TRUE(j);
+    ASSERT_EQ(j->size(), 2u);
+    const auto v = j->replay_values(0, {1.0, 2.0});
+    ASSERT_TRUE(v);
+    ASSERT_EQ(v->size(), 3u);
+    EXPECT_EQ((*v)[0], 0.5);
+    EXPECT_TRUE(std::isnan((*v)[1]));
+    EXPECT_EQ((*v)[2], -3.25);
+    EXPECT_EQ(j->replay(1, {1.0, 3.0}), 7.0);
+  }
+  {
+    std::ofstream f(path);
+    f << "{\"key\":\"k\"}\n{\"f\":1.5,\"x\":[1.0,2.0]}\n{\"f\":2.5,\"x\":[1.0,\"a\"]}\n{\"f\":3.5,\"x\":[1.0,4.0]}\n";
+  }
+  auto j = Journal::open(path, "k", err);
+  ASSERT_TRUE(j);
+  EXPECT_EQ(j->size(), 1u);  // the line with a string in x and everything after it are dropped
+  j->remove();
+}
+
 TEST(Goal, ExpectedValueAndPenaltyMatchR) {
   // tests/reference/calibration_objective.R, the last block.
   const double nan = std::nan("");
