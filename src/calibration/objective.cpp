@@ -23,7 +23,7 @@ double deviance_half(double k, double N, double p) { return xlogx_over(k, N * p)
 }  // namespace
 
 TermKind term_kind(const Target& t, const Mapping& m) {
-  if (t.statistic == "proportion" && t.numerator && t.denominator && *t.denominator > 0) return TermKind::binomial;
+  if (t.statistic == "proportion" && t.denominator && *t.denominator > 0) return TermKind::binomial;
   return is_fold(t, m) ? TermKind::log_normal : TermKind::normal;
 }
 
@@ -46,7 +46,7 @@ double term_value(const Target& t, TermKind kind, const std::vector<double>& val
   for (double x : v) mean += x;
   mean /= n;
   if (kind == TermKind::binomial) {
-    const double N = *t.denominator, k = *t.numerator;
+    const double N = *t.denominator, k = t.numerator ? *t.numerator : t.value * N;
     const double eps = 0.5 / (N * n);
     const double p = std::clamp(mean, eps, 1 - eps);
     return deviance_half(k, N, p);

@@ -3,7 +3,8 @@
 // targets of negative log-likelihoods, each zero when the model reproduces the target
 // exactly.
 //
-// - A proportion published with n/N: the binomial deviance half, k·ln(k/(N·p)) +
+// - A proportion published with n/N (or with N alone: n = the proportion × N): the
+//   binomial deviance half, k·ln(k/(N·p)) +
 //   (N−k)·ln((N−k)/(N·(1−p))), with p the expected simulated proportion (the mean over
 //   replicate trials, held inside [0.5/N·R, 1 − 0.5/N·R] for R replicates).
 // - Any other statistic (a median or mean of n participants, a rate, a proportion

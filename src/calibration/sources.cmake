@@ -15,4 +15,9 @@ list(APPEND IL2T_SOURCES
   calibration/fit.cpp
   calibration/sensitivity.cpp
   calibration/fit_file.cpp
+  calibration/space_filling.cpp
+  calibration/emulator.cpp
+  calibration/quadrature.cpp
+  calibration/emulated_posterior.cpp
+  calibration/ensemble.cpp
 )

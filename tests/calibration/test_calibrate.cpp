@@ -162,8 +162,8 @@ struct Quadratic {
 };
 
 Quadratic quadratic() {
-  FreeParameter a{"g.a", 0.1, 100, true, true, 1};
-  FreeParameter b{"g.b", 0, 1, false, true, 2};
+  FreeParameter a{"g.a", 0.1, 100, true, true, 1, {}, false};
+  FreeParameter b{"g.b", 0, 1, false, true, 2, {}, false};
   return {{a, b}, {7.0, 0.3}, {0.1, 0.05}};
 }
 

@@ -1,0 +1,89 @@
+#pragma once
+// The calibration's posterior density, evaluated on the emulator (emulator.h) instead
+// of by simulation. θ is the emulator's inputs (the free parameters the targets inform,
+// on their search scales) followed by the between-trial SDs.
+//
+//   log p(θ | data) = Σ log prior(θ_i) + Σ_rows without a trial  log L_r(θ)
+//                   + Σ_trials log E_u[ Π_rows of the trial L_r(θ with share + u) ]
+//
+// - A row is a target or a placebo arm. A binomial row (a proportion with its arm size
+//   N, k = n or the proportion × N) has L = Binomial(k; N, p) / Binomial(k; N, k/N), p
+//   from the emulated asin √p, integrated over the emulator's error of that output
+//   (5-point Gauss–Hermite). A normal row (a median, mean or rate; a fold on the log
+//   scale) has L = N(y; m, s²) with m and log s emulated (s includes the resolution τ of
+//   objective.h) and the emulator's error added to s².
+// - Rows of one trial share its standard-of-care effect u ~ N(0, sd²/k) (k trials pooled
+//   in one row): the trial's share input is shifted by u (the share is on a log scale,
+//   so the share is multiplied by exp(u), as model/trial_effect.h simulates), the
+//   product of its rows' likelihoods integrated over u by 16-point Gauss–Hermite. Along
+//   one input the emulator is an exact quadratic (Emulator::along), so each node costs a
+//   few operations per row. The shifted share is held within 1.5 box half-widths of the
+//   box centre: beyond that the quadratic would extrapolate.
+//
+// Rows are taken as independent given θ and the trial effects: the composite likelihood
+// of objective.h with the trial effects added. docs/model.md says what that assumes and
+// validation.md how simulation-based calibration checks it.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "calibration/emulator.h"
+#include "calibration/free.h"
+#include "calibration/objective.h"
+
+namespace il2t::calibration {
+
+struct Observed {
+  TermKind kind = TermKind::normal;
+  double y = 0;                       // normal kinds: the value on the emulated scale (ln for log-normal)
+  double k = 0, n = 0;                // binomial: successes (may be fractional) of n
+  std::size_t mean = 0;               // the emulator output of the expected value
+  std::optional<std::size_t> spread;  // normal kinds: the output of log √(SD² + τ²)
+  int group = -1;                     // its trial (index into the groups), or -1
+  bool increase = false;              // log-normal of 1 + value (a fold minus 1)
+};
+
+struct TrialGroup {
+  std::string name;
+  std::size_t share = 0;              // the θ index (an emulator input) the effect shifts
+  std::optional<std::size_t> sd;      // the θ index of the between-trial SD ...
+  double sd_fixed = 0;                // ... or its value when θ does not hold it
+  double pooled = 1;                  // the effect's SD is sd/√pooled
+};
+
+class EmulatedPosterior {
+ public:
+  // `theta` describes θ: the emulator's inputs first (their bounds are intersected with
+  // the emulator's box, but for the shares, which the trial effects move), then the SDs.
+  EmulatedPosterior(const Emulator& e, std::vector<FreeParameter> theta, std::vector<Observed> rows,
+                    std::vector<TrialGroup> groups);
+  std::size_t dims() const { return theta_.size(); }
+  const std::vector<FreeParameter>& parameters() const { return theta_; }
+  const std::vector<Observed>& rows() const { return rows_; }
+  const std::vector<TrialGroup>& groups() const { return groups_; }
+  const Emulator& emulator() const { return e_; }
+  // θ's bounds, on the search scale.
+  const std::vector<double>& lower() const { return lower_; }
+  const std::vector<double>& upper() const { return upper_; }
+
+  double log_prior(const double* theta) const;
+  // The log likelihood of `data` (rows laid out as rows(), with other observed values).
+  double log_likelihood(const double* theta, const std::vector<Observed>& data) const;
+  double log_density(const double* theta) const;
+  // The expected value of every row at θ with no trial effect, on the natural scale
+  // (a proportion, a median, a fold): for reports.
+  std::vector<double> expected(const double* theta) const;
+
+ private:
+  const Emulator& e_;
+  std::vector<FreeParameter> theta_;
+  std::vector<Observed> rows_;
+  std::vector<TrialGroup> groups_;
+  std::vector<double> lower_, upper_;
+  std::vector<std::size_t> shares_;  // the distinct share inputs
+};
+
+// The expected proportion of an emulated asin √p.
+double proportion_of(double arcsine);
+
+}  // namespace il2t::calibration

@@ -1,0 +1,197 @@
+// The parts of the posterior calibration that need no simulation: the space-filling
+// design, Gauss–Hermite quadrature, the quadratic emulator, the ensemble sampler and
+// the emulated posterior's likelihood, each against a case whose answer is known.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numbers>
+
+#include "calibration/emulated_posterior.h"
+#include "calibration/emulator.h"
+#include "calibration/ensemble.h"
+#include "calibration/quadrature.h"
+#include "calibration/space_filling.h"
+
+namespace il2t::calibration {
+namespace {
+
+TEST(SpaceFilling, EveryCoordinateFallsOnceInEachSlice) {
+  const auto p = latin_hypercube(40, 5, 7);
+  ASSERT_EQ(p.size(), 40u);
+  for (std::size_t k = 0; k < 5; ++k) {
+    std::vector<int> hits(40, 0);
+    for (const auto& x : p) {
+      ASSERT_GE(x[k], 0.0);
+      ASSERT_LT(x[k], 1.0);
+      ++hits[static_cast<std::size_t>(x[k] * 40)];
+    }
+    for (int h : hits) EXPECT_EQ(h, 1);
+  }
+  EXPECT_EQ(latin_hypercube(40, 5, 7), p);   // the same seed, the same design
+  EXPECT_NE(latin_hypercube(40, 5, 8), p);
+}
+
+TEST(Quadrature, GaussHermiteIntegratesNormalMomentsExactly) {
+  const Quadrature q = gauss_hermite(16);
+  double m0 = 0, m2 = 0, m4 = 0, m6 = 0, m1 = 0;
+  for (std::size_t i = 0; i < q.z.size(); ++i) {
+    const double z = q.z[i], w = q.w[i];
+    m0 += w, m1 += w * z, m2 += w * z * z, m4 += w * std::pow(z, 4), m6 += w * std::pow(z, 6);
+  }
+  EXPECT_NEAR(m0, 1, 1e-13);
+  EXPECT_NEAR(m1, 0, 1e-13);
+  EXPECT_NEAR(m2, 1, 1e-12);
+  EXPECT_NEAR(m4, 3, 1e-11);
+  EXPECT_NEAR(m6, 15, 1e-10);
+  // E[exp(Z)] = exp(1/2), not a polynomial: close at 16 nodes.
+  double e = 0;
+  for (std::size_t i = 0; i < q.z.size(); ++i) e += q.w[i] * std::exp(q.z[i]);
+  EXPECT_NEAR(e, std::exp(0.5), 1e-10);
+}
+
+// y0 = 1 + 2x − 3y + 0.5xy + x², y1 = a cubic the quadratic cannot hold.
+std::vector<double> truth(const std::vector<double>& x) {
+  return {1 + 2 * x[0] - 3 * x[1] + 0.5 * x[0] * x[1] + x[0] * x[0], std::pow(x[0], 3)};
+}
+
+TEST(Emulator, RecoversAQuadraticExactlyAndSaysWhereItCannot) {
+  const Box box{{-2, 0}, {2, 4}};
+  std::vector<std::vector<double>> x, y;
+  for (const auto& u : latin_hypercube(60, 2, 3)) {
+    x.push_back({box.lo[0] + u[0] * 4, box.lo[1] + u[1] * 4});
+    y.push_back(truth(x.back()));
+  }
+  std::string err;
+  const auto e = Emulator::fit(box, x, y, err);
+  ASSERT_TRUE(e) << err;
+  EXPECT_EQ(e->coefficients(), 6u);
+  EXPECT_LT(e->loo_rmse()[0], 1e-6);
+  EXPECT_GT(e->loo_rmse()[1], 0.1);  // a cubic over [-2, 2]: the quadratic misses
+  for (const std::vector<double>& p : {std::vector<double>{0.3, 1.7}, {-1.9, 3.9}, {1.0, 0.5}}) {
+    double out[2];
+    e->predict(p.data(), out);
+    EXPECT_NEAR(out[0], truth(p)[0], 1e-6);
+    // Along input 1 through p: exact for the quadratic output.
+    double a[2], b[2], c[2];
+    e->along(p.data(), 1, a, b, c);
+    for (double t : {0.0, 2.5, 4.0}) {
+      const double s = e->scaled(1, t);
+      EXPECT_NEAR(a[0] + b[0] * s + c[0] * s * s, truth({p[0], t})[0], 1e-6);
+    }
+  }
+  // Too few points for the coefficients: refused with the counts.
+  const auto none = Emulator::fit(box, {x.begin(), x.begin() + 5}, {y.begin(), y.begin() + 5}, err);
+  EXPECT_FALSE(none);
+  EXPECT_NE(err.find("6 coefficients per output but only 5 design points"), std::string::npos) << err;
+}
+
+// A correlated normal: mean (1, −2), SDs (1, 0.5), correlation 0.8.
+double log_normal2(const double* x) {
+  const double a = (x[0] - 1) / 1.0, b = (x[1] + 2) / 0.5, r = 0.8;
+  return -0.5 * (a * a - 2 * r * a * b + b * b) / (1 - r * r);
+}
+
+TEST(Ensemble, SamplesAKnownCorrelatedNormalTheSameOnAnyThreadCount) {
+  std::vector<std::vector<double>> start;
+  for (int w = 0; w < 16; ++w) start.push_back({0.1 * w, -2 + 0.05 * w});
+  EnsembleSettings s;
+  s.burn_in = 500;
+  s.steps = 4000;
+  s.thin = 1;
+  s.seed = 11;
+  const EnsembleResult r = sample_ensemble(log_normal2, start, s);
+  ASSERT_EQ(r.error, "");
+  double m0 = 0, m1 = 0;
+  for (const auto& d : r.draws) m0 += d[0], m1 += d[1];
+  const double n = static_cast<double>(r.draws.size());
+  m0 /= n, m1 /= n;
+  double v0 = 0, v1 = 0, c = 0;
+  for (const auto& d : r.draws) v0 += (d[0] - m0) * (d[0] - m0), v1 += (d[1] - m1) * (d[1] - m1), c += (d[0] - m0) * (d[1] - m1);
+  v0 /= n, v1 /= n, c /= n;
+  // Tolerances: 5 Monte Carlo SEs at the reported effective sample size.
+  const double ess = std::min(r.ess[0], r.ess[1]);
+  ASSERT_GT(ess, 500);
+  EXPECT_NEAR(m0, 1, 5 / std::sqrt(ess));
+  EXPECT_NEAR(m1, -2, 5 * 0.5 / std::sqrt(ess));
+  EXPECT_NEAR(std::sqrt(v0), 1, 5 * 0.71 / std::sqrt(ess));
+  EXPECT_NEAR(c / std::sqrt(v0 * v1), 0.8, 5 * 0.36 / std::sqrt(ess));
+  EXPECT_GT(r.acceptance, 0.3);
+  s.threads = 2;
+  EXPECT_EQ(sample_ensemble(log_normal2, start, s).draws, r.draws);
+  // A walker where the density is zero is refused.
+  start[3] = {0, 0};
+  EXPECT_NE(sample_ensemble([](const double* x) { return x[0] == 0 ? -INFINITY : 0.0; }, start, s).error, "");
+}
+
+FreeParameter uniform(const std::string& name, double lo, double hi) {
+  FreeParameter p;
+  p.name = name, p.lower = lo, p.upper = hi;
+  p.prior.reason = "test";
+  return p;
+}
+
+// An emulator whose one output is asin √p linear in θ0, and a second output constant.
+Emulator linear_emulator(double intercept, double slope) {
+  const Box box{{-1}, {1}};
+  std::vector<std::vector<double>> x, y;
+  for (int i = 0; i < 20; ++i) {
+    const double t = -1 + 2.0 * i / 19;
+    x.push_back({t});
+    y.push_back({intercept + slope * t, std::log(2.0)});
+  }
+  std::string err;
+  return *Emulator::fit(box, x, y, err);
+}
+
+TEST(EmulatedPosterior, BinomialRowIsZeroAtItsOwnRateAndTrialEffectsIntegrateOverTheShare) {
+  const Emulator e = linear_emulator(std::asin(std::sqrt(0.4)), 0.2);
+  ASSERT_LT(e.loo_rmse()[0], 1e-9);
+  Observed row;
+  row.kind = TermKind::binomial;
+  row.k = 12, row.n = 30, row.mean = 0;
+  const EmulatedPosterior alone(e, {uniform("a", -1, 1)}, {row}, {});
+  const double at_rate = 0;  // p(0) = 0.4 = 12/30
+  EXPECT_NEAR(alone.log_likelihood(&at_rate, alone.rows()), 0, 1e-9);
+  const double off = 0.5;
+  const double p = proportion_of(std::asin(std::sqrt(0.4)) + 0.1);
+  EXPECT_NEAR(alone.log_likelihood(&off, alone.rows()),
+              12 * std::log(p / 0.4) + 18 * std::log((1 - p) / 0.6), 1e-9);
+  // The same row in a trial whose effect shifts θ0 by u ~ N(0, 0.3²): the likelihood is
+  // E_u[L(θ0 + u)], here against a fine trapezoid rule.
+  Observed grouped = row;
+  grouped.group = 0;
+  const EmulatedPosterior with(e, {uniform("a", -1, 1), uniform("sd", 0, 1)}, {grouped}, {{"t", 0, 1, 0, 1}});
+  const double theta[2] = {0.2, 0.3};
+  double integral = 0;
+  const int steps = 20001;
+  for (int i = 0; i < steps; ++i) {
+    const double z = -8 + 16.0 * i / (steps - 1);
+    const double q = proportion_of(std::asin(std::sqrt(0.4)) + 0.2 * (0.2 + 0.3 * z));
+    const double l = 12 * std::log(q / 0.4) + 18 * std::log((1 - q) / 0.6);
+    integral += std::exp(l - 0.5 * z * z) / std::sqrt(2 * std::numbers::pi) * 16.0 / (steps - 1);
+  }
+  EXPECT_NEAR(with.log_likelihood(theta, with.rows()), std::log(integral), 1e-6);
+  // A pooled row of two trials carries an effect with SD / √2.
+  const EmulatedPosterior pooled(e, {uniform("a", -1, 1), uniform("sd", 0, 1)}, {grouped}, {{"t", 0, 1, 0, 2}});
+  const double halved[2] = {0.2, 0.3 / std::sqrt(2.0)};
+  EXPECT_NEAR(pooled.log_likelihood(theta, pooled.rows()), with.log_likelihood(halved, with.rows()), 1e-12);
+}
+
+TEST(EmulatedPosterior, NormalRowUsesTheEmulatedSpreadAndThePriorBounds) {
+  const Emulator e = linear_emulator(1.0, 0.5);
+  Observed row;
+  row.kind = TermKind::normal;
+  row.y = 2.0, row.mean = 0, row.spread = 1;  // SD exp(log 2) = 2
+  FreeParameter a = uniform("a", -1, 1);
+  a.prior.shape = PriorShape::normal, a.prior.centre = 0, a.prior.sd = 0.5;
+  const EmulatedPosterior post(e, {a}, {row}, {});
+  const double t = 0.4;  // mean 1.2
+  EXPECT_NEAR(post.log_likelihood(&t, post.rows()), -0.5 * 0.64 / 4 - 0.5 * std::log(4.0), 1e-9);
+  EXPECT_NEAR(post.log_prior(&t), -0.5 * 0.64, 1e-12);
+  const double outside = 1.5;
+  EXPECT_EQ(post.log_density(&outside), -INFINITY);
+  EXPECT_NEAR(post.expected(&t)[0], 1.2, 1e-9);
+}
+
+}  // namespace
+}  // namespace il2t::calibration
