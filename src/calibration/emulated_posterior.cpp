@@ -85,7 +85,7 @@ double EmulatedPosterior::log_likelihood(const double* theta, const std::vector<
   auto slot_of = [&](std::size_t input) {
     return static_cast<std::size_t>(std::find(shares_.begin(), shares_.end(), input) - shares_.begin());
   };
-  const std::vector<double>& err = e_.loo_rmse();
+  const std::vector<double>& err = e_.error();
   const Quadrature& eq = error_nodes();
   // One row's log likelihood with the share of `slot` at scaled value s.
   auto row_ll = [&](const Observed& r, std::size_t slot, double s) {

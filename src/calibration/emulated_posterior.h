@@ -8,8 +8,8 @@
 //
 // - A row is a target or a placebo arm. A binomial row (a proportion with its arm size
 //   N, k = n or the proportion × N) has L = Binomial(k; N, p) / Binomial(k; N, k/N), p
-//   from the emulated asin √p, integrated over the emulator's error of that output
-//   (5-point Gauss–Hermite). A normal row (a median, mean or rate; a fold on the log
+//   from the emulated asin √p, integrated over the emulator's own error of that output
+//   (Emulator::error; 5-point Gauss–Hermite). A normal row (a median, mean or rate; a fold on the log
 //   scale) has L = N(y; m, s²) with m and log s emulated (s includes the resolution τ of
 //   objective.h) and the emulator's error added to s².
 // - Rows of one trial share its standard-of-care effect u ~ N(0, sd²/k) (k trials pooled

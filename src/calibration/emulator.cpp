@@ -20,7 +20,8 @@ void features(const std::vector<double>& z, double* f) {
 }  // namespace
 
 std::optional<Emulator> Emulator::fit(const Box& box, const std::vector<std::vector<double>>& x,
-                                      const std::vector<std::vector<double>>& y, std::string& error) {
+                                      const std::vector<std::vector<double>>& y, std::string& error,
+                                      const std::vector<double>& noise) {
   Emulator e;
   e.box_ = box;
   const std::size_t d = box.size();
@@ -39,10 +40,11 @@ std::optional<Emulator> Emulator::fit(const Box& box, const std::vector<std::vec
     error = "the emulator takes at most 256 inputs, not " + std::to_string(d);
     return std::nullopt;
   }
-  if (rows.size() < 2 * e.features_) {
+  const std::size_t needed = e.features_ + e.features_ / 5;  // 1.2 × the coefficients
+  if (rows.size() < needed) {
     error = "the emulator has " + std::to_string(e.features_) + " coefficients per output but only " +
             std::to_string(rows.size()) + " design points with every output finite (give at least " +
-            std::to_string(2 * e.features_) + ")";
+            std::to_string(needed) + ")";
     return std::nullopt;
   }
   const auto n = static_cast<Eigen::Index>(rows.size());
@@ -90,6 +92,8 @@ std::optional<Emulator> Emulator::fit(const Box& box, const std::vector<std::vec
     e.coef_[j][0] = ymean(static_cast<Eigen::Index>(j)) - fmean.dot(beta);
     for (std::size_t c = 0; c < p; ++c) e.coef_[j][c + 1] = beta(static_cast<Eigen::Index>(c));
     e.loo_rmse_[j] = std::sqrt(best_err[j] / static_cast<double>(n));
+    const double mc = j < noise.size() && std::isfinite(noise[j]) ? noise[j] : 0.0;
+    e.error_.push_back(std::sqrt(std::max(0.0, e.loo_rmse_[j] * e.loo_rmse_[j] - mc)));
   }
   return e;
 }

@@ -29,9 +29,13 @@ class Emulator {
  public:
   // Fits every output. x: n points of d inputs (inside `box`); y: n rows of m outputs.
   // Rows with a non-finite output are left out (`dropped()` counts them). Nullopt with
-  // `error` when fewer points remain than twice the coefficients.
+  // `error` when fewer points remain than 1.2 times the coefficients. `noise`, when
+  // given, is each output's Monte Carlo variance at a design point (its mean over the
+  // design): the part of the leave-one-out error that is the design runs' noise, not
+  // the emulator's.
   static std::optional<Emulator> fit(const Box& box, const std::vector<std::vector<double>>& x,
-                                     const std::vector<std::vector<double>>& y, std::string& error);
+                                     const std::vector<std::vector<double>>& y, std::string& error,
+                                     const std::vector<double>& noise = {});
 
   std::size_t inputs() const { return box_.size(); }
   std::size_t outputs() const { return coef_.size(); }
@@ -41,6 +45,8 @@ class Emulator {
   const Box& box() const { return box_; }
   // The leave-one-out root-mean-square error of each output, on its scale.
   const std::vector<double>& loo_rmse() const { return loo_rmse_; }
+  // The emulator's own error of each output: √(LOO² − noise), at least 0.
+  const std::vector<double>& error() const { return error_; }
   // The scaled coordinate of value t of input k: 2(t − lo)/(hi − lo) − 1.
   double scaled(std::size_t k, double t) const { return 2 * (t - box_.lo[k]) / (box_.hi[k] - box_.lo[k]) - 1; }
 
@@ -54,7 +60,7 @@ class Emulator {
   Box box_;
   std::size_t features_ = 0, points_ = 0, dropped_ = 0;
   std::vector<std::vector<double>> coef_;  // per output: the constant, the linear terms, then z_k z_l (k <= l)
-  std::vector<double> loo_rmse_;
+  std::vector<double> loo_rmse_, error_;
 };
 
 }  // namespace il2t::calibration

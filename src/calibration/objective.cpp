@@ -27,10 +27,10 @@ TermKind term_kind(const Target& t, const Mapping& m) {
   return is_fold(t, m) ? TermKind::log_normal : TermKind::normal;
 }
 
-double term_value(const Target& t, TermKind kind, const std::vector<double>& values) {
+ReplicateSummary summarise(const Target& t, TermKind kind, const std::vector<double>& values) {
+  const bool increase = t.statistic == "fold_minus_1";
   std::vector<double> v;
   v.reserve(values.size());
-  const bool increase = t.statistic == "fold_minus_1";
   for (double x : values) {
     if (!std::isfinite(x)) continue;
     if (kind == TermKind::log_normal) {
@@ -40,27 +40,41 @@ double term_value(const Target& t, TermKind kind, const std::vector<double>& val
     }
     v.push_back(x);
   }
-  if (v.empty()) return NAN;
-  const double n = static_cast<double>(v.size());
-  double mean = 0;
-  for (double x : v) mean += x;
-  mean /= n;
+  ReplicateSummary out;
+  out.n = v.size();
+  if (v.empty()) {
+    out.mean = NAN;
+    return out;
+  }
+  for (double x : v) out.mean += x;
+  out.mean /= static_cast<double>(v.size());
+  double ss = 0;
+  for (double x : v) ss += (x - out.mean) * (x - out.mean);
+  out.var = v.size() > 1 ? ss / static_cast<double>(v.size() - 1) : 0.0;
+  return out;
+}
+
+double observed_value(const Target& t, TermKind kind) {
+  if (kind != TermKind::log_normal) return t.value;
+  const double f = t.statistic == "fold_minus_1" ? 1 + t.value : t.value;
+  return std::log(std::max(f, 1e-9));
+}
+
+double resolution(const Target& t, TermKind kind) {
+  return kind == TermKind::log_normal ? 0.05 : 0.05 * std::max(1.0, std::abs(t.value));
+}
+
+double term_value(const Target& t, TermKind kind, const std::vector<double>& values) {
+  const ReplicateSummary r = summarise(t, kind, values);
+  if (r.n == 0) return NAN;
   if (kind == TermKind::binomial) {
     const double N = *t.denominator, k = t.numerator ? *t.numerator : t.value * N;
-    const double eps = 0.5 / (N * n);
-    const double p = std::clamp(mean, eps, 1 - eps);
+    const double eps = 0.5 / (N * static_cast<double>(r.n));
+    const double p = std::clamp(r.mean, eps, 1 - eps);
     return deviance_half(k, N, p);
   }
-  double ss = 0;
-  for (double x : v) ss += (x - mean) * (x - mean);
-  const double var = v.size() > 1 ? ss / (n - 1) : 0.0;
-  double y = t.value, tau = 0.05 * std::max(1.0, std::abs(t.value));
-  if (kind == TermKind::log_normal) {
-    const double f = increase ? 1 + t.value : t.value;
-    y = std::log(std::max(f, 1e-9));
-    tau = 0.05;
-  }
-  const double z = (y - mean) / std::sqrt(var + tau * tau);
+  const double tau = resolution(t, kind);
+  const double z = (observed_value(t, kind) - r.mean) / std::sqrt(r.var + tau * tau);
   return 0.5 * z * z;
 }
 

@@ -49,6 +49,17 @@ struct ObjectiveValue {
 
 // The kind of distance a target gets.
 TermKind term_kind(const Target& t, const Mapping& m);
+// The replicate values of a target on the scale its distance uses (ln of the fold for
+// the log-normal kind; NaN and non-positive folds skipped): their mean and variance.
+struct ReplicateSummary {
+  double mean = 0, var = 0;
+  std::size_t n = 0;
+};
+ReplicateSummary summarise(const Target& t, TermKind kind, const std::vector<double>& values);
+// The published value on that scale.
+double observed_value(const Target& t, TermKind kind);
+// The resolution τ added to a normal kind's variance.
+double resolution(const Target& t, TermKind kind);
 // The distance of one target given its per-replicate values (NaN values are skipped).
 double term_value(const Target& t, TermKind kind, const std::vector<double>& values);
 // The sum over every simulated target of check_model's outcome (the targets file's rows:

@@ -20,4 +20,7 @@ list(APPEND IL2T_SOURCES
   calibration/quadrature.cpp
   calibration/emulated_posterior.cpp
   calibration/ensemble.cpp
+  calibration/posterior_layout.cpp
+  calibration/posterior.cpp
+  calibration/posterior_file.cpp
 )

@@ -26,12 +26,13 @@ double min_distance2(const std::vector<std::vector<double>>& p) {
 
 }  // namespace
 
-std::vector<std::vector<double>> latin_hypercube(std::size_t n, std::size_t dims, std::uint64_t seed, int candidates) {
+std::vector<std::vector<double>> latin_hypercube(std::size_t n, std::size_t dims, std::uint64_t seed, std::uint64_t key,
+                                                 int candidates) {
   std::vector<std::vector<double>> best;
   double best_score = -1;
   std::vector<std::size_t> slice(n);
   for (int c = 0; c < std::max(1, candidates); ++c) {
-    model::Stream rng(seed, static_cast<std::uint64_t>(c), 0, model::Purpose::design);
+    model::Stream rng(seed, key, static_cast<std::uint64_t>(c), model::Purpose::design);
     std::vector<std::vector<double>> p(n, std::vector<double>(dims));
     for (std::size_t k = 0; k < dims; ++k) {
       std::iota(slice.begin(), slice.end(), std::size_t{0});

@@ -8,8 +8,9 @@
 namespace il2t::calibration {
 
 // `n` points in [0, 1]^dims, each a row of `dims` coordinates: every coordinate's n
-// values fall one in each of n equal slices. The best of `candidates` hypercubes.
+// values fall one in each of n equal slices. The best of `candidates` hypercubes, drawn
+// from streams keyed by (seed, key): a design per key (a calibration's waves).
 std::vector<std::vector<double>> latin_hypercube(std::size_t n, std::size_t dims, std::uint64_t seed,
-                                                 int candidates = 16);
+                                                 std::uint64_t key = 0, int candidates = 16);
 
 }  // namespace il2t::calibration

@@ -9,11 +9,11 @@
 namespace il2t::cli {
 
 std::optional<calibration::CheckSettings> check_settings(const std::string& seed_text, std::int64_t replicates,
-                                                         int threads, const char* cmd) {
+                                                         int threads, const char* cmd, std::int64_t fewest) {
   const auto seed = parse_seed(seed_text, cmd);
   if (!seed) return std::nullopt;
-  if (replicates < 10 || replicates > 100000) {
-    std::cerr << cmd << ": error: --replicates " << replicates << ": give 10 to 100000\n";
+  if (replicates < fewest || replicates > 100000) {
+    std::cerr << cmd << ": error: --replicates " << replicates << ": give " << fewest << " to 100000\n";
     return std::nullopt;
   }
   if (threads < 0 || threads > 1024) {

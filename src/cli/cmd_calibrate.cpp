@@ -16,6 +16,7 @@
 #include "calibration/journal.h"
 #include "calibration/sensitivity.h"
 #include "calibration/studies.h"
+#include "cli/calibrate_inputs.h"
 #include "cli/commands.h"
 #include "cli/load.h"
 #include "cli/check_options.h"
@@ -29,27 +30,13 @@ namespace {
 
 constexpr const char* kCmd = "il2trial calibrate";
 
-struct Options {
-  std::string targets = calibration::default_calibration_dir() + "/targets.csv";
-  std::string studies = calibration::default_calibration_dir() + "/studies.toml";
-  std::string params = calibration::default_calibration_dir() + "/free.toml";
-  std::string out = "calibration-fit.toml", journal;
-  std::string model_dir = model::default_model_dir(), seed_text = "1";
-  std::vector<std::string> sets;
-  std::int64_t replicates = 40;
-  int threads = 0, max_evaluations = 300;
-  bool sensitivity = false, update_models = false;
-};
-
-std::string file_name(const std::string& p) { return std::filesystem::path(p).filename().string(); }
-
 void show(const char* what, int i, int n, const std::string& extra) {
   if (!isatty(STDERR_FILENO)) return;
   std::fprintf(stderr, "\r%s %d/%d %s   ", what, i, n, extra.c_str());
   std::fflush(stderr);
 }
 
-std::string command_line(const Options& o, std::uint64_t seed) {
+std::string command_line(const CalibrateOptions& o, std::uint64_t seed) {
   std::string c = fmt::format("il2trial calibrate --replicates {} --seed {} --max-evaluations {}", o.replicates, seed,
                               o.max_evaluations);
   if (o.sensitivity) c += " --sensitivity";
@@ -80,34 +67,11 @@ std::string summary(const calibration::FitRecord& r) {
   return o;
 }
 
-struct Inputs {
-  calibration::Setup setup;
-  model::ParameterSet base;
-  calibration::FreeRead free;
-};
-
-std::optional<Inputs> read_inputs(const Options& o, const std::vector<std::pair<std::string, double>>& overrides) {
-  auto loaded = calibration::load_setup(o.targets, o.studies);
-  if (!loaded.setup) {
-    std::cerr << loaded.error << "\n";
-    return std::nullopt;
-  }
-  auto m = load_model_reporting(o.model_dir, overrides, kCmd);
-  if (!m) return std::nullopt;
-  const auto text = data::read_file(o.params);
-  if (!text) {
-    std::cerr << kCmd << ": error: --params " << o.params << ": cannot read the file\n";
-    return std::nullopt;
-  }
-  auto free = calibration::read_free(*text, o.params, m->parameters);
-  if (!free.error.empty()) {
-    std::cerr << free.error << "\n";
-    return std::nullopt;
-  }
-  return Inputs{std::move(*loaded.setup), std::move(m->parameters), std::move(free)};
-}
-
-int run(const Options& o) {
+int run(const CalibrateOptions& given) {
+  if (given.posterior) return run_posterior_calibration(given);
+  CalibrateOptions o = given;
+  if (o.replicates == 0) o.replicates = 40;
+  if (o.out.empty()) o.out = "calibration-fit.toml";
   const auto cs = check_settings(o.seed_text, o.replicates, o.threads, kCmd);
   const auto overrides = cs ? parse_sets(o.sets, kCmd) : std::nullopt;
   if (!cs || !overrides) return 2;
@@ -115,7 +79,7 @@ int run(const Options& o) {
     std::cerr << kCmd << ": error: --max-evaluations " << o.max_evaluations << ": give 0 (no fit) to 1000000\n";
     return 2;
   }
-  auto in = read_inputs(o, *overrides);
+  auto in = read_calibrate_inputs(o, *overrides, kCmd);
   if (!in) return 1;
   const std::uint64_t seed = cs->seed;
   const calibration::Evaluator ev(in->setup, in->base, in->free.parameters, *cs);
@@ -188,13 +152,16 @@ int run(const Options& o) {
 
 void add_calibrate(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("calibrate", "Fit the model's free parameters to the calibration targets");
-  auto o = std::make_shared<Options>();
+  auto o = std::make_shared<CalibrateOptions>();
   cmd->add_option("--targets", o->targets, "Calibration targets (CSV; default: the shipped data/calibration/targets.csv)");
   cmd->add_option("--studies", o->studies, "How each target is simulated (TOML; default: data/calibration/studies.toml)");
   cmd->add_option("--params", o->params, "The free parameters, their bounds and scales (TOML; default: data/calibration/free.toml)");
-  cmd->add_option("--out", o->out, "The fitted file to write (TOML; default calibration-fit.toml)");
+  cmd->add_option("--out", o->out,
+                  "The file to write: the fitted file (TOML; default calibration-fit.toml), or with --posterior the posterior "
+                  "(CSV; default the shipped data/calibration/posterior.csv)");
   cmd->add_option("--journal", o->journal, "Checkpoint of the evaluations, for resuming (default: the --out file + .journal)");
-  cmd->add_option("--replicates", o->replicates, "Replicate trials per study and evaluation (default 40)");
+  cmd->add_option("--replicates", o->replicates,
+                  "Replicate trials per study and evaluation (default 40; with --posterior, per design point, default 10)");
   cmd->add_option("--seed", o->seed_text, "Random seed, the same for every evaluation (default 1)");
   cmd->add_option("--threads", o->threads, "Threads (default: one per core); results do not depend on it");
   cmd->add_option("--max-evaluations", o->max_evaluations, "Objective evaluations at most (default 300; 0: evaluate the current values only)");
@@ -202,6 +169,16 @@ void add_calibrate(CLI::App& app, int& status) {
   cmd->add_flag("--update-models", o->update_models, "Write the fitted values into the parameter files of --model-dir");
   cmd->add_option("--set", o->sets, "Override a model parameter before fitting, name=value (repeatable)");
   cmd->add_option("--model-dir", o->model_dir, "Directory of the parameter files (default: the shipped models/)");
+  cmd->add_flag("--posterior", o->posterior,
+                "Sample the posterior instead of fitting a point: history matching with a quadratic emulator and an ensemble "
+                "sampler (docs/model.md, Posterior); writes parameter sets with their provenance");
+  cmd->add_option("--points", o->points, "With --posterior: simulated design points per wave (default 1200)");
+  cmd->add_option("--waves", o->waves, "With --posterior: waves of history matching (default 2)");
+  cmd->add_option("--draws", o->draws, "With --posterior: parameter sets to write (default 1000, at least 200)");
+  cmd->add_option("--check-points", o->check_points,
+                  "With --posterior: posterior draws simulated directly to check the emulator (default 20)");
+  cmd->add_option("--check-replicates", o->check_replicates,
+                  "With --posterior: replicate trials per study at each checked draw (default 40)");
   cmd->callback([o, &status] { status = run(*o); });
 }
 

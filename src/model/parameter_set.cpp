@@ -31,10 +31,11 @@ std::string ParameterSet::closest(std::string_view name) const {
   return closest_match(name, names, 4);
 }
 
-std::string ParameterSet::fingerprint() const {
+std::string ParameterSet::fingerprint(const std::vector<std::string>& except) const {
   std::ostringstream text;
   text.precision(17);
-  for (const Parameter& p : params_) text << p.name << '=' << p.value << '\n';
+  for (const Parameter& p : params_)
+    if (std::find(except.begin(), except.end(), p.name) == except.end()) text << p.name << '=' << p.value << '\n';
   return data::sha256_hex(text.str());
 }
 

@@ -46,8 +46,9 @@ class ParameterSet {
   // The closest known name, for "did you mean".
   std::string closest(std::string_view name) const;
   // SHA-256 of every name and value (17 significant digits), in order: identifies the
-  // parameter set a result was computed with, overrides included, comments not.
-  std::string fingerprint() const;
+  // parameter set a result was computed with, overrides included, comments not. The
+  // parameters in `except` are left out (a posterior's own columns).
+  std::string fingerprint(const std::vector<std::string>& except = {}) const;
 
  private:
   std::vector<Parameter> params_;

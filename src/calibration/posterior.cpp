@@ -1,0 +1,275 @@
+#include "calibration/posterior.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "calibration/space_filling.h"
+#include "model/model.h"
+#include "model/rng.h"
+
+namespace il2t::calibration {
+
+namespace {
+
+constexpr double kShareMargin = 1.0;  // wave 1 widens a share's bounds by this on the log scale
+constexpr double kWiden = 0.25;       // a later box widens the posterior's range by this share of it
+
+// The model's own range of a parameter, on its search scale.
+std::pair<double, double> model_range(const FreeParameter& f, const model::ParameterSet& base) {
+  const model::Parameter* p = base.find(f.name);
+  double lo = -INFINITY, hi = INFINITY;
+  if (p && p->min) lo = f.log_scale ? (*p->min > 0 ? std::log(*p->min) : -INFINITY) : *p->min;
+  if (p && p->max) hi = f.log_scale ? std::log(*p->max) : *p->max;
+  return {lo, hi};
+}
+
+bool is_share(const PosteriorLayout& l, std::size_t i) {
+  return std::any_of(l.groups.begin(), l.groups.end(), [i](const TrialGroup& g) { return g.share == i; });
+}
+
+Box first_box(const PosteriorLayout& l, const model::ParameterSet& base) {
+  Box b;
+  for (std::size_t i = 0; i < l.inputs.size(); ++i) {
+    const FreeParameter& f = l.theta[i];
+    double lo = f.to_search(f.lower), hi = f.to_search(f.upper);
+    if (is_share(l, i)) {
+      const auto [mlo, mhi] = model_range(f, base);
+      lo = std::max(lo - kShareMargin, mlo);
+      hi = std::min(hi + kShareMargin, mhi);
+    }
+    b.lo.push_back(lo);
+    b.hi.push_back(hi);
+  }
+  return b;
+}
+
+double quantile_of(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  const double h = (static_cast<double>(v.size()) - 1) * p;
+  const auto i = static_cast<std::size_t>(std::floor(h));
+  const std::size_t j = std::min(i + 1, v.size() - 1);
+  return v[i] + (h - static_cast<double>(i)) * (v[j] - v[i]);
+}
+
+// The region the draws occupy, widened, within the priors (a share: where its trials'
+// effects take it, within the model's range).
+Box next_box(const PosteriorLayout& l, const model::ParameterSet& base, const std::vector<std::vector<double>>& draws) {
+  Box b;
+  for (std::size_t i = 0; i < l.inputs.size(); ++i) {
+    const FreeParameter& f = l.theta[i];
+    std::vector<double> v;
+    for (const auto& d : draws) v.push_back(d[i]);
+    double lo = quantile_of(v, 0.001), hi = quantile_of(v, 0.999);
+    const double width = std::max(hi - lo, 1e-6 * (f.to_search(f.upper) - f.to_search(f.lower)));
+    lo -= kWiden * width, hi += kWiden * width;
+    lo = std::max(lo, f.to_search(f.lower));
+    hi = std::min(hi, f.to_search(f.upper));
+    for (const TrialGroup& g : l.groups) {
+      if (g.share != i) continue;
+      std::vector<double> down, up;
+      for (const auto& d : draws) {
+        const double sd = (g.sd ? d[*g.sd] : g.sd_fixed) / std::sqrt(g.pooled);
+        down.push_back(d[i] - 3 * sd);
+        up.push_back(d[i] + 3 * sd);
+      }
+      const auto [mlo, mhi] = model_range(f, base);
+      lo = std::max(std::min(lo, quantile_of(down, 0.001)), mlo);
+      hi = std::min(std::max(hi, quantile_of(up, 0.999)), mhi);
+    }
+    b.lo.push_back(lo);
+    b.hi.push_back(hi);
+  }
+  return b;
+}
+
+bool inside(const Box& b, const std::vector<double>& x) {
+  for (std::size_t i = 0; i < b.size(); ++i)
+    if (x[i] < b.lo[i] || x[i] > b.hi[i]) return false;
+  return true;
+}
+
+// Walkers: the design points of highest density (the SDs at their prior median), each
+// nudged so that no two coincide.
+std::vector<std::vector<double>> starting_walkers(const EmulatedPosterior& post, const std::vector<std::vector<double>>& xs,
+                                                  std::size_t walkers, std::uint64_t seed) {
+  const std::size_t d = post.emulator().inputs();
+  std::vector<std::pair<double, std::size_t>> ranked;
+  std::vector<double> theta(post.dims());
+  for (std::size_t k = d; k < post.dims(); ++k) theta[k] = post.parameters()[k].prior_quantile(0.5);
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    std::copy(xs[i].begin(), xs[i].end(), theta.begin());
+    const double lp = post.log_density(theta.data());
+    if (std::isfinite(lp)) ranked.emplace_back(lp, i);
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<std::vector<double>> out;
+  for (std::size_t w = 0; w < walkers && !ranked.empty(); ++w) {
+    model::Stream rng(seed, w, 0, model::Purpose::mcmc);
+    std::copy(xs[ranked[w % ranked.size()].second].begin(), xs[ranked[w % ranked.size()].second].end(), theta.begin());
+    for (std::size_t k = d; k < post.dims(); ++k) theta[k] = post.parameters()[k].prior_quantile(0.25 + 0.5 * rng.uniform());
+    if (w >= ranked.size())  // reused point: a small step inside the bounds
+      for (std::size_t k = 0; k < d; ++k)
+        theta[k] = std::clamp(theta[k] + 1e-3 * (rng.uniform() - 0.5) * (post.upper()[k] - post.lower()[k]), post.lower()[k],
+                              post.upper()[k]);
+    if (std::isfinite(post.log_density(theta.data()))) out.push_back(theta);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::uint64_t point_seed(std::uint64_t seed, std::uint64_t point) {
+  return model::Stream(seed, point, 0, model::Purpose::design).next();
+}
+
+std::vector<double> simulate_point(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l,
+                                   const std::vector<double>& x, const CheckSettings& c, std::string& error) {
+  auto m = model::make_model(base, input_overrides(l, x.data()));
+  if (!m.model) {
+    error = m.errors.empty() ? "the model could not be built" : m.errors.front();
+    return std::vector<double>(2 * l.outputs(), std::numeric_limits<double>::quiet_NaN());
+  }
+  std::atomic<std::int64_t> done{0};
+  const CheckOutcome out = check_model(s, *m.model, c, done);
+  if (!out.error.empty()) {
+    error = out.error;
+    return std::vector<double>(2 * l.outputs(), std::numeric_limits<double>::quiet_NaN());
+  }
+  return outputs_of(s, l, out);
+}
+
+PosteriorRun run_posterior(const Setup& s, const model::ParameterSet& base, const std::vector<FreeParameter>& free,
+                           const PosteriorSettings& ps, Journal* journal, const PosteriorProgress& progress) {
+  PosteriorRun out;
+  out.columns = free;
+  auto layout = make_layout(s, free, base, out.error);
+  if (!layout) return out;
+  out.layout = std::move(*layout);
+  const PosteriorLayout& l = out.layout;
+  const std::size_t d = l.inputs.size(), m = l.outputs();
+  std::vector<std::vector<double>> xs, ys;
+  std::size_t entry = 0;
+  Box box = first_box(l, base);
+  std::vector<std::vector<double>> draws;
+  for (int wave = 0; wave < ps.waves; ++wave) {
+    PosteriorWave pw;
+    pw.box = box;
+    const auto design = latin_hypercube(static_cast<std::size_t>(ps.points), d, ps.seed, static_cast<std::uint64_t>(wave));
+    for (std::size_t i = 0; i < design.size(); ++i, ++entry) {
+      std::vector<double> x(d);
+      for (std::size_t k = 0; k < d; ++k) x[k] = box.lo[k] + design[i][k] * (box.hi[k] - box.lo[k]);
+      std::vector<double> y;
+      if (auto replayed = journal ? journal->replay_values(entry, x) : std::nullopt) {
+        y = std::move(*replayed);
+        ++pw.replayed;
+      } else {
+        std::string err;
+        y = simulate_point(s, base, l, x, {ps.replicates, point_seed(ps.seed, entry), ps.threads}, err);
+        if (journal) {
+          if (const std::string e = journal->append(x, y); !e.empty()) {
+            out.error = e;
+            return out;
+          }
+        }
+      }
+      pw.failed += std::all_of(y.begin(), y.begin() + static_cast<std::ptrdiff_t>(m), [](double v) { return std::isnan(v); });
+      xs.push_back(std::move(x));
+      ys.push_back(std::move(y));
+      ++pw.points;
+      if (progress) progress("wave " + std::to_string(wave + 1) + " design", static_cast<int>(i + 1), ps.points);
+    }
+    std::vector<std::vector<double>> fx, fy;
+    std::vector<double> noise(m, 0.0);
+    std::vector<int> counted(m, 0);
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+      if (!inside(box, xs[i])) continue;
+      fx.push_back(xs[i]);
+      fy.emplace_back(ys[i].begin(), ys[i].begin() + static_cast<std::ptrdiff_t>(m));
+      for (std::size_t j = 0; j < m; ++j)
+        if (std::isfinite(ys[i][m + j])) noise[j] += ys[i][m + j], ++counted[j];
+    }
+    for (std::size_t j = 0; j < m; ++j) noise[j] = counted[j] ? noise[j] / counted[j] : 0.0;
+    auto emu = Emulator::fit(box, fx, fy, out.error, noise);
+    if (!emu) {
+      out.error = "wave " + std::to_string(wave + 1) + ": " + out.error;
+      return out;
+    }
+    pw.fitted = static_cast<int>(emu->points());
+    out.emulator = std::move(emu);
+    out.waves.push_back(pw);
+    const EmulatedPosterior post(*out.emulator, l.theta, l.observed, l.groups);
+    auto start = starting_walkers(post, fx, 2 * post.dims() + 10, ps.seed + static_cast<std::uint64_t>(wave));
+    if (start.size() % 2) start.pop_back();
+    if (start.size() < 2 * post.dims() + 2) {
+      out.error = "wave " + std::to_string(wave + 1) + ": too few design points where the emulated posterior is positive";
+      return out;
+    }
+    const bool last = wave + 1 == ps.waves;
+    EnsembleSettings es;
+    es.burn_in = last ? ps.burn_in : ps.burn_in / 2;
+    es.steps = last ? ps.steps : ps.steps / 2;
+    es.thin = std::max(1, es.steps * static_cast<int>(start.size()) / std::max(1, 4 * ps.draws));
+    es.seed = ps.seed + 1000 * static_cast<std::uint64_t>(wave + 1);
+    es.threads = ps.threads;
+    if (progress) progress("wave " + std::to_string(wave + 1) + " sampling", 0, 1);
+    EnsembleResult r = sample_ensemble([&post](const double* t) { return post.log_density(t); }, start, es);
+    if (!r.error.empty()) {
+      out.error = "wave " + std::to_string(wave + 1) + ": " + r.error;
+      return out;
+    }
+    draws = std::move(r.draws);
+    out.acceptance = r.acceptance;
+    out.autocorrelation = r.autocorrelation;
+    out.ess = r.ess;
+    if (!last) box = next_box(l, base, draws);
+  }
+  // The kept draws, evenly spaced, as model values of every column.
+  const std::size_t keep = std::min<std::size_t>(static_cast<std::size_t>(ps.draws), draws.size());
+  for (std::size_t j = 0; j < keep; ++j) {
+    const std::vector<double>& t = draws[j * draws.size() / keep];
+    std::vector<double> row(free.size());
+    for (std::size_t k = 0; k < l.theta.size(); ++k) {
+      const std::size_t col = k < d ? l.inputs[k] : l.sds[k - d];
+      row[col] = free[col].from_search(t[k]);
+    }
+    for (std::size_t q = 0; q < l.prior_only.size(); ++q) {
+      const std::size_t col = l.prior_only[q];
+      model::Stream rng(ps.seed, j, 1 + q, model::Purpose::posterior);
+      row[col] = free[col].from_search(free[col].prior_quantile(rng.uniform()));
+    }
+    out.draws.push_back(std::move(row));
+  }
+  // The emulator against direct simulation at some of the draws.
+  const int checks = std::min<int>(ps.check_points, static_cast<int>(keep));
+  std::vector<double> sq(m, 0.0), noise(m, 0.0);
+  std::vector<int> count(m, 0);
+  for (int c = 0; c < checks; ++c) {
+    const std::vector<double>& t = draws[static_cast<std::size_t>(c) * draws.size() / static_cast<std::size_t>(checks)];
+    std::vector<double> x(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(d));
+    std::string err;
+    const CheckSettings cc{ps.check_replicates, point_seed(ps.seed + 1, static_cast<std::uint64_t>(c)), ps.threads};
+    const std::vector<double> sim = simulate_point(s, base, l, x, cc, err);
+    std::vector<double> emu(m);
+    out.emulator->predict(x.data(), emu.data());
+    for (std::size_t j = 0; j < m; ++j)
+      if (std::isfinite(sim[j])) sq[j] += (sim[j] - emu[j]) * (sim[j] - emu[j]), noise[j] += sim[m + j], ++count[j];
+    if (progress) progress("emulator check", c + 1, checks);
+  }
+  std::vector<double> emu_centre(m);
+  if (!draws.empty()) out.emulator->predict(draws.front().data(), emu_centre.data());
+  for (const Observed& o : l.observed) {
+    EmulatorCheck e;
+    e.id = l.output_names[o.mean];
+    e.rmse = count[o.mean] ? std::sqrt(sq[o.mean] / count[o.mean]) : NAN;
+    e.noise = count[o.mean] ? std::sqrt(noise[o.mean] / count[o.mean]) : NAN;
+    e.error = out.emulator->error()[o.mean];
+    e.sampling_sd = o.kind == TermKind::binomial ? 0.5 / std::sqrt(o.n) : std::exp(emu_centre[*o.spread]);
+    out.check.push_back(e);
+  }
+  return out;
+}
+
+}  // namespace il2t::calibration

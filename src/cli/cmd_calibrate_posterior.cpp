@@ -1,0 +1,148 @@
+// il2trial calibrate --posterior: parameter sets drawn from the calibration's posterior
+// (calibration/posterior.h), written with their provenance (calibration/posterior_file.h).
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+
+#include "calibration/posterior.h"
+#include "calibration/posterior_file.h"
+#include "cli/calibrate_inputs.h"
+#include "cli/check_options.h"
+#include "cli/load.h"
+#include "cli/model_options.h"
+#include "il2trial/version.h"
+
+namespace il2t::cli {
+
+namespace {
+
+constexpr const char* kCmd = "il2trial calibrate";
+
+void show(const std::string& stage, int i, int n) {
+  if (!isatty(STDERR_FILENO)) return;
+  std::fprintf(stderr, "\rcalibrate --posterior: %s %d/%d   ", stage.c_str(), i, n);
+  std::fflush(stderr);
+}
+
+// A range check of an option, printing its error.
+bool within(const char* name, double v, double lo, double hi) {
+  if (v >= lo && v <= hi) return true;
+  std::cerr << kCmd << ": error: " << name << " " << v << ": give " << lo << " to " << hi << "\n";
+  return false;
+}
+
+double quantile_of(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  const double h = (static_cast<double>(v.size()) - 1) * p;
+  const auto i = static_cast<std::size_t>(std::floor(h));
+  const std::size_t j = std::min(i + 1, v.size() - 1);
+  return v[i] + (h - static_cast<double>(i)) * (v[j] - v[i]);
+}
+
+std::string summary(const calibration::PosteriorRun& r, const calibration::PosteriorSettings& ps) {
+  std::string o;
+  for (std::size_t w = 0; w < r.waves.size(); ++w)
+    o += fmt::format("wave {}: {} design points ({} from the journal, {} failed), emulator fitted on {}\n", w + 1,
+                     r.waves[w].points, r.waves[w].replayed, r.waves[w].failed, r.waves[w].fitted);
+  o += fmt::format("ensemble: acceptance {:.2f}; effective sample size {:.0f} (smallest over parameters); {} draws kept\n",
+                   r.acceptance, r.ess.empty() ? 0.0 : *std::min_element(r.ess.begin(), r.ess.end()), r.draws.size());
+  o += fmt::format("\n{:<40} {:>11} {:>11} {:>11}   {}\n", "parameter", "median", "5%", "95%", "prior bounds");
+  for (std::size_t c = 0; c < r.columns.size(); ++c) {
+    std::vector<double> v;
+    for (const auto& d : r.draws) v.push_back(d[c]);
+    const auto& f = r.columns[c];
+    o += fmt::format("{:<40} {:>11.4g} {:>11.4g} {:>11.4g}   [{:.4g}, {:.4g}] {}{}\n", f.name, quantile_of(v, 0.5),
+                     quantile_of(v, 0.05), quantile_of(v, 0.95), f.lower, f.upper, f.log_scale ? "log" : "linear",
+                     f.prior_only ? " (prior only)" : "");
+  }
+  o += fmt::format("\nthe emulator against direct simulation at {} draws ({} replicate trials per study), on the emulated\n"
+                   "scale (asin sqrt p for proportions, ln for folds): the RMS difference, the Monte Carlo SD of the\n"
+                   "simulated values within it, the emulator's own error as the likelihood takes it, and the sampling SD\n"
+                   "of one published trial's value\n",
+                   ps.check_points, ps.check_replicates);
+  o += fmt::format("{:<32} {:>10} {:>10} {:>10} {:>10}\n", "row", "RMS diff", "MC SD", "emulator", "sampling");
+  double worst = 0;
+  for (const auto& c : r.check) {
+    o += fmt::format("{:<32} {:>10.4f} {:>10.4f} {:>10.4f} {:>10.4f}\n", c.id, c.rmse, c.noise, c.error, c.sampling_sd);
+    const double excess = std::sqrt(std::max(0.0, c.rmse * c.rmse - c.noise * c.noise));
+    if (std::isfinite(excess) && c.sampling_sd > 0) worst = std::max(worst, excess / c.sampling_sd);
+  }
+  o += fmt::format("largest error beyond Monte Carlo noise, in sampling SDs: {:.2f}\n", worst);
+  return o;
+}
+
+}  // namespace
+
+int run_posterior_calibration(const CalibrateOptions& given) {
+  CalibrateOptions o = given;
+  if (o.replicates == 0) o.replicates = 10;
+  if (o.out.empty()) o.out = calibration::default_posterior_file();
+  if (!o.sets.empty()) {
+    std::cerr << kCmd << ": error: --set with --posterior: the posterior records the parameter files it was made with; "
+                         "edit a copy of models/ and give --model-dir instead\n";
+    return 2;
+  }
+  if (o.sensitivity || o.update_models) {
+    std::cerr << kCmd << ": error: --sensitivity and --update-models belong to the point fit, not --posterior\n";
+    return 2;
+  }
+  const auto cs = check_settings(o.seed_text, o.replicates, o.threads, kCmd, 2);
+  if (!cs) return 2;
+  if (!within("--points", o.points, 10, 100000) || !within("--waves", o.waves, 1, 5) ||
+      !within("--draws", o.draws, 200, 100000) || !within("--check-points", o.check_points, 0, 10000) ||
+      !within("--check-replicates", static_cast<double>(o.check_replicates), 10, 100000))
+    return 2;
+  auto in = read_calibrate_inputs(o, {}, kCmd);
+  if (!in) return 1;
+  calibration::PosteriorSettings ps;
+  ps.seed = cs->seed;
+  ps.replicates = o.replicates;
+  ps.points = o.points;
+  ps.waves = o.waves;
+  ps.draws = o.draws;
+  ps.check_points = o.check_points;
+  ps.check_replicates = o.check_replicates;
+  ps.threads = cs->threads;
+  std::vector<std::string> names;
+  for (const auto& f : in->free.parameters) names.push_back(f.name);
+  calibration::PosteriorProvenance prov;
+  prov.program = std::string("il2trial ") + kVersion;
+  prov.method = fmt::format(
+      "Bayesian history matching: {} waves of {} Latin-hypercube design points, {} replicate trials per study each; a "
+      "quadratic emulator (ridge, leave-one-out penalty); an affine-invariant ensemble sampler ({} + {} steps)",
+      ps.waves, ps.points, ps.replicates, ps.burn_in, ps.steps);
+  prov.command = fmt::format("il2trial calibrate --posterior --seed {} --replicates {} --points {} --waves {} --draws {} "
+                             "--check-points {} --check-replicates {}",
+                             ps.seed, ps.replicates, ps.points, ps.waves, ps.draws, ps.check_points, ps.check_replicates);
+  prov.seed = ps.seed;
+  prov.targets_sha256 = in->setup.targets_sha256;
+  prov.studies_sha256 = in->setup.studies_sha256;
+  prov.placebo_sha256 = in->setup.placebo_sha256;
+  prov.free_sha256 = in->free.sha256;
+  prov.model_sha256 = in->base.fingerprint(names);
+  const std::string journal_path = o.journal.empty() ? o.out + ".journal" : o.journal;
+  const std::string key = fmt::format("posterior {} {} {} {} {} {} seed {} replicates {} points {} {}", prov.program,
+                                      prov.targets_sha256, prov.studies_sha256, prov.placebo_sha256, prov.free_sha256,
+                                      in->base.fingerprint(), ps.seed, ps.replicates, ps.points, prov.method);
+  std::string err;
+  auto journal = calibration::Journal::open(journal_path, key, err);
+  if (!journal) {
+    std::cerr << kCmd << ": error: " << err << "\n";
+    return 1;
+  }
+  const calibration::PosteriorRun r = calibration::run_posterior(in->setup, in->base, in->free.parameters, ps, journal.get(), show);
+  if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\n");
+  if (!r.error.empty()) {
+    std::cerr << kCmd << ": error: " << r.error << " (the journal " << journal_path << " keeps the simulated points)\n";
+    return 1;
+  }
+  if (!emit(calibration::posterior_file_text(prov, names, r.draws), o.out, std::cerr)) return 1;
+  journal->remove();  // only once the posterior is written whole
+  std::cout << summary(r, ps) << "wrote " << r.draws.size() << " parameter sets to " << o.out << "\n";
+  return 0;
+}
+
+}  // namespace il2t::cli
