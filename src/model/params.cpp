@@ -322,6 +322,7 @@ BindResult bind(const ParameterSet& set) {
       out.errors.push_back(std::string("error: ") + group + ".activity_median must not be below activity_offset");
     if (into->age_min > into->age_max) out.errors.push_back(std::string("error: ") + group + ".age_min is above age_max");
   }
+  bind_growth(set, m.growth, used, out.errors);
   for (const ConductKey& k : kConduct) take(k.name, &(m.conduct.*k.field));
   bind_screening(set, m, used, out.errors);
   // Variability: iiv."<parameter>" = SD of log; iiv_correlation."<a> ~ <b>" = correlation.

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/growth.h"
 #include "model/parameter_set.h"
 
 namespace il2t::model {
@@ -116,6 +117,7 @@ struct BoundModel {
   std::vector<WeightedItem> sle_descriptors, pss_domains, infection_types;
   TypicalPatient sle_typical, pss_typical, jia_typical;
   PopulationParams sle_population, pss_population, jia_population;
+  GrowthReference growth;  // models/growth.toml
   // Inter-individual variability: SD of log for named fields, and correlations.
   std::vector<std::string> eta_names;
   std::vector<double> eta_sd;

@@ -2,6 +2,7 @@
 list(APPEND IL2T_SOURCES
   model/course.cpp
   model/course_lanes.cpp
+  model/growth.cpp
   model/individual.cpp
   model/integrator.cpp
   model/integrator_lanes.cpp

@@ -407,6 +407,22 @@ TEST(ParameterBind, ExtraUnknownParameterNamesFileAndLine) {
   EXPECT_EQ(joined(t.errors), "extra.toml:2: error: jia_typical.wieght: unknown model parameter (did you mean `jia_typical.weight`?)\n");
 }
 
+TEST(ParameterBind, GrowthReferenceNeedsWholeYearsWithoutAGap) {
+  const ParameterLoad l = shipped();
+  ParameterSet without_10;
+  for (const Parameter& q : l.set.all())
+    if (q.name.rfind("growth_girls.age_10_", 0) != 0) without_10.add(q);
+  const Parameter* next = l.set.find("growth_girls.age_11_bmi");
+  const BindResult gap = bind(without_10);
+  EXPECT_FALSE(gap.model);
+  EXPECT_EQ(joined(gap.errors), next->file + ":" + std::to_string(next->line) +
+                                    ": error: growth_girls: no year 10 before year 11 (a gap)\n");
+  const BindResult key =
+      bind(shipped_with("", "[growth_boys]\nage_10_weight = { value = 30, unit = \"kg\", assumed = \"x\" }\n"));
+  EXPECT_EQ(joined(key.errors),
+            "extra.toml:2: error: growth_boys.age_10_weight: write age_<years>_<height|height_sd|bmi|bmi_sd_log>\n");
+}
+
 TEST(ParameterBind, VariabilityOnAnUnknownOrSharedParameter) {
   const BindResult b = bind(shipped_with(
       "", "[iiv]\n\"il2_pk.clearence\" = { value = 0.3, unit = \"SD of log\", assumed = \"typo\" }\n"));

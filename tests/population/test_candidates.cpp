@@ -177,5 +177,23 @@ TEST(Candidates, ScreeningRejectsThoseOutsideTheCriteria) {
   EXPECT_EQ(eligible, 0);
 }
 
+TEST(Growth, TheReferenceGivesItsTabulatedMedianHeight) {
+  // CDC 2000 statage.csv: girls' M at Agemos 179.5 and 180.5 (161.817 and 161.898 cm)
+  // average 161.86 cm at 15.0 years; boys' at 119.5 and 120.5 (138.414 and 138.823),
+  // 138.62 cm at 10.0.
+  const model::Model m = test::shipped_model();
+  const model::GrowthReference& g = m.bound.growth;
+  EXPECT_NEAR(g.at(true, 15.0).height, 161.86, 0.005);
+  EXPECT_NEAR(g.at(false, 10.0).height, 138.62, 0.005);
+  EXPECT_EQ(g.at(true, 15.0).height, m.parameters.find("growth_girls.age_15_height")->value);
+  // Linear between whole years; the nearest year's outside the table.
+  const model::GrowthRow y15 = g.at(true, 15.0), y16 = g.at(true, 16.0), mid = g.at(true, 15.5);
+  EXPECT_DOUBLE_EQ(mid.height, (y15.height + y16.height) / 2);
+  EXPECT_DOUBLE_EQ(mid.bmi, (y15.bmi + y16.bmi) / 2);
+  EXPECT_EQ(g.at(false, 2.0).height, g.at(false, static_cast<double>(g.first_age)).height);
+  EXPECT_EQ(g.at(false, 40.0).height, g.at(false, static_cast<double>(g.first_age + g.boys.size() - 1)).height);
+  EXPECT_GT(g.at(false, 15.0).height, g.at(true, 15.0).height);  // boys are taller at 15
+}
+
 }  // namespace
 }  // namespace il2t::population
