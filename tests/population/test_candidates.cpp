@@ -46,6 +46,12 @@ double quantile(std::vector<double> v, double q) {
   std::sort(v.begin(), v.end());
   return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1))];
 }
+template <class F>
+std::vector<double> column(const std::vector<Candidate>& cs, F f) {
+  std::vector<double> v;
+  for (const Candidate& c : cs) v.push_back(f(c));
+  return v;
+}
 double share(const std::vector<double>& v, bool (*pred)(double)) {
   return static_cast<double>(std::count_if(v.begin(), v.end(), pred)) / static_cast<double>(v.size());
 }
@@ -251,6 +257,23 @@ TEST(Candidates, ChildhoodOnsetSleFollowsPlutoAndTheGrowthReference) {
   EXPECT_NEAR(share(sledai, [](double s) { return s >= 13; }), 0.17, 0.02);
   // PLUTO: 5 of 93 on no glucocorticoid.
   EXPECT_NEAR(share(pred, [](double d) { return d == 0; }), 5.0 / 93, 0.01);
+}
+
+// Primary Sjögren's: the abatacept phase 3 placebo arm's ESSDAI (mean 10.1, SD 5.0),
+// glucocorticoid (23.2 %), hydroxychloroquine (37.9 %) and weight (67.5 kg).
+TEST(Candidates, SjogrensFollowsTheAbataceptTrialsTable) {
+  const model::Model m = test::shipped_model();
+  const auto cs = draw(m, Population::pss, 20000, 8);
+  ASSERT_TRUE(std::all_of(cs.begin(), cs.end(), [](const Candidate& c) { return c.cov.disease == Disease::pss; }));
+  const auto essdai = column(cs, [](const Candidate& c) { return c.targets.essdai; });
+  const auto pred = column(cs, [](const Candidate& c) { return c.cov.prednisone; });
+  const auto hcq = column(cs, [](const Candidate& c) { return c.cov.antimalarial ? 1.0 : 0.0; });
+  const auto weight = column(cs, [](const Candidate& c) { return c.cov.weight_kg; });
+  EXPECT_NEAR(mean(essdai), 10.1, 0.15);
+  EXPECT_NEAR(sd(essdai), 5.0, 0.25);
+  EXPECT_NEAR(share(pred, [](double d) { return d > 0; }), 0.232, 0.015);
+  EXPECT_NEAR(mean(hcq), 0.379, 0.015);
+  EXPECT_NEAR(mean(weight), 67.5, 0.4);
 }
 
 TEST(Candidates, TheTypicalChildIsTheGrowthReferencesMedianGirlOfHerAge) {

@@ -104,5 +104,29 @@ TEST(PopulationChoice, ThePaediatricTrialEnrolsChildrenLikePlutos) {
   EXPECT_NEAR(median(weight), 52.7, 3.5);
 }
 
+// The Sjögren's trial draws from the Sjögren's table: its participants weigh what the
+// abatacept trial's did (67.5 kg; adults with SLE 56.75), and their baseline activity is
+// ESSDAI from that table (mean 10.1 before the trial's ESSDAI >= 4 criterion). 300
+// participants: SE about 0.75 kg and 0.3 points.
+TEST(PopulationChoice, TheSjogrensTrialDrawsFromTheSjogrensTable) {
+  const model::Model m = test::shipped_model();
+  const protocol::Protocol p = test::shipped_protocol("NCT05605665-sjogren-rapamycin.toml");
+  const TrialDesign d = design_of(p);
+  ASSERT_EQ(d.disease, Disease::pss);
+  ASSERT_EQ(d.population, Population::pss);
+  TrialRunner runner(d, m);
+  TrialRecords r;
+  std::string error;
+  ASSERT_TRUE(runner.run(0, RunSettings{4, 300, false, false}, r, error)) << error;
+  double weight = 0, essdai = 0;
+  for (const Subject& s : r.subjects) {
+    weight += s.weight / 300;
+    essdai += s.baseline_activity / 300;
+    EXPECT_GE(s.baseline_activity, 4);
+  }
+  EXPECT_NEAR(weight, m.bound.pss_population.weight_mean, 2.5);
+  EXPECT_NEAR(essdai, 10.2, 1.0);
+}
+
 }  // namespace
 }  // namespace il2t::trial
