@@ -8,6 +8,7 @@
 #include "cli/model_options.h"
 #include "model/model.h"
 #include "model/plan.h"
+#include "population/choice.h"
 #include "report/patient_csv.h"
 #include "schedule/schedule.h"
 
@@ -49,9 +50,11 @@ int run(const Options& o) {
               << "\n";
     return o.disease.empty() ? 1 : 2;
   }
-  // Body size: --weight/--height, else the protocol's reference participant (a
-  // paediatric trial names a child's), else the disease's typical participant.
-  model::Covariates cov = m.typical_covariates(*disease);
+  // The typical participant of the population the protocol draws from (a child with
+  // SLE in a paediatric trial). Body size: --weight/--height, else the protocol's
+  // reference participant (a paediatric trial names a child's), else the typical one's.
+  const model::Population pop = population::population_for(p, *disease);
+  model::Covariates cov = m.typical_covariates(pop);
   if (p.population.reference_weight_kg) cov.weight_kg = p.population.reference_weight_kg->value;
   if (p.population.reference_height_cm) cov.height_cm = p.population.reference_height_cm->value;
   if (o.weight) cov.weight_kg = *o.weight;
@@ -68,7 +71,7 @@ int run(const Options& o) {
   const model::Individual ind = model::make_individual(params, cov);
   model::CourseBuffers buf;
   buf.reserve(plan);
-  const model::CourseResult res = model::simulate_course(ind, m.tables, m.typical_targets(*disease), plan,
+  const model::CourseResult res = model::simulate_course(ind, m.tables, m.typical_targets(pop), plan,
                                                          {seed, 0, 0}, buf);
   if (!res.ok) {
     std::cerr << kCmd << ": error: " << res.error << "\n";
@@ -105,8 +108,8 @@ void add_patient(CLI::App& app, int& status) {
   cmd->add_option("--plot", o->plot, "Also draw the course as an SVG file");
   cmd->add_option("--model-dir", o->model_dir, "Directory of the parameter files (default: the shipped models/)");
   cmd->add_option("--disease", o->disease, "sle, pss or jia (default: the protocol's first modelled condition)");
-  cmd->add_option("--weight", o->weight, "Body weight in kg (default: the disease's typical participant)");
-  cmd->add_option("--height", o->height, "Height in cm (default: the disease's typical participant)");
+  cmd->add_option("--weight", o->weight, "Body weight in kg (default: the protocol's reference participant, else the typical one)");
+  cmd->add_option("--height", o->height, "Height in cm (default: the protocol's reference participant, else the typical one)");
   cmd->add_flag("--typical", o->typical, "No inter-individual variability: the typical participant's parameters");
   cmd->callback([o, &status] { status = run(*o); });
 }

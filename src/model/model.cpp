@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/plan.h"
 #include "protocol/diagnostic.h"
 
 #ifndef IL2T_MODEL_DIR
@@ -72,14 +73,21 @@ ModelLoad load_model(const std::string& dir, const std::vector<std::pair<std::st
   return make_model(std::move(pl.set), overrides);
 }
 
-const TypicalPatient& Model::typical(Disease d) const {
-  return d == Disease::sle ? bound.sle_typical : d == Disease::pss ? bound.pss_typical : bound.jia_typical;
+namespace {
+// A disease's own table (the population of its name).
+Population own(Disease d) {
+  return d == Disease::sle ? Population::sle : d == Disease::pss ? Population::pss : Population::jia;
 }
+}  // namespace
 
-Covariates Model::typical_covariates(Disease d) const {
-  const TypicalPatient& t = typical(d);
+const TypicalPatient& Model::typical(Disease d) const { return bound.typical(own(d)); }
+Covariates Model::typical_covariates(Disease d) const { return typical_covariates(own(d)); }
+BaselineTargets Model::typical_targets(Disease d) const { return typical_targets(own(d)); }
+
+Covariates Model::typical_covariates(Population p) const {
+  const TypicalPatient& t = bound.typical(p);
   Covariates c;
-  c.disease = d;
+  c.disease = disease_of(p);
   c.weight_kg = t.weight_kg;
   c.height_cm = t.height_cm;
   c.age_years = t.age_years;
@@ -90,8 +98,8 @@ Covariates Model::typical_covariates(Disease d) const {
   return c;
 }
 
-BaselineTargets Model::typical_targets(Disease d) const {
-  const TypicalPatient& t = typical(d);
+BaselineTargets Model::typical_targets(Population p) const {
+  const TypicalPatient& t = bound.typical(p);
   BaselineTargets b;
   b.sledai = t.sledai;
   b.pga = t.pga;

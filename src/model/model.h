@@ -23,10 +23,14 @@ struct Model {
   DiseaseTables tables;
   std::vector<double> eta_cholesky;  // lower triangle, row-major, n × n
 
-  // The typical participant of a disease: its table, covariates and baseline targets.
+  // The typical participant of a disease (of its own population, the one of its name):
+  // its table, covariates and baseline targets.
   const TypicalPatient& typical(Disease d) const;
   Covariates typical_covariates(Disease d) const;
   BaselineTargets typical_targets(Disease d) const;
+  // The typical participant of a population ([sle_typical], [csle_typical], ...).
+  Covariates typical_covariates(Population p) const;
+  BaselineTargets typical_targets(Population p) const;
   // The typical participant's parameters in a disease: the bound values, with the
   // disease's own standard-of-care share (pss.soc_fraction for primary Sjögren's).
   ModelParams typical_parameters(Disease d) const;

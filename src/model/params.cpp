@@ -164,9 +164,12 @@ constexpr TypicalKey kTypical[] = {
     {"immunosuppressant", &TypicalPatient::immunosuppressant, "spj"},
 };
 
+// A population's keys; `body` marks those of one way of drawing body size only.
+enum class Body { any, normal, growth };
 struct PopulationKey {
   const char* key;
   double PopulationParams::*field;
+  Body body = Body::any;
 };
 constexpr PopulationKey kPopulation[] = {
     {"age_mean", &PopulationParams::age_mean},
@@ -174,11 +177,12 @@ constexpr PopulationKey kPopulation[] = {
     {"age_min", &PopulationParams::age_min},
     {"age_max", &PopulationParams::age_max},
     {"female", &PopulationParams::female},
-    {"weight_mean", &PopulationParams::weight_mean},
-    {"weight_sd", &PopulationParams::weight_sd},
-    {"height_mean", &PopulationParams::height_mean},
-    {"height_sd", &PopulationParams::height_sd},
-    {"weight_height_corr", &PopulationParams::weight_height_corr},
+    {"weight_mean", &PopulationParams::weight_mean, Body::normal},
+    {"weight_sd", &PopulationParams::weight_sd, Body::normal},
+    {"height_mean", &PopulationParams::height_mean, Body::normal},
+    {"height_sd", &PopulationParams::height_sd, Body::normal},
+    {"weight_height_corr", &PopulationParams::weight_height_corr, Body::normal},
+    {"bmi_scale", &PopulationParams::bmi_scale, Body::growth},
     {"activity_offset", &PopulationParams::activity_offset},
     {"activity_median", &PopulationParams::activity_median},
     {"activity_sd_log", &PopulationParams::activity_sd_log},
@@ -262,6 +266,26 @@ void bind_screening(const ParameterSet& set, BoundModel& m, std::set<std::string
 
 }  // namespace
 
+const PopulationParams& BoundModel::population(Population which) const {
+  switch (which) {
+    case Population::sle: return sle_population;
+    case Population::csle: return csle_population;
+    case Population::pss: return pss_population;
+    case Population::jia: return jia_population;
+  }
+  return sle_population;
+}
+
+const TypicalPatient& BoundModel::typical(Population which) const {
+  switch (which) {
+    case Population::sle: return sle_typical;
+    case Population::csle: return csle_typical;
+    case Population::pss: return pss_typical;
+    case Population::jia: return jia_typical;
+  }
+  return sle_typical;
+}
+
 double* param_field(ModelParams& p, const std::string& name) {
   for (const Binding& b : kScalars)
     if (name == b.name) return &(p.*b.field);
@@ -309,6 +333,7 @@ BindResult bind(const ParameterSet& set) {
   table("infection_types", &m.infection_types);
   struct TypicalGroup { const char* name; TypicalPatient* into; char code; };
   for (const TypicalGroup& g : {TypicalGroup{"sle_typical", &m.sle_typical, 's'},
+                                TypicalGroup{"csle_typical", &m.csle_typical, 's'},
                                 TypicalGroup{"pss_typical", &m.pss_typical, 'p'},
                                 TypicalGroup{"jia_typical", &m.jia_typical, 'j'}}) {
     for (const TypicalKey& k : kTypical) {
@@ -316,15 +341,35 @@ BindResult bind(const ParameterSet& set) {
       take(std::string(g.name) + "." + k.key, &(g.into->*k.field));
     }
   }
-  for (auto [group, into] : {std::pair{"population_sle", &m.sle_population}, std::pair{"population_pss", &m.pss_population},
-                             std::pair{"population_jia", &m.jia_population}}) {
+  for (auto [group, into] :
+       {std::pair{"population_sle", &m.sle_population}, std::pair{"population_csle", &m.csle_population},
+        std::pair{"population_pss", &m.pss_population}, std::pair{"population_jia", &m.jia_population}}) {
     const std::size_t errors_before = out.errors.size();
-    for (const PopulationKey& k : kPopulation) take(std::string(group) + "." + k.key, &(into->*k.field));
+    // A table that gives bmi_scale, or none of the normal's keys, draws body size from
+    // the growth reference.
+    auto gives = [&](Body b) {
+      return std::any_of(std::begin(kPopulation), std::end(kPopulation), [&](const PopulationKey& k) {
+        return k.body == b && set.find(std::string(group) + "." + k.key);
+      });
+    };
+    into->growth_reference = gives(Body::growth) || !gives(Body::normal);
+    const Body body = into->growth_reference ? Body::growth : Body::normal;
+    for (const PopulationKey& k : kPopulation) {
+      const std::string name = std::string(group) + "." + k.key;
+      if (k.body == Body::any || k.body == body) {
+        take(name, &(into->*k.field));
+      } else if (const Parameter* p = set.find(name)) {
+        used.insert(name);
+        out.errors.push_back(where(*p) + ": a population with bmi_scale draws weight and height from the growth "
+                                         "reference (models/growth.toml); drop " + k.key);
+      }
+    }
     if (out.errors.size() != errors_before) continue;  // a value is missing: nothing to compare
     if (into->activity_median < into->activity_offset)
       out.errors.push_back(std::string("error: ") + group + ".activity_median must not be below activity_offset");
     if (into->age_min > into->age_max) out.errors.push_back(std::string("error: ") + group + ".age_min is above age_max");
   }
+  bind_growth(set, m.growth, used, out.errors);
   for (const ConductKey& k : kConduct) take(k.name, &(m.conduct.*k.field));
   bind_screening(set, m, used, out.errors);
   // Variability: iiv."<parameter>" = SD of log; iiv_correlation."<a> ~ <b>" = correlation.

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/growth.h"
 #include "model/parameter_set.h"
 
 namespace il2t::model {
@@ -85,10 +86,19 @@ struct TypicalPatient {
   double active_joints = 0, jadas_global = 0, esr = 0, antimalarial = 0, immunosuppressant = 0;
 };
 
-// The distributions virtual candidates of a disease are drawn from (models/population.toml).
+// The candidate populations of models/population.toml, one table [population_<name>]
+// each: a disease's patients, and for SLE also its children (childhood-onset SLE).
+// src/population/choice.h says which one a protocol draws from.
+enum class Population { sle, csle, pss, jia };
+
+// The distributions a population's virtual candidates are drawn from.
 struct PopulationParams {
   double age_mean = 0, age_sd = 0, age_min = 0, age_max = 0, female = 0;
+  // Body size: a bivariate normal, or (growth_reference) the growth reference's height
+  // and BMI for the candidate's age and sex, the BMI times bmi_scale.
+  bool growth_reference = false;
   double weight_mean = 0, weight_sd = 0, height_mean = 0, height_sd = 0, weight_height_corr = 0;
+  double bmi_scale = 0;
   double activity_offset = 0, activity_median = 0, activity_sd_log = 0, pga_mean = 0, pga_sd = 0;
   double prednisone_median = 0, prednisone_sd_log = 0, prednisone_zero = 0, antimalarial = 0, immunosuppressant = 0;
 };
@@ -118,8 +128,11 @@ struct BoundModel {
   ConductParams conduct;
   std::vector<ScreeningEntry> screening;  // in file order
   std::vector<WeightedItem> sle_descriptors, pss_domains, infection_types;
-  TypicalPatient sle_typical, pss_typical, jia_typical;
-  PopulationParams sle_population, pss_population, jia_population;
+  TypicalPatient sle_typical, csle_typical, pss_typical, jia_typical;
+  PopulationParams sle_population, csle_population, pss_population, jia_population;
+  GrowthReference growth;  // models/growth.toml
+  const PopulationParams& population(Population which) const;
+  const TypicalPatient& typical(Population which) const;
   // Inter-individual variability: SD of log for named fields, and correlations.
   std::vector<std::string> eta_names;
   std::vector<double> eta_sd;

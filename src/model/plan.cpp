@@ -59,6 +59,26 @@ const char* to_string(Disease d) {
   return "";
 }
 
+Disease disease_of(Population p) {
+  switch (p) {
+    case Population::sle:
+    case Population::csle: return Disease::sle;
+    case Population::pss: return Disease::pss;
+    case Population::jia: return Disease::jia;
+  }
+  return Disease::sle;
+}
+
+const char* to_string(Population p) {
+  switch (p) {
+    case Population::sle: return "sle";
+    case Population::csle: return "csle";
+    case Population::pss: return "pss";
+    case Population::jia: return "jia";
+  }
+  return "";
+}
+
 bool studies_cmv(const protocol::Protocol& p) {
   for (const std::string& c : p.population.conditions.value)
     if (contains(c, "cytomegalovirus") || contains(c, "cmv")) return true;

@@ -19,6 +19,10 @@ CoursePlan plan_from_schedule(const protocol::Protocol& p, const schedule::Parti
 std::optional<Disease> disease_of(const protocol::Protocol& p);
 std::optional<Disease> parse_disease(const std::string& text);
 const char* to_string(Disease d);
+// A population's disease, and its name: "sle", "csle", "pss" or "jia", as in its
+// table [population_<name>].
+Disease disease_of(Population p);
+const char* to_string(Population p);
 // True when the protocol's conditions name cytomegalovirus (CMV is then modelled).
 bool studies_cmv(const protocol::Protocol& p);
 

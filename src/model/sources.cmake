@@ -3,6 +3,7 @@ list(APPEND IL2T_SOURCES
   model/course.cpp
   model/course_lanes.cpp
   model/draws.cpp
+  model/growth.cpp
   model/individual.cpp
   model/integrator.cpp
   model/integrator_lanes.cpp

@@ -3,21 +3,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/plan.h"
+
 namespace il2t::population {
 
 namespace {
 
-const model::PopulationParams& params_of(const model::Model& m, model::Disease d) {
-  switch (d) {
-    case model::Disease::sle: return m.bound.sle_population;
-    case model::Disease::pss: return m.bound.pss_population;
-    case model::Disease::jia: return m.bound.jia_population;
-  }
-  return m.bound.sle_population;
-}
-
-// A normal draw cut to [lo, hi] by redrawing (the cut removes little mass here; a
-// bounded number of tries keeps the cost fixed, then the value is clamped).
+// A normal draw cut to [lo, hi] by redrawing (the cuts here remove at most about a third
+// of the mass; a bounded number of tries keeps the cost fixed, then the value is clamped).
 double truncated_normal(model::Stream& rng, double mean, double sd, double lo, double hi) {
   for (int tries = 0; tries < 64; ++tries) {
     const double v = mean + sd * rng.normal();
@@ -26,22 +19,36 @@ double truncated_normal(model::Stream& rng, double mean, double sd, double lo, d
   return std::clamp(mean, lo, hi);
 }
 
+// Weight and height of a candidate whose age and sex are drawn: a bivariate normal, kept
+// positive and plausible; or the growth reference's for that age and sex (height
+// normal, BMI log-normal times the population's bmi_scale). Two normal draws either way.
+void draw_body(const model::Model& m, const model::PopulationParams& p, model::Stream& rng, model::Covariates& c) {
+  const double z1 = rng.normal(), z2 = rng.normal();
+  if (p.growth_reference) {
+    const model::GrowthRow g = m.bound.growth.at(c.female, c.age_years);
+    c.height_cm = g.height + g.height_sd * z1;
+    const double metres = c.height_cm / 100;
+    c.weight_kg = p.bmi_scale * g.bmi * std::exp(g.bmi_sd_log * z2) * metres * metres;
+    return;
+  }
+  const double r = p.weight_height_corr;
+  c.height_cm = std::clamp(p.height_mean + p.height_sd * z1, 0.5 * p.height_mean, 1.5 * p.height_mean);
+  c.weight_kg =
+      std::clamp(p.weight_mean + p.weight_sd * (r * z1 + std::sqrt(1 - r * r) * z2), 0.4 * p.weight_mean, 2.5 * p.weight_mean);
+}
+
 }  // namespace
 
-Candidate draw_candidate(const model::Model& m, model::Disease d, model::Stream& rng,
+Candidate draw_candidate(const model::Model& m, model::Population pop, model::Stream& rng,
                          const model::PrednisoneAtEntry* prednisone) {
-  const model::PopulationParams& p = params_of(m, d);
+  const model::PopulationParams& p = m.bound.population(pop);
+  const model::Disease d = model::disease_of(pop);
   Candidate c;
-  c.cov = m.typical_covariates(d);
-  c.targets = m.typical_targets(d);
+  c.cov = m.typical_covariates(pop);
+  c.targets = m.typical_targets(pop);
   c.cov.age_years = truncated_normal(rng, p.age_mean, p.age_sd, p.age_min, p.age_max);
   c.cov.female = rng.bernoulli(p.female);
-  // Weight and height: bivariate normal, kept positive and plausible.
-  const double z1 = rng.normal(), z2 = rng.normal();
-  const double r = p.weight_height_corr;
-  c.cov.height_cm = std::clamp(p.height_mean + p.height_sd * z1, 0.5 * p.height_mean, 1.5 * p.height_mean);
-  c.cov.weight_kg =
-      std::clamp(p.weight_mean + p.weight_sd * (r * z1 + std::sqrt(1 - r * r) * z2), 0.4 * p.weight_mean, 2.5 * p.weight_mean);
+  draw_body(m, p, rng, c.cov);
   const double activity =
       std::round(p.activity_offset + (p.activity_median - p.activity_offset) * std::exp(p.activity_sd_log * rng.normal()));
   switch (d) {

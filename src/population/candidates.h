@@ -1,8 +1,9 @@
 #pragma once
-// Virtual candidates for a trial: covariates drawn from a disease's published baseline
-// table (models/population.toml, through the bound model), given as the model's
-// covariates and baseline targets, and as the patient record that screening reads —
-// the same record type real candidates are read into.
+// Virtual candidates for a trial: covariates drawn from a population's published
+// baseline table (models/population.toml, through the bound model; choice.h says which
+// population a protocol draws from), given as the model's covariates and baseline
+// targets, and as the patient record that screening reads — the same record type real
+// candidates are read into.
 #include <cstdint>
 #include <string>
 
@@ -19,11 +20,12 @@ struct Candidate {
   model::BaselineTargets targets;
 };
 
-// One candidate, from `rng` (a stream keyed by seed, replicate, candidate and
-// Purpose::population). Measures the typical participant does not vary (ESSPRI items,
-// JIA globals and ESR) are taken from it. `prednisone`, when given, replaces the
-// population's prednisone distribution (a study's own baseline table).
-Candidate draw_candidate(const model::Model& m, model::Disease d, model::Stream& rng,
+// One candidate of population `pop`, from `rng` (a stream keyed by seed, replicate,
+// candidate and Purpose::population). Measures the typical participant does not vary
+// (ESSPRI items, JIA globals and ESR) are taken from the population's. `prednisone`,
+// when given, replaces the population's prednisone distribution (a study's own
+// baseline table).
+Candidate draw_candidate(const model::Model& m, model::Population pop, model::Stream& rng,
                          const model::PrednisoneAtEntry* prednisone = nullptr);
 
 // The candidate as screening sees it: the fields drawn here (age, sex, weight, height,

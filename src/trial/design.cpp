@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "model/plan.h"
+#include "population/choice.h"
 #include "protocol/diagnostic.h"
 #include "schedule/schedule.h"
 #include "trial/engine.h"
@@ -79,6 +80,7 @@ DesignMade make_design(const protocol::Protocol& p, std::optional<model::Disease
     return out;
   }
   d.disease = *disease;
+  d.population = population::population_for(p, d.disease);
   d.cmv = model::studies_cmv(p);
   // Without randomisation, the clinician chooses who gets IL-2 (engine.h).
   d.observational = lower(p.identity.design.value) != "randomised" || lower(p.randomisation.method.value) == "none";

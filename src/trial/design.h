@@ -50,6 +50,9 @@ struct EndpointPlan {
 struct TrialDesign {
   const protocol::Protocol* protocol = nullptr;
   model::Disease disease = model::Disease::sle;
+  // The candidate population drawn from: the disease's, or its children's for a
+  // protocol whose participants are children (population/choice.h).
+  model::Population population = model::Population::sle;
   bool cmv = false;
   bool observational = false;  // not randomised: allocation by the clinician-choice model
   // The study's own prednisone at entry (a calibration study's baseline table); nullopt:
@@ -70,8 +73,9 @@ struct DesignMade {
 };
 
 // `p` must outlive the design (a temporary is refused at compile time). `stand_in`:
-// the population simulated when the protocol's disease has none in the model (the
+// the disease simulated when the protocol's has no population in the model (the
 // calibration's pharmacology studies in other diseases); nullopt: the protocol's own.
+// Either way the protocol's ages choose between the disease's adults and children.
 DesignMade make_design(const protocol::Protocol& p, std::optional<model::Disease> stand_in = std::nullopt);
 DesignMade make_design(protocol::Protocol&& p, std::optional<model::Disease> stand_in = std::nullopt) = delete;
 

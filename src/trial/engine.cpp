@@ -70,7 +70,7 @@ bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecord
     }
     const std::uint64_t key = ++candidate;  // participant keys start at 1; 0 is the trial's own stream
     model::Stream pop(s.seed, replicate, key, model::Purpose::population);
-    Enrolled e{population::draw_candidate(*m_, d_.disease, pop, d_.prednisone ? &*d_.prednisone : nullptr), key};
+    Enrolled e{population::draw_candidate(*m_, d_.population, pop, d_.prednisone ? &*d_.prednisone : nullptr), key};
     const auto record = population::screening_record(e.candidate, *m_, pop, kScreeningDay, "");
     ++out.screened;
     const eligibility::Verdict verdict = eligibility::screen_verdict(d_.criteria, record, kScreeningDay);

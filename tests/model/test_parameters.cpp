@@ -407,6 +407,38 @@ TEST(ParameterBind, ExtraUnknownParameterNamesFileAndLine) {
   EXPECT_EQ(joined(t.errors), "extra.toml:2: error: jia_typical.wieght: unknown model parameter (did you mean `jia_typical.weight`?)\n");
 }
 
+TEST(ParameterBind, GrowthReferenceNeedsWholeYearsWithoutAGap) {
+  const ParameterLoad l = shipped();
+  ParameterSet without_10;
+  for (const Parameter& q : l.set.all())
+    if (q.name.rfind("growth_girls.age_10_", 0) != 0) without_10.add(q);
+  const Parameter* next = l.set.find("growth_girls.age_11_bmi");
+  const BindResult gap = bind(without_10);
+  EXPECT_FALSE(gap.model);
+  EXPECT_EQ(joined(gap.errors), next->file + ":" + std::to_string(next->line) +
+                                    ": error: growth_girls: no year 10 before year 11 (a gap)\n");
+  const BindResult key =
+      bind(shipped_with("", "[growth_boys]\nage_10_weight = { value = 30, unit = \"kg\", assumed = \"x\" }\n"));
+  EXPECT_EQ(joined(key.errors),
+            "extra.toml:2: error: growth_boys.age_10_weight: write age_<years>_<height|height_sd|bmi|bmi_sd_log>\n");
+}
+
+TEST(ParameterBind, APopulationDrawnByTheGrowthReferenceTakesNoNormalBody) {
+  const BindResult b =
+      bind(shipped_with("", "[population_csle]\nweight_mean = { value = 50, unit = \"kg\", assumed = \"x\" }\n"));
+  EXPECT_FALSE(b.model);
+  EXPECT_EQ(joined(b.errors),
+            "extra.toml:2: error: population_csle.weight_mean: a population with bmi_scale draws weight and height "
+            "from the growth reference (models/growth.toml); drop weight_mean\n");
+  const ParameterLoad l = shipped();
+  ASSERT_TRUE(l.ok());
+  const BindResult shipped_bind = bind(l.set);
+  ASSERT_TRUE(shipped_bind.model);
+  EXPECT_TRUE(shipped_bind.model->csle_population.growth_reference);
+  EXPECT_FALSE(shipped_bind.model->sle_population.growth_reference);
+  EXPECT_FALSE(shipped_bind.model->pss_population.growth_reference);
+}
+
 TEST(ParameterBind, VariabilityOnAnUnknownOrSharedParameter) {
   const BindResult b = bind(shipped_with(
       "", "[iiv]\n\"il2_pk.clearence\" = { value = 0.3, unit = \"SD of log\", assumed = \"typo\" }\n"));
@@ -515,6 +547,7 @@ TEST(ParameterProvenance, ShippedTypicalParticipantsArePlausible) {
                                            "immunosuppressant"};
   const std::vector<std::pair<std::string, std::vector<std::string>>> needs = {
       {"sle_typical", {"sledai", "pga"}},
+      {"csle_typical", {"sledai", "pga"}},
       {"pss_typical", {"essdai", "dryness", "fatigue", "pain"}},
       {"jia_typical", {"active_joints", "global", "esr"}}};
   for (const auto& [group, own] : needs) {
@@ -524,6 +557,7 @@ TEST(ParameterProvenance, ShippedTypicalParticipantsArePlausible) {
   const auto in = [](double v, double lo, double hi) { return v >= lo && v <= hi; };
   const auto is01 = [](double v) { return v == 0 || v == 1; };
   for (const auto& [name, t] : {std::pair<std::string, const TypicalPatient*>{"sle", &b.model->sle_typical},
+                                {"csle", &b.model->csle_typical},
                                 {"pss", &b.model->pss_typical},
                                 {"jia", &b.model->jia_typical}}) {
     SCOPED_TRACE(name);
@@ -541,6 +575,10 @@ TEST(ParameterProvenance, ShippedTypicalParticipantsArePlausible) {
   EXPECT_GE(sle.age_years, 18);
   EXPECT_PRED3(in, sle.sledai, 1, 105);
   EXPECT_PRED3(in, sle.pga, 0, 3);
+  const TypicalPatient& csle = b.model->csle_typical;
+  EXPECT_LT(csle.age_years, 18);
+  EXPECT_PRED3(in, csle.sledai, 1, 105);
+  EXPECT_PRED3(in, csle.pga, 0, 3);
   const TypicalPatient& pss = b.model->pss_typical;
   EXPECT_GE(pss.age_years, 18);
   EXPECT_PRED3(in, pss.essdai, 1, 123);

@@ -16,8 +16,9 @@ namespace il2t::population {
 namespace {
 
 using model::Disease;
+using model::Population;
 
-std::vector<Candidate> draw(const model::Model& m, Disease d, int n, std::uint64_t seed = 1) {
+std::vector<Candidate> draw(const model::Model& m, Population d, int n, std::uint64_t seed = 1) {
   std::vector<Candidate> out;
   for (int i = 0; i < n; ++i) {
     model::Stream rng(seed, 0, static_cast<std::uint64_t>(i), model::Purpose::population);
@@ -41,10 +42,23 @@ double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
 }
+double quantile(std::vector<double> v, double q) {
+  std::sort(v.begin(), v.end());
+  return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1))];
+}
+template <class F>
+std::vector<double> column(const std::vector<Candidate>& cs, F f) {
+  std::vector<double> v;
+  for (const Candidate& c : cs) v.push_back(f(c));
+  return v;
+}
+double share(const std::vector<double>& v, bool (*pred)(double)) {
+  return static_cast<double>(std::count_if(v.begin(), v.end(), pred)) / static_cast<double>(v.size());
+}
 
 TEST(Candidates, SleFollowsHe2020Table1) {
   const model::Model m = test::shipped_model();
-  const auto cs = draw(m, Disease::sle, 20000);
+  const auto cs = draw(m, Population::sle, 20000);
   std::vector<double> age, weight, height, sledai, pred, female;
   for (const Candidate& c : cs) {
     age.push_back(c.cov.age_years);
@@ -93,9 +107,9 @@ TEST(Candidates, AStudysOwnPrednisoneReplacesThePopulations) {
     model::Stream a(1, 0, static_cast<std::uint64_t>(i), model::Purpose::population);
     model::Stream b(1, 0, static_cast<std::uint64_t>(i), model::Purpose::population);
     model::Stream c(1, 0, static_cast<std::uint64_t>(i), model::Purpose::population);
-    const Candidate own = draw_candidate(m, Disease::sle, a, &he2016);
-    const Candidate nobody = draw_candidate(m, Disease::sle, b, &none);
-    const Candidate usual = draw_candidate(m, Disease::sle, c);
+    const Candidate own = draw_candidate(m, Population::sle, a, &he2016);
+    const Candidate nobody = draw_candidate(m, Population::sle, b, &none);
+    const Candidate usual = draw_candidate(m, Population::sle, c);
     // Everything drawn before the prednisone is the population's.
     ASSERT_EQ(own.cov.age_years, usual.cov.age_years);
     ASSERT_EQ(own.cov.weight_kg, usual.cov.weight_kg);
@@ -111,7 +125,7 @@ TEST(Candidates, AStudysOwnPrednisoneReplacesThePopulations) {
 
 TEST(Candidates, WeightAndHeightAreCorrelated) {
   const model::Model m = test::shipped_model();
-  const auto cs = draw(m, Disease::sle, 20000, 2);
+  const auto cs = draw(m, Population::sle, 20000, 2);
   std::vector<double> w, h;
   for (const Candidate& c : cs) {
     w.push_back(c.cov.weight_kg);
@@ -128,8 +142,8 @@ TEST(Candidates, SameKeysSameCandidate) {
   const model::Model m = test::shipped_model();
   model::Stream a(5, 1, 7, model::Purpose::population), b(5, 1, 7, model::Purpose::population),
       c(5, 1, 8, model::Purpose::population);
-  const Candidate x = draw_candidate(m, Disease::pss, a), y = draw_candidate(m, Disease::pss, b),
-                  z = draw_candidate(m, Disease::pss, c);
+  const Candidate x = draw_candidate(m, Population::pss, a), y = draw_candidate(m, Population::pss, b),
+                  z = draw_candidate(m, Population::pss, c);
   EXPECT_EQ(x.cov.age_years, y.cov.age_years);
   EXPECT_EQ(x.targets.essdai, y.targets.essdai);
   EXPECT_NE(x.cov.age_years, z.cov.age_years);
@@ -138,7 +152,7 @@ TEST(Candidates, SameKeysSameCandidate) {
 TEST(Candidates, RecordsCarryTheDrawnFieldsForScreening) {
   const model::Model m = test::shipped_model();
   model::Stream rng(3, 0, 0, model::Purpose::population);
-  const Candidate c = draw_candidate(m, Disease::sle, rng);
+  const Candidate c = draw_candidate(m, Population::sle, rng);
   const eligibility::PatientRecord r = to_record(c, "V1");
   EXPECT_EQ(r.id, "V1");
   EXPECT_EQ(r.at("age").number, c.cov.age_years);
@@ -160,7 +174,7 @@ TEST(Candidates, ScreeningRejectsThoseOutsideTheCriteria) {
   const auto compiled = eligibility::compile_protocol(*pc.protocol, diag);
   ASSERT_TRUE(compiled);
   int outside = 0, rejected = 0, eligible = 0;
-  const auto cs = draw(m, Disease::sle, 2000, 4);
+  const auto cs = draw(m, Population::sle, 2000, 4);
   for (std::size_t i = 0; i < cs.size(); ++i) {
     const eligibility::PatientRecord r = to_record(cs[i], "V" + std::to_string(i));
     const bool out = cs[i].cov.age_years < 18 || cs[i].cov.age_years >= 66 || cs[i].targets.sledai < 8;
@@ -175,6 +189,106 @@ TEST(Candidates, ScreeningRejectsThoseOutsideTheCriteria) {
   EXPECT_GT(outside, 50);
   EXPECT_GE(rejected, outside);
   EXPECT_EQ(eligible, 0);
+}
+
+TEST(Growth, TheReferenceGivesItsTabulatedMedianHeight) {
+  // CDC 2000 statage.csv: girls' M at Agemos 179.5 and 180.5 (161.817 and 161.898 cm)
+  // average 161.86 cm at 15.0 years; boys' at 119.5 and 120.5 (138.414 and 138.823),
+  // 138.62 cm at 10.0.
+  const model::Model m = test::shipped_model();
+  const model::GrowthReference& g = m.bound.growth;
+  EXPECT_NEAR(g.at(true, 15.0).height, 161.86, 0.005);
+  EXPECT_NEAR(g.at(false, 10.0).height, 138.62, 0.005);
+  EXPECT_EQ(g.at(true, 15.0).height, m.parameters.find("growth_girls.age_15_height")->value);
+  // Linear between whole years; the nearest year's outside the table.
+  const model::GrowthRow y15 = g.at(true, 15.0), y16 = g.at(true, 16.0), mid = g.at(true, 15.5);
+  EXPECT_DOUBLE_EQ(mid.height, (y15.height + y16.height) / 2);
+  EXPECT_DOUBLE_EQ(mid.bmi, (y15.bmi + y16.bmi) / 2);
+  EXPECT_EQ(g.at(false, 2.0).height, g.at(false, static_cast<double>(g.first_age)).height);
+  EXPECT_EQ(g.at(false, 40.0).height, g.at(false, static_cast<double>(g.first_age + g.boys.size() - 1)).height);
+  EXPECT_GT(g.at(false, 15.0).height, g.at(true, 15.0).height);  // boys are taller at 15
+}
+
+// Childhood-onset SLE: ages, sex, weight and activity as PLUTO's and the UK cohort's
+// tables (models/population.toml [population_csle]); height and BMI for each child's age
+// and sex from the growth reference. 20,000 candidates: the tolerances are about four
+// sampling SEs.
+TEST(Candidates, ChildhoodOnsetSleFollowsPlutoAndTheGrowthReference) {
+  const model::Model m = test::shipped_model();
+  const model::PopulationParams& p = m.bound.csle_population;
+  ASSERT_TRUE(p.growth_reference);
+  const auto cs = draw(m, Population::csle, 20000, 6);
+  std::vector<double> age, weight, female, sledai, pred, z_height, z_bmi;
+  for (const Candidate& c : cs) {
+    ASSERT_EQ(c.cov.disease, Disease::sle);
+    age.push_back(c.cov.age_years);
+    weight.push_back(c.cov.weight_kg);
+    female.push_back(c.cov.female ? 1 : 0);
+    sledai.push_back(c.targets.sledai);
+    pred.push_back(c.cov.prednisone);
+    // Each child's size against the reference for their own age and sex.
+    const model::GrowthRow g = m.bound.growth.at(c.cov.female, c.cov.age_years);
+    const double bmi = c.cov.weight_kg / (c.cov.height_cm / 100) / (c.cov.height_cm / 100);
+    z_height.push_back((c.cov.height_cm - g.height) / g.height_sd);
+    z_bmi.push_back(std::log(bmi / (p.bmi_scale * g.bmi)) / g.bmi_sd_log);
+  }
+  EXPECT_GE(*std::min_element(age.begin(), age.end()), 5.0);  // PLUTO: 5 to 17 years
+  EXPECT_LT(*std::max_element(age.begin(), age.end()), 18.0);
+  // PLUTO: exact-age median 15.0 (whole years 15 and 14 in the arms); 13 of 93 under 12.
+  EXPECT_NEAR(median(age), 15.0, 0.1);
+  EXPECT_NEAR(share(age, [](double a) { return a < 12; }), 13.0 / 93, 0.015);
+  EXPECT_NEAR(mean(female), 5.6 / 6.6, 0.01);  // UK cohort: 5.6 girls to 1 boy
+  // PLUTO: median weight 53.3 and 52.3 kg (52.7 by arm size); the quartiles lie between
+  // the two arms' (47.1 and 38.7; 60.0 and 67.0).
+  EXPECT_NEAR(median(weight), 52.7, 0.5);
+  EXPECT_GT(quantile(weight, 0.25), 38.7);
+  EXPECT_LT(quantile(weight, 0.25), 47.1);
+  EXPECT_GT(quantile(weight, 0.75), 60.0);
+  EXPECT_LT(quantile(weight, 0.75), 67.0);
+  // Height and log BMI are standard normal about the reference for age and sex.
+  EXPECT_NEAR(mean(z_height), 0, 0.03);
+  EXPECT_NEAR(sd(z_height), 1, 0.03);
+  EXPECT_NEAR(mean(z_bmi), 0, 0.03);
+  EXPECT_NEAR(sd(z_bmi), 1, 0.03);
+  // PLUTO: SELENA-SLEDAI median 10 (IQR 8-12), 13 or more in 15.4 % and 18.9 %.
+  EXPECT_EQ(median(sledai), 10);
+  EXPECT_EQ(quantile(sledai, 0.25), 8);
+  EXPECT_EQ(quantile(sledai, 0.75), 12);
+  EXPECT_NEAR(share(sledai, [](double s) { return s >= 13; }), 0.17, 0.02);
+  // PLUTO: 5 of 93 on no glucocorticoid.
+  EXPECT_NEAR(share(pred, [](double d) { return d == 0; }), 5.0 / 93, 0.01);
+}
+
+// Primary Sjögren's: the abatacept phase 3 placebo arm's ESSDAI (mean 10.1, SD 5.0),
+// glucocorticoid (23.2 %), hydroxychloroquine (37.9 %) and weight (67.5 kg).
+TEST(Candidates, SjogrensFollowsTheAbataceptTrialsTable) {
+  const model::Model m = test::shipped_model();
+  const auto cs = draw(m, Population::pss, 20000, 8);
+  ASSERT_TRUE(std::all_of(cs.begin(), cs.end(), [](const Candidate& c) { return c.cov.disease == Disease::pss; }));
+  const auto essdai = column(cs, [](const Candidate& c) { return c.targets.essdai; });
+  const auto pred = column(cs, [](const Candidate& c) { return c.cov.prednisone; });
+  const auto hcq = column(cs, [](const Candidate& c) { return c.cov.antimalarial ? 1.0 : 0.0; });
+  const auto weight = column(cs, [](const Candidate& c) { return c.cov.weight_kg; });
+  EXPECT_NEAR(mean(essdai), 10.1, 0.15);
+  EXPECT_NEAR(sd(essdai), 5.0, 0.25);
+  EXPECT_NEAR(share(pred, [](double d) { return d > 0; }), 0.232, 0.015);
+  EXPECT_NEAR(mean(hcq), 0.379, 0.015);
+  EXPECT_NEAR(mean(weight), 67.5, 0.4);
+}
+
+TEST(Candidates, TheTypicalChildIsTheGrowthReferencesMedianGirlOfHerAge) {
+  const model::Model m = test::shipped_model();
+  const model::Covariates c = m.typical_covariates(Population::csle);
+  EXPECT_EQ(c.disease, Disease::sle);
+  EXPECT_TRUE(c.female);
+  EXPECT_EQ(c.age_years, 15);  // PLUTO's median age
+  const model::GrowthRow g = m.bound.growth.at(c.female, c.age_years);
+  EXPECT_NEAR(c.height_cm, g.height, 0.005);
+  const double metres = c.height_cm / 100;
+  EXPECT_NEAR(c.weight_kg, m.bound.csle_population.bmi_scale * g.bmi * metres * metres, 0.05);
+  EXPECT_EQ(m.typical_targets(Population::csle).sledai, 10);  // PLUTO's median
+  // The disease's own typical participant is still the adult one.
+  EXPECT_GT(m.typical_covariates(Disease::sle).age_years, 18);
 }
 
 }  // namespace
