@@ -5,11 +5,35 @@
 #include <limits>
 #include <thread>
 
+#include "calibration/world.h"
+#include "model/rng.h"
+#include "model/trial_effect.h"
 #include "trial/engine.h"
 
 namespace il2t::calibration {
 
 namespace {
+
+// Each row's mean, median, 95% interval, whether the published value is inside it, and
+// its interval score, from its replicate values.
+void finish_rows(CheckOutcome& out) {
+  for (TargetCheck& r : out.rows) {
+    if (r.values.empty()) continue;
+    r.simulated = true;
+    r.valid = static_cast<std::size_t>(std::count_if(r.values.begin(), r.values.end(), [](double x) { return std::isfinite(x); }));
+    double sum = 0;
+    for (double x : r.values)
+      if (std::isfinite(x)) sum += x;
+    r.mean = r.valid > 0 ? sum / static_cast<double>(r.valid) : std::numeric_limits<double>::quiet_NaN();
+    r.median = quantile(r.values, 0.5);
+    r.lower = quantile(r.values, 0.025);
+    r.upper = quantile(r.values, 0.975);
+    r.inside = r.valid > 0 && r.lower <= r.published && r.published <= r.upper;
+    constexpr double kAlpha = 0.05;
+    r.interval_score = (r.upper - r.lower) + 2 / kAlpha * std::max(0.0, r.lower - r.published) +
+                       2 / kAlpha * std::max(0.0, r.published - r.upper);
+  }
+}
 
 // The targets each study serves.
 std::vector<std::vector<std::size_t>> by_study(const Setup& s) {
@@ -107,20 +131,67 @@ CheckOutcome check_model(const Setup& s, const model::Model& m, const CheckSetti
         return out;
       }
   }
-  for (TargetCheck& r : out.rows) {
-    if (r.values.empty()) continue;
-    r.simulated = true;
-    r.valid = static_cast<std::size_t>(std::count_if(r.values.begin(), r.values.end(), [](double x) { return std::isfinite(x); }));
-    double sum = 0;
-    for (double x : r.values)
-      if (std::isfinite(x)) sum += x;
-    r.mean = r.valid > 0 ? sum / static_cast<double>(r.valid) : std::numeric_limits<double>::quiet_NaN();
-    r.median = quantile(r.values, 0.5);
-    r.lower = quantile(r.values, 0.025);
-    r.upper = quantile(r.values, 0.975);
-    r.inside = r.valid > 0 && r.lower <= r.published && r.published <= r.upper;
-  }
+  finish_rows(out);
   return out;
 }
+
+CheckOutcome check_worlds(const Setup& s, const model::ParameterSet& base, const model::ParameterDraws* draws,
+                          const CheckSettings& c, std::atomic<std::int64_t>& done) {
+  CheckOutcome out;
+  out.rows.resize(s.targets.size());
+  out.placebo_begin = s.placebo_begin;
+  for (std::size_t i = 0; i < s.targets.size(); ++i) {
+    out.rows[i].id = s.targets[i].id;
+    out.rows[i].published = s.targets[i].value;
+    out.rows[i].note = s.mappings[i].not_simulated;
+    if (s.mappings[i].study)
+      out.rows[i].values.assign(static_cast<std::size_t>(c.replicates), std::numeric_limits<double>::quiet_NaN());
+  }
+  const std::vector<TrialBucket> buckets = trial_buckets(s);
+  std::atomic<std::int64_t> next{0};
+  std::vector<std::string> errors(static_cast<std::size_t>(std::max(1, c.threads)));
+  auto worker = [&](std::size_t w) {
+    std::vector<double> values;
+    for (std::int64_t r; (r = next.fetch_add(1)) < c.replicates;) {
+      const auto rep = static_cast<std::uint64_t>(r);
+      std::vector<std::pair<std::string, double>> overrides;
+      std::vector<double> effects(buckets.size(), 0.0);
+      if (draws) {
+        const model::ReplicateDraw d = model::draw_replicate(*draws, base, model::Disease::sle, c.seed, rep);
+        for (std::size_t k = 0; k < draws->names.size(); ++k) overrides.emplace_back(draws->names[k], draws->rows[d.row][k]);
+        for (std::size_t b = 0; b < buckets.size(); ++b) {
+          const auto te = buckets[b].disease ? model::trial_effect_parameters(*buckets[b].disease) : std::nullopt;
+          if (!te) continue;
+          const std::string sd_name(te->sd);
+          const auto col = draws->column(sd_name);
+          const double sd = col ? draws->rows[d.row][*col] : base.find(sd_name) ? base.find(sd_name)->value : 0.0;
+          model::Stream z(c.seed, rep, 1 + b, model::Purpose::trial_effect);
+          effects[b] = sd / std::sqrt(buckets[b].pooled) * z.normal();
+        }
+      }
+      std::string error;
+      if (!simulate_world(s, base, overrides, buckets, effects, c.seed, rep, 1, values, error)) {
+        errors[w] = "replicate " + std::to_string(r) + ": " + error;
+        next = c.replicates;
+        return;
+      }
+      for (std::size_t i = 0; i < values.size(); ++i)
+        if (!out.rows[i].values.empty()) out.rows[i].values[rep] = values[i];
+      ++done;
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t w = 1; w < errors.size(); ++w) pool.emplace_back(worker, w);
+  worker(0);
+  for (auto& th : pool) th.join();
+  for (const std::string& e : errors)
+    if (!e.empty()) {
+      out.error = e;
+      return out;
+    }
+  finish_rows(out);
+  return out;
+}
+
 
 }  // namespace il2t::calibration

@@ -22,8 +22,9 @@ double FreeParameter::log_prior(double u) const {
   return -0.5 * z * z;
 }
 
-double FreeParameter::prior_quantile(double q) const {
-  const double lo = to_search(lower), hi = to_search(upper);
+double FreeParameter::prior_quantile(double q) const { return prior_quantile(q, to_search(lower), to_search(upper)); }
+
+double FreeParameter::prior_quantile(double q, double lo, double hi) const {
   if (prior.shape == PriorShape::uniform) return lo + q * (hi - lo);
   const boost::math::normal_distribution<double> n(prior.centre, prior.sd);
   const double a = boost::math::cdf(n, lo), b = boost::math::cdf(n, hi);

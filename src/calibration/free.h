@@ -52,8 +52,10 @@ struct FreeParameter {
   // The prior's log density at search coordinate u, up to a constant; -inf outside
   // the bounds.
   double log_prior(double u) const;
-  // The search coordinate at prior quantile q in (0, 1).
+  // The search coordinate at prior quantile q in (0, 1); with lo < hi (search
+  // coordinates inside the bounds), of the prior truncated to [lo, hi].
   double prior_quantile(double q) const;
+  double prior_quantile(double q, double lo, double hi) const;
 };
 
 struct FreeRead {

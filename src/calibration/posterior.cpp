@@ -91,8 +91,8 @@ bool inside(const Box& b, const std::vector<double>& x) {
   return true;
 }
 
-// Walkers: the design points of highest density (the SDs at their prior median), each
-// nudged so that no two coincide.
+}  // namespace
+
 std::vector<std::vector<double>> starting_walkers(const EmulatedPosterior& post, const std::vector<std::vector<double>>& xs,
                                                   std::size_t walkers, std::uint64_t seed) {
   const std::size_t d = post.emulator().inputs();
@@ -119,11 +119,14 @@ std::vector<std::vector<double>> starting_walkers(const EmulatedPosterior& post,
   return out;
 }
 
-}  // namespace
+namespace {
 
+// The seed of a design point's own streams.
 std::uint64_t point_seed(std::uint64_t seed, std::uint64_t point) {
   return model::Stream(seed, point, 0, model::Purpose::design).next();
 }
+
+}  // namespace
 
 std::vector<double> simulate_point(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l,
                                    const std::vector<double>& x, const CheckSettings& c, std::string& error) {
@@ -199,6 +202,7 @@ PosteriorRun run_posterior(const Setup& s, const model::ParameterSet& base, cons
     }
     pw.fitted = static_cast<int>(emu->points());
     out.emulator = std::move(emu);
+    out.design = fx;
     out.waves.push_back(pw);
     const EmulatedPosterior post(*out.emulator, l.theta, l.observed, l.groups);
     auto start = starting_walkers(post, fx, 2 * post.dims() + 10, ps.seed + static_cast<std::uint64_t>(wave));

@@ -67,6 +67,7 @@ struct PosteriorRun {
   std::vector<PosteriorWave> waves;
   PosteriorLayout layout;
   std::optional<Emulator> emulator;         // the last wave's
+  std::vector<std::vector<double>> design;  // the design points it was fitted on
   double acceptance = 0;
   std::vector<double> autocorrelation, ess;  // per θ coordinate
   std::vector<EmulatorCheck> check;
@@ -77,6 +78,12 @@ using PosteriorProgress = std::function<void(const std::string& stage, int done,
 
 PosteriorRun run_posterior(const Setup& s, const model::ParameterSet& base, const std::vector<FreeParameter>& free,
                            const PosteriorSettings& ps, Journal* journal, const PosteriorProgress& progress);
+
+// Starting points of the ensemble: the design points `xs` of highest density under
+// `post` (the SDs in the middle half of their priors), each nudged so that no two
+// coincide; those of zero density are left out.
+std::vector<std::vector<double>> starting_walkers(const EmulatedPosterior& post, const std::vector<std::vector<double>>& xs,
+                                                  std::size_t walkers, std::uint64_t seed);
 
 // The emulator outputs at design point x and their Monte Carlo variances
 // (posterior_layout.h's outputs_of), every study simulated with c.replicates trials

@@ -52,6 +52,11 @@ std::optional<PosteriorLayout> make_layout(const Setup& s, const std::vector<Fre
     if (m.trial_disease && !m.trial.empty()) {
       const auto te = model::trial_effect_parameters(*m.trial_disease);
       const auto share = te ? theta_index(l, te->share) : std::nullopt;
+      if (share && *share < l.inputs.size() && !l.theta[*share].log_scale) {
+        error = "free parameter " + l.theta[*share].name +
+                ": a trial effect multiplies it, so it is searched on the log scale (write scale = \"log\")";
+        return std::nullopt;
+      }
       if (share && *share < l.inputs.size()) {
         auto [it, fresh] = group_of.try_emplace(m.trial, static_cast<int>(l.groups.size()));
         if (fresh) {

@@ -23,4 +23,6 @@ list(APPEND IL2T_SOURCES
   calibration/posterior_layout.cpp
   calibration/posterior.cpp
   calibration/posterior_file.cpp
+  calibration/world.cpp
+  calibration/sbc.cpp
 )

@@ -1,6 +1,7 @@
 #pragma once
 // What `il2trial calibrate` reads, in its modes: the point fit (the default) and the
-// posterior (--posterior, cmd_calibrate_posterior.cpp).
+// posterior (--posterior, cmd_calibrate_posterior.cpp), optionally followed by the
+// simulation-based calibration of its method (--sbc N).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -26,7 +27,8 @@ struct CalibrateOptions {
   bool sensitivity = false, update_models = false;
   // --posterior and --sbc
   bool posterior = false;
-  int points = 1200, waves = 2, draws = 1000, check_points = 20;
+  int points = 1200, waves = 2, draws = 1000, check_points = 20, sbc = 0;
+  std::string sbc_out;
   std::int64_t check_replicates = 40;
 };
 

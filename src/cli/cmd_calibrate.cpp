@@ -69,6 +69,10 @@ std::string summary(const calibration::FitRecord& r) {
 
 int run(const CalibrateOptions& given) {
   if (given.posterior) return run_posterior_calibration(given);
+  if (given.sbc > 0 || !given.sbc_out.empty()) {
+    std::cerr << kCmd << ": error: --sbc checks the posterior method: give it with --posterior\n";
+    return 2;
+  }
   CalibrateOptions o = given;
   if (o.replicates == 0) o.replicates = 40;
   if (o.out.empty()) o.out = "calibration-fit.toml";
@@ -179,6 +183,10 @@ void add_calibrate(CLI::App& app, int& status) {
                   "With --posterior: posterior draws simulated directly to check the emulator (default 20)");
   cmd->add_option("--check-replicates", o->check_replicates,
                   "With --posterior: replicate trials per study at each checked draw (default 40)");
+  cmd->add_option("--sbc", o->sbc,
+                  "With --posterior: then check the method by simulation-based calibration on this many synthetic data "
+                  "sets (docs/validation.md)");
+  cmd->add_option("--sbc-out", o->sbc_out, "With --sbc: also write every data set's ranks (CSV)");
   cmd->callback([o, &status] { status = run(*o); });
 }
 

@@ -9,6 +9,7 @@
 
 #include "calibration/posterior.h"
 #include "calibration/posterior_file.h"
+#include "calibration/sbc.h"
 #include "cli/calibrate_inputs.h"
 #include "cli/check_options.h"
 #include "cli/load.h"
@@ -74,6 +75,41 @@ std::string summary(const calibration::PosteriorRun& r, const calibration::Poste
   return o;
 }
 
+std::string sbc_summary(const calibration::SbcResult& r, const calibration::SbcSettings& ss) {
+  std::string o = fmt::format(
+      "\nsimulation-based calibration: {} synthetic data sets ({} failed to simulate, {} rows without a value left out); "
+      "each true value's rank among {} "
+      "posterior draws,\nin {} bins (uniform: {:.1f} per bin, Monte Carlo SD {:.1f}); chi-square test of uniformity, {} "
+      "degrees of freedom\n",
+      r.datasets, r.failed, r.missing_rows, ss.draws, ss.bins, r.datasets / static_cast<double>(ss.bins),
+      std::sqrt(r.datasets / static_cast<double>(ss.bins) * (1 - 1.0 / ss.bins)), ss.bins - 1);
+  o += fmt::format("{:<40} {:>8} {:>8}  {}\n", "parameter", "chi2", "p", "counts per bin");
+  int below5 = 0, below1 = 0;
+  for (const auto& c : r.coordinates) {
+    std::string counts;
+    for (int k : c.counts) counts += fmt::format("{:>4}", k);
+    o += fmt::format("{:<40} {:>8.2f} {:>8.4f}  {}\n", c.name, c.chi_square, c.p_value, counts);
+    below5 += c.p_value < 0.05, below1 += c.p_value < 0.01;
+  }
+  const double n = static_cast<double>(r.coordinates.size());
+  o += fmt::format("p below 0.05: {} of {} (expected {:.1f} if uniform); below 0.01: {} (expected {:.1f})\n", below5,
+                   r.coordinates.size(), 0.05 * n, below1, 0.01 * n);
+  return o;
+}
+
+std::string sbc_csv(const calibration::SbcResult& r) {
+  std::string o = "dataset";
+  for (const auto& c : r.coordinates) o += "," + c.name;
+  o += "\n";
+  const std::size_t n = r.coordinates.empty() ? 0 : r.coordinates[0].ranks.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    o += std::to_string(i + 1);
+    for (const auto& c : r.coordinates) o += "," + std::to_string(c.ranks[i]);
+    o += "\n";
+  }
+  return o;
+}
+
 }  // namespace
 
 int run_posterior_calibration(const CalibrateOptions& given) {
@@ -91,7 +127,7 @@ int run_posterior_calibration(const CalibrateOptions& given) {
   }
   const auto cs = check_settings(o.seed_text, o.replicates, o.threads, kCmd, 2);
   if (!cs) return 2;
-  if (!within("--points", o.points, 10, 100000) || !within("--waves", o.waves, 1, 5) ||
+  if (!within("--points", o.points, 10, 100000) || !within("--waves", o.waves, 1, 5) || !within("--sbc", o.sbc, 0, 100000) ||
       !within("--draws", o.draws, 200, 100000) || !within("--check-points", o.check_points, 0, 10000) ||
       !within("--check-replicates", static_cast<double>(o.check_replicates), 10, 100000))
     return 2;
@@ -140,8 +176,23 @@ int run_posterior_calibration(const CalibrateOptions& given) {
     return 1;
   }
   if (!emit(calibration::posterior_file_text(prov, names, r.draws), o.out, std::cerr)) return 1;
-  journal->remove();  // only once the posterior is written whole
   std::cout << summary(r, ps) << "wrote " << r.draws.size() << " parameter sets to " << o.out << "\n";
+  if (o.sbc > 0) {
+    calibration::SbcSettings ss;
+    ss.datasets = o.sbc;
+    ss.seed = ps.seed;
+    ss.threads = ps.threads;
+    const calibration::SbcResult sbc = calibration::run_sbc(in->setup, in->base, r.layout, *r.emulator, r.design, ss,
+                                                            [](int i, int n) { show("simulation-based calibration", i, n); });
+    if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\n");
+    if (!sbc.error.empty()) {
+      std::cerr << kCmd << ": error: " << sbc.error << "\n";
+      return 1;
+    }
+    std::cout << sbc_summary(sbc, ss);
+    if (!o.sbc_out.empty() && !emit(sbc_csv(sbc), o.sbc_out, std::cerr)) return 1;
+  }
+  journal->remove();  // only once everything is written whole
   return 0;
 }
 

@@ -14,6 +14,7 @@
 #include "cli/load.h"
 #include "cli/check_options.h"
 #include "cli/model_options.h"
+#include "cli/posterior_option.h"
 #include "cli/progress.h"
 #include "il2trial/version.h"
 
@@ -24,6 +25,8 @@ namespace {
 constexpr const char* kCmd = "il2trial check-model";
 
 struct Options {
+  std::string posterior;
+  bool fixed = false;
   std::string targets = calibration::default_calibration_dir() + "/targets.csv";
   std::string studies = calibration::default_calibration_dir() + "/studies.toml";
   std::string model_dir = model::default_model_dir(), seed_text = "1", json;
@@ -37,8 +40,26 @@ std::string num(double v) {
   return fmt::format("{:.4g}", v);
 }
 
+// The mean interval score over the simulated rows of the targets or of the placebo arms.
+double mean_interval_score(const calibration::CheckOutcome& r, bool placebo) {
+  double sum = 0;
+  int n = 0;
+  for (std::size_t i = 0; i < r.rows.size(); ++i)
+    if (r.rows[i].simulated && (i >= r.placebo_begin) == placebo && std::isfinite(r.rows[i].interval_score))
+      sum += r.rows[i].interval_score, ++n;
+  return n ? sum / n : NAN;
+}
+
+std::string mode_text(const PosteriorChoice& p) {
+  return p.draws ? fmt::format("each replicate under its own posterior draw ({} draws of {}) and each trial its own "
+                               "standard-of-care effect",
+                               p.draws->rows.size(), std::filesystem::path(p.file).filename().string())
+                 : "the parameter files' values, no trial effect (--fixed)";
+}
+
 nlohmann::json to_json(const calibration::Setup& s, const calibration::CheckOutcome& r, const Options& o,
-                       std::uint64_t seed) {
+                       std::uint64_t seed, const PosteriorChoice& pc) {
+  auto f = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
   nlohmann::json rows = nlohmann::json::array();
   for (std::size_t i = 0; i < r.rows.size(); ++i) {
     const auto& x = r.rows[i];
@@ -46,13 +67,13 @@ nlohmann::json to_json(const calibration::Setup& s, const calibration::CheckOutc
                      {"simulated", x.simulated}, {"placebo_arm", i >= s.placebo_begin}};
     if (!s.mappings[i].trial.empty()) j["trial"] = s.mappings[i].trial;
     if (x.simulated) {
-      auto f = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
       j["mean"] = f(x.mean);
       j["median"] = f(x.median);
       j["lower"] = f(x.lower);
       j["upper"] = f(x.upper);
       j["replicates_with_value"] = x.valid;
       j["inside"] = x.inside;
+      j["interval_score"] = f(x.interval_score);
       if (const double d = s.mappings[i].goal_within; d > 0) {
         const auto g = calibration::goal_status(x.published, d, x.values);
         j["goal"] = {{"within", d}, {"expected", f(g.expected)}, {"mc_se", f(g.mc_se)}, {"met", g.met}};
@@ -73,7 +94,10 @@ nlohmann::json to_json(const calibration::Setup& s, const calibration::CheckOutc
           {"simulated", r.simulated()},
           {"inside", r.inside()},
           {"placebo_arms_simulated", r.simulated(true)},
-          {"placebo_arms_inside", r.inside(true)}};
+          {"placebo_arms_inside", r.inside(true)},
+          {"mean_interval_score", {{"targets", f(mean_interval_score(r, false))}, {"placebo_arms", f(mean_interval_score(r, true))}}},
+          {"intervals", mode_text(pc)},
+          {"posterior", {{"file", pc.file}, {"sha256", pc.sha256}}}};
 }
 
 // The goals for expected values (goal.h), if the studies file sets any.
@@ -96,12 +120,13 @@ std::string goals_text(const calibration::Setup& s, const calibration::CheckOutc
 }
 
 std::string to_text(const calibration::Setup& s, const calibration::CheckOutcome& r, const Options& o,
-                    std::uint64_t seed) {
+                    std::uint64_t seed, const PosteriorChoice& pc) {
   std::string out = fmt::format("targets {} (sha256 {}), {} replicate trials per study at its published size, seed {}\n",
                                 std::filesystem::path(o.targets).filename().string(), s.targets_sha256.substr(0, 12),
                                 o.replicates, seed);
-  out += fmt::format("{:<28} {:>10} {:>10} {:>10} {:>22}  {}\n", "target", "published", "mean", "median", "95% interval",
-                     "inside");
+  out += "intervals: " + mode_text(pc) + "\n";
+  out += fmt::format("{:<28} {:>10} {:>10} {:>10} {:>22}  {:<6} {:>9}\n", "target", "published", "mean", "median",
+                     "95% interval", "inside", "score");
   std::string missing;
   for (std::size_t i = 0; i < r.rows.size(); ++i) {
     const auto& x = r.rows[i];
@@ -112,13 +137,16 @@ std::string to_text(const calibration::Setup& s, const calibration::CheckOutcome
       missing += fmt::format("  {}: {}\n", x.id, x.note);
       continue;
     }
-    out += fmt::format("{:<28} {:>10} {:>10} {:>10} {:>22}  {}\n", x.id, num(x.published), num(x.mean), num(x.median),
-                       "[" + num(x.lower) + ", " + num(x.upper) + "]", x.inside ? "yes" : "NO");
+    out += fmt::format("{:<28} {:>10} {:>10} {:>10} {:>22}  {:<6} {:>9}\n", x.id, num(x.published), num(x.mean),
+                       num(x.median), "[" + num(x.lower) + ", " + num(x.upper) + "]", x.inside ? "yes" : "NO",
+                       num(x.interval_score));
   }
   if (!missing.empty()) out += "not simulated:\n" + missing;
   out += goals_text(s, r);
-  out += fmt::format("inside: {} of {}\n", r.inside(), r.simulated());
-  if (r.simulated(true) > 0) out += fmt::format("placebo arms inside: {} of {}\n", r.inside(true), r.simulated(true));
+  out += fmt::format("inside: {} of {} · mean interval score {}\n", r.inside(), r.simulated(), num(mean_interval_score(r, false)));
+  if (r.simulated(true) > 0)
+    out += fmt::format("placebo arms inside: {} of {} · mean interval score {}\n", r.inside(true), r.simulated(true),
+                       num(mean_interval_score(r, true)));
   return out;
 }
 
@@ -131,21 +159,36 @@ int run(const Options& o) {
     std::cerr << loaded.error << "\n";
     return 1;
   }
-  const auto m = load_model_reporting(o.model_dir, *overrides, kCmd);
-  if (!m) return 1;
+  model::ParameterLoad files = model::load_parameter_dir(o.model_dir);
+  if (!files.ok()) {
+    for (const Diagnostic& dg : files.diagnostics) std::cerr << format(dg) << "\n";
+    return 1;
+  }
+  const auto pc = read_posterior_option(o.posterior, o.fixed, files.set, *overrides, kCmd);
+  if (!pc) return 1;
+  model::ParameterSet base = files.set;
+  for (const auto& [name, value] : *overrides)
+    if (const auto err = base.set(name, value)) {
+      std::cerr << kCmd << ": error: --set " << *err << "\n";
+      return 2;
+    }
+  if (!model::make_model(base).model) {  // every error of the parameter files, named
+    if (!load_model_reporting(o.model_dir, *overrides, kCmd)) return 1;
+  }
   std::atomic<std::int64_t> done{0};
   calibration::CheckOutcome r;
-  with_progress("check-model", calibration::check_work(*loaded.setup, *c), done,
-                [&] { r = calibration::check_model(*loaded.setup, *m, *c, done); });
+  with_progress("check-model", c->replicates, done, [&] {
+    r = calibration::check_worlds(*loaded.setup, base, pc->draws ? &*pc->draws : nullptr, *c, done);
+  });
   if (!r.error.empty()) {
     std::cerr << kCmd << ": error: " << r.error << "\n";
     return 1;
   }
   if (!o.json.empty()) {
-    if (!emit(to_json(*loaded.setup, r, o, c->seed).dump(2) + "\n", o.json, std::cerr)) return 1;
+    if (!emit(to_json(*loaded.setup, r, o, c->seed, *pc).dump(2) + "\n", o.json, std::cerr)) return 1;
     if (o.json == "-") return 0;
   }
-  std::cout << to_text(*loaded.setup, r, o, c->seed);
+  std::cout << to_text(*loaded.setup, r, o, c->seed, *pc);
   return 0;
 }
 
@@ -163,6 +206,10 @@ void add_check_model(CLI::App& app, int& status) {
   cmd->add_option("--json", o->json, "Also write the results as JSON to this file (- for standard output only)");
   cmd->add_option("--set", o->sets, "Override a model parameter, name=value (repeatable)");
   cmd->add_option("--model-dir", o->model_dir, "Directory of the parameter files (default: the shipped models/)");
+  cmd->add_option("--posterior", o->posterior,
+                  "Posterior parameter sets (default: the shipped data/calibration/posterior.csv): each replicate takes "
+                  "its own draw and each trial its own standard-of-care effect, so the intervals are predictive");
+  cmd->add_flag("--fixed", o->fixed, "No posterior: the parameter files' values alone, no trial effect");
   cmd->callback([o, &status] { status = run(*o); });
 }
 

@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/load.h"
 #include "cli/model_options.h"
+#include "cli/posterior_option.h"
 #include "cli/progress.h"
 #include "il2trial/version.h"
 #include "report/sim_html.h"
@@ -29,7 +30,8 @@ constexpr const char* kCmd = "il2trial simulate";
 constexpr const char* kDefaultModels = "linear,emax:0.2,sigEmax:0.4:3,exponential:0.5";
 
 struct Options {
-  std::string file, n_text, json, report, shard_text, out, records, model_dir = model::default_model_dir();
+  std::string file, n_text, json, report, shard_text, out, records, model_dir = model::default_model_dir(), posterior;
+  bool fixed = false;
   std::string seed_text = "1", models = kDefaultModels;
   std::vector<std::string> sets, parts;
   std::int64_t replicates = 500;
@@ -186,7 +188,22 @@ int run(Options o) {
     std::cerr << kCmd << ": error: " << models.error << "\n";
     return 2;
   }
-  auto prep = prepare(o.file, o.model_dir, *overrides, kCmd);
+  // The parameter files as they are (the posterior is checked against them), then with
+  // --set: the set each replicate's posterior draw goes into.
+  model::ParameterLoad files = model::load_parameter_dir(o.model_dir);
+  if (!files.ok()) {
+    for (const Diagnostic& dg : files.diagnostics) std::cerr << format(dg) << "\n";
+    return 1;
+  }
+  const auto choice = read_posterior_option(o.posterior, o.fixed, files.set, *overrides, kCmd);
+  if (!choice) return 1;
+  model::ParameterSet base = files.set;
+  for (const auto& [name, value] : *overrides)
+    if (const auto err = base.set(name, value)) {
+      std::cerr << kCmd << ": error: --set " << *err << "\n";
+      return 2;
+    }
+  auto prep = prepare(o.file, o.model_dir, median_overrides(*choice, *overrides), kCmd);
   if (!prep) return 1;
   const trial::TrialDesign& d = prep->design;
   const auto ns = parse_ns(o.n_text, d.planned_n);
@@ -205,23 +222,31 @@ int run(Options o) {
   s.null_effect = o.null_effect;
   s.truth_per_arm = o.truth_per_arm;
   s.analysis = {o.alpha, o.delta, *models.value};
+  if (choice->draws) {
+    s.base = &base;
+    s.draws = &*choice->draws;
+  }
   report::SimProvenance pv{o.file, prep->loaded.sha256, prep->model->parameters.fingerprint(), kVersion, *seed,
-                           o.replicates, o.null_effect, o.truth_per_arm, o.alpha, o.delta, o.models, *ns};
+                           o.replicates, o.null_effect, o.truth_per_arm, o.alpha, o.delta, o.models, *ns,
+                           choice->file, choice->sha256,
+                           choice->draws ? static_cast<std::int64_t>(choice->draws->rows.size()) : 0};
 
   std::atomic<std::int64_t> done{0};
   const auto [first, last] = trial::shard_range(o.replicates, shard, shards);
   trial::SimulationResult r;
+  const std::int64_t runs = choice->draws ? 2 : 1;
   const double seconds = with_progress("simulating", trial::truth_chunks(o.truth_per_arm) +
-                                                         (last - first) * static_cast<std::int64_t>(ns->size()),
+                                                         runs * (last - first) * static_cast<std::int64_t>(ns->size()),
                                        done,
                                        [&] { r = trial::simulate(d, *prep->model, s, &done); });
   if (!r.ok) {
     std::cerr << o.file << ": error: " << r.error << "\n";
     return 1;
   }
-  std::cerr << kCmd << ": " << (last - first) * static_cast<std::int64_t>(ns->size()) << " replicate trials on "
+  std::cerr << kCmd << ": " << runs * (last - first) * static_cast<std::int64_t>(ns->size()) << " replicate trials on "
             << threads << " thread" << (threads > 1 ? "s" : "") << " in " << seconds << " s\n";
-  for (const trial::Summary& sum : r.summaries)
+  for (const auto* sums : {&r.summaries, &r.assurance})
+    for (const trial::Summary& sum : *sums)
     if (sum.failed > 0)
       std::cerr << kCmd << ": warning: n = " << sum.n << ": " << sum.failed << " replicate trials failed; replicate "
                 << sum.first_failed << ": " << sum.first_error << "\n";
@@ -281,6 +306,15 @@ int merge(const Options& o) {
         return 1;
       }
       for (std::size_t k = 0; k < total.summaries.size(); ++k) total.summaries[k].merge(r.summaries[k]);
+      for (std::size_t k = 0; k < total.assurance.size(); ++k) total.assurance[k].merge(r.assurance[k]);
+      for (const auto& [row, values] : r.draw_values) {
+        const auto [it, fresh] = total.draw_values.try_emplace(row, values);
+        if (!fresh && it->second != values) {
+          std::cerr << part << ": error: draw_values." << row << ": another value of posterior draw " << row << " than "
+                    << o.parts.front() << "'s\n";
+          return 1;
+        }
+      }
     }
     if (seen[static_cast<std::size_t>(shard)]) {
       std::cerr << part << ": error: shard: shard " << shard << "/" << shards << " given twice\n";
@@ -319,6 +353,11 @@ void add_simulate(CLI::App& app, int& status) {
   cmd->add_option("--models", o->models, std::string("MCP-Mod candidate models with guesstimates on the dose scale, MIU per dose (default ") + kDefaultModels + ")");
   cmd->add_option("--set", o->sets, "Override a model parameter, name=value (repeatable)");
   cmd->add_option("--model-dir", o->model_dir, "Directory of the parameter files (default: the shipped models/)");
+  cmd->add_option("--posterior", o->posterior,
+                  "Posterior parameter sets (CSV from il2trial calibrate --posterior; default: the shipped "
+                  "data/calibration/posterior.csv): the replicates run again, each under its own draw and trial effect, "
+                  "for the probability of success; power uses the posterior median");
+  cmd->add_flag("--fixed", o->fixed, "No posterior: power at the parameter files' values alone, as if the model were known");
   cmd->callback([o, &status] { status = run(*o); });
 
   auto* mg = app.add_subcommand("merge", "Combine the shards of a simulation (simulate --shard i/n) into its whole result");

@@ -1,4 +1,7 @@
 #include "report/sim_json.h"
+#include "report/uncertainty.h"
+
+#include <charconv>
 
 #include <cmath>
 
@@ -94,6 +97,11 @@ ordered_json summary_raw(const trial::Summary& s) {
                                {"exits", i.exits},
                                {"first_events", i.first_events},
                                {"rate", exact_json(i.rate_per_100py)}});
+  if (!s.outcomes.empty()) {
+    j["outcomes"] = json::array();
+    for (const trial::DrawOutcome& o : s.outcomes)
+      j["outcomes"].push_back({o.replicate, o.row, o.trial_effect, num(o.effect), o.success});
+  }
   return j;
 }
 
@@ -173,6 +181,23 @@ bool summary_read(const json& j, trial::Summary& s, std::string& where) {
     i.serious = c[2];
     i.patient_days = c[3];
   }
+  where = "outcomes";
+  if (const json* outs = member(j, "outcomes")) {
+    if (!outs->is_array()) return false;
+    for (const json& o : *outs) {
+      if (!o.is_array() || o.size() != 5 || !o[0].is_number_integer() || !o[1].is_number_unsigned() ||
+          !o[2].is_number() || !(o[3].is_number() || o[3].is_null()) || !o[4].is_boolean())
+        return false;
+      trial::DrawOutcome d;
+      d.replicate = o[0].get<std::int64_t>();
+      d.row = o[1].get<std::uint32_t>();
+      d.trial_effect = o[2].get<double>();
+      d.effect = o[3].is_null() ? NAN : o[3].get<double>();
+      d.success = o[4].get<bool>();
+      if (d.replicate < 0 || d.replicate >= trial::kMaxOutcomes) return false;
+      s.outcomes.push_back(d);
+    }
+  }
   return true;
 }
 
@@ -180,7 +205,8 @@ ordered_json provenance_json(const SimProvenance& p) {
   return {{"protocol_file", p.protocol_file}, {"protocol_sha256", p.protocol_sha256},
           {"parameters_sha256", p.parameters_sha256}, {"version", p.version}, {"seed", p.seed},
           {"replicates", p.replicates}, {"null", p.null_effect}, {"truth_per_arm", p.truth_per_arm},
-          {"alpha", p.alpha}, {"delta", p.delta}, {"models", p.models}, {"n", p.ns}};
+          {"alpha", p.alpha}, {"delta", p.delta}, {"models", p.models}, {"n", p.ns},
+          {"posterior", {{"file", p.posterior_file}, {"sha256", p.posterior_sha256}, {"draws", p.posterior_draws}}}};
 }
 
 }  // namespace
@@ -297,6 +323,7 @@ ordered_json simulation_json(const trial::TrialDesign& d, const SimProvenance& p
                                     {"replicate_rate_sd", num(inf.rate_per_100py.sd())},
                                     {"kaplan_meier", km}});
     }
+    if (const auto u = uncertainty_json(d, p, r, j["sizes"].size()); !u.is_null()) size["uncertainty"] = u;
     j["sizes"].push_back(size);
   }
   for (const trial::Summary& s : r.summaries) j["power_curve"].push_back({{"n", s.n}, {p.null_effect ? "type_i_error" : "power", num(primary_power(d, s))}});
@@ -311,6 +338,11 @@ ordered_json shard_json(const SimProvenance& p, int shard, int shards, const tri
   j["replicates_run"] = {r.first, r.last};
   j["truth"] = {{"per_arm", r.truth.per_arm}, {"effects", r.truth.effects}, {"arm_mean", r.truth.arm_mean}};
   for (const trial::Summary& s : r.summaries) j["summaries"].push_back(summary_raw(s));
+  j["assurance"] = json::array();
+  for (const trial::Summary& s : r.assurance) j["assurance"].push_back(summary_raw(s));
+  j["draw_names"] = r.draw_names;
+  j["draw_values"] = json::object();
+  for (const auto& [row, values] : r.draw_values) j["draw_values"][std::to_string(row)] = values;
   return j;
 }
 
@@ -334,6 +366,9 @@ bool read_shard(const json& j, const trial::TrialDesign& d, SimProvenance& p, in
     p.delta = pv.at("delta").get<double>();
     p.models = pv.at("models").get<std::string>();
     p.ns = pv.at("n").get<std::vector<int>>();
+    p.posterior_file = pv.at("posterior").at("file").get<std::string>();
+    p.posterior_sha256 = pv.at("posterior").at("sha256").get<std::string>();
+    p.posterior_draws = pv.at("posterior").at("draws").get<std::int64_t>();
     for (int n : p.ns)
       if (n < 2 || n > kMaxParticipants) {
         error = "provenance.n: " + std::to_string(n) + " is not a trial size";
@@ -387,6 +422,37 @@ bool read_shard(const json& j, const trial::TrialDesign& d, SimProvenance& p, in
       }
       r.summaries.push_back(std::move(s));
     }
+    const json& ass = j.at("assurance");
+    if (!ass.is_array() || (ass.size() != 0 && ass.size() != p.ns.size()) || ass.empty() != p.posterior_sha256.empty()) {
+      error = "assurance: one summary per sample size with a posterior, none without";
+      return false;
+    }
+    for (std::size_t k = 0; k < ass.size(); ++k) {
+      trial::Summary s = trial::Summary::empty(d, p.ns[k], max_day);
+      std::string where;
+      if (!summary_read(ass[k], s, where)) {
+        error = "assurance[" + std::to_string(k) + "]." + where + ": missing or not as this protocol's simulation writes it";
+        return false;
+      }
+      r.assurance.push_back(std::move(s));
+    }
+    r.draw_names = j.at("draw_names").get<std::vector<std::string>>();
+    for (const auto& [row, values] : j.at("draw_values").items()) {
+      std::uint32_t k = 0;
+      auto [ptr, ec] = std::from_chars(row.data(), row.data() + row.size(), k);
+      auto v = values.get<std::vector<double>>();
+      if (ec != std::errc() || ptr != row.data() + row.size() || v.size() != r.draw_names.size()) {
+        error = "draw_values." + row + ": not a posterior row of " + std::to_string(r.draw_names.size()) + " values";
+        return false;
+      }
+      r.draw_values[k] = std::move(v);
+    }
+    for (const trial::Summary& s : r.assurance)
+      for (const trial::DrawOutcome& o : s.outcomes)
+        if (!r.draw_values.count(o.row)) {
+          error = "draw_values: posterior row " + std::to_string(o.row) + " is used but not given";
+          return false;
+        }
   } catch (const json::exception& e) {
     error = std::string("a field is missing or of the wrong type (") + e.what() + ")";
     return false;

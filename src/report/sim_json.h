@@ -27,6 +27,9 @@ struct SimProvenance {
   double alpha = 0.05, delta = 0.15;
   std::string models;
   std::vector<int> ns;
+  // The posterior the assurance run drew from (empty: none; power only).
+  std::string posterior_file, posterior_sha256;
+  std::int64_t posterior_draws = 0;
 };
 
 nlohmann::ordered_json simulation_json(const trial::TrialDesign& d, const SimProvenance& p,

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
+#include "report/uncertainty.h"
+
 namespace il2t::report {
 
 namespace {
@@ -11,6 +15,50 @@ using nlohmann::ordered_json;
 std::string pct(const ordered_json& v) { return v.is_number() ? fmt::format("{:.1f} %", 100 * v.get<double>()) : "–"; }
 std::string val(const ordered_json& v, int digits = 3) {
   return v.is_number() ? fmt::format("{:.{}f}", v.get<double>(), digits) : "–";
+}
+
+// The probability of success and what moves it (report/uncertainty.h).
+std::string uncertainty_text(const ordered_json& u) {
+  std::string out = fmt::format(
+      "\nwith uncertainty: {} replicate trials, each under its own posterior parameter set and trial effect ({} draws of "
+      "{}){}\n",
+      u["replicates"].get<std::int64_t>(), u["posterior"]["draws"].get<std::int64_t>(),
+      u["posterior"]["file"].get<std::string>(),
+      u["failed"].get<std::int64_t>() > 0 ? fmt::format(" ({} failed)", u["failed"].get<std::int64_t>()) : "");
+  out += fmt::format("  probability of success (assurance) of the primary analysis {} · power at the posterior median {}\n",
+                     pct(u["primary"]["assurance"]), pct(u["primary"]["power_at_posterior_median"]));
+  for (const ordered_json& e : u["endpoints"]) {
+    out += fmt::format("  {} {}: predictive 5–95 % of trials by arm:", e["primary"].get<bool>() ? "primary" : "secondary",
+                       e["id"].get<std::string>());
+    for (const ordered_json& a : e["arms"])
+      out += fmt::format(" {} {} – {};", a["id"].get<std::string>(), val(a["p05"]), val(a["p95"]));
+    out.back() = '\n';
+    if (e.contains("comparisons"))
+      for (const ordered_json& c : e["comparisons"])
+        out += fmt::format("    {}: assurance {} (power at the median {})\n", c["comparison"].get<std::string>(),
+                           pct(c["assurance"]), pct(c["power_at_posterior_median"]));
+    if (e.contains("mcp_mod")) {
+      const ordered_json& m = e["mcp_mod"];
+      std::string picks;
+      for (const auto& [arm, f] : m["dose_picked"].items()) picks += fmt::format("{}{} {}", picks.empty() ? "" : ", ", arm, pct(f));
+      out += fmt::format("    MCP-Mod assurance {} (power at the median {}) · dose picked: {}\n", pct(m["assurance"]),
+                         pct(m["power_at_posterior_median"]), picks);
+    }
+  }
+  const ordered_json& dcmp = u["decomposition"];
+  if (dcmp.is_object()) {
+    out += fmt::format("  what moves {}: share of its variance over {} trials (first-order, noise removed):\n",
+                       dcmp["output"].get<std::string>(), dcmp["replicates"].get<std::int64_t>());
+    int shown = 0;
+    for (const ordered_json& s : dcmp["sources"]) {
+      if (shown++ == kDecompositionShown) break;
+      out += fmt::format("    {:<36} {:>6} · success {} in its lowest third, {} in its highest\n",
+                         s["source"].get<std::string>(), pct(s["share"]), pct(s["success_lowest_third"]),
+                         pct(s["success_highest_third"]));
+    }
+    out += fmt::format("    the rest (within-trial sampling, sources below noise, interactions): {}\n", pct(dcmp["unexplained"]));
+  }
+  return out;
 }
 
 }  // namespace
@@ -54,6 +102,7 @@ std::string simulation_text(const ordered_json& j) {
         out += fmt::format("  MCP-Mod {}: {} · dose picked: {}\n", null_effect ? "type I error" : "power", pct(m[rate]), picks);
       }
     }
+    if (size.contains("uncertainty")) out += uncertainty_text(size["uncertainty"]);
     out += "\ninfections per 100 patient-years (serious):";
     for (const ordered_json& i : size["infections"])
       out += fmt::format(" {} {} ({})", i["arm"].get<std::string>(), val(i["per_100_patient_years"], 1),

@@ -11,5 +11,6 @@ list(APPEND IL2T_SOURCES
   report/svg_plot.cpp
   report/sim_json.cpp
   report/sim_text.cpp
+  report/uncertainty.cpp
   report/sim_html.cpp
 )

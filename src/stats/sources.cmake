@@ -5,6 +5,7 @@ list(APPEND IL2T_SOURCES
   stats/distributions.cpp
   stats/dose_response.cpp
   stats/dunnett.cpp
+  stats/first_order.cpp
   stats/hot_path.cpp
   stats/logistic.cpp
   stats/mcpmod.cpp

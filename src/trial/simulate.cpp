@@ -28,6 +28,57 @@ void parallel(std::int64_t count, int threads, Job&& job) {
   for (auto& t : pool) t.join();
 }
 
+// The assurance run for sample size n: replicates first..last-1, each under its own
+// posterior draw and trial effect. The rows drawn are noted in `out`.
+Summary assurance(const TrialDesign& d, const model::Model& m, const SimulationSettings& s, const Analyser& primed,
+                  int n, std::int64_t first, std::int64_t last, int max_day, std::atomic<std::int64_t>* done,
+                  SimulationResult& out) {
+  const int threads = std::max(1, s.threads);
+  std::vector<Summary> partial;
+  std::vector<TrialRunner> runners;
+  std::vector<Analyser> analysers;
+  std::vector<model::ReplicateModels> models;
+  std::vector<TrialRecords> records(static_cast<std::size_t>(threads));
+  std::vector<EndpointRows> rows(static_cast<std::size_t>(threads));
+  for (int w = 0; w < threads; ++w) {
+    partial.push_back(Summary::empty(d, n, max_day));
+    runners.emplace_back(d, m);
+    analysers.push_back(primed);
+    models.emplace_back(*s.base, *s.draws, d.disease);
+  }
+  const std::vector<std::vector<double>> no_truth(d.endpoints.size());
+  parallel(last - first, threads, [&](std::int64_t i, int w) {
+    const auto wi = static_cast<std::size_t>(w);
+    const std::int64_t replicate = first + i;
+    std::string error;
+    TrialRecords& r = records[wi];
+    const model::Model* mm = models[wi].at(s.seed, static_cast<std::uint64_t>(replicate), error);
+    if (mm) runners[wi].use(*mm);
+    if (!mm || !runners[wi].run(static_cast<std::uint64_t>(replicate), RunSettings{s.seed, n, s.null_effect, false}, r, error)) {
+      record_failure(partial[wi], replicate, error);
+    } else {
+      std::vector<EndpointResult> results;
+      for (const EndpointPlan& e : d.endpoints) {
+        derive_endpoint(d, e, r, rows[wi]);
+        results.push_back(analysers[wi].analyse(e, r, rows[wi]));
+      }
+      accumulate(partial[wi], d, r, results, no_truth);
+      if (replicate < kMaxOutcomes) {
+        const Headline h = headline(d, results);
+        const model::ReplicateDraw& drawn = models[wi].last();
+        partial[wi].outcomes.push_back({replicate, static_cast<std::uint32_t>(drawn.row), drawn.trial_effect,
+                                        h.ok ? h.effect : NAN, h.ok && h.success});
+      }
+    }
+    if (done) ++*done;
+  });
+  Summary total = Summary::empty(d, n, max_day);
+  for (const Summary& p : partial) total.merge(p);
+  out.draw_names = s.draws->names;
+  for (const DrawOutcome& o : total.outcomes) out.draw_values.try_emplace(o.row, s.draws->rows[o.row]);
+  return total;
+}
+
 }  // namespace
 
 int truth_chunks(int truth_per_arm) { return std::max(1, (truth_per_arm + kTruthChunk - 1) / kTruthChunk); }
@@ -150,6 +201,7 @@ SimulationResult simulate(const TrialDesign& d, const model::Model& m, const Sim
     Summary total = Summary::empty(d, n, max_day);
     for (const Summary& p : partial) total.merge(p);
     out.summaries.push_back(std::move(total));
+    if (s.draws) out.assurance.push_back(assurance(d, m, s, primed, n, first, last, max_day, done, out));
   }
   out.ok = true;
   return out;

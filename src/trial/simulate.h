@@ -3,12 +3,20 @@
 // balanced allocation, the same for every run with the same seed), then the replicates
 // — each thread with its own runner, analyser and summary, merged at the end. The
 // replicate range may be a shard of a larger run (replicates lo..hi-1 of the whole).
+//
+// With posterior draws (issue 21), the same replicates run once more, each under its own
+// posterior parameter set and trial effect (model/draws.h): the probability of success
+// (assurance), each arm's predictive distribution and MCP-Mod's dose picks with the
+// parameters' uncertainty and the variation between trials included. The first run,
+// under the one model given (the posterior median), gives power.
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "model/draws.h"
 #include "model/model.h"
 #include "trial/analysis.h"
 #include "trial/design.h"
@@ -25,6 +33,9 @@ struct SimulationSettings {
   bool null_effect = false;
   int truth_per_arm = 2000;
   AnalysisSettings analysis;
+  // The assurance run: both set, or neither.
+  const model::ParameterSet* base = nullptr;        // the parameter files the draws go into
+  const model::ParameterDraws* draws = nullptr;
 };
 
 struct Truth {
@@ -38,6 +49,11 @@ struct SimulationResult {
   std::string error;
   Truth truth;
   std::vector<Summary> summaries;  // per sample size
+  std::vector<Summary> assurance;  // per sample size, with draws (truth not applicable)
+  // The posterior draws the assurance run's outcomes refer to: their columns, and the
+  // values of the rows used (for the variance decomposition).
+  std::vector<std::string> draw_names;
+  std::map<std::uint32_t, std::vector<double>> draw_values;
   std::int64_t first = 0, last = 0;  // the replicates run: first..last-1
 };
 
@@ -47,8 +63,9 @@ std::pair<std::int64_t, std::int64_t> shard_range(std::int64_t total, int i, int
 // The truth trial's parts (each counted in `done` as it finishes).
 int truth_chunks(int truth_per_arm);
 
-// `done` counts finished truth parts and replicates (all sample sizes), for a progress
-// display: truth_chunks() + replicates of the shard × sample sizes in all.
+// `done` counts finished truth parts and replicates (all sample sizes, both runs), for a
+// progress display: truth_chunks() + replicates of the shard × sample sizes × (1, or 2
+// with draws).
 SimulationResult simulate(const TrialDesign& d, const model::Model& m, const SimulationSettings& s,
                           std::atomic<std::int64_t>* done = nullptr);
 

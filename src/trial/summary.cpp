@@ -171,6 +171,40 @@ void Summary::merge(const Summary& o) {
     }
     x.rate_per_100py.merge(y.rate_per_100py);
   }
+  outcomes.insert(outcomes.end(), o.outcomes.begin(), o.outcomes.end());
+  std::sort(outcomes.begin(), outcomes.end(), [](const DrawOutcome& a, const DrawOutcome& b) { return a.replicate < b.replicate; });
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> main_comparison(const TrialDesign& d) {
+  for (std::size_t e = 0; e < d.endpoints.size(); ++e) {
+    const EndpointPlan& plan = d.endpoints[e];
+    if (!plan.primary || plan.reading == Reading::not_simulated) continue;
+    std::optional<std::size_t> top;
+    for (std::size_t a : plan.arms)
+      if (a != plan.reference && (!top || d.arms[a].il2_dose_miu > d.arms[*top].il2_dose_miu)) top = a;
+    if (!top) return std::nullopt;
+    return std::make_pair(e, *top);
+  }
+  return std::nullopt;
+}
+
+Headline headline(const TrialDesign& d, const std::vector<EndpointResult>& results) {
+  const auto main = main_comparison(d);
+  if (!main || main->first >= results.size()) return {};
+  const EndpointPlan& plan = d.endpoints[main->first];
+  const EndpointResult& r = results[main->first];
+  if (plan.method == Method::mcp_mod) {
+    const auto at = [&](std::size_t arm) {
+      return static_cast<std::size_t>(std::find(plan.arms.begin(), plan.arms.end(), arm) - plan.arms.begin());
+    };
+    const std::size_t top = at(main->second), ref = at(plan.reference);
+    if (!r.mcp_ok || top >= r.arm_mean.size() || ref >= r.arm_mean.size()) return {};
+    return {true, r.arm_mean[top] - r.arm_mean[ref], r.mcp_reject};
+  }
+  const auto arms = comparison_arms(d, plan);
+  for (std::size_t c = 0; c < arms.size() && c < r.comparisons.size(); ++c)
+    if (arms[c] == main->second && r.comparisons[c].ok) return {true, r.comparisons[c].estimate, r.comparisons[c].reject};
+  return {};
 }
 
 void record_failure(Summary& s, std::int64_t replicate, const std::string& error) {

@@ -5,6 +5,8 @@
 // counts; sums in 128-bit fixed point), so any split of the replicates — over threads,
 // or over the shards of a cluster job — merges into the same bits.
 #include <cstdint>
+#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -61,6 +63,20 @@ struct InfectionStats {
   ExactSum rate_per_100py;                        // per replicate
 };
 
+// One replicate trial of an assurance run (simulate.h): the posterior draw and trial
+// effect it took, and its primary endpoint's headline (headline()), for the variance
+// decomposition of what it predicts.
+struct DrawOutcome {
+  std::int64_t replicate = 0;
+  std::uint32_t row = 0;     // the posterior draw (model/draws.h)
+  double trial_effect = 0;   // u: the log multiplier of the standard-of-care share
+  double effect = 0;         // the main comparison's estimate (NaN when not estimable)
+  bool success = false;      // the primary analysis rejected there
+};
+// Outcomes are kept for replicates below this index only, whatever the shards, so that
+// memory stays bounded and every split keeps the same ones.
+inline constexpr std::int64_t kMaxOutcomes = 100000;
+
 struct Summary {
   int n = 0;
   std::int64_t replicates = 0, failed = 0;
@@ -73,12 +89,28 @@ struct Summary {
   std::vector<EndpointStats> endpoints;
   std::vector<Histogram> bands;  // arm × visit × measure
   std::vector<InfectionStats> infections;  // per arm
+  std::vector<DrawOutcome> outcomes;       // assurance runs only, by replicate
 
   static Summary empty(const TrialDesign& d, int n, int max_day);
   void merge(const Summary& o);
   Histogram& band(std::size_t arm, std::size_t visit, BandMeasure m);
   const Histogram& band(std::size_t arm, std::size_t visit, BandMeasure m) const;
 };
+
+// The primary endpoint's headline in one replicate: the estimate of its main comparison
+// (the highest IL-2 dose against the reference; for MCP-Mod the difference of that
+// dose's mean from the reference's) and whether the primary analysis succeeded there
+// (that comparison, or MCP-Mod's test, rejected). `ok` false: no primary endpoint, or
+// not analysed.
+struct Headline {
+  bool ok = false;
+  double effect = 0;
+  bool success = false;
+};
+Headline headline(const TrialDesign& d, const std::vector<EndpointResult>& results);
+// The primary endpoint (index into d.endpoints) and its main arm (index into the
+// protocol's arms): the compared arm with the highest IL-2 dose; nullopt without them.
+std::optional<std::pair<std::size_t, std::size_t>> main_comparison(const TrialDesign& d);
 
 // Adds one replicate: its records, and each endpoint's result against the truth.
 void accumulate(Summary& s, const TrialDesign& d, const TrialRecords& r, const std::vector<EndpointResult>& results,

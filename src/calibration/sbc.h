@@ -1,0 +1,68 @@
+#pragma once
+// Simulation-based calibration of the posterior method (Talts et al. 2018,
+// arXiv:1804.06788): if parameters are drawn from the prior, data simulated from them,
+// and the posterior computed from those data, then each true value's rank among its
+// posterior draws is uniform, whatever the prior. Non-uniform ranks show an
+// over-confident (U-shaped), under-confident (humped) or biased (sloped) posterior.
+//
+// Here, for each synthetic data set:
+// 1. θ is drawn from the prior truncated to the last wave's box (the region the
+//    emulator covers and the posterior is computed in; posterior.h), and each trial's
+//    standard-of-care effect from N(0, sd²/pooled);
+// 2. every target and placebo arm is simulated once, as the published one was run:
+//    one replicate trial of its study (a placebo arm at its own arm size), each trial
+//    with its own effect, by the model itself, not the emulator (a row the trial gives
+//    no value for is missing from that data set);
+// 3. the posterior of those data is sampled as calibrate --posterior samples the
+//    published data's (the same emulator, likelihood and ensemble sampler);
+// 4. each coordinate's rank of the true value among `draws` posterior draws is kept.
+// The ranks are binned and each coordinate's histogram tested against uniformity by a
+// chi-square test.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "calibration/emulator.h"
+#include "calibration/posterior_layout.h"
+#include "calibration/studies.h"
+#include "model/parameter_set.h"
+
+namespace il2t::calibration {
+
+struct SbcSettings {
+  int datasets = 100;
+  int draws = 99;              // posterior draws each rank is taken among (ranks 0..draws)
+  int bins = 10;
+  int burn_in = 1500, steps = 500;
+  std::uint64_t seed = 1;
+  int threads = 1;
+};
+
+// One coordinate's ranks and their test.
+struct SbcCoordinate {
+  std::string name;
+  std::vector<int> ranks;    // one per data set, 0..draws
+  std::vector<int> counts;   // per bin
+  double chi_square = 0, p_value = 1;
+};
+
+struct SbcResult {
+  std::vector<SbcCoordinate> coordinates;  // θ's order
+  int datasets = 0, failed = 0;            // failed: a data set the model could not simulate
+  int missing_rows = 0;                    // rows a synthetic trial gave no value for (left out of its data set)
+  std::string error;
+};
+
+// Bins ranks 0..draws into `bins` equal bins (draws + 1 must be a multiple of bins) and
+// tests their counts against uniformity: the chi-square statistic and its p-value.
+void test_ranks(SbcCoordinate& c, int draws, int bins);
+
+using SbcProgress = std::function<void(int done, int total)>;
+
+// Runs SBC against the emulator and layout a posterior run left (posterior.h).
+SbcResult run_sbc(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l, const Emulator& e,
+                  const std::vector<std::vector<double>>& design, const SbcSettings& settings,
+                  const SbcProgress& progress);
+
+}  // namespace il2t::calibration

@@ -1,0 +1,26 @@
+#pragma once
+// What a simulation with posterior draws adds to its results (trial/simulate.h): for
+// one sample size, the probability of success (assurance) beside the power at the
+// posterior median, each arm's predictive distribution, MCP-Mod's dose picks, and which
+// uncertain assumptions move the primary endpoint: a variance decomposition of its
+// main estimate over the replicate trials (stats/first_order.h), one first-order index
+// per posterior parameter and for the trial effect; those that stand out from noise are
+// listed by their share (the index less its value under no effect), with the
+// probability of success in the lowest and highest third of each.
+#include <nlohmann/json.hpp>
+
+#include "report/sim_json.h"
+#include "trial/design.h"
+#include "trial/simulate.h"
+
+namespace il2t::report {
+
+// The "uncertainty" member of size k's results; null when the run had no posterior.
+nlohmann::ordered_json uncertainty_json(const trial::TrialDesign& d, const SimProvenance& p,
+                                        const trial::SimulationResult& r, std::size_t k);
+
+// The decomposition's bins, and how many sources the text shows.
+inline constexpr int kDecompositionBins = 10;
+inline constexpr int kDecompositionShown = 6;
+
+}  // namespace il2t::report
