@@ -12,7 +12,7 @@ namespace il2t::calibration {
 namespace {
 
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
-constexpr double kReach = 1.5;  // how far (in box half-widths) a shifted share may go
+constexpr double kReach = 1.25;  // how far (in box half-widths) a shifted share may go
 
 const Quadrature& effect_nodes() {
   static const Quadrature q = gauss_hermite(16);
@@ -77,11 +77,15 @@ double EmulatedPosterior::log_prior(const double* theta) const {
 double EmulatedPosterior::log_likelihood(const double* theta, const std::vector<Observed>& data) const {
   const std::size_t m = e_.outputs();
   const std::size_t k0 = shares_.empty() ? 0 : shares_.front();
-  // The quadratic along each share input: a, b, c per output.
-  std::vector<double> coef(3 * m * std::max<std::size_t>(1, shares_.size()));
-  auto along = [&](std::size_t slot) { return coef.data() + 3 * m * slot; };
-  if (shares_.empty()) e_.along(theta, 0, along(0), along(0) + m, along(0) + 2 * m);
-  for (std::size_t i = 0; i < shares_.size(); ++i) e_.along(theta, shares_[i], along(i), along(i) + m, along(i) + 2 * m);
+  // The cubic along each share input: four coefficients per output.
+  std::vector<double> coef(4 * m * std::max<std::size_t>(1, shares_.size()));
+  auto along = [&](std::size_t slot) { return coef.data() + 4 * m * slot; };
+  auto fill = [&](std::size_t slot, std::size_t input) {
+    double* a = along(slot);
+    e_.along(theta, input, {a, a + m, a + 2 * m, a + 3 * m});
+  };
+  if (shares_.empty()) fill(0, 0);
+  for (std::size_t i = 0; i < shares_.size(); ++i) fill(i, shares_[i]);
   auto slot_of = [&](std::size_t input) {
     return static_cast<std::size_t>(std::find(shares_.begin(), shares_.end(), input) - shares_.begin());
   };
@@ -90,7 +94,7 @@ double EmulatedPosterior::log_likelihood(const double* theta, const std::vector<
   // One row's log likelihood with the share of `slot` at scaled value s.
   auto row_ll = [&](const Observed& r, std::size_t slot, double s) {
     const double* a = along(slot);
-    auto value = [&](std::size_t j) { return a[j] + a[m + j] * s + a[2 * m + j] * s * s; };
+    auto value = [&](std::size_t j) { return a[j] + s * (a[m + j] + s * (a[2 * m + j] + s * a[3 * m + j])); };
     const double mu = value(r.mean);
     if (r.kind == TermKind::binomial) {
       const double sd = err[r.mean];

@@ -16,9 +16,9 @@
 //   in one row): the trial's share input is shifted by u (the share is on a log scale,
 //   so the share is multiplied by exp(u), as model/trial_effect.h simulates), the
 //   product of its rows' likelihoods integrated over u by 16-point Gauss–Hermite. Along
-//   one input the emulator is an exact quadratic (Emulator::along), so each node costs a
-//   few operations per row. The shifted share is held within 1.5 box half-widths of the
-//   box centre: beyond that the quadratic would extrapolate.
+//   one input the emulator is an exact cubic (Emulator::along), so each node costs a
+//   few operations per row. The shifted share is held within 1.25 box half-widths of
+//   the box centre: beyond that the polynomial would extrapolate.
 //
 // Rows are taken as independent given θ and the trial effects: the composite likelihood
 // of objective.h with the trial effects added. docs/model.md says what that assumes and

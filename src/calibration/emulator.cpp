@@ -1,64 +1,25 @@
 #include "calibration/emulator.h"
 
 #include <Eigen/Dense>
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 namespace il2t::calibration {
 
 namespace {
 
-// The non-constant features of scaled point z: z_k, then z_k z_l for k <= l.
-void features(const std::vector<double>& z, double* f) {
-  const std::size_t d = z.size();
-  std::size_t i = 0;
-  for (std::size_t k = 0; k < d; ++k) f[i++] = z[k];
-  for (std::size_t k = 0; k < d; ++k)
-    for (std::size_t l = k; l < d; ++l) f[i++] = z[k] * z[l];
-}
+// Ridge fits of every column of Y on the columns of F (both centred here), each with
+// the penalty of a grid that minimises its exact leave-one-out error.
+struct RidgeFit {
+  Eigen::MatrixXd beta;       // p × m
+  Eigen::RowVectorXd intercept;  // m
+  std::vector<double> loo_sse;
+};
 
-}  // namespace
-
-std::optional<Emulator> Emulator::fit(const Box& box, const std::vector<std::vector<double>>& x,
-                                      const std::vector<std::vector<double>>& y, std::string& error,
-                                      const std::vector<double>& noise) {
-  Emulator e;
-  e.box_ = box;
-  const std::size_t d = box.size();
-  const std::size_t m = y.empty() ? 0 : y[0].size();
-  const std::size_t p = d + d * (d + 1) / 2;  // without the constant
-  e.features_ = p + 1;
-  std::vector<std::size_t> rows;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    bool ok = x[i].size() == d && y[i].size() == m;
-    for (double v : y[i]) ok = ok && std::isfinite(v);
-    if (ok) rows.push_back(i);
-  }
-  e.points_ = rows.size();
-  e.dropped_ = x.size() - rows.size();
-  if (d > 256) {
-    error = "the emulator takes at most 256 inputs, not " + std::to_string(d);
-    return std::nullopt;
-  }
-  const std::size_t needed = e.features_ + e.features_ / 5;  // 1.2 × the coefficients
-  if (rows.size() < needed) {
-    error = "the emulator has " + std::to_string(e.features_) + " coefficients per output but only " +
-            std::to_string(rows.size()) + " design points with every output finite (give at least " +
-            std::to_string(needed) + ")";
-    return std::nullopt;
-  }
-  const auto n = static_cast<Eigen::Index>(rows.size());
-  Eigen::MatrixXd F(n, static_cast<Eigen::Index>(p));
-  Eigen::MatrixXd Y(n, static_cast<Eigen::Index>(m));
-  std::vector<double> z(d), f(p);
-  for (Eigen::Index r = 0; r < n; ++r) {
-    const auto& xi = x[rows[static_cast<std::size_t>(r)]];
-    for (std::size_t k = 0; k < d; ++k) z[k] = e.scaled(k, xi[k]);
-    features(z, f.data());
-    for (std::size_t c = 0; c < p; ++c) F(r, static_cast<Eigen::Index>(c)) = f[c];
-    for (std::size_t j = 0; j < m; ++j) Y(r, static_cast<Eigen::Index>(j)) = y[rows[static_cast<std::size_t>(r)]][j];
-  }
-  // Centre features and outputs: the constant is not penalised.
+RidgeFit ridge_loo(Eigen::MatrixXd F, Eigen::MatrixXd Y) {
+  const Eigen::Index n = F.rows(), m = Y.cols();
   const Eigen::RowVectorXd fmean = F.colwise().mean(), ymean = Y.colwise().mean();
   F.rowwise() -= fmean;
   Y.rowwise() -= ymean;
@@ -67,74 +28,181 @@ std::optional<Emulator> Emulator::fit(const Box& box, const std::vector<std::vec
   const Eigen::VectorXd s = svd.singularValues();
   const Eigen::MatrixXd UtY = U.transpose() * Y;
   const Eigen::MatrixXd U2 = U.array().square().matrix();
-  const double top = s.size() > 0 ? s(0) * s(0) : 1.0;
-  std::vector<double> best_err(m, std::numeric_limits<double>::infinity()), best_lambda(m, 0);
+  const double top = s.size() > 0 && s(0) > 0 ? s(0) * s(0) : 1.0;
+  std::vector<double> best(static_cast<std::size_t>(m), std::numeric_limits<double>::infinity()), lambda(best.size(), 0);
   for (int g = 0; g <= 24; ++g) {
-    const double lambda = top * std::pow(10.0, -12.0 + 0.5 * g);
-    const Eigen::VectorXd shrink = s.array().square() / (s.array().square() + lambda);
+    const double l = top * std::pow(10.0, -12.0 + 0.5 * g);
+    const Eigen::VectorXd shrink = s.array().square() / (s.array().square() + l);
     const Eigen::VectorXd h = (U2 * shrink).array() + 1.0 / static_cast<double>(n);
     const Eigen::MatrixXd fitted = U * (shrink.asDiagonal() * UtY);
-    for (std::size_t j = 0; j < m; ++j) {
+    for (Eigen::Index j = 0; j < m; ++j) {
       double ss = 0;
       for (Eigen::Index r = 0; r < n; ++r) {
-        const double res = (Y(r, static_cast<Eigen::Index>(j)) - fitted(r, static_cast<Eigen::Index>(j))) / std::max(1e-9, 1 - h(r));
+        const double res = (Y(r, j) - fitted(r, j)) / std::max(1e-9, 1 - h(r));
         ss += res * res;
       }
-      if (ss < best_err[j]) best_err[j] = ss, best_lambda[j] = lambda;
+      if (ss < best[static_cast<std::size_t>(j)]) best[static_cast<std::size_t>(j)] = ss, lambda[static_cast<std::size_t>(j)] = l;
     }
   }
-  const Eigen::MatrixXd& V = svd.matrixV();
-  e.coef_.assign(m, std::vector<double>(e.features_));
-  e.loo_rmse_.resize(m);
+  RidgeFit out;
+  out.beta.resize(F.cols(), m);
+  out.intercept.resize(m);
+  for (Eigen::Index j = 0; j < m; ++j) {
+    const Eigen::VectorXd w = s.array() / (s.array().square() + lambda[static_cast<std::size_t>(j)]);
+    out.beta.col(j) = svd.matrixV() * (w.asDiagonal() * UtY.col(j));
+    out.intercept(j) = ymean(j) - fmean.dot(out.beta.col(j));
+  }
+  out.loo_sse = best;
+  return out;
+}
+
+// Each input's influence on each output, from a full quadratic (a linear fit when the
+// points are too few for one): |b_k| + |c_kk| + ½ Σ_{l≠k} |c_kl|. Rows: inputs.
+Eigen::MatrixXd influence(const Eigen::MatrixXd& Z, const Eigen::MatrixXd& Y) {
+  const Eigen::Index n = Z.rows(), d = Z.cols();
+  const Eigen::Index quad = d + d * (d + 1) / 2;
+  const bool full = static_cast<double>(n) >= 1.2 * static_cast<double>(quad + 1);
+  Eigen::MatrixXd F(n, full ? quad : d);
+  F.leftCols(d) = Z;
+  if (full) {
+    Eigen::Index c = d;
+    for (Eigen::Index k = 0; k < d; ++k)
+      for (Eigen::Index l = k; l < d; ++l) F.col(c++) = Z.col(k).cwiseProduct(Z.col(l));
+  }
+  const RidgeFit r = ridge_loo(F, Y);
+  Eigen::MatrixXd inf = r.beta.topRows(d).cwiseAbs();
+  if (full) {
+    Eigen::Index c = d;
+    for (Eigen::Index k = 0; k < d; ++k)
+      for (Eigen::Index l = k; l < d; ++l, ++c) {
+        const Eigen::RowVectorXd a = r.beta.row(c).cwiseAbs();
+        if (k == l) inf.row(k) += a;
+        else inf.row(k) += 0.5 * a, inf.row(l) += 0.5 * a;
+      }
+  }
+  return inf;
+}
+
+// The monomials of degree 2 and 3 in k active inputs.
+std::vector<std::array<int, 3>> cubic_terms(int k) {
+  std::vector<std::array<int, 3>> t;
+  for (int i = 0; i < k; ++i)
+    for (int j = i; j < k; ++j) t.push_back({i, j, -1});
+  for (int i = 0; i < k; ++i)
+    for (int j = i; j < k; ++j)
+      for (int l = j; l < k; ++l) t.push_back({i, j, l});
+  return t;
+}
+
+}  // namespace
+
+double Emulator::value(const Output& o, const double* z) const {
+  const std::size_t d = inputs();
+  double v = o.constant;
+  for (std::size_t k = 0; k < d; ++k) v += o.coef[k] * z[k];
+  for (std::size_t t = 0; t < o.terms.size(); ++t) {
+    const auto& [i, j, l] = o.terms[t];
+    double m = z[o.active[static_cast<std::size_t>(i)]] * z[o.active[static_cast<std::size_t>(j)]];
+    if (l >= 0) m *= z[o.active[static_cast<std::size_t>(l)]];
+    v += o.coef[d + t] * m;
+  }
+  return v;
+}
+
+std::optional<Emulator> Emulator::fit(const Box& box, const std::vector<std::vector<double>>& x,
+                                      const std::vector<std::vector<double>>& y, std::string& error,
+                                      const std::vector<double>& noise, std::size_t active) {
+  Emulator e;
+  e.box_ = box;
+  const std::size_t d = box.size();
+  const std::size_t m = y.empty() ? 0 : y[0].size();
+  if (d > 256) {
+    error = "the emulator takes at most 256 inputs, not " + std::to_string(d);
+    return std::nullopt;
+  }
+  const std::size_t k = std::min(active, d);
+  const std::vector<std::array<int, 3>> terms = cubic_terms(static_cast<int>(k));
+  const std::size_t coefficients = 1 + d + terms.size();
+  std::vector<std::size_t> rows;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    bool ok = x[i].size() == d && y[i].size() == m;
+    for (double v : y[i]) ok = ok && std::isfinite(v);
+    if (ok) rows.push_back(i);
+  }
+  e.points_ = rows.size();
+  e.dropped_ = x.size() - rows.size();
+  const std::size_t needed = coefficients + coefficients / 5;  // 1.2 × the coefficients
+  if (rows.size() < needed) {
+    error = "the emulator has " + std::to_string(coefficients) + " coefficients per output but only " +
+            std::to_string(rows.size()) + " design points with every output finite (give at least " + std::to_string(needed) + ")";
+    return std::nullopt;
+  }
+  const auto n = static_cast<Eigen::Index>(rows.size());
+  Eigen::MatrixXd Z(n, static_cast<Eigen::Index>(d)), Y(n, static_cast<Eigen::Index>(m));
+  for (Eigen::Index r = 0; r < n; ++r) {
+    const std::size_t i = rows[static_cast<std::size_t>(r)];
+    for (std::size_t c = 0; c < d; ++c) Z(r, static_cast<Eigen::Index>(c)) = e.scaled(c, x[i][c]);
+    for (std::size_t j = 0; j < m; ++j) Y(r, static_cast<Eigen::Index>(j)) = y[i][j];
+  }
+  const Eigen::MatrixXd inf = k < d ? influence(Z, Y) : Eigen::MatrixXd();
   for (std::size_t j = 0; j < m; ++j) {
-    const Eigen::VectorXd w = s.array() / (s.array().square() + best_lambda[j]);
-    const Eigen::VectorXd beta = V * (w.asDiagonal() * UtY.col(static_cast<Eigen::Index>(j)));
-    e.coef_[j][0] = ymean(static_cast<Eigen::Index>(j)) - fmean.dot(beta);
-    for (std::size_t c = 0; c < p; ++c) e.coef_[j][c + 1] = beta(static_cast<Eigen::Index>(c));
-    e.loo_rmse_[j] = std::sqrt(best_err[j] / static_cast<double>(n));
+    Output o;
+    o.active.resize(d);
+    std::iota(o.active.begin(), o.active.end(), std::size_t{0});
+    if (k < d) {
+      std::stable_sort(o.active.begin(), o.active.end(), [&](std::size_t a, std::size_t b) {
+        return inf(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(j)) > inf(static_cast<Eigen::Index>(b), static_cast<Eigen::Index>(j));
+      });
+      o.active.resize(k);
+      std::sort(o.active.begin(), o.active.end());
+    }
+    o.terms = terms;
+    Eigen::MatrixXd F(n, static_cast<Eigen::Index>(d + terms.size()));
+    F.leftCols(static_cast<Eigen::Index>(d)) = Z;
+    for (std::size_t t = 0; t < terms.size(); ++t) {
+      const auto& [a, b, c] = terms[t];
+      Eigen::VectorXd col = Z.col(static_cast<Eigen::Index>(o.active[static_cast<std::size_t>(a)]))
+                                .cwiseProduct(Z.col(static_cast<Eigen::Index>(o.active[static_cast<std::size_t>(b)])));
+      if (c >= 0) col = col.cwiseProduct(Z.col(static_cast<Eigen::Index>(o.active[static_cast<std::size_t>(c)])));
+      F.col(static_cast<Eigen::Index>(d + t)) = col;
+    }
+    const RidgeFit r = ridge_loo(F, Y.col(static_cast<Eigen::Index>(j)));
+    o.constant = r.intercept(0);
+    o.coef.assign(r.beta.data(), r.beta.data() + r.beta.rows());
+    e.loo_rmse_.push_back(std::sqrt(r.loo_sse[0] / static_cast<double>(n)));
     const double mc = j < noise.size() && std::isfinite(noise[j]) ? noise[j] : 0.0;
-    e.error_.push_back(std::sqrt(std::max(0.0, e.loo_rmse_[j] * e.loo_rmse_[j] - mc)));
+    e.error_.push_back(std::sqrt(std::max(0.0, e.loo_rmse_.back() * e.loo_rmse_.back() - mc)));
+    e.out_.push_back(std::move(o));
   }
   return e;
 }
 
 void Emulator::predict(const double* x, double* y) const {
-  const std::size_t d = inputs();
   double z[256];
-  for (std::size_t k = 0; k < d; ++k) z[k] = scaled(k, x[k]);
-  for (std::size_t j = 0; j < coef_.size(); ++j) {
-    const double* c = coef_[j].data();
-    double v = c[0];
-    std::size_t i = 1;
-    for (std::size_t k = 0; k < d; ++k) v += c[i++] * z[k];
-    for (std::size_t k = 0; k < d; ++k) {
-      double row = 0;
-      for (std::size_t l = k; l < d; ++l) row += c[i++] * z[l];
-      v += z[k] * row;
-    }
-    y[j] = v;
-  }
+  for (std::size_t k = 0; k < inputs(); ++k) z[k] = scaled(k, x[k]);
+  for (std::size_t j = 0; j < out_.size(); ++j) y[j] = value(out_[j], z);
 }
 
-void Emulator::along(const double* x, std::size_t k, double* a, double* b, double* c) const {
-  const std::size_t d = inputs();
+void Emulator::along(const double* x, std::size_t k, const std::array<double*, 4>& c) const {
+  // A cubic in input k: its values at four points determine it exactly.
+  static constexpr double kAt[4] = {-1, -1.0 / 3, 1.0 / 3, 1};
   double z[256];
-  for (std::size_t q = 0; q < d; ++q) z[q] = scaled(q, x[q]);
-  z[k] = 0;
-  for (std::size_t j = 0; j < coef_.size(); ++j) {
-    const double* w = coef_[j].data();
-    double va = w[0], vb = w[1 + k], vc = 0;
-    std::size_t i = 1;
-    for (std::size_t q = 0; q < d; ++q) va += w[i++] * z[q];
-    for (std::size_t q = 0; q < d; ++q)
-      for (std::size_t l = q; l < d; ++l) {
-        const double coef = w[i++];
-        if (q == k && l == k) vc += coef;
-        else if (q == k) vb += coef * z[l];
-        else if (l == k) vb += coef * z[q];
-        else va += coef * z[q] * z[l];
-      }
-    a[j] = va, b[j] = vb, c[j] = vc;
+  for (std::size_t q = 0; q < inputs(); ++q) z[q] = scaled(q, x[q]);
+  for (std::size_t j = 0; j < out_.size(); ++j) {
+    double v[4];
+    for (int p = 0; p < 4; ++p) {
+      z[k] = kAt[p];
+      v[p] = value(out_[j], z);
+    }
+    // Newton's divided differences on the four points, then expanded into powers of s.
+    const double d1a = (v[1] - v[0]) * 1.5, d1b = (v[2] - v[1]) * 1.5, d1c = (v[3] - v[2]) * 1.5;
+    const double d2a = (d1b - d1a) * 0.75, d2b = (d1c - d1b) * 0.75;
+    const double d3 = (d2b - d2a) * 0.5;
+    // p(s) = v0 + d1a (s+1) + d2a (s+1)(s+1/3) + d3 (s+1)(s+1/3)(s−1/3)
+    c[0][j] = v[0] + d1a + d2a / 3 - d3 / 9;
+    c[1][j] = d1a + d2a * 4.0 / 3 - d3 / 9;
+    c[2][j] = d2a + d3;
+    c[3][j] = d3;
   }
 }
 

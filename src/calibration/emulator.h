@@ -1,18 +1,23 @@
 #pragma once
-// A quadratic response-surface emulator of simulated summaries: every output y_j is
-// approximated over a box of inputs by a full quadratic in the inputs scaled to
-// [-1, 1], y_j(x) ≈ a_j + Σ b_jk z_k + Σ_{k<=l} c_jkl z_k z_l, fitted to a design by
-// ridge regression. Each output's ridge penalty is the one (of a grid) that minimises
-// its exact leave-one-out error, and that error (its root mean square) is kept as the
-// output's emulator error: it holds the Monte Carlo noise of the design runs as well
-// as the lack of fit, so it errs on the wide side.
+// A polynomial response-surface emulator of simulated summaries. Over a box of inputs,
+// scaled to [-1, 1], every output y_j is approximated by a polynomial that is linear in
+// every input and a full cubic in the output's active inputs: the `active` inputs that
+// move it most (by a first, full-quadratic fit of every output: an input's influence is
+// its linear coefficient's size plus its quadratic ones'). Each output is fitted by
+// ridge regression, its penalty the one (of a grid) that minimises its exact
+// leave-one-out error, and that error (its root mean square) is kept: less the design
+// runs' Monte Carlo variance it is the emulator's own error of that output.
 //
-// Why quadratic: a calibration run affords about a thousand simulated design points
-// in some thirty dimensions. A quadratic has few enough coefficients to be fitted from
-// them with room to spare, is exact along any one input for quadratic behaviour, and
-// lets the posterior integrate a trial effect along one input in closed form (along()).
-// Gaussian-process emulators fit better far from the data but cost far more to fit and
-// to evaluate; history matching (posterior.h) keeps the box where a quadratic suffices.
+// Why this form: a calibration run affords about a thousand simulated design points in
+// some thirty dimensions. A full cubic would have thousands of coefficients; a full
+// quadratic cannot follow the sigmoid responses of the strongest inputs over a wide box
+// (in the first calibration it left two-fifths of the spread of He 2020's SRI-4 rates
+// unexplained against a fifth for this form, on held-out points). Along any one input
+// the polynomial is a cubic, so the posterior integrates a trial effect along the share
+// input in closed form (along()). Gaussian-process emulators fit better far from the
+// data but cost far more to fit and to evaluate; history matching (posterior.h) keeps
+// the box where this form suffices.
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -29,17 +34,19 @@ class Emulator {
  public:
   // Fits every output. x: n points of d inputs (inside `box`); y: n rows of m outputs.
   // Rows with a non-finite output are left out (`dropped()` counts them). Nullopt with
-  // `error` when fewer points remain than 1.2 times the coefficients. `noise`, when
-  // given, is each output's Monte Carlo variance at a design point (its mean over the
-  // design): the part of the leave-one-out error that is the design runs' noise, not
-  // the emulator's.
+  // `error` when fewer points remain than 1.2 times the largest output's coefficients.
+  // `noise`, when given, is each output's Monte Carlo variance at a design point (its
+  // mean over the design): the part of the leave-one-out error that is the design runs'
+  // noise, not the emulator's.
   static std::optional<Emulator> fit(const Box& box, const std::vector<std::vector<double>>& x,
                                      const std::vector<std::vector<double>>& y, std::string& error,
-                                     const std::vector<double>& noise = {});
+                                     const std::vector<double>& noise = {}, std::size_t active = 8);
 
   std::size_t inputs() const { return box_.size(); }
-  std::size_t outputs() const { return coef_.size(); }
-  std::size_t coefficients() const { return features_; }
+  std::size_t outputs() const { return out_.size(); }
+  // Output j's coefficients (the constant included) and active inputs.
+  std::size_t coefficients(std::size_t j) const { return 1 + out_[j].coef.size(); }
+  const std::vector<std::size_t>& active(std::size_t j) const { return out_[j].active; }
   std::size_t points() const { return points_; }
   std::size_t dropped() const { return dropped_; }
   const Box& box() const { return box_; }
@@ -53,13 +60,20 @@ class Emulator {
   // Every output at x (d inputs) into y (m values).
   void predict(const double* x, double* y) const;
   // Along input k through x: output j at x with input k at scaled value s is
-  // a[j] + b[j]·s + c[j]·s².
-  void along(const double* x, std::size_t k, double* a, double* b, double* c) const;
+  // c[0][j] + c[1][j]·s + c[2][j]·s² + c[3][j]·s³ (each c[p] holds m values).
+  void along(const double* x, std::size_t k, const std::array<double*, 4>& c) const;
 
  private:
+  struct Output {
+    std::vector<std::size_t> active;
+    std::vector<std::array<int, 3>> terms;  // beyond the linear ones: indices into `active`, -1 for none
+    double constant = 0;
+    std::vector<double> coef;  // the d linear ones, then one per term
+  };
+  double value(const Output& o, const double* z) const;
   Box box_;
-  std::size_t features_ = 0, points_ = 0, dropped_ = 0;
-  std::vector<std::vector<double>> coef_;  // per output: the constant, the linear terms, then z_k z_l (k <= l)
+  std::size_t points_ = 0, dropped_ = 0;
+  std::vector<Output> out_;
   std::vector<double> loo_rmse_, error_;
 };
 

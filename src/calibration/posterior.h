@@ -39,7 +39,7 @@ struct PosteriorSettings {
   std::uint64_t seed = 1;
   std::int64_t replicates = 10;  // replicate trials per study at a design point
   int points = 1200;             // design points per wave
-  int waves = 2;
+  int waves = 3;
   int draws = 1000;              // parameter sets kept
   int check_points = 20;
   std::int64_t check_replicates = 40;

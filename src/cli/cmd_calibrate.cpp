@@ -177,7 +177,7 @@ void add_calibrate(CLI::App& app, int& status) {
                 "Sample the posterior instead of fitting a point: history matching with a quadratic emulator and an ensemble "
                 "sampler (docs/model.md, Posterior); writes parameter sets with their provenance");
   cmd->add_option("--points", o->points, "With --posterior: simulated design points per wave (default 1200)");
-  cmd->add_option("--waves", o->waves, "With --posterior: waves of history matching (default 2)");
+  cmd->add_option("--waves", o->waves, "With --posterior: waves of history matching (default 3)");
   cmd->add_option("--draws", o->draws, "With --posterior: parameter sets to write (default 1000, at least 200)");
   cmd->add_option("--check-points", o->check_points,
                   "With --posterior: posterior draws simulated directly to check the emulator (default 20)");

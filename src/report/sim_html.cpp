@@ -171,6 +171,58 @@ void assumptions(const trial::TrialDesign& d, const SimProvenance& pv, std::stri
   o += "</ul>\n";
 }
 
+std::string percent(const ordered_json& v) {
+  return v.is_number() ? fmt::format("{:.1f} %", 100 * v.get<double>()) : "–";
+}
+
+// The probability of success, the predictive distributions and what moves the primary
+// endpoint, for the last sample size (report/uncertainty.h); empty without a posterior.
+std::string uncertainty_html(const ordered_json& results) {
+  const ordered_json& size = results["sizes"].back();
+  if (!size.contains("uncertainty")) return "";
+  const ordered_json& u = size["uncertainty"];
+  std::string o = "<h2>Probability of success</h2>\n<p>Each of " + std::to_string(u["replicates"].get<std::int64_t>()) +
+                  " replicate trials drew its own parameter set from the posterior (" +
+                  std::to_string(u["posterior"]["draws"].get<std::int64_t>()) + " draws of " +
+                  h(u["posterior"]["file"].get<std::string>()) +
+                  ") and its own standard-of-care effect: the assurance is the share of them whose analysis succeeded. "
+                  "Power is at the posterior median, as if the model were known.</p>\n";
+  o += "<table><tr><th>endpoint</th><th>analysis</th><th>assurance</th><th>power at the posterior median</th></tr>\n";
+  for (const ordered_json& e : u["endpoints"]) {
+    const std::string id = h(e["id"].get<std::string>()) + (e["primary"].get<bool>() ? " (primary)" : "");
+    if (e.contains("mcp_mod"))
+      o += "<tr><td>" + id + "</td><td>MCP-Mod</td><td>" + percent(e["mcp_mod"]["assurance"]) + "</td><td>" +
+           percent(e["mcp_mod"]["power_at_posterior_median"]) + "</td></tr>\n";
+    if (e.contains("comparisons"))
+      for (const ordered_json& c : e["comparisons"])
+        o += "<tr><td>" + id + "</td><td>" + h(c["comparison"].get<std::string>()) + "</td><td>" + percent(c["assurance"]) +
+             "</td><td>" + percent(c["power_at_posterior_median"]) + "</td></tr>\n";
+  }
+  o += "</table>\n<p>Each arm's predictive distribution (5–95 % of trials, parameters and trial effects included):</p>\n"
+       "<table><tr><th>endpoint</th><th>arm</th><th>5 %</th><th>median</th><th>95 %</th></tr>\n";
+  for (const ordered_json& e : u["endpoints"])
+    for (const ordered_json& a : e["arms"])
+      o += "<tr><td>" + h(e["id"].get<std::string>()) + "</td><td>" + h(a["id"].get<std::string>()) + "</td>" +
+           fmt::format("<td>{}</td><td>{}</td><td>{}</td></tr>\n", a["p05"].is_number() ? fmt::format("{:.3f}", a["p05"].get<double>()) : "–",
+                       a["p50"].is_number() ? fmt::format("{:.3f}", a["p50"].get<double>()) : "–",
+                       a["p95"].is_number() ? fmt::format("{:.3f}", a["p95"].get<double>()) : "–");
+  o += "</table>\n";
+  const ordered_json& dc = u["decomposition"];
+  if (dc.is_object()) {
+    o += "<h3>Which assumptions move the primary endpoint</h3>\n<p>The share of the variance of " +
+         h(dc["output"].get<std::string>()) + " across the trials that each uncertain input explains alone (first-order, "
+         "with what noise alone gives removed; inputs that do not stand out from noise are left out), and the "
+         "probability of success when the input lies in its lowest and its highest third.</p>\n"
+         "<table><tr><th>input</th><th>share</th><th>success, lowest third</th><th>success, highest third</th></tr>\n";
+    for (const ordered_json& s : dc["sources"])
+      o += "<tr><td>" + h(s["source"].get<std::string>()) + "</td><td>" + percent(s["share"]) + "</td><td>" +
+           percent(s["success_lowest_third"]) + "</td><td>" + percent(s["success_highest_third"]) + "</td></tr>\n";
+    o += "<tr><td>the rest (within-trial sampling, interactions)</td><td>" + percent(dc["unexplained"]) +
+         "</td><td></td><td></td></tr>\n</table>\n";
+  }
+  return o;
+}
+
 }  // namespace
 
 std::string simulation_html(const trial::TrialDesign& d, const SimProvenance& pv, const trial::SimulationResult& r,
@@ -187,7 +239,9 @@ std::string simulation_html(const trial::TrialDesign& d, const SimProvenance& pv
   for (auto [k, v] : {std::pair{"protocol file", pv.protocol_file}, std::pair{"protocol SHA-256", pv.protocol_sha256},
                       std::pair{"parameter set SHA-256", pv.parameters_sha256}, std::pair{"il2trial version", pv.version},
                       std::pair{"seed", std::to_string(pv.seed)}, std::pair{"replicate trials", std::to_string(pv.replicates)},
-                      std::pair{"IL-2 effect", std::string(pv.null_effect ? "none (--null)" : "as modelled")}})
+                      std::pair{"IL-2 effect", std::string(pv.null_effect ? "none (--null)" : "as modelled")},
+                      std::pair{"posterior", pv.posterior_sha256.empty() ? std::string("none (--fixed): power as if the model were known")
+                                                                         : pv.posterior_file + " (SHA-256 " + pv.posterior_sha256 + ")"}})
     o += "<tr><th>" + h(k) + "</th><td>" + h(v) + "</td></tr>\n";
   o += "</table>\n<h2>The protocol</h2>\n<table><tr><th>arm</th><th>regimen</th></tr>\n";
   for (const auto& a : p.arms) {
@@ -199,6 +253,7 @@ std::string simulation_html(const trial::TrialDesign& d, const SimProvenance& pv
   for (std::size_t v = 0; v < d.visit_ids.size(); ++v) o += (v ? ", " : "") + h(d.visit_ids[v]) + " (day " + std::to_string(trial::nominal_day(d, v)) + ")";
   o += fmt::format(". Enrolment {} ({}), {} criteria.</p>\n", p.identity.enrolment.value, h(p.identity.design.value),
                    d.criteria.criteria.size());
+  o += uncertainty_html(results);
   o += "<h2>Results</h2>\n<pre>" + h(simulation_text(results)) + "</pre>\n";
   const trial::Summary& main = r.summaries.back();
   o += "<h2>Each arm's course</h2>\n" + course_svg(d, main);

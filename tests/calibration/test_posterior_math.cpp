@@ -49,12 +49,13 @@ TEST(Quadrature, GaussHermiteIntegratesNormalMomentsExactly) {
   EXPECT_NEAR(e, std::exp(0.5), 1e-10);
 }
 
-// y0 = 1 + 2x − 3y + 0.5xy + x², y1 = a cubic the quadratic cannot hold.
+// y0 = 1 + 2x − 3y + 0.5xy + x² + 0.3x²y − 0.2y³ (a cubic), y1 = exp(2x) (no polynomial).
 std::vector<double> truth(const std::vector<double>& x) {
-  return {1 + 2 * x[0] - 3 * x[1] + 0.5 * x[0] * x[1] + x[0] * x[0], std::pow(x[0], 3)};
+  return {1 + 2 * x[0] - 3 * x[1] + 0.5 * x[0] * x[1] + x[0] * x[0] + 0.3 * x[0] * x[0] * x[1] - 0.2 * std::pow(x[1], 3),
+          std::exp(2 * x[0])};
 }
 
-TEST(Emulator, RecoversAQuadraticExactlyAndSaysWhereItCannot) {
+TEST(Emulator, RecoversACubicExactlyAndSaysWhereItCannot) {
   const Box box{{-2, 0}, {2, 4}};
   std::vector<std::vector<double>> x, y;
   for (const auto& u : latin_hypercube(60, 2, 3)) {
@@ -64,25 +65,46 @@ TEST(Emulator, RecoversAQuadraticExactlyAndSaysWhereItCannot) {
   std::string err;
   const auto e = Emulator::fit(box, x, y, err);
   ASSERT_TRUE(e) << err;
-  EXPECT_EQ(e->coefficients(), 6u);
+  EXPECT_EQ(e->coefficients(0), 10u);  // constant, 2 linear, 3 quadratic, 4 cubic
   EXPECT_LT(e->loo_rmse()[0], 1e-6);
-  EXPECT_GT(e->loo_rmse()[1], 0.1);  // a cubic over [-2, 2]: the quadratic misses
+  EXPECT_GT(e->loo_rmse()[1], 0.1);  // exp(2x) over [-2, 2]: the cubic misses
   for (const std::vector<double>& p : {std::vector<double>{0.3, 1.7}, {-1.9, 3.9}, {1.0, 0.5}}) {
     double out[2];
     e->predict(p.data(), out);
     EXPECT_NEAR(out[0], truth(p)[0], 1e-6);
-    // Along input 1 through p: exact for the quadratic output.
-    double a[2], b[2], c[2];
-    e->along(p.data(), 1, a, b, c);
+    // Along input 1 through p: exact for the cubic output.
+    double c0[2], c1[2], c2[2], c3[2];
+    e->along(p.data(), 1, {c0, c1, c2, c3});
     for (double t : {0.0, 2.5, 4.0}) {
       const double s = e->scaled(1, t);
-      EXPECT_NEAR(a[0] + b[0] * s + c[0] * s * s, truth({p[0], t})[0], 1e-6);
+      EXPECT_NEAR(c0[0] + s * (c1[0] + s * (c2[0] + s * c3[0])), truth({p[0], t})[0], 1e-6);
     }
   }
   // Too few points for the coefficients: refused with the counts.
   const auto none = Emulator::fit(box, {x.begin(), x.begin() + 5}, {y.begin(), y.begin() + 5}, err);
   EXPECT_FALSE(none);
-  EXPECT_NE(err.find("6 coefficients per output but only 5 design points"), std::string::npos) << err;
+  EXPECT_NE(err.find("10 coefficients per output but only 5 design points"), std::string::npos) << err;
+}
+
+TEST(Emulator, TakesEachOutputsMostInfluentialInputsAsItsActiveOnes) {
+  // Six inputs; output 0 moves with inputs 1 and 4 (a sigmoid in 4), output 1 with 0 and 5.
+  const std::size_t d = 6;
+  Box box;
+  box.lo.assign(d, -1);
+  box.hi.assign(d, 1);
+  std::vector<std::vector<double>> x, y;
+  for (const auto& u : latin_hypercube(200, d, 5)) {
+    std::vector<double> p;
+    for (double v : u) p.push_back(2 * v - 1);
+    x.push_back(p);
+    y.push_back({std::tanh(3 * p[4]) + 0.5 * p[1], p[0] * p[5] + 0.2 * p[0]});
+  }
+  std::string err;
+  const auto e = Emulator::fit(box, x, y, err, {}, 2);
+  ASSERT_TRUE(e) << err;
+  EXPECT_EQ(e->active(0), (std::vector<std::size_t>{1, 4}));
+  EXPECT_EQ(e->active(1), (std::vector<std::size_t>{0, 5}));
+  EXPECT_LT(e->loo_rmse()[1], 1e-6);  // x0·x5 is a monomial of its active inputs
 }
 
 // A correlated normal: mean (1, −2), SDs (1, 0.5), correlation 0.8.
@@ -156,24 +178,24 @@ TEST(EmulatedPosterior, BinomialRowIsZeroAtItsOwnRateAndTrialEffectsIntegrateOve
   const double p = proportion_of(std::asin(std::sqrt(0.4)) + 0.1);
   EXPECT_NEAR(alone.log_likelihood(&off, alone.rows()),
               12 * std::log(p / 0.4) + 18 * std::log((1 - p) / 0.6), 1e-9);
-  // The same row in a trial whose effect shifts θ0 by u ~ N(0, 0.3²): the likelihood is
+  // The same row in a trial whose effect shifts θ0 by u ~ N(0, 0.2²) (every node within the box): the likelihood is
   // E_u[L(θ0 + u)], here against a fine trapezoid rule.
   Observed grouped = row;
   grouped.group = 0;
   const EmulatedPosterior with(e, {uniform("a", -1, 1), uniform("sd", 0, 1)}, {grouped}, {{"t", 0, 1, 0, 1}});
-  const double theta[2] = {0.2, 0.3};
+  const double theta[2] = {0.2, 0.2};
   double integral = 0;
   const int steps = 20001;
   for (int i = 0; i < steps; ++i) {
     const double z = -8 + 16.0 * i / (steps - 1);
-    const double q = proportion_of(std::asin(std::sqrt(0.4)) + 0.2 * (0.2 + 0.3 * z));
+    const double q = proportion_of(std::asin(std::sqrt(0.4)) + 0.2 * (0.2 + 0.2 * z));
     const double l = 12 * std::log(q / 0.4) + 18 * std::log((1 - q) / 0.6);
     integral += std::exp(l - 0.5 * z * z) / std::sqrt(2 * std::numbers::pi) * 16.0 / (steps - 1);
   }
   EXPECT_NEAR(with.log_likelihood(theta, with.rows()), std::log(integral), 1e-6);
   // A pooled row of two trials carries an effect with SD / √2.
   const EmulatedPosterior pooled(e, {uniform("a", -1, 1), uniform("sd", 0, 1)}, {grouped}, {{"t", 0, 1, 0, 2}});
-  const double halved[2] = {0.2, 0.3 / std::sqrt(2.0)};
+  const double halved[2] = {0.2, 0.2 / std::sqrt(2.0)};
   EXPECT_NEAR(pooled.log_likelihood(theta, pooled.rows()), with.log_likelihood(halved, with.rows()), 1e-12);
 }
 

@@ -1,0 +1,2 @@
+args: calibrate --posterior --params tests/data/bad/free-prior-no-bounds.toml --out %WORK%/never.csv
+exit: 1
