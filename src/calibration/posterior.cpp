@@ -144,94 +144,88 @@ std::vector<double> simulate_point(const Setup& s, const model::ParameterSet& ba
   return outputs_of(s, l, out);
 }
 
-PosteriorRun run_posterior(const Setup& s, const model::ParameterSet& base, const std::vector<FreeParameter>& free,
-                           const PosteriorSettings& ps, Journal* journal, const PosteriorProgress& progress) {
-  PosteriorRun out;
-  out.columns = free;
-  auto layout = make_layout(s, free, base, out.error);
-  if (!layout) return out;
-  out.layout = std::move(*layout);
-  const PosteriorLayout& l = out.layout;
+namespace {
+
+// One wave's design: `ps.points` points of a Latin hypercube in `box`, each answered by
+// the journal or simulated (and journalled), appended to xs and ys.
+bool run_design(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l, const PosteriorSettings& ps,
+                Journal* journal, int wave, PosteriorWave& pw, std::size_t& entry, std::vector<std::vector<double>>& xs,
+                std::vector<std::vector<double>>& ys, const PosteriorProgress& progress, std::string& error) {
   const std::size_t d = l.inputs.size(), m = l.outputs();
-  std::vector<std::vector<double>> xs, ys;
-  std::size_t entry = 0;
-  Box box = first_box(l, base);
-  std::vector<std::vector<double>> draws;
-  for (int wave = 0; wave < ps.waves; ++wave) {
-    PosteriorWave pw;
-    pw.box = box;
-    const auto design = latin_hypercube(static_cast<std::size_t>(ps.points), d, ps.seed, static_cast<std::uint64_t>(wave));
-    for (std::size_t i = 0; i < design.size(); ++i, ++entry) {
-      std::vector<double> x(d);
-      for (std::size_t k = 0; k < d; ++k) x[k] = box.lo[k] + design[i][k] * (box.hi[k] - box.lo[k]);
-      std::vector<double> y;
-      if (auto replayed = journal ? journal->replay_values(entry, x) : std::nullopt) {
-        y = std::move(*replayed);
-        ++pw.replayed;
-      } else {
-        std::string err;
-        y = simulate_point(s, base, l, x, {ps.replicates, point_seed(ps.seed, entry), ps.threads}, err);
-        if (journal) {
-          if (const std::string e = journal->append(x, y); !e.empty()) {
-            out.error = e;
-            return out;
-          }
-        }
+  const Box& box = pw.box;
+  const auto design = latin_hypercube(static_cast<std::size_t>(ps.points), d, ps.seed, static_cast<std::uint64_t>(wave));
+  for (std::size_t i = 0; i < design.size(); ++i, ++entry) {
+    std::vector<double> x(d);
+    for (std::size_t k = 0; k < d; ++k) x[k] = box.lo[k] + design[i][k] * (box.hi[k] - box.lo[k]);
+    std::vector<double> y;
+    if (auto replayed = journal ? journal->replay_values(entry, x) : std::nullopt) {
+      y = std::move(*replayed);
+      ++pw.replayed;
+    } else {
+      std::string why;
+      y = simulate_point(s, base, l, x, {ps.replicates, point_seed(ps.seed, entry), ps.threads}, why);
+      if (journal) {
+        error = journal->append(x, y);
+        if (!error.empty()) return false;
       }
-      pw.failed += std::all_of(y.begin(), y.begin() + static_cast<std::ptrdiff_t>(m), [](double v) { return std::isnan(v); });
-      xs.push_back(std::move(x));
-      ys.push_back(std::move(y));
-      ++pw.points;
-      if (progress) progress("wave " + std::to_string(wave + 1) + " design", static_cast<int>(i + 1), ps.points);
     }
-    std::vector<std::vector<double>> fx, fy;
-    std::vector<double> noise(m, 0.0);
-    std::vector<int> counted(m, 0);
-    for (std::size_t i = 0; i < xs.size(); ++i) {
-      if (!inside(box, xs[i])) continue;
-      fx.push_back(xs[i]);
-      fy.emplace_back(ys[i].begin(), ys[i].begin() + static_cast<std::ptrdiff_t>(m));
-      for (std::size_t j = 0; j < m; ++j)
-        if (std::isfinite(ys[i][m + j])) noise[j] += ys[i][m + j], ++counted[j];
-    }
-    for (std::size_t j = 0; j < m; ++j) noise[j] = counted[j] ? noise[j] / counted[j] : 0.0;
-    auto emu = Emulator::fit(box, fx, fy, out.error, noise);
-    if (!emu) {
-      out.error = "wave " + std::to_string(wave + 1) + ": " + out.error;
-      return out;
-    }
-    pw.fitted = static_cast<int>(emu->points());
-    out.emulator = std::move(emu);
-    out.design = fx;
-    out.waves.push_back(pw);
-    const EmulatedPosterior post(*out.emulator, l.theta, l.observed, l.groups);
-    auto start = starting_walkers(post, fx, 2 * post.dims() + 10, ps.seed + static_cast<std::uint64_t>(wave));
-    if (start.size() % 2) start.pop_back();
-    if (start.size() < 2 * post.dims() + 2) {
-      out.error = "wave " + std::to_string(wave + 1) + ": too few design points where the emulated posterior is positive";
-      return out;
-    }
-    const bool last = wave + 1 == ps.waves;
-    EnsembleSettings es;
-    es.burn_in = last ? ps.burn_in : ps.burn_in / 2;
-    es.steps = last ? ps.steps : ps.steps / 2;
-    es.thin = std::max(1, es.steps * static_cast<int>(start.size()) / std::max(1, 4 * ps.draws));
-    es.seed = ps.seed + 1000 * static_cast<std::uint64_t>(wave + 1);
-    es.threads = ps.threads;
-    if (progress) progress("wave " + std::to_string(wave + 1) + " sampling", 0, 1);
-    EnsembleResult r = sample_ensemble([&post](const double* t) { return post.log_density(t); }, start, es);
-    if (!r.error.empty()) {
-      out.error = "wave " + std::to_string(wave + 1) + ": " + r.error;
-      return out;
-    }
-    draws = std::move(r.draws);
-    out.acceptance = r.acceptance;
-    out.autocorrelation = r.autocorrelation;
-    out.ess = r.ess;
-    if (!last) box = next_box(l, base, draws);
+    pw.failed += std::all_of(y.begin(), y.begin() + static_cast<std::ptrdiff_t>(m), [](double v) { return std::isnan(v); });
+    xs.push_back(std::move(x));
+    ys.push_back(std::move(y));
+    ++pw.points;
+    if (progress) progress("wave " + std::to_string(wave + 1) + " design", static_cast<int>(i + 1), ps.points);
   }
-  // The kept draws, evenly spaced, as model values of every column.
+  return true;
+}
+
+// The emulator of every design point inside `box` (their outputs, and the mean Monte
+// Carlo variance of each), and those points.
+std::optional<Emulator> fit_in_box(const Box& box, const std::vector<std::vector<double>>& xs,
+                                   const std::vector<std::vector<double>>& ys, std::size_t m,
+                                   std::vector<std::vector<double>>& fitted, std::string& error) {
+  std::vector<std::vector<double>> fy;
+  std::vector<double> noise(m, 0.0);
+  std::vector<int> counted(m, 0);
+  fitted.clear();
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    if (!inside(box, xs[i])) continue;
+    fitted.push_back(xs[i]);
+    fy.emplace_back(ys[i].begin(), ys[i].begin() + static_cast<std::ptrdiff_t>(m));
+    for (std::size_t j = 0; j < m; ++j)
+      if (std::isfinite(ys[i][m + j])) noise[j] += ys[i][m + j], ++counted[j];
+  }
+  for (std::size_t j = 0; j < m; ++j) noise[j] = counted[j] ? noise[j] / counted[j] : 0.0;
+  return Emulator::fit(box, fitted, fy, error, noise);
+}
+
+// The ensemble on one wave's emulated posterior (the last wave runs the full length).
+EnsembleResult sample_wave(const EmulatedPosterior& post, const std::vector<std::vector<double>>& design,
+                           const PosteriorSettings& ps, int wave) {
+  auto start = starting_walkers(post, design, 2 * post.dims() + 10, ps.seed + static_cast<std::uint64_t>(wave));
+  if (start.size() % 2) start.pop_back();
+  if (start.size() < 2 * post.dims() + 2) {
+    EnsembleResult r;
+    r.error = "too few design points where the emulated posterior is positive";
+    return r;
+  }
+  const bool last = wave + 1 == ps.waves;
+  EnsembleSettings es;
+  es.burn_in = last ? ps.burn_in : ps.burn_in / 2;
+  es.steps = last ? ps.steps : ps.steps / 2;
+  es.thin = std::max(1, es.steps * static_cast<int>(start.size()) / std::max(1, 4 * ps.draws));
+  es.seed = ps.seed + 1000 * static_cast<std::uint64_t>(wave + 1);
+  es.threads = ps.threads;
+  return sample_ensemble([&post](const double* t) { return post.log_density(t); }, start, es);
+}
+
+// `ps.draws` of the draws, evenly spaced, as model values of every free parameter: θ's
+// coordinates, and each prior-only parameter from its prior (Stream(seed, row, 1 + q,
+// posterior)).
+std::vector<std::vector<double>> parameter_rows(const std::vector<FreeParameter>& free, const PosteriorLayout& l,
+                                                const std::vector<std::vector<double>>& draws, const PosteriorSettings& ps) {
+  const std::size_t d = l.inputs.size();
   const std::size_t keep = std::min<std::size_t>(static_cast<std::size_t>(ps.draws), draws.size());
+  std::vector<std::vector<double>> rows;
   for (std::size_t j = 0; j < keep; ++j) {
     const std::vector<double>& t = draws[j * draws.size() / keep];
     std::vector<double> row(free.size());
@@ -244,10 +238,17 @@ PosteriorRun run_posterior(const Setup& s, const model::ParameterSet& base, cons
       model::Stream rng(ps.seed, j, 1 + q, model::Purpose::posterior);
       row[col] = free[col].from_search(free[col].prior_quantile(rng.uniform()));
     }
-    out.draws.push_back(std::move(row));
+    rows.push_back(std::move(row));
   }
-  // The emulator against direct simulation at some of the draws.
-  const int checks = std::min<int>(ps.check_points, static_cast<int>(keep));
+  return rows;
+}
+
+// The emulator against direct simulation at `ps.check_points` of the draws, row by row.
+std::vector<EmulatorCheck> check_emulator(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l,
+                                          const Emulator& e, const std::vector<std::vector<double>>& draws,
+                                          const PosteriorSettings& ps, const PosteriorProgress& progress) {
+  const std::size_t d = l.inputs.size(), m = l.outputs();
+  const int checks = std::min<int>(ps.check_points, std::min<int>(ps.draws, static_cast<int>(draws.size())));
   std::vector<double> sq(m, 0.0), noise(m, 0.0);
   std::vector<int> count(m, 0);
   for (int c = 0; c < checks; ++c) {
@@ -257,22 +258,67 @@ PosteriorRun run_posterior(const Setup& s, const model::ParameterSet& base, cons
     const CheckSettings cc{ps.check_replicates, point_seed(ps.seed + 1, static_cast<std::uint64_t>(c)), ps.threads};
     const std::vector<double> sim = simulate_point(s, base, l, x, cc, err);
     std::vector<double> emu(m);
-    out.emulator->predict(x.data(), emu.data());
+    e.predict(x.data(), emu.data());
     for (std::size_t j = 0; j < m; ++j)
       if (std::isfinite(sim[j])) sq[j] += (sim[j] - emu[j]) * (sim[j] - emu[j]), noise[j] += sim[m + j], ++count[j];
     if (progress) progress("emulator check", c + 1, checks);
   }
-  std::vector<double> emu_centre(m);
-  if (!draws.empty()) out.emulator->predict(draws.front().data(), emu_centre.data());
+  std::vector<double> centre(m);
+  if (!draws.empty()) e.predict(draws.front().data(), centre.data());
+  std::vector<EmulatorCheck> out;
   for (const Observed& o : l.observed) {
-    EmulatorCheck e;
-    e.id = l.output_names[o.mean];
-    e.rmse = count[o.mean] ? std::sqrt(sq[o.mean] / count[o.mean]) : NAN;
-    e.noise = count[o.mean] ? std::sqrt(noise[o.mean] / count[o.mean]) : NAN;
-    e.error = out.emulator->error()[o.mean];
-    e.sampling_sd = o.kind == TermKind::binomial ? 0.5 / std::sqrt(o.n) : std::exp(emu_centre[*o.spread]);
-    out.check.push_back(e);
+    EmulatorCheck c;
+    c.id = l.output_names[o.mean];
+    c.rmse = count[o.mean] ? std::sqrt(sq[o.mean] / count[o.mean]) : NAN;
+    c.noise = count[o.mean] ? std::sqrt(noise[o.mean] / count[o.mean]) : NAN;
+    c.error = e.error()[o.mean];
+    c.sampling_sd = o.kind == TermKind::binomial ? 0.5 / std::sqrt(o.n) : std::exp(centre[*o.spread]);
+    out.push_back(c);
   }
+  return out;
+}
+
+}  // namespace
+
+PosteriorRun run_posterior(const Setup& s, const model::ParameterSet& base, const std::vector<FreeParameter>& free,
+                           const PosteriorSettings& ps, Journal* journal, const PosteriorProgress& progress) {
+  PosteriorRun out;
+  out.columns = free;
+  auto layout = make_layout(s, free, base, out.error);
+  if (!layout) return out;
+  out.layout = std::move(*layout);
+  const PosteriorLayout& l = out.layout;
+  std::vector<std::vector<double>> xs, ys, draws;
+  std::size_t entry = 0;
+  Box box = first_box(l, base);
+  for (int wave = 0; wave < ps.waves; ++wave) {
+    const std::string name = "wave " + std::to_string(wave + 1) + ": ";
+    PosteriorWave pw;
+    pw.box = box;
+    if (!run_design(s, base, l, ps, journal, wave, pw, entry, xs, ys, progress, out.error)) return out;
+    auto emu = fit_in_box(box, xs, ys, l.outputs(), out.design, out.error);
+    if (!emu) {
+      out.error = name + out.error;
+      return out;
+    }
+    pw.fitted = static_cast<int>(emu->points());
+    out.emulator = std::move(emu);
+    out.waves.push_back(pw);
+    const EmulatedPosterior post(*out.emulator, l.theta, l.observed, l.groups);
+    if (progress) progress("wave " + std::to_string(wave + 1) + " sampling", 0, 1);
+    EnsembleResult r = sample_wave(post, out.design, ps, wave);
+    if (!r.error.empty()) {
+      out.error = name + r.error;
+      return out;
+    }
+    draws = std::move(r.draws);
+    out.acceptance = r.acceptance;
+    out.autocorrelation = r.autocorrelation;
+    out.ess = r.ess;
+    if (wave + 1 < ps.waves) box = next_box(l, base, draws);
+  }
+  out.draws = parameter_rows(free, l, draws, ps);
+  out.check = check_emulator(s, base, l, *out.emulator, draws, ps, progress);
   return out;
 }
 
