@@ -55,8 +55,7 @@ EmulatedPosterior::EmulatedPosterior(const Emulator& e, std::vector<FreeParamete
     if (std::find(shares_.begin(), shares_.end(), g.share) == shares_.end()) shares_.push_back(g.share);
   for (std::size_t i = 0; i < theta_.size(); ++i) {
     double lo = theta_[i].to_search(theta_[i].lower), hi = theta_[i].to_search(theta_[i].upper);
-    const bool share = std::find(shares_.begin(), shares_.end(), i) != shares_.end();
-    if (i < e_.inputs() && !share) {
+    if (i < e_.inputs()) {
       lo = std::max(lo, e_.box().lo[i]);
       hi = std::min(hi, e_.box().hi[i]);
     }

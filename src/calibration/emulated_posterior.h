@@ -53,8 +53,8 @@ struct TrialGroup {
 
 class EmulatedPosterior {
  public:
-  // `theta` describes θ: the emulator's inputs first (their bounds are intersected with
-  // the emulator's box, but for the shares, which the trial effects move), then the SDs.
+  // `theta` describes θ: the emulator's inputs first (their bounds intersected with the
+  // emulator's box: the posterior outside it is taken as negligible), then the SDs.
   EmulatedPosterior(const Emulator& e, std::vector<FreeParameter> theta, std::vector<Observed> rows,
                     std::vector<TrialGroup> groups);
   std::size_t dims() const { return theta_.size(); }

@@ -123,29 +123,37 @@ std::optional<Emulator> Emulator::fit(const Box& box, const std::vector<std::vec
   const std::size_t k = std::min(active, d);
   const std::vector<std::array<int, 3>> terms = cubic_terms(static_cast<int>(k));
   const std::size_t coefficients = 1 + d + terms.size();
+  // The points with some output: each output is fitted on those where it is finite,
+  // the inputs' influence on those where every output is.
   std::vector<std::size_t> rows;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    bool ok = x[i].size() == d && y[i].size() == m;
-    for (double v : y[i]) ok = ok && std::isfinite(v);
-    if (ok) rows.push_back(i);
-  }
+  for (std::size_t i = 0; i < x.size(); ++i)
+    if (x[i].size() == d && y[i].size() == m && std::any_of(y[i].begin(), y[i].end(), [](double v) { return std::isfinite(v); }))
+      rows.push_back(i);
   e.points_ = rows.size();
   e.dropped_ = x.size() - rows.size();
   const std::size_t needed = coefficients + coefficients / 5;  // 1.2 × the coefficients
-  if (rows.size() < needed) {
+  auto too_few = [&](std::size_t have, const std::string& what) {
     error = "the emulator has " + std::to_string(coefficients) + " coefficients per output but only " +
-            std::to_string(rows.size()) + " design points with every output finite (give at least " + std::to_string(needed) + ")";
+            std::to_string(have) + " design points " + what + " (give at least " + std::to_string(needed) + ")";
     return std::nullopt;
-  }
+  };
+  if (rows.size() < needed) return too_few(rows.size(), "with an output");
   const auto n = static_cast<Eigen::Index>(rows.size());
   Eigen::MatrixXd Z(n, static_cast<Eigen::Index>(d)), Y(n, static_cast<Eigen::Index>(m));
+  std::vector<Eigen::Index> complete;
   for (Eigen::Index r = 0; r < n; ++r) {
     const std::size_t i = rows[static_cast<std::size_t>(r)];
     for (std::size_t c = 0; c < d; ++c) Z(r, static_cast<Eigen::Index>(c)) = e.scaled(c, x[i][c]);
     for (std::size_t j = 0; j < m; ++j) Y(r, static_cast<Eigen::Index>(j)) = y[i][j];
+    if (Y.row(r).allFinite()) complete.push_back(r);
   }
-  const Eigen::MatrixXd inf = k < d ? influence(Z, Y) : Eigen::MatrixXd();
+  if (k < d && complete.size() < needed) return too_few(complete.size(), "with every output finite");
+  const Eigen::MatrixXd inf = k < d ? influence(Z(complete, Eigen::all), Y(complete, Eigen::all)) : Eigen::MatrixXd();
   for (std::size_t j = 0; j < m; ++j) {
+    std::vector<Eigen::Index> have;
+    for (Eigen::Index r = 0; r < n; ++r)
+      if (std::isfinite(Y(r, static_cast<Eigen::Index>(j)))) have.push_back(r);
+    if (have.size() < needed) return too_few(have.size(), "where output " + std::to_string(j) + " is finite");
     Output o;
     o.active.resize(d);
     std::iota(o.active.begin(), o.active.end(), std::size_t{0});
@@ -157,19 +165,20 @@ std::optional<Emulator> Emulator::fit(const Box& box, const std::vector<std::vec
       std::sort(o.active.begin(), o.active.end());
     }
     o.terms = terms;
-    Eigen::MatrixXd F(n, static_cast<Eigen::Index>(d + terms.size()));
-    F.leftCols(static_cast<Eigen::Index>(d)) = Z;
+    const Eigen::MatrixXd Zj = Z(have, Eigen::all);
+    Eigen::MatrixXd F(Zj.rows(), static_cast<Eigen::Index>(d + terms.size()));
+    F.leftCols(static_cast<Eigen::Index>(d)) = Zj;
     for (std::size_t t = 0; t < terms.size(); ++t) {
       const auto& [a, b, c] = terms[t];
-      Eigen::VectorXd col = Z.col(static_cast<Eigen::Index>(o.active[static_cast<std::size_t>(a)]))
-                                .cwiseProduct(Z.col(static_cast<Eigen::Index>(o.active[static_cast<std::size_t>(b)])));
-      if (c >= 0) col = col.cwiseProduct(Z.col(static_cast<Eigen::Index>(o.active[static_cast<std::size_t>(c)])));
+      Eigen::VectorXd col = Zj.col(static_cast<Eigen::Index>(o.active[static_cast<std::size_t>(a)]))
+                                .cwiseProduct(Zj.col(static_cast<Eigen::Index>(o.active[static_cast<std::size_t>(b)])));
+      if (c >= 0) col = col.cwiseProduct(Zj.col(static_cast<Eigen::Index>(o.active[static_cast<std::size_t>(c)])));
       F.col(static_cast<Eigen::Index>(d + t)) = col;
     }
-    const RidgeFit r = ridge_loo(F, Y.col(static_cast<Eigen::Index>(j)));
+    const RidgeFit r = ridge_loo(F, Y(have, static_cast<Eigen::Index>(j)));
     o.constant = r.intercept(0);
     o.coef.assign(r.beta.data(), r.beta.data() + r.beta.rows());
-    e.loo_rmse_.push_back(std::sqrt(r.loo_sse[0] / static_cast<double>(n)));
+    e.loo_rmse_.push_back(std::sqrt(r.loo_sse[0] / static_cast<double>(have.size())));
     const double mc = j < noise.size() && std::isfinite(noise[j]) ? noise[j] : 0.0;
     e.error_.push_back(std::sqrt(std::max(0.0, e.loo_rmse_.back() * e.loo_rmse_.back() - mc)));
     e.out_.push_back(std::move(o));

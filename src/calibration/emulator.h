@@ -33,8 +33,9 @@ struct Box {
 class Emulator {
  public:
   // Fits every output. x: n points of d inputs (inside `box`); y: n rows of m outputs.
-  // Rows with a non-finite output are left out (`dropped()` counts them). Nullopt with
-  // `error` when fewer points remain than 1.2 times the largest output's coefficients.
+  // Each output is fitted on the points where it is finite; a point with no finite
+  // output at all is left out (`dropped()` counts them). Nullopt with `error` when an
+  // output has fewer points than 1.2 times its coefficients.
   // `noise`, when given, is each output's Monte Carlo variance at a design point (its
   // mean over the design): the part of the leave-one-out error that is the design runs'
   // noise, not the emulator's.

@@ -27,6 +27,13 @@ double FreeParameter::prior_quantile(double q) const { return prior_quantile(q, 
 double FreeParameter::prior_quantile(double q, double lo, double hi) const {
   if (prior.shape == PriorShape::uniform) return lo + q * (hi - lo);
   const boost::math::normal_distribution<double> n(prior.centre, prior.sd);
+  // In the upper tail the upper probabilities keep their precision, in the lower the lower.
+  if (lo > prior.centre) {
+    const double a = boost::math::cdf(boost::math::complement(n, lo)), b = boost::math::cdf(boost::math::complement(n, hi));
+    const double p = a - q * (a - b);
+    if (!(p > 0 && p < 1)) return q < 0.5 ? lo : hi;
+    return std::clamp(boost::math::quantile(boost::math::complement(n, p)), lo, hi);
+  }
   const double a = boost::math::cdf(n, lo), b = boost::math::cdf(n, hi);
   const double p = a + q * (b - a);
   if (!(p > 0 && p < 1)) return q < 0.5 ? lo : hi;

@@ -111,7 +111,8 @@ PlaceboRead read_placebo_arms(std::string_view text, const std::string& file) {
     for (int k : {9, 10}) {
       if (f[k].empty()) continue;
       const auto n = number(f[k]);
-      if (!n || *n < 0 || *n != std::floor(*n)) return fail(k == 9 ? "numerator" : "denominator", "\"" + f[k] + "\" is not a count");
+      if (!n || *n < 0 || *n > 100000 || *n != std::floor(*n))
+        return fail(k == 9 ? "numerator" : "denominator", "\"" + f[k] + "\" is not a count of an arm's participants (0 to 100000)");
       (k == 9 ? tg.numerator : tg.denominator) = *n;
     }
     if (!change) {

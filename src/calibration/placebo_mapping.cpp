@@ -50,6 +50,11 @@ bool map_arm(const std::string& file, const toml::table& t, const PlaceboArm& ar
     return false;
   }
   const trial::TrialDesign& d = s.studies[*m.study]->design;
+  if (d.arms.size() != 1) {
+    error = at(file, t) + "placebo.study: " + *study + " has " + std::to_string(d.arms.size()) +
+            " arms: a placebo-arm study has one, the placebo arm it simulates";
+    return false;
+  }
   const auto measure = placebo_measure(arm);
   if (!measure) {
     error = at(file, t) + "placebo.study: " + arm.row.id + "'s endpoint \"" + arm.row.quantity +
@@ -76,6 +81,10 @@ bool map_arm(const std::string& file, const toml::table& t, const PlaceboArm& ar
   }
   if (!d.baseline_visit) {
     error = at(file, t) + "placebo.study: " + *study + " has no baseline visit (day 1)";
+    return false;
+  }
+  if (*visit == *d.baseline_visit) {
+    error = at(file, t) + "placebo.study: " + arm.row.id + "'s week falls on the baseline visit of " + *study;
     return false;
   }
   if (const toml::node* k = t.get("pooled_trials")) {

@@ -281,10 +281,11 @@ std::vector<EmulatorCheck> check_emulator(const Setup& s, const model::Parameter
 }  // namespace
 
 PosteriorRun run_posterior(const Setup& s, const model::ParameterSet& base, const std::vector<FreeParameter>& free,
-                           const PosteriorSettings& ps, Journal* journal, const PosteriorProgress& progress) {
+                           const std::string& free_file, const PosteriorSettings& ps, Journal* journal,
+                           const PosteriorProgress& progress) {
   PosteriorRun out;
   out.columns = free;
-  auto layout = make_layout(s, free, base, out.error);
+  auto layout = make_layout(s, free, base, free_file, out.error);
   if (!layout) return out;
   out.layout = std::move(*layout);
   const PosteriorLayout& l = out.layout;
@@ -316,6 +317,12 @@ PosteriorRun run_posterior(const Setup& s, const model::ParameterSet& base, cons
     out.autocorrelation = r.autocorrelation;
     out.ess = r.ess;
     if (wave + 1 < ps.waves) box = next_box(l, base, draws);
+  }
+  for (std::size_t q = 0; q < l.sds.size(); ++q) {
+    std::vector<double> v;
+    for (const auto& t : draws) v.push_back(t[l.inputs.size() + q]);
+    const FreeParameter& f = l.theta[l.inputs.size() + q];
+    out.sd_upper.push_back(std::min(f.upper, 1.25 * f.from_search(quantile_of(v, 0.999))));
   }
   out.draws = parameter_rows(free, l, draws, ps);
   out.check = check_emulator(s, base, l, *out.emulator, draws, ps, progress);

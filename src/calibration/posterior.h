@@ -4,8 +4,9 @@
 //
 // 1. Wave 1 simulates a Latin hypercube of design points over the priors' bounds (the
 //    standard-of-care shares widened, since trial effects move them), each point every
-//    study with `replicates` trials, and fits the quadratic emulator (emulator.h) to the
-//    rows' summaries (posterior_layout.h).
+//    study with `replicates` trials, and fits the emulator (emulator.h: linear in every
+//    input, cubic in each output's most influential ones) to the rows' summaries
+//    (posterior_layout.h).
 // 2. The ensemble sampler (ensemble.h) draws from the emulated posterior
 //    (emulated_posterior.h); the region it occupies, widened, is the next wave's box.
 // 3. Later waves simulate a new design in that box and refit the emulator on every
@@ -70,14 +71,19 @@ struct PosteriorRun {
   std::vector<std::vector<double>> design;  // the design points it was fitted on
   double acceptance = 0;
   std::vector<double> autocorrelation, ess;  // per θ coordinate
+  // Where the last draws of each between-trial SD reach (its 99.9 % quantile × 1.25,
+  // within its prior; model units): the SBC's truncation of their priors.
+  std::vector<double> sd_upper;
   std::vector<EmulatorCheck> check;
   std::string error;
 };
 
 using PosteriorProgress = std::function<void(const std::string& stage, int done, int total)>;
 
+// `free_file` names the free parameters' file in errors.
 PosteriorRun run_posterior(const Setup& s, const model::ParameterSet& base, const std::vector<FreeParameter>& free,
-                           const PosteriorSettings& ps, Journal* journal, const PosteriorProgress& progress);
+                           const std::string& free_file, const PosteriorSettings& ps, Journal* journal,
+                           const PosteriorProgress& progress);
 
 // Starting points of the ensemble: the design points `xs` of highest density under
 // `post` (the SDs in the middle half of their priors), each nudged so that no two

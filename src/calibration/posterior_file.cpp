@@ -4,8 +4,10 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "calibration/studies.h"
 #include "data/csv_read.h"
@@ -78,6 +80,7 @@ PosteriorRead read_posterior(std::string_view text, const std::string& file, con
   while (pos < text.size() && text[pos] == '#') {
     const std::size_t end = text.find('\n', pos);
     std::string l(text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
+    if (!l.empty() && l.back() == '\r') l.pop_back();
     ++line;
     pos = end == std::string_view::npos ? text.size() : end + 1;
     const std::size_t eq = l.find(" = ");
@@ -86,7 +89,7 @@ PosteriorRead read_posterior(std::string_view text, const std::string& file, con
     line_of[key] = line;
     if (key == "seed") {
       const auto v = number(value);
-      if (!v || *v < 0) {
+      if (!v || *v < 0 || *v != std::floor(*v) || *v >= 18446744073709551616.0) {
         out.error = file + ":" + std::to_string(line) + ": seed: \"" + value + "\" is not a seed";
         return out;
       }
@@ -107,15 +110,29 @@ PosteriorRead read_posterior(std::string_view text, const std::string& file, con
                 ", not by this " + expect.program + ": run il2trial calibrate --posterior again";
     return out;
   }
-  if (!expect.targets_sha256.empty() && out.provenance.targets_sha256 != expect.targets_sha256) {
-    out.error = file + ":" + std::to_string(line_of["targets_sha256"]) + ": targets_sha256: made from another targets file (" +
-                out.provenance.targets_sha256.substr(0, 12) + "…; the targets file now is " +
-                expect.targets_sha256.substr(0, 12) + "…): run il2trial calibrate --posterior again";
+  for (const auto& [key, mine, now, what] :
+       {std::tuple{"targets_sha256", &out.provenance.targets_sha256, &expect.targets_sha256, "targets file"},
+        std::tuple{"studies_sha256", &out.provenance.studies_sha256, &expect.studies_sha256, "studies file"},
+        std::tuple{"placebo_arms_sha256", &out.provenance.placebo_sha256, &expect.placebo_sha256, "placebo-arms file"},
+        std::tuple{"free_sha256", &out.provenance.free_sha256, &expect.free_sha256, "free-parameter file"}}) {
+    if (now->empty() || *mine == *now) continue;
+    const std::string at = line_of.count(key) ? std::to_string(line_of[key]) : "1";
+    out.error = file + ":" + at + ": " + key + ": made from another " + what + " (" +
+                (mine->empty() ? std::string("none recorded") : mine->substr(0, 12) + "…") + "; the " + what + " now is " +
+                now->substr(0, 12) + "…): run il2trial calibrate --posterior again";
     return out;
   }
   const data::CsvTable t = data::read_csv(text.substr(pos));
   if (!t.error.empty() || t.rows.empty()) {
-    out.error = file + ":" + std::to_string(line + 1) + ": " + (t.error.empty() ? "no header line" : t.error);
+    // The reader's "line N: ..." counts from the header; the file's line is N + line.
+    int at = 1;
+    std::string why = t.error.empty() ? "no header line" : t.error;
+    if (why.rfind("line ", 0) == 0) {
+      const std::size_t colon = why.find(':');
+      at = std::atoi(why.substr(5, colon - 5).c_str());
+      why = why.substr(colon + 2);
+    }
+    out.error = file + ":" + std::to_string(line + at) + ": " + why;
     return out;
   }
   auto at = [&](const data::CsvRow& r) { return file + ":" + std::to_string(line + r.line) + ": "; };
@@ -178,6 +195,10 @@ PosteriorRead read_posterior(std::string_view text, const std::string& file, con
   }
   if (out.draws.rows.empty()) {
     out.error = file + ":" + std::to_string(line + 1) + ": no parameter sets";
+    return out;
+  }
+  if (!std::isfinite(total)) {
+    out.error = file + ":" + std::to_string(line + 1) + ": weight: the weights' sum is not a finite number";
     return out;
   }
   for (double& w : out.draws.weights) w /= total;

@@ -15,9 +15,10 @@
 //   1,0.001,133.8,...
 //
 // Read back for simulate and check-model, a file is refused, naming its line and
-// field, when it was made from another targets file, by another program version or
-// with other model parameters, or holds a column the model lacks, a value outside a
-// parameter's range, a weight that is not positive; or is larger than 64 MB.
+// field, when it was made from other calibration files (targets, studies, placebo arms,
+// free parameters), by another program version or with other model parameters, or
+// holds a column the model lacks, a value outside a parameter's range, a weight that is
+// not positive or weights whose sum is not finite; or is larger than 64 MB.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -44,11 +45,14 @@ struct PosteriorRead {
   std::string error;  // "file:line: field: why"
 };
 
-// What a posterior file must match to be used: the targets file's SHA-256, this
-// program's version, and the parameter set (before any --set) it will be drawn into.
+// What a posterior file must match to be used: the calibration files' SHA-256 (the
+// targets, the studies file, the placebo arms, the free parameters; an empty one is
+// not checked), this program's version, and the parameter set (before any --set) it
+// will be drawn into.
 struct PosteriorExpect {
   std::string targets_sha256, program;
   const model::ParameterSet* base = nullptr;
+  std::string studies_sha256, placebo_sha256, free_sha256;
 };
 
 PosteriorRead read_posterior(std::string_view text, const std::string& file, const PosteriorExpect& expect);

@@ -20,7 +20,8 @@ std::optional<std::size_t> theta_index(const PosteriorLayout& l, std::string_vie
 }  // namespace
 
 std::optional<PosteriorLayout> make_layout(const Setup& s, const std::vector<FreeParameter>& free,
-                                           const model::ParameterSet& base, std::string& error) {
+                                           const model::ParameterSet& base, const std::string& free_file,
+                                           std::string& error) {
   PosteriorLayout l;
   for (std::size_t i = 0; i < free.size(); ++i) {
     if (free[i].prior_only) l.prior_only.push_back(i);
@@ -53,8 +54,8 @@ std::optional<PosteriorLayout> make_layout(const Setup& s, const std::vector<Fre
       const auto te = model::trial_effect_parameters(*m.trial_disease);
       const auto share = te ? theta_index(l, te->share) : std::nullopt;
       if (share && *share < l.inputs.size() && !l.theta[*share].log_scale) {
-        error = "free parameter " + l.theta[*share].name +
-                ": a trial effect multiplies it, so it is searched on the log scale (write scale = \"log\")";
+        error = free_file + ":" + std::to_string(l.theta[*share].line) + ": parameter.scale: " + l.theta[*share].name +
+                " is multiplied by a trial effect, so it is searched on the log scale (write scale = \"log\")";
         return std::nullopt;
       }
       if (share && *share < l.inputs.size()) {
@@ -82,7 +83,7 @@ std::optional<PosteriorLayout> make_layout(const Setup& s, const std::vector<Fre
     l.observed.push_back(o);
   }
   if (l.inputs.empty()) {
-    error = "no free parameter informs the targets (all are prior-only or between-trial SDs)";
+    error = free_file + ":1: parameter: none informs the targets (each is prior-only or a between-trial SD)";
     return std::nullopt;
   }
   return l;

@@ -34,9 +34,11 @@ struct PosteriorLayout {
   std::size_t outputs() const { return output_names.size(); }
 };
 
-// Builds the layout; `error` names a share or SD the layout cannot find.
+// Builds the layout; `error` ("free_file:line: field: why") names a share searched on a
+// linear scale, or a file whose parameters inform nothing.
 std::optional<PosteriorLayout> make_layout(const Setup& s, const std::vector<FreeParameter>& free,
-                                           const model::ParameterSet& base, std::string& error);
+                                           const model::ParameterSet& base, const std::string& free_file,
+                                           std::string& error);
 
 // The model overrides that put the emulator's inputs at x (search coordinates).
 std::vector<std::pair<std::string, double>> input_overrides(const PosteriorLayout& l, const double* x);

@@ -31,7 +31,12 @@ SbcResult run_sbc(const Setup& s, const model::ParameterSet& base, const Posteri
     out.error = "SBC: draws + 1 must be a multiple of the bins";
     return out;
   }
-  const EmulatedPosterior prior_box(e, l.theta, l.observed, l.groups);
+  std::vector<FreeParameter> theta = l.theta;
+  for (std::size_t q = 0; q < l.sds.size() && q < ss.sd_upper.size(); ++q) {
+    FreeParameter& f = theta[e.inputs() + q];
+    f.upper = std::max(f.lower + 1e-9, std::min(f.upper, ss.sd_upper[q]));
+  }
+  const EmulatedPosterior prior_box(e, theta, l.observed, l.groups);
   const std::size_t D = prior_box.dims();
   for (const FreeParameter& f : l.theta) out.coordinates.push_back({f.name, {}, {}, 0, 1});
   const std::vector<TrialBucket> bs = trial_buckets(s);
@@ -75,7 +80,7 @@ SbcResult run_sbc(const Setup& s, const model::ParameterSet& base, const Posteri
       if (progress) progress(i + 1, ss.datasets);
       continue;
     }
-    const EmulatedPosterior post(e, l.theta, data, l.groups);
+    const EmulatedPosterior post(e, theta, data, l.groups);
     auto start = starting_walkers(post, design, 2 * D + 10, ss.seed + rep);
     if (start.size() % 2) start.pop_back();
     if (start.size() < 2 * D + 2) {
@@ -93,12 +98,17 @@ SbcResult run_sbc(const Setup& s, const model::ParameterSet& base, const Posteri
       ++out.failed;
       continue;
     }
+    // Nearly independent draws: the walkers at the last step and at steps spaced by the
+    // largest autocorrelation time before it.
+    const std::size_t walkers = start.size(), steps = r.draws.size() / walkers;
+    const auto gap = static_cast<std::size_t>(std::ceil(*std::max_element(r.autocorrelation.begin(), r.autocorrelation.end())));
+    std::vector<const std::vector<double>*> pool;
+    for (std::size_t back = 0; back < steps && pool.size() < static_cast<std::size_t>(ss.draws); back += gap)
+      for (std::size_t w = 0; w < walkers; ++w) pool.push_back(&r.draws[(steps - 1 - back) * walkers + w]);
     for (std::size_t k = 0; k < D; ++k) {
       int rank = 0;
-      for (int q = 0; q < ss.draws; ++q) {
-        const auto& t = r.draws[static_cast<std::size_t>(q) * r.draws.size() / static_cast<std::size_t>(ss.draws)];
-        rank += t[k] < truth[k];
-      }
+      for (int q = 0; q < ss.draws; ++q)
+        rank += (*pool[static_cast<std::size_t>(q) * pool.size() / static_cast<std::size_t>(ss.draws)])[k] < truth[k];
       out.coordinates[k].ranks.push_back(rank);
     }
     ++out.datasets;

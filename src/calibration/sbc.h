@@ -7,15 +7,18 @@
 //
 // Here, for each synthetic data set:
 // 1. θ is drawn from the prior truncated to the last wave's box (the region the
-//    emulator covers and the posterior is computed in; posterior.h), and each trial's
-//    standard-of-care effect from N(0, sd²/pooled);
+//    emulator covers and the posterior is computed in; posterior.h; the between-trial
+//    SDs to where the last wave's draws reach), and each trial's standard-of-care effect
+//    from N(0, sd²/pooled);
 // 2. every target and placebo arm is simulated once, as the published one was run:
 //    one replicate trial of its study (a placebo arm at its own arm size), each trial
 //    with its own effect, by the model itself, not the emulator (a row the trial gives
 //    no value for is missing from that data set);
 // 3. the posterior of those data is sampled as calibrate --posterior samples the
 //    published data's (the same emulator, likelihood and ensemble sampler);
-// 4. each coordinate's rank of the true value among `draws` posterior draws is kept.
+// 4. each coordinate's rank of the true value among `draws` posterior draws is kept:
+//    every walker's position at the last step and at steps spaced by the sampler's
+//    largest autocorrelation time before it, thinned evenly to `draws`.
 // The ranks are binned and each coordinate's histogram tested against uniformity by a
 // chi-square test.
 #include <cstdint>
@@ -31,6 +34,9 @@
 namespace il2t::calibration {
 
 struct SbcSettings {
+  // The prior of each between-trial SD is truncated at these (model units; PosteriorRun::
+  // sd_upper): the region the last wave covers, as for the emulator's inputs.
+  std::vector<double> sd_upper;
   int datasets = 100;
   int draws = 99;              // posterior draws each rank is taken among (ranks 0..draws)
   int bins = 10;

@@ -33,8 +33,12 @@ std::vector<TrialBucket> trial_buckets(const Setup& s) {
       out.push_back(std::move(b));
     }
     TrialBucket& b = out[it->second];
+    // A placebo arm runs at its own arm size (its trial's rows: the largest if several).
+    if (r >= s.placebo_begin && s.targets[r].denominator) {
+      const int n = static_cast<int>(*s.targets[r].denominator);
+      b.n = std::any_of(b.rows.begin(), b.rows.end(), [&](std::size_t q) { return q >= s.placebo_begin; }) ? std::max(b.n, n) : n;
+    }
     b.rows.push_back(r);
-    if (r >= s.placebo_begin && s.targets[r].denominator) b.n = std::max(b.n, static_cast<int>(*s.targets[r].denominator));
   }
   return out;
 }
@@ -56,7 +60,7 @@ bool simulate_world(const Setup& s, const model::ParameterSet& base,
           double v = base.find(share) ? base.find(share)->value : 0;
           for (const auto& [name, value] : overrides)
             if (name == share) v = value;
-          o.emplace_back(share, v * std::exp(effects[b]));
+          o.emplace_back(share, model::shifted_share(v, effects[b], base.find(share)));
         }
       auto m = model::make_model(base, o);
       if (!m.model) {

@@ -174,8 +174,8 @@ void add_calibrate(CLI::App& app, int& status) {
   cmd->add_option("--set", o->sets, "Override a model parameter before fitting, name=value (repeatable)");
   cmd->add_option("--model-dir", o->model_dir, "Directory of the parameter files (default: the shipped models/)");
   cmd->add_flag("--posterior", o->posterior,
-                "Sample the posterior instead of fitting a point: history matching with a quadratic emulator and an ensemble "
-                "sampler (docs/model.md, Posterior); writes parameter sets with their provenance");
+                "Sample the posterior instead of fitting a point: history matching with a polynomial emulator and an "
+                "ensemble sampler (docs/model.md, Posterior); writes parameter sets with their provenance");
   cmd->add_option("--points", o->points, "With --posterior: simulated design points per wave (default 1200)");
   cmd->add_option("--waves", o->waves, "With --posterior: waves of history matching (default 3)");
   cmd->add_option("--draws", o->draws, "With --posterior: parameter sets to write (default 1000, at least 200)");

@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <cmath>
 #include <iostream>
+#include <tuple>
 
 #include "calibration/posterior.h"
 #include "calibration/posterior_file.h"
+#include "calibration/posterior_layout.h"
 #include "calibration/sbc.h"
 #include "cli/calibrate_inputs.h"
 #include "cli/check_options.h"
@@ -147,29 +149,45 @@ int run_posterior_calibration(const CalibrateOptions& given) {
   calibration::PosteriorProvenance prov;
   prov.program = std::string("il2trial ") + kVersion;
   prov.method = fmt::format(
-      "Bayesian history matching: {} waves of {} Latin-hypercube design points, {} replicate trials per study each; a "
-      "quadratic emulator (ridge, leave-one-out penalty); an affine-invariant ensemble sampler ({} + {} steps)",
+      "Bayesian history matching: {} waves of {} Latin-hypercube design points, {} replicate trials per study each; an "
+      "emulator linear in every input and cubic in each output's 8 most influential (ridge, leave-one-out penalty); an "
+      "affine-invariant ensemble sampler ({} + {} steps)",
       ps.waves, ps.points, ps.replicates, ps.burn_in, ps.steps);
   prov.command = fmt::format("il2trial calibrate --posterior --seed {} --replicates {} --points {} --waves {} --draws {} "
                              "--check-points {} --check-replicates {}",
                              ps.seed, ps.replicates, ps.points, ps.waves, ps.draws, ps.check_points, ps.check_replicates);
+  const CalibrateOptions defaults;
+  for (const auto& [flag, given, shipped] : {std::tuple{"--targets", o.targets, defaults.targets},
+                                             std::tuple{"--studies", o.studies, defaults.studies},
+                                             std::tuple{"--params", o.params, defaults.params},
+                                             std::tuple{"--model-dir", o.model_dir, defaults.model_dir}})
+    if (given != shipped) prov.command += std::string(" ") + flag + " " + given;
   prov.seed = ps.seed;
   prov.targets_sha256 = in->setup.targets_sha256;
   prov.studies_sha256 = in->setup.studies_sha256;
   prov.placebo_sha256 = in->setup.placebo_sha256;
   prov.free_sha256 = in->free.sha256;
   prov.model_sha256 = in->base.fingerprint(names);
+  // The layout's own errors before any file is opened.
+  std::string layout_error;
+  if (!calibration::make_layout(in->setup, in->free.parameters, in->base, o.params, layout_error)) {
+    std::cerr << layout_error << "\n";
+    return 1;
+  }
   const std::string journal_path = o.journal.empty() ? o.out + ".journal" : o.journal;
-  const std::string key = fmt::format("posterior {} {} {} {} {} {} seed {} replicates {} points {} {}", prov.program,
+  // What the design runs depend on (a later wave's points also depend on the earlier
+  // waves' emulators: the journal replays a point only if it is the same point).
+  const std::string key = fmt::format("posterior {} {} {} {} {} {} seed {} replicates {} points {}", prov.program,
                                       prov.targets_sha256, prov.studies_sha256, prov.placebo_sha256, prov.free_sha256,
-                                      in->base.fingerprint(), ps.seed, ps.replicates, ps.points, prov.method);
+                                      in->base.fingerprint(), ps.seed, ps.replicates, ps.points);
   std::string err;
   auto journal = calibration::Journal::open(journal_path, key, err);
   if (!journal) {
     std::cerr << kCmd << ": error: " << err << "\n";
     return 1;
   }
-  const calibration::PosteriorRun r = calibration::run_posterior(in->setup, in->base, in->free.parameters, ps, journal.get(), show);
+  const calibration::PosteriorRun r =
+      calibration::run_posterior(in->setup, in->base, in->free.parameters, o.params, ps, journal.get(), show);
   if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\n");
   if (!r.error.empty()) {
     std::cerr << kCmd << ": error: " << r.error << " (the journal " << journal_path << " keeps the simulated points)\n";
@@ -180,6 +198,7 @@ int run_posterior_calibration(const CalibrateOptions& given) {
   if (o.sbc > 0) {
     calibration::SbcSettings ss;
     ss.datasets = o.sbc;
+    ss.sd_upper = r.sd_upper;
     ss.seed = ps.seed;
     ss.threads = ps.threads;
     const calibration::SbcResult sbc = calibration::run_sbc(in->setup, in->base, r.layout, *r.emulator, r.design, ss,

@@ -40,12 +40,14 @@ std::string num(double v) {
   return fmt::format("{:.4g}", v);
 }
 
-// The mean interval score over the simulated rows of the targets or of the placebo arms.
-double mean_interval_score(const calibration::CheckOutcome& r, bool placebo) {
+// The mean interval score over the simulated proportions among the targets or the
+// placebo arms (other rows' scores are in their own units: cells/µL, hours, points).
+double mean_interval_score(const calibration::Setup& s, const calibration::CheckOutcome& r, bool placebo) {
   double sum = 0;
   int n = 0;
   for (std::size_t i = 0; i < r.rows.size(); ++i)
-    if (r.rows[i].simulated && (i >= r.placebo_begin) == placebo && std::isfinite(r.rows[i].interval_score))
+    if (r.rows[i].simulated && (i >= r.placebo_begin) == placebo && s.targets[i].statistic == "proportion" &&
+        std::isfinite(r.rows[i].interval_score))
       sum += r.rows[i].interval_score, ++n;
   return n ? sum / n : NAN;
 }
@@ -95,7 +97,7 @@ nlohmann::json to_json(const calibration::Setup& s, const calibration::CheckOutc
           {"inside", r.inside()},
           {"placebo_arms_simulated", r.simulated(true)},
           {"placebo_arms_inside", r.inside(true)},
-          {"mean_interval_score", {{"targets", f(mean_interval_score(r, false))}, {"placebo_arms", f(mean_interval_score(r, true))}}},
+          {"mean_interval_score_of_proportions", {{"targets", f(mean_interval_score(s, r, false))}, {"placebo_arms", f(mean_interval_score(s, r, true))}}},
           {"intervals", mode_text(pc)},
           {"posterior", {{"file", pc.file}, {"sha256", pc.sha256}}}};
 }
@@ -143,10 +145,10 @@ std::string to_text(const calibration::Setup& s, const calibration::CheckOutcome
   }
   if (!missing.empty()) out += "not simulated:\n" + missing;
   out += goals_text(s, r);
-  out += fmt::format("inside: {} of {} · mean interval score {}\n", r.inside(), r.simulated(), num(mean_interval_score(r, false)));
+  out += fmt::format("inside: {} of {} · mean interval score of the proportions {}\n", r.inside(), r.simulated(), num(mean_interval_score(s, r, false)));
   if (r.simulated(true) > 0)
     out += fmt::format("placebo arms inside: {} of {} · mean interval score {}\n", r.inside(true), r.simulated(true),
-                       num(mean_interval_score(r, true)));
+                       num(mean_interval_score(s, r, true)));
   return out;
 }
 

@@ -296,6 +296,7 @@ int merge(const Options& o) {
       auto same_run = [](const report::SimProvenance& x, const trial::SimulationResult& rx) {
         report::SimProvenance y = x;
         y.protocol_file.clear();
+        y.posterior_file.clear();  // the SHA-256 identifies the posterior
         auto key = report::shard_json(y, 0, 1, {});
         key["truth"] = {{"effects", rx.truth.effects}, {"arm_mean", rx.truth.arm_mean}};
         return key.dump();

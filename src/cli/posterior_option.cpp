@@ -1,6 +1,7 @@
 #include "cli/posterior_option.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include "calibration/posterior_file.h"
@@ -23,14 +24,30 @@ std::optional<PosteriorChoice> read_posterior_option(const std::string& file, bo
     return out;
   }
   out.file = file.empty() ? calibration::default_posterior_file() : file;
-  const auto text = data::read_file(out.file);
+  std::error_code ec;
+  const bool regular = std::filesystem::is_regular_file(out.file, ec);
+  if (regular && std::filesystem::file_size(out.file, ec) > (64u << 20)) {
+    std::cerr << out.file << ":1: the file is larger than 64 MB: not a posterior this program wrote\n";
+    return std::nullopt;
+  }
+  const auto text = regular ? data::read_file(out.file) : std::nullopt;
   if (!text) {
     std::cerr << cmd << ": error: --posterior " << out.file
               << ": cannot read the file (make one with il2trial calibrate --posterior, or give --fixed)\n";
     return std::nullopt;
   }
-  const auto targets = data::read_file(calibration::default_calibration_dir() + "/targets.csv");
-  calibration::PosteriorExpect expect{targets ? data::sha256_hex(*targets) : "", std::string("il2trial ") + kVersion, &base};
+  // The calibration files the shipped posterior was made from.
+  calibration::PosteriorExpect expect{"", std::string("il2trial ") + kVersion, &base, "", "", ""};
+  const std::string dir = calibration::default_calibration_dir();
+  for (const auto& [name, sha] : {std::pair{"targets.csv", &expect.targets_sha256}, std::pair{"studies.toml", &expect.studies_sha256},
+                                  std::pair{"placebo-arms.csv", &expect.placebo_sha256}, std::pair{"free.toml", &expect.free_sha256}}) {
+    const auto t = data::read_file(dir + "/" + name);
+    if (!t) {
+      std::cerr << cmd << ": error: " << dir << "/" << name << ": cannot read the calibration file the posterior is checked against\n";
+      return std::nullopt;
+    }
+    *sha = data::sha256_hex(*t);
+  }
   calibration::PosteriorRead r = calibration::read_posterior(*text, out.file, expect);
   if (!r.error.empty()) {
     std::cerr << r.error << " (or give --fixed)\n";

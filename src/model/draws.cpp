@@ -68,7 +68,7 @@ std::vector<std::pair<std::string, double>> replicate_overrides(const ParameterD
     double v = 0;
     if (const auto c = d.column(share)) v = d.rows[r.row][*c];
     else if (const Parameter* p = base.find(share)) v = p->value;
-    out.emplace_back(share, v * std::exp(r.trial_effect));
+    out.emplace_back(share, shifted_share(v, r.trial_effect, base.find(share)));
   }
   return out;
 }

@@ -1,15 +1,18 @@
 #pragma once
 // Trials differ from one another: a trial's standard-of-care response carries a
 // trial-level random effect. Every participant of one trial takes the disease's
-// standard-of-care share times exp(u), u ~ N(0, sd²) drawn once per trial, where sd is
+// standard-of-care share times exp(u) (held to the share's range, shifted_share()),
+// u ~ N(0, sd²) drawn once per trial, where sd is
 // the disease's between-trial SD. The names below are the parameters that hold the
 // share and the SD per disease (models/disease.toml); their values come from the
 // calibration's posterior (calibration/posterior.h) and are estimated there from
 // published placebo arms. JIA has no placebo arms and no effect of its own.
+#include <cmath>
 #include <optional>
 #include <string_view>
 
 #include "model/individual.h"
+#include "model/parameter_set.h"
 
 namespace il2t::model {
 
@@ -25,6 +28,16 @@ inline std::optional<TrialEffectParameters> trial_effect_parameters(Disease d) {
     case Disease::jia: return std::nullopt;
   }
   return std::nullopt;
+}
+
+// A trial's standard-of-care share: `share` times exp(u), held to the parameter's own
+// range [min, max] (models/disease.toml), so that an extreme effect gives a trial at
+// the edge of what the model allows rather than a model it refuses.
+inline double shifted_share(double share, double u, const Parameter* p) {
+  double v = share * std::exp(u);
+  if (p && p->min && v < *p->min) v = *p->min;
+  if (p && p->max && v > *p->max) v = *p->max;
+  return v;
 }
 
 // True for a parameter that only a trial effect reads (a between-trial SD): one

@@ -217,7 +217,8 @@ std::string uncertainty_html(const ordered_json& results) {
     for (const ordered_json& s : dc["sources"])
       o += "<tr><td>" + h(s["source"].get<std::string>()) + "</td><td>" + percent(s["share"]) + "</td><td>" +
            percent(s["success_lowest_third"]) + "</td><td>" + percent(s["success_highest_third"]) + "</td></tr>\n";
-    o += "<tr><td>the rest (within-trial sampling, interactions)</td><td>" + percent(dc["unexplained"]) +
+    o += "<tr><td>the rest (within-trial sampling, interactions; a lower bound, as shares of correlated inputs "
+         "overlap)</td><td>" + percent(dc["unexplained"]) +
          "</td><td></td><td></td></tr>\n</table>\n";
   }
   return o;

@@ -56,7 +56,9 @@ std::string uncertainty_text(const ordered_json& u) {
                          s["source"].get<std::string>(), pct(s["share"]), pct(s["success_lowest_third"]),
                          pct(s["success_highest_third"]));
     }
-    out += fmt::format("    the rest (within-trial sampling, sources below noise, interactions): {}\n", pct(dcmp["unexplained"]));
+    out += fmt::format("    the rest (within-trial sampling, sources below noise, interactions; shares of correlated inputs "
+                       "overlap, so this is a lower bound): {}\n",
+                       pct(dcmp["unexplained"]));
   }
   return out;
 }

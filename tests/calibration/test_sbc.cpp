@@ -63,11 +63,12 @@ TEST(Sbc, TheMethodsRanksAreUniformOnAReducedProblemLong) {
   ps.threads = 2;
   ps.burn_in = 600;
   ps.steps = 400;
-  const PosteriorRun run = run_posterior(*loaded.setup, m.parameters, free, ps, nullptr, {});
+  const PosteriorRun run = run_posterior(*loaded.setup, m.parameters, free, "free.toml", ps, nullptr, {});
   ASSERT_EQ(run.error, "");
   ASSERT_EQ(run.draws.size(), 200u);
   SbcSettings ss;
   ss.datasets = 40;
+  ss.sd_upper = run.sd_upper;
   ss.draws = 19;
   ss.bins = 4;
   ss.burn_in = 500;
