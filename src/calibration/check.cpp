@@ -35,6 +35,38 @@ void finish_rows(CheckOutcome& out) {
   }
 }
 
+// Runs worker(0 … threads − 1), worker 0 on this thread.
+template <class Worker>
+void run_workers(std::size_t threads, Worker&& worker) {
+  std::vector<std::thread> pool;
+  for (std::size_t w = 1; w < threads; ++w) pool.emplace_back(worker, w);
+  worker(0);
+  for (auto& th : pool) th.join();
+}
+
+// The first worker's error into `out`; true when there was one.
+bool first_error(const std::vector<std::string>& errors, CheckOutcome& out) {
+  for (const std::string& e : errors)
+    if (!e.empty()) {
+      out.error = e;
+      return true;
+    }
+  return false;
+}
+
+// One row per target, named, without values.
+CheckOutcome empty_outcome(const Setup& s) {
+  CheckOutcome out;
+  out.rows.resize(s.targets.size());
+  out.placebo_begin = s.placebo_begin;
+  for (std::size_t i = 0; i < s.targets.size(); ++i) {
+    out.rows[i].id = s.targets[i].id;
+    out.rows[i].published = s.targets[i].value;
+    out.rows[i].note = s.mappings[i].not_simulated;
+  }
+  return out;
+}
+
 // The targets each study serves.
 std::vector<std::vector<std::size_t>> by_study(const Setup& s) {
   std::vector<std::vector<std::size_t>> out(s.studies.size());
@@ -73,14 +105,7 @@ std::int64_t check_work(const Setup& s, const CheckSettings& c) {
 }
 
 CheckOutcome check_model(const Setup& s, const model::Model& m, const CheckSettings& c, std::atomic<std::int64_t>& done) {
-  CheckOutcome out;
-  out.rows.resize(s.targets.size());
-  out.placebo_begin = s.placebo_begin;
-  for (std::size_t i = 0; i < s.targets.size(); ++i) {
-    out.rows[i].id = s.targets[i].id;
-    out.rows[i].published = s.targets[i].value;
-    out.rows[i].note = s.mappings[i].not_simulated;
-  }
+  CheckOutcome out = empty_outcome(s);
   const auto groups = by_study(s);
   const auto reps = static_cast<std::size_t>(c.replicates);
   for (std::size_t st = 0; st < s.studies.size(); ++st) {
@@ -120,16 +145,8 @@ CheckOutcome check_model(const Setup& s, const model::Model& m, const CheckSetti
         ++done;
       }
     };
-    auto worker = [&](std::size_t w) { study.pk ? pk_worker(w) : trial_worker(w); };
-    std::vector<std::thread> pool;
-    for (std::size_t w = 1; w < errors.size(); ++w) pool.emplace_back(worker, w);
-    worker(0);
-    for (auto& th : pool) th.join();
-    for (const std::string& e : errors)
-      if (!e.empty()) {
-        out.error = e;
-        return out;
-      }
+    run_workers(errors.size(), [&](std::size_t w) { study.pk ? pk_worker(w) : trial_worker(w); });
+    if (first_error(errors, out)) return out;
   }
   finish_rows(out);
   return out;
@@ -137,16 +154,10 @@ CheckOutcome check_model(const Setup& s, const model::Model& m, const CheckSetti
 
 CheckOutcome check_worlds(const Setup& s, const model::ParameterSet& base, const model::ParameterDraws* draws,
                           const CheckSettings& c, std::atomic<std::int64_t>& done) {
-  CheckOutcome out;
-  out.rows.resize(s.targets.size());
-  out.placebo_begin = s.placebo_begin;
-  for (std::size_t i = 0; i < s.targets.size(); ++i) {
-    out.rows[i].id = s.targets[i].id;
-    out.rows[i].published = s.targets[i].value;
-    out.rows[i].note = s.mappings[i].not_simulated;
+  CheckOutcome out = empty_outcome(s);
+  for (std::size_t i = 0; i < s.targets.size(); ++i)
     if (s.mappings[i].study)
       out.rows[i].values.assign(static_cast<std::size_t>(c.replicates), std::numeric_limits<double>::quiet_NaN());
-  }
   const std::vector<TrialBucket> buckets = trial_buckets(s);
   std::atomic<std::int64_t> next{0};
   std::vector<std::string> errors(static_cast<std::size_t>(std::max(1, c.threads)));
@@ -180,15 +191,8 @@ CheckOutcome check_worlds(const Setup& s, const model::ParameterSet& base, const
       ++done;
     }
   };
-  std::vector<std::thread> pool;
-  for (std::size_t w = 1; w < errors.size(); ++w) pool.emplace_back(worker, w);
-  worker(0);
-  for (auto& th : pool) th.join();
-  for (const std::string& e : errors)
-    if (!e.empty()) {
-      out.error = e;
-      return out;
-    }
+  run_workers(errors.size(), worker);
+  if (first_error(errors, out)) return out;
   finish_rows(out);
   return out;
 }

@@ -14,14 +14,6 @@ const std::vector<std::string> kHeader = {"id",          "trial",  "disease",   
                                           "endpoint",    "week",   "statistic",  "value",      "numerator",
                                           "denominator", "region", "background", "note",       "source"};
 
-std::optional<double> number(const std::string& s) {
-  double v = 0;
-  const char* end = s.data() + s.size();
-  auto [p, ec] = std::from_chars(s.data(), end, v);
-  if (ec != std::errc() || p != end || !std::isfinite(v)) return std::nullopt;
-  return v;
-}
-
 // The endpoint vocabulary: true with the kind and level when `text` is known.
 bool parse_endpoint(const std::string& text, PlaceboEndpoint& kind, int& level) {
   for (int k = 4; k <= 8; ++k)
@@ -42,7 +34,7 @@ bool parse_endpoint(const std::string& text, PlaceboEndpoint& kind, int& level) 
     if (text.rfind(p, 0) != 0) continue;
     std::string rest = text.substr(p.size());
     if (!rest.empty() && rest.back() == ')') rest.pop_back();
-    const auto k = number(rest);
+    const auto k = data::finite_number(rest);
     if (!k || *k < 1 || *k > 20 || *k != std::floor(*k)) return false;
     kind = PlaceboEndpoint::essdai_drop, level = static_cast<int>(*k);
     return true;
@@ -58,25 +50,11 @@ bool parse_endpoint(const std::string& text, PlaceboEndpoint& kind, int& level) 
 
 PlaceboRead read_placebo_arms(std::string_view text, const std::string& file) {
   PlaceboRead out;
-  const data::CsvTable t = data::read_csv(data::without_bom(text));
-  if (!t.error.empty()) {
-    out.error = file + ": " + t.error;
-    return out;
-  }
-  if (t.rows.empty() || t.rows[0].fields != kHeader) {
-    out.error = file + ":1: the header must be id,trial,disease,population,drug_tested,endpoint,week,statistic,value,"
-                       "numerator,denominator,region,background,note,source";
-    return out;
-  }
+  const std::vector<data::CsvRow> rows = data::rows_under_header(text, file, kHeader, out.error);
+  if (!out.error.empty()) return out;
   std::set<std::string> ids;
-  for (std::size_t i = 1; i < t.rows.size(); ++i) {
-    const data::CsvRow& r = t.rows[i];
-    if (r.fields.size() == 1 && r.fields[0].empty()) continue;
+  for (const data::CsvRow& r : rows) {
     const std::string where = file + ":" + std::to_string(r.line) + ": ";
-    if (r.fields.size() != kHeader.size()) {
-      out.error = where + std::to_string(r.fields.size()) + " fields, expected " + std::to_string(kHeader.size());
-      return out;
-    }
     const auto& f = r.fields;
     auto fail = [&](const char* column, const std::string& why) {
       out.error = where + column + ": " + why;
@@ -100,17 +78,17 @@ PlaceboRead read_placebo_arms(std::string_view text, const std::string& file) {
     const bool sle_endpoint = a.endpoint == PlaceboEndpoint::sri || a.endpoint == PlaceboEndpoint::modified_sri ||
                               a.endpoint == PlaceboEndpoint::sri_s2k;
     if (sle_endpoint != (tg.disease == "SLE")) return fail("endpoint", "\"" + tg.quantity + "\" is not an endpoint of " + tg.disease);
-    tg.week = number(f[6]);
+    tg.week = data::finite_number(f[6]);
     if (!tg.week || *tg.week <= 0 || *tg.week > 520) return fail("week", "\"" + f[6] + "\" is not a week after baseline");
     const bool change = a.endpoint == PlaceboEndpoint::essdai_change;
     if (tg.statistic != (change ? "mean" : "proportion"))
       return fail("statistic", "\"" + tg.statistic + "\": " + tg.quantity + " is a " + (change ? "mean" : "proportion"));
-    const auto v = number(f[8]);
+    const auto v = data::finite_number(f[8]);
     if (!v) return fail("value", "\"" + f[8] + "\" is not a finite number");
     tg.value = *v;
     for (int k : {9, 10}) {
       if (f[k].empty()) continue;
-      const auto n = number(f[k]);
+      const auto n = data::finite_number(f[k]);
       if (!n || *n < 0 || *n > 100000 || *n != std::floor(*n))
         return fail(k == 9 ? "numerator" : "denominator", "\"" + f[k] + "\" is not a count of an arm's participants (0 to 100000)");
       (k == 9 ? tg.numerator : tg.denominator) = *n;

@@ -46,13 +46,6 @@ Box first_box(const PosteriorLayout& l, const model::ParameterSet& base) {
   return b;
 }
 
-double quantile_of(std::vector<double> v, double p) {
-  std::sort(v.begin(), v.end());
-  const double h = (static_cast<double>(v.size()) - 1) * p;
-  const auto i = static_cast<std::size_t>(std::floor(h));
-  const std::size_t j = std::min(i + 1, v.size() - 1);
-  return v[i] + (h - static_cast<double>(i)) * (v[j] - v[i]);
-}
 
 // The region the draws occupy, widened, within the priors (a share: where its trials'
 // effects take it, within the model's range).
@@ -62,7 +55,7 @@ Box next_box(const PosteriorLayout& l, const model::ParameterSet& base, const st
     const FreeParameter& f = l.theta[i];
     std::vector<double> v;
     for (const auto& d : draws) v.push_back(d[i]);
-    double lo = quantile_of(v, 0.001), hi = quantile_of(v, 0.999);
+    double lo = quantile(v, 0.001), hi = quantile(v, 0.999);
     const double width = std::max(hi - lo, 1e-6 * (f.to_search(f.upper) - f.to_search(f.lower)));
     lo -= kWiden * width, hi += kWiden * width;
     lo = std::max(lo, f.to_search(f.lower));
@@ -76,8 +69,8 @@ Box next_box(const PosteriorLayout& l, const model::ParameterSet& base, const st
         up.push_back(d[i] + 3 * sd);
       }
       const auto [mlo, mhi] = model_range(f, base);
-      lo = std::max(std::min(lo, quantile_of(down, 0.001)), mlo);
-      hi = std::min(std::max(hi, quantile_of(up, 0.999)), mhi);
+      lo = std::max(std::min(lo, quantile(down, 0.001)), mlo);
+      hi = std::min(std::max(hi, quantile(up, 0.999)), mhi);
     }
     b.lo.push_back(lo);
     b.hi.push_back(hi);
@@ -322,7 +315,7 @@ PosteriorRun run_posterior(const Setup& s, const model::ParameterSet& base, cons
     std::vector<double> v;
     for (const auto& t : draws) v.push_back(t[l.inputs.size() + q]);
     const FreeParameter& f = l.theta[l.inputs.size() + q];
-    out.sd_upper.push_back(std::min(f.upper, 1.25 * f.from_search(quantile_of(v, 0.999))));
+    out.sd_upper.push_back(std::min(f.upper, 1.25 * f.from_search(quantile(v, 0.999))));
   }
   out.draws = parameter_rows(free, l, draws, ps);
   out.check = check_emulator(s, base, l, *out.emulator, draws, ps, progress);

@@ -18,13 +18,6 @@ namespace {
 
 constexpr std::size_t kMaxBytes = 64u << 20;
 
-std::optional<double> number(const std::string& s) {
-  double v = 0;
-  const char* end = s.data() + s.size();
-  auto [p, ec] = std::from_chars(s.data(), end, v);
-  if (ec != std::errc() || p != end || !std::isfinite(v)) return std::nullopt;
-  return v;
-}
 
 }  // namespace
 
@@ -88,7 +81,7 @@ PosteriorRead read_posterior(std::string_view text, const std::string& file, con
     const std::string key = l.substr(2, eq - 2), value = l.substr(eq + 3);
     line_of[key] = line;
     if (key == "seed") {
-      const auto v = number(value);
+      const auto v = data::finite_number(value);
       if (!v || *v < 0 || *v != std::floor(*v) || *v >= 18446744073709551616.0) {
         out.error = file + ":" + std::to_string(line) + ": seed: \"" + value + "\" is not a seed";
         return out;
@@ -170,14 +163,14 @@ PosteriorRead read_posterior(std::string_view text, const std::string& file, con
       out.error = at(r) + std::to_string(r.fields.size()) + " fields, expected " + std::to_string(header.size());
       return out;
     }
-    const auto w = number(r.fields[1]);
+    const auto w = data::finite_number(r.fields[1]);
     if (!w || *w <= 0) {
       out.error = at(r) + "weight: \"" + r.fields[1] + "\" is not a positive number";
       return out;
     }
     std::vector<double> row;
     for (std::size_t c = 2; c < header.size(); ++c) {
-      const auto v = number(r.fields[c]);
+      const auto v = data::finite_number(r.fields[c]);
       const model::Parameter* p = params[c - 2];
       if (!v || (p && ((p->min && *v < *p->min) || (p->max && *v > *p->max)))) {
         out.error = at(r) + header[c] + ": \"" + r.fields[c] + "\" is not a value the parameter takes" +

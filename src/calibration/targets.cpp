@@ -16,37 +16,15 @@ const std::vector<std::string> kHeader = {"id",        "study", "registry",  "di
 const std::set<std::string> kStatistics = {"proportion", "median", "mean", "fold", "fold_minus_1",
                                            "dose",       "range",  "rate"};
 
-std::optional<double> number(const std::string& s) {
-  double v = 0;
-  const char* end = s.data() + s.size();
-  auto [p, ec] = std::from_chars(s.data(), end, v);
-  if (ec != std::errc() || p != end || !std::isfinite(v)) return std::nullopt;
-  return v;
-}
-
 }  // namespace
 
 TargetsRead read_targets(std::string_view text, const std::string& file) {
   TargetsRead out;
-  const data::CsvTable t = data::read_csv(data::without_bom(text));
-  if (!t.error.empty()) {
-    out.error = file + ": " + t.error;
-    return out;
-  }
-  if (t.rows.empty() || t.rows[0].fields != kHeader) {
-    out.error = file + ":1: the header must be id,study,registry,disease,regimen,arm,quantity,week,statistic,value,"
-                       "numerator,denominator,spread,source";
-    return out;
-  }
+  const std::vector<data::CsvRow> rows = data::rows_under_header(text, file, kHeader, out.error);
+  if (!out.error.empty()) return out;
   std::set<std::string> ids;
-  for (std::size_t i = 1; i < t.rows.size(); ++i) {
-    const data::CsvRow& row = t.rows[i];
-    if (row.fields.size() == 1 && row.fields[0].empty()) continue;
+  for (const data::CsvRow& row : rows) {
     const std::string where = file + ":" + std::to_string(row.line) + ": ";
-    if (row.fields.size() != kHeader.size()) {
-      out.error = where + std::to_string(row.fields.size()) + " fields, expected " + std::to_string(kHeader.size());
-      return out;
-    }
     const auto& f = row.fields;
     auto fail = [&](const char* column, const std::string& why) {
       out.error = where + column + ": " + why;
@@ -59,16 +37,16 @@ TargetsRead read_targets(std::string_view text, const std::string& file) {
     if (tg.id.empty()) return fail("id", "empty");
     if (!ids.insert(tg.id).second) return fail("id", "\"" + tg.id + "\" appears twice");
     if (!f[7].empty()) {
-      tg.week = number(f[7]);
+      tg.week = data::finite_number(f[7]);
       if (!tg.week || *tg.week < 0) return fail("week", "\"" + f[7] + "\" is not a week (a number, 0 or more)");
     }
     if (!kStatistics.count(tg.statistic)) return fail("statistic", "\"" + tg.statistic + "\" is not one of proportion, median, mean, fold, fold_minus_1, dose, range, rate");
-    const auto v = number(f[9]);
+    const auto v = data::finite_number(f[9]);
     if (!v) return fail("value", "\"" + f[9] + "\" is not a finite number");
     tg.value = *v;
     for (int k : {10, 11}) {
       if (f[k].empty()) continue;
-      const auto n = number(f[k]);
+      const auto n = data::finite_number(f[k]);
       if (!n || *n < 0 || *n != std::floor(*n)) return fail(k == 10 ? "numerator" : "denominator", "\"" + f[k] + "\" is not a count");
       (k == 10 ? tg.numerator : tg.denominator) = *n;
     }

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <tuple>
 
+#include "calibration/check.h"
 #include "calibration/posterior.h"
 #include "calibration/posterior_file.h"
 #include "calibration/posterior_layout.h"
@@ -37,13 +38,6 @@ bool within(const char* name, double v, double lo, double hi) {
   return false;
 }
 
-double quantile_of(std::vector<double> v, double p) {
-  std::sort(v.begin(), v.end());
-  const double h = (static_cast<double>(v.size()) - 1) * p;
-  const auto i = static_cast<std::size_t>(std::floor(h));
-  const std::size_t j = std::min(i + 1, v.size() - 1);
-  return v[i] + (h - static_cast<double>(i)) * (v[j] - v[i]);
-}
 
 std::string summary(const calibration::PosteriorRun& r, const calibration::PosteriorSettings& ps) {
   std::string o;
@@ -57,8 +51,8 @@ std::string summary(const calibration::PosteriorRun& r, const calibration::Poste
     std::vector<double> v;
     for (const auto& d : r.draws) v.push_back(d[c]);
     const auto& f = r.columns[c];
-    o += fmt::format("{:<40} {:>11.4g} {:>11.4g} {:>11.4g}   [{:.4g}, {:.4g}] {}{}\n", f.name, quantile_of(v, 0.5),
-                     quantile_of(v, 0.05), quantile_of(v, 0.95), f.lower, f.upper, f.log_scale ? "log" : "linear",
+    o += fmt::format("{:<40} {:>11.4g} {:>11.4g} {:>11.4g}   [{:.4g}, {:.4g}] {}{}\n", f.name, calibration::quantile(v, 0.5),
+                     calibration::quantile(v, 0.05), calibration::quantile(v, 0.95), f.lower, f.upper, f.log_scale ? "log" : "linear",
                      f.prior_only ? " (prior only)" : "");
   }
   o += fmt::format("\nthe emulator against direct simulation at {} draws ({} replicate trials per study), on the emulated\n"
@@ -157,11 +151,11 @@ int run_posterior_calibration(const CalibrateOptions& given) {
                              "--check-points {} --check-replicates {}",
                              ps.seed, ps.replicates, ps.points, ps.waves, ps.draws, ps.check_points, ps.check_replicates);
   const CalibrateOptions defaults;
-  for (const auto& [flag, given, shipped] : {std::tuple{"--targets", o.targets, defaults.targets},
+  for (const auto& [flag, value, shipped] : {std::tuple{"--targets", o.targets, defaults.targets},
                                              std::tuple{"--studies", o.studies, defaults.studies},
                                              std::tuple{"--params", o.params, defaults.params},
                                              std::tuple{"--model-dir", o.model_dir, defaults.model_dir}})
-    if (given != shipped) prov.command += std::string(" ") + flag + " " + given;
+    if (value != shipped) prov.command += std::string(" ") + flag + " " + value;
   prov.seed = ps.seed;
   prov.targets_sha256 = in->setup.targets_sha256;
   prov.studies_sha256 = in->setup.studies_sha256;

@@ -161,19 +161,11 @@ int run(const Options& o) {
     std::cerr << loaded.error << "\n";
     return 1;
   }
-  model::ParameterLoad files = model::load_parameter_dir(o.model_dir);
-  if (!files.ok()) {
-    for (const Diagnostic& dg : files.diagnostics) std::cerr << format(dg) << "\n";
-    return 1;
-  }
-  const auto pc = read_posterior_option(o.posterior, o.fixed, files.set, *overrides, kCmd);
-  if (!pc) return 1;
-  model::ParameterSet base = files.set;
-  for (const auto& [name, value] : *overrides)
-    if (const auto err = base.set(name, value)) {
-      std::cerr << kCmd << ": error: --set " << *err << "\n";
-      return 2;
-    }
+  int status = 1;
+  auto inputs = read_model_and_posterior(o.model_dir, o.posterior, o.fixed, *overrides, kCmd, status);
+  if (!inputs) return status;
+  const model::ParameterSet& base = inputs->base;
+  const PosteriorChoice* pc = &inputs->posterior;
   if (!model::make_model(base).model) {  // every error of the parameter files, named
     if (!load_model_reporting(o.model_dir, *overrides, kCmd)) return 1;
   }

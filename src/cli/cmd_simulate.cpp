@@ -188,21 +188,11 @@ int run(Options o) {
     std::cerr << kCmd << ": error: " << models.error << "\n";
     return 2;
   }
-  // The parameter files as they are (the posterior is checked against them), then with
-  // --set: the set each replicate's posterior draw goes into.
-  model::ParameterLoad files = model::load_parameter_dir(o.model_dir);
-  if (!files.ok()) {
-    for (const Diagnostic& dg : files.diagnostics) std::cerr << format(dg) << "\n";
-    return 1;
-  }
-  const auto choice = read_posterior_option(o.posterior, o.fixed, files.set, *overrides, kCmd);
-  if (!choice) return 1;
-  model::ParameterSet base = files.set;
-  for (const auto& [name, value] : *overrides)
-    if (const auto err = base.set(name, value)) {
-      std::cerr << kCmd << ": error: --set " << *err << "\n";
-      return 2;
-    }
+  int status = 1;
+  auto inputs = read_model_and_posterior(o.model_dir, o.posterior, o.fixed, *overrides, kCmd, status);
+  if (!inputs) return status;
+  const model::ParameterSet& base = inputs->base;
+  const PosteriorChoice* choice = &inputs->posterior;
   auto prep = prepare(o.file, o.model_dir, median_overrides(*choice, *overrides), kCmd);
   if (!prep) return 1;
   const trial::TrialDesign& d = prep->design;

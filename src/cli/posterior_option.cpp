@@ -63,6 +63,27 @@ std::optional<PosteriorChoice> read_posterior_option(const std::string& file, bo
   return out;
 }
 
+std::optional<ModelAndPosterior> read_model_and_posterior(const std::string& model_dir, const std::string& file, bool fixed,
+                                                          const std::vector<std::pair<std::string, double>>& sets,
+                                                          const char* cmd, int& status) {
+  status = 1;
+  model::ParameterLoad files = model::load_parameter_dir(model_dir);
+  if (!files.ok()) {
+    for (const Diagnostic& d : files.diagnostics) std::cerr << format(d) << "\n";
+    return std::nullopt;
+  }
+  auto choice = read_posterior_option(file, fixed, files.set, sets, cmd);
+  if (!choice) return std::nullopt;
+  ModelAndPosterior out{std::move(files.set), std::move(*choice)};
+  for (const auto& [name, value] : sets)
+    if (const auto err = out.base.set(name, value)) {
+      std::cerr << cmd << ": error: --set " << *err << "\n";
+      status = 2;
+      return std::nullopt;
+    }
+  return out;
+}
+
 std::vector<std::pair<std::string, double>> median_overrides(const PosteriorChoice& p,
                                                             const std::vector<std::pair<std::string, double>>& sets) {
   std::vector<std::pair<std::string, double>> out;

@@ -27,6 +27,17 @@ std::optional<PosteriorChoice> read_posterior_option(const std::string& file, bo
                                                      const std::vector<std::pair<std::string, double>>& sets,
                                                      const char* cmd);
 
+// The parameter files of `model_dir` with the --set overrides applied (the set each
+// draw goes into), and the posterior checked against the files as they are. Prints the
+// errors; nullopt then, with `status` 1 (bad input) or 2 (a --set out of range).
+struct ModelAndPosterior {
+  model::ParameterSet base;
+  PosteriorChoice posterior;
+};
+std::optional<ModelAndPosterior> read_model_and_posterior(const std::string& model_dir, const std::string& file, bool fixed,
+                                                          const std::vector<std::pair<std::string, double>>& sets,
+                                                          const char* cmd, int& status);
+
 // The posterior medians of the draws' columns, then the --set overrides: the model a
 // command's plain run (power) uses.
 std::vector<std::pair<std::string, double>> median_overrides(const PosteriorChoice& p,

@@ -1,5 +1,8 @@
 #include "data/csv_read.h"
 
+#include <charconv>
+#include <cmath>
+
 namespace il2t::data {
 
 std::string_view without_bom(std::string_view text) {
@@ -60,6 +63,42 @@ CsvTable read_csv(std::string_view text) {
   if (quoted) t.error = "line " + std::to_string(quote_line) + ": a quoted field is not closed";
   if (any || !field.empty()) end_row();
   return t;
+}
+
+std::optional<double> finite_number(std::string_view s) {
+  double v = 0;
+  const char* end = s.data() + s.size();
+  auto [p, ec] = std::from_chars(s.data(), end, v);
+  if (ec != std::errc() || p != end || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+std::vector<CsvRow> rows_under_header(std::string_view text, const std::string& file,
+                                      const std::vector<std::string>& header, std::string& error) {
+  std::vector<CsvRow> out;
+  const CsvTable t = read_csv(without_bom(text));
+  if (!t.error.empty()) {
+    error = file + ": " + t.error;
+    return out;
+  }
+  if (t.rows.empty() || t.rows[0].fields != header) {
+    std::string names;
+    for (const std::string& h : header) names += (names.empty() ? "" : ",") + h;
+    error = file + ":1: the header must be " + names;
+    return out;
+  }
+  for (std::size_t i = 1; i < t.rows.size(); ++i) {
+    const CsvRow& row = t.rows[i];
+    if (row.fields.size() == 1 && row.fields[0].empty()) continue;
+    if (row.fields.size() != header.size()) {
+      error = file + ":" + std::to_string(row.line) + ": " + std::to_string(row.fields.size()) + " fields, expected " +
+              std::to_string(header.size());
+      out.clear();
+      return out;
+    }
+    out.push_back(row);
+  }
+  return out;
 }
 
 }  // namespace il2t::data

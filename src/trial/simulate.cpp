@@ -28,12 +28,15 @@ void parallel(std::int64_t count, int threads, Job&& job) {
   for (auto& t : pool) t.join();
 }
 
-// The assurance run for sample size n: replicates first..last-1, each under its own
-// posterior draw and trial effect. The rows drawn are noted in `out`.
-Summary assurance(const TrialDesign& d, const model::Model& m, const SimulationSettings& s, const Analyser& primed,
-                  int n, std::int64_t first, std::int64_t last, int max_day, std::atomic<std::int64_t>* done,
-                  SimulationResult& out) {
+// Replicates first..last-1 of size n on the threads, each with its own runner,
+// analyser and summary, merged at the end: all under `m` with `truth` (the power run),
+// or, with `draws`, each under its own posterior draw and trial effect, its outcome
+// kept and the rows it drew noted in `out` (the assurance run).
+Summary replicates(const TrialDesign& d, const model::Model& m, const SimulationSettings& s, const Analyser& primed,
+                   int n, std::int64_t first, std::int64_t last, const std::vector<std::vector<double>>& truth,
+                   bool draws, std::atomic<std::int64_t>* done, SimulationResult& out) {
   const int threads = std::max(1, s.threads);
+  const int max_day = max_follow_up_day(d);
   std::vector<Summary> partial;
   std::vector<TrialRunner> runners;
   std::vector<Analyser> analysers;
@@ -44,15 +47,14 @@ Summary assurance(const TrialDesign& d, const model::Model& m, const SimulationS
     partial.push_back(Summary::empty(d, n, max_day));
     runners.emplace_back(d, m);
     analysers.push_back(primed);
-    models.emplace_back(*s.base, *s.draws, d.disease);
+    if (draws) models.emplace_back(*s.base, *s.draws, d.disease);
   }
-  const std::vector<std::vector<double>> no_truth(d.endpoints.size());
   parallel(last - first, threads, [&](std::int64_t i, int w) {
     const auto wi = static_cast<std::size_t>(w);
     const std::int64_t replicate = first + i;
     std::string error;
     TrialRecords& r = records[wi];
-    const model::Model* mm = models[wi].at(s.seed, static_cast<std::uint64_t>(replicate), error);
+    const model::Model* mm = draws ? models[wi].at(s.seed, static_cast<std::uint64_t>(replicate), error) : &m;
     if (mm) runners[wi].use(*mm);
     if (!mm || !runners[wi].run(static_cast<std::uint64_t>(replicate), RunSettings{s.seed, n, s.null_effect, false}, r, error)) {
       record_failure(partial[wi], replicate, error);
@@ -62,8 +64,8 @@ Summary assurance(const TrialDesign& d, const model::Model& m, const SimulationS
         derive_endpoint(d, e, r, rows[wi]);
         results.push_back(analysers[wi].analyse(e, r, rows[wi]));
       }
-      accumulate(partial[wi], d, r, results, no_truth);
-      if (replicate < kMaxOutcomes) {
+      accumulate(partial[wi], d, r, results, truth);
+      if (draws && replicate < kMaxOutcomes) {
         const Headline h = headline(d, results);
         const model::ReplicateDraw& drawn = models[wi].last();
         partial[wi].outcomes.push_back({replicate, static_cast<std::uint32_t>(drawn.row), drawn.trial_effect,
@@ -74,8 +76,10 @@ Summary assurance(const TrialDesign& d, const model::Model& m, const SimulationS
   });
   Summary total = Summary::empty(d, n, max_day);
   for (const Summary& p : partial) total.merge(p);
-  out.draw_names = s.draws->names;
-  for (const DrawOutcome& o : total.outcomes) out.draw_values.try_emplace(o.row, s.draws->rows[o.row]);
+  if (draws) {
+    out.draw_names = s.draws->names;
+    for (const DrawOutcome& o : total.outcomes) out.draw_values.try_emplace(o.row, s.draws->rows[o.row]);
+  }
   return total;
 }
 
@@ -158,13 +162,7 @@ SimulationResult simulate(const TrialDesign& d, const model::Model& m, const Sim
   const auto [first, last] = shard_range(s.replicates, s.shard, s.shards);
   out.first = first;
   out.last = last;
-  const int max_day = max_follow_up_day(d);
   for (int n : s.ns) {
-    std::vector<Summary> partial;
-    std::vector<TrialRunner> runners;
-    std::vector<Analyser> analysers;
-    std::vector<TrialRecords> records(static_cast<std::size_t>(threads));
-    std::vector<EndpointRows> rows(static_cast<std::size_t>(threads));
     // MCP-Mod's critical value for the planned group sizes, once for all threads.
     Analyser primed(d, s.analysis);
     if (!d.observational) {
@@ -176,32 +174,11 @@ SimulationResult simulate(const TrialDesign& d, const model::Model& m, const Sim
         primed.prime(e, sizes);
       }
     }
-    for (int w = 0; w < threads; ++w) {
-      partial.push_back(Summary::empty(d, n, max_day));
-      runners.emplace_back(d, m);
-      analysers.push_back(primed);
+    out.summaries.push_back(replicates(d, m, s, primed, n, first, last, out.truth.effects, false, done, out));
+    if (s.draws) {
+      const std::vector<std::vector<double>> no_truth(d.endpoints.size());
+      out.assurance.push_back(replicates(d, m, s, primed, n, first, last, no_truth, true, done, out));
     }
-    parallel(last - first, threads, [&](std::int64_t i, int w) {
-      const auto wi = static_cast<std::size_t>(w);
-      const std::int64_t replicate = first + i;
-      std::string error;
-      TrialRecords& r = records[wi];
-      if (!runners[wi].run(static_cast<std::uint64_t>(replicate), RunSettings{s.seed, n, s.null_effect, false}, r, error)) {
-        record_failure(partial[wi], replicate, error);
-      } else {
-        std::vector<EndpointResult> results;
-        for (const EndpointPlan& e : d.endpoints) {
-          derive_endpoint(d, e, r, rows[wi]);
-          results.push_back(analysers[wi].analyse(e, r, rows[wi]));
-        }
-        accumulate(partial[wi], d, r, results, out.truth.effects);
-      }
-      if (done) ++*done;
-    });
-    Summary total = Summary::empty(d, n, max_day);
-    for (const Summary& p : partial) total.merge(p);
-    out.summaries.push_back(std::move(total));
-    if (s.draws) out.assurance.push_back(assurance(d, m, s, primed, n, first, last, max_day, done, out));
   }
   out.ok = true;
   return out;

@@ -4,6 +4,8 @@
 // ranks must be uniform. The full run is in docs/validation.md.
 #include <gtest/gtest.h>
 
+#include <iostream>
+
 #include "calibration/free.h"
 #include "calibration/posterior.h"
 #include "calibration/sbc.h"
@@ -81,6 +83,7 @@ TEST(Sbc, TheMethodsRanksAreUniformOnAReducedProblemLong) {
   for (const SbcCoordinate& c : sbc.coordinates) {
     std::string counts;
     for (int k : c.counts) counts += std::to_string(k) + " ";
+    std::cout << c.name << ": counts " << counts << "p " << c.p_value << "\n";
     // Four coordinates at 0.001 each: a false alarm about once in 250 seeds; an
     // over-confident or biased method fails by orders of magnitude.
     EXPECT_GT(c.p_value, 0.001) << c.name << ": counts " << counts << "chi2 " << c.chi_square;
