@@ -36,11 +36,13 @@ std::optional<PosteriorChoice> read_posterior_option(const std::string& file, bo
               << ": cannot read the file (make one with il2trial calibrate --posterior, or give --fixed)\n";
     return std::nullopt;
   }
-  // The calibration files the shipped posterior was made from.
+  // The calibration data the posterior must come from: the targets, the studies file
+  // that says how they are simulated, the placebo arms. Which parameters it draws (the
+  // free-parameter file) is the user's choice: a posterior of another file is valid.
   calibration::PosteriorExpect expect{"", std::string("il2trial ") + kVersion, &base, "", "", ""};
   const std::string dir = calibration::default_calibration_dir();
   for (const auto& [name, sha] : {std::pair{"targets.csv", &expect.targets_sha256}, std::pair{"studies.toml", &expect.studies_sha256},
-                                  std::pair{"placebo-arms.csv", &expect.placebo_sha256}, std::pair{"free.toml", &expect.free_sha256}}) {
+                                  std::pair{"placebo-arms.csv", &expect.placebo_sha256}}) {
     const auto t = data::read_file(dir + "/" + name);
     if (!t) {
       std::cerr << cmd << ": error: " << dir << "/" << name << ": cannot read the calibration file the posterior is checked against\n";

@@ -2,8 +2,8 @@
 // --posterior FILE and --fixed, for the commands that predict (simulate, check-model):
 // the posterior draws to carry the parameters' uncertainty and the variation between
 // trials, read from the shipped data/calibration/posterior.csv unless another file is
-// given, and checked against the shipped calibration files (data/calibration: targets,
-// studies, placebo arms, free parameters), this program and the parameter files
+// given, and checked against the shipped calibration data (data/calibration: targets,
+// studies, placebo arms), this program and the parameter files
 // (calibration/posterior_file.h). --fixed uses the parameter files' values alone.
 #include <optional>
 #include <string>
