@@ -14,13 +14,16 @@ protocol=protocols/NCT04077684-dose-ranging.toml
 seconds() {  # wall seconds of "$@"
   local start end
   start=$(date +%s%N)
-  "$@" >/dev/null 2>&1
+  if ! "$@" >/dev/null 2>/tmp/assurance_timing.err; then
+    echo "failed: $* (see /tmp/assurance_timing.err)" >&2
+    exit 1
+  fi
   end=$(date +%s%N)
   echo "scale=2; ($end - $start) / 1000000000" | bc
 }
 printf '%-6s %14s %14s %7s\n' pair "fixed (s)" "posterior (s)" ratio
 for ((p = 1; p <= pairs; p++)); do
-  base=$(seconds "$bin" simulate "$protocol" --replicates "$reps" --fixed)
-  post=$(seconds "$bin" simulate "$protocol" --replicates "$reps")
+  base=$(seconds "$bin" simulate "$protocol" --replicates "$reps" --fixed) || exit 1
+  post=$(seconds "$bin" simulate "$protocol" --replicates "$reps") || exit 1
   printf '%-6s %14s %14s %7s\n' "$p" "$base" "$post" "$(echo "scale=2; $post / $base" | bc)"
 done

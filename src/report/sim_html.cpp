@@ -6,6 +6,7 @@
 
 #include "report/sim_text.h"
 #include "report/svg_plot.h"
+#include "report/uncertainty.h"
 #include "trial/endpoints.h"
 
 namespace il2t::report {
@@ -184,7 +185,7 @@ std::string uncertainty_html(const ordered_json& results) {
   std::string o = "<h2>Probability of success</h2>\n<p>Each of " + std::to_string(u["replicates"].get<std::int64_t>()) +
                   " replicate trials drew its own parameter set from the posterior (" +
                   std::to_string(u["posterior"]["draws"].get<std::int64_t>()) + " draws of " +
-                  h(u["posterior"]["file"].get<std::string>()) +
+                  h(posterior_label(u)) +
                   ") and its own standard-of-care effect: the assurance is the share of them whose analysis succeeded. "
                   "Power is at the posterior median, as if the model were known.</p>\n";
   o += "<table><tr><th>endpoint</th><th>analysis</th><th>assurance</th><th>power at the posterior median</th></tr>\n";

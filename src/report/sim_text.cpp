@@ -23,7 +23,7 @@ std::string uncertainty_text(const ordered_json& u) {
       "\nwith uncertainty: {} replicate trials, each under its own posterior parameter set and trial effect ({} draws of "
       "{}){}\n",
       u["replicates"].get<std::int64_t>(), u["posterior"]["draws"].get<std::int64_t>(),
-      u["posterior"]["file"].get<std::string>(),
+      posterior_label(u),
       u["failed"].get<std::int64_t>() > 0 ? fmt::format(" ({} failed)", u["failed"].get<std::int64_t>()) : "");
   out += fmt::format("  probability of success (assurance) of the primary analysis {} · power at the posterior median {}\n",
                      pct(u["primary"]["assurance"]), pct(u["primary"]["power_at_posterior_median"]));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 
 #include "stats/first_order.h"
 #include "trial/analysis.h"
@@ -124,6 +125,12 @@ ordered_json uncertainty_json(const trial::TrialDesign& d, const SimProvenance& 
   j["primary"] = {{"assurance", num(primary_power(d, a))}, {"power_at_posterior_median", num(primary_power(d, plain))}};
   j["decomposition"] = decomposition(d, r, a);
   return j;
+}
+
+std::string posterior_label(const nlohmann::ordered_json& u) {
+  const nlohmann::ordered_json& p = u["posterior"];
+  return std::filesystem::path(p["file"].get<std::string>()).filename().string() + ", sha256 " +
+         p["sha256"].get<std::string>().substr(0, 12);
 }
 
 }  // namespace il2t::report

@@ -19,6 +19,10 @@ namespace il2t::report {
 nlohmann::ordered_json uncertainty_json(const trial::TrialDesign& d, const SimProvenance& p,
                                         const trial::SimulationResult& r, std::size_t k);
 
+// How a report names the posterior of an "uncertainty" member: its file name (not the
+// path, so that reports read the same on every machine) and its hash's first 12 digits.
+std::string posterior_label(const nlohmann::ordered_json& uncertainty);
+
 // The decomposition's bins, and how many sources the text shows.
 inline constexpr int kDecompositionBins = 10;
 inline constexpr int kDecompositionShown = 6;
