@@ -54,18 +54,23 @@ ordered_json decomposition(const trial::TrialDesign& d, const trial::SimulationR
   std::vector<double> u;
   for (const auto* o : used) u.push_back(o->trial_effect);
   sources.emplace_back("trial effect (standard of care)", std::move(u));
-  // An index from noise alone is about `null`, with an SD of about √(2(bins − 1))/n
-  // (the between-bin share of a sum of squares is near Beta((bins − 1)/2, (n − bins)/2)).
-  // A source counts when its index exceeds null by three of those SDs; its share is the
-  // excess over null.
+  // A source counts when its index exceeds what noise alone gives it with probability
+  // 5 % / (the number of sources) (a permutation null, stats/first_order.h: outcomes of
+  // small trials are far from normal, trials that drew one posterior row share its
+  // values, and some sixty sources are tried at once); its
+  // share is the excess over the null's expectation, (bins − 1)/(n − 1).
   std::vector<std::pair<double, ordered_json>> rows;
   double explained = 0, null = NAN;
-  const double noise_sd = used.empty() ? NAN : std::sqrt(2.0 * (kDecompositionBins - 1)) / static_cast<double>(used.size());
+  const double tail = kDecompositionFamilyError / static_cast<double>(sources.size());
+  std::vector<std::uint32_t> draw;
+  for (const auto* o : used) draw.push_back(o->row);
+  const double threshold = stats::first_order_null_quantile(
+      y, draw, kDecompositionBins, tail, static_cast<int>(std::ceil(kDecompositionTailCount / tail)), kDecompositionNullSeed);
   for (const auto& [name, x] : sources) {
     const stats::FirstOrder f = stats::first_order_index(x, y, kDecompositionBins);
     if (!std::isfinite(f.index)) continue;
     null = f.null;
-    if (f.index < f.null + 3 * noise_sd) continue;
+    if (!(f.index > threshold)) continue;
     const double share = f.index - f.null;
     explained += share;
     const auto [low, high] = success_by_third(x, success);
@@ -74,7 +79,7 @@ ordered_json decomposition(const trial::TrialDesign& d, const trial::SimulationR
   }
   std::stable_sort(rows.begin(), rows.end(), [](const auto& p, const auto& q) { return p.first > q.first; });
   j["null_index"] = num(null);
-  j["noise_sd"] = num(noise_sd);
+  j["noise_threshold"] = num(threshold);
   j["sources"] = ordered_json::array();
   for (auto& [share, row] : rows) j["sources"].push_back(std::move(row));
   j["unexplained"] = num(std::isfinite(null) ? std::max(0.0, 1 - explained) : NAN);

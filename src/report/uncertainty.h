@@ -9,6 +9,9 @@
 // probability of success in the lowest and highest third of each.
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <string>
+
 #include "report/sim_json.h"
 #include "trial/design.h"
 #include "trial/simulate.h"
@@ -26,5 +29,11 @@ std::string posterior_label(const nlohmann::ordered_json& uncertainty);
 // The decomposition's bins, and how many sources the text shows.
 inline constexpr int kDecompositionBins = 10;
 inline constexpr int kDecompositionShown = 6;
+// A source is listed when noise alone would list any source with at most this
+// probability; the permutation null is sampled until this many permutations lie beyond
+// the threshold, from this seed.
+inline constexpr double kDecompositionFamilyError = 0.05;
+inline constexpr double kDecompositionTailCount = 20;
+inline constexpr std::uint64_t kDecompositionNullSeed = 1;
 
 }  // namespace il2t::report

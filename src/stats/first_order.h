@@ -9,6 +9,7 @@
 // the share of Y's variance that X's bins explain. It is the variance decomposition
 // simulate reports for an assurance run: which uncertain parameter moves the primary
 // endpoint. With Y independent of X its expectation is (bins − 1)/(n − 1), `null`.
+#include <cstdint>
 #include <vector>
 
 namespace il2t::stats {
@@ -19,5 +20,17 @@ struct FirstOrder {
 };
 
 FirstOrder first_order_index(const std::vector<double>& x, const std::vector<double>& y, int bins);
+
+// The index's distribution when X has no effect, by permutation. Pairs in one cluster
+// (`cluster`, one label per pair; empty: every pair its own) share their x, as trials
+// run under one posterior draw share its parameters; with equal-count bins the index of
+// an X independent of Y is then the between-bin share of y laid out cluster by cluster
+// in a random order of the clusters, the same for every such X. Returns its upper
+// `tail` quantile over `permutations` orders (Fisher–Yates on a mt19937_64 seeded with
+// `seed`, so the same on every platform). Unlike the normal-theory SD it holds for any
+// y, skewed, two-valued or clustered, as the outcomes of small trials are. NaN where
+// first_order_index is, or with a cluster vector of the wrong length.
+double first_order_null_quantile(const std::vector<double>& y, const std::vector<std::uint32_t>& cluster, int bins,
+                                 double tail, int permutations, std::uint64_t seed);
 
 }  // namespace il2t::stats

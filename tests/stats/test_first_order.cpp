@@ -36,5 +36,68 @@ TEST(FirstOrder, FindsTheInputThatMovesTheOutputAndNotTheOther) {
   EXPECT_LT(sb.index, 3 * sb.null);
 }
 
+TEST(FirstOrderNull, NearNormalTheoryForNormalOutcomes) {
+  // For normal y the between-bin share is near Beta((bins − 1)/2, (n − bins)/2): with
+  // n = 500 and 10 bins its upper 5 % point is about null + 1.645 √(2·9)/500 = 0.032.
+  model::Stream rng(5, 0, 0, model::Purpose::trial);
+  std::vector<double> y;
+  for (int i = 0; i < 500; ++i) y.push_back(rng.normal());
+  const double q = first_order_null_quantile(y, {}, 10, 0.05, 4000, 1);
+  EXPECT_NEAR(q, 9.0 / 499 + 1.645 * std::sqrt(18.0) / 500, 0.004);
+  EXPECT_EQ(q, first_order_null_quantile(y, {}, 10, 0.05, 4000, 1));  // the same seed, the same quantile
+}
+
+TEST(FirstOrderNull, HoldsItsErrorRateForTwoValuedOutcomes) {
+  // A trial that succeeds in 1 of 10 replicates: y is 0 or 1. Unrelated inputs exceed
+  // the permutation threshold at its nominal 5 %, within binomial error of 2000 inputs
+  // (SD 0.5 %), where the normal-theory threshold would be passed far more often.
+  model::Stream rng(7, 0, 0, model::Purpose::trial);
+  std::vector<double> y;
+  for (int i = 0; i < 500; ++i) y.push_back(rng.uniform() < 0.1 ? 1.0 : 0.0);
+  const double q = first_order_null_quantile(y, {}, 10, 0.05, 4000, 1);
+  int above = 0;
+  for (int k = 0; k < 2000; ++k) {
+    std::vector<double> x;
+    for (int i = 0; i < 500; ++i) x.push_back(rng.uniform());
+    above += first_order_index(x, y, 10).index > q;
+  }
+  EXPECT_NEAR(above / 2000.0, 0.05, 0.016);
+}
+
+TEST(FirstOrderNull, HoldsItsErrorRateWhenTrialsShareADraw) {
+  // 500 trials drawn from 1000 posterior rows share some rows, and a row's trials share
+  // its x and much of y. An input unrelated to y, constant within a row, passes the
+  // clustered threshold at its nominal 5 %; the unclustered one is passed more often.
+  model::Stream rng(11, 0, 0, model::Purpose::trial);
+  std::vector<double> row_y(1000);
+  for (double& v : row_y) v = rng.normal();
+  std::vector<std::uint32_t> row;
+  std::vector<double> y;
+  for (int i = 0; i < 500; ++i) {
+    row.push_back(static_cast<std::uint32_t>(rng.uniform() * 1000));
+    y.push_back(row_y[row.back()] + 0.2 * rng.normal());
+  }
+  const double clustered = first_order_null_quantile(y, row, 10, 0.05, 4000, 1);
+  const double plain = first_order_null_quantile(y, {}, 10, 0.05, 4000, 1);
+  int above = 0, above_plain = 0;
+  for (int k = 0; k < 2000; ++k) {
+    std::vector<double> row_x(1000), x;
+    for (double& v : row_x) v = rng.uniform();
+    for (std::uint32_t r : row) x.push_back(row_x[r]);
+    const double s = first_order_index(x, y, 10).index;
+    above += s > clustered;
+    above_plain += s > plain;
+  }
+  EXPECT_NEAR(above / 2000.0, 0.05, 0.016);
+  EXPECT_GT(above_plain / 2000.0, 0.07);
+  EXPECT_TRUE(std::isnan(first_order_null_quantile(y, {1, 2}, 10, 0.05, 100, 1)));  // wrong length
+}
+
+TEST(FirstOrderNull, UndefinedWhereTheIndexIs) {
+  EXPECT_TRUE(std::isnan(first_order_null_quantile({1, 2, 3}, {}, 2, 0.05, 100, 1)));
+  EXPECT_TRUE(std::isnan(first_order_null_quantile(std::vector<double>(40, 1.0), {}, 4, 0.05, 100, 1)));
+  EXPECT_TRUE(std::isnan(first_order_null_quantile(kY, {}, 4, 0, 100, 1)));
+}
+
 }  // namespace
 }  // namespace il2t::stats
