@@ -64,10 +64,11 @@ inline double hill_signal(double c, double ec50, double h) {
 }
 
 // (baseline Treg / Treg)^sigma; a non-positive ratio (a trial stage may carry a
-// negative count) gives zero. A whole-number sigma (n >= 0) is computed by squaring.
+// negative count) gives zero. A whole-number sigma (n >= 0) is computed by squaring,
+// another with det_pow.h's pow, which the lane solver computes for all lanes at once.
 inline double suppression(double rel, double sigma, int n) {
   if (!(rel > 0)) return 0.0;
-  if (n < 0) return __builtin_pow(rel, sigma);
+  if (n < 0) return detmath::det_pow<detmath::ScalarOps>(rel, sigma);
   return whole_power(rel, n, 1.0);
 }
 

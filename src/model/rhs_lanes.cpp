@@ -96,9 +96,11 @@ void LaneModel::refresh_summary() {
     hill_one[i] = hill_shared[i] && h[0] == 1.0;
   }
   helper_power_shared = helper_power[0];
+  helper_power_none = true;
   for (std::size_t l = 0; l < kLanes; ++l) {
     if (cmv_modelled[l]) any_cmv = true;
     if (helper_power[l] != helper_power[0]) helper_power_shared = -1;
+    if (helper_power[l] >= 0) helper_power_none = false;
   }
 }
 
@@ -151,11 +153,13 @@ void rhs_lanes(const LaneModel& m, const LaneDrivers& d, const LaneState& x, Lan
   }
 
   // Cells. The helpers' suppression: as suppression() (rhs.h), all lanes at once when
-  // they share one whole-number power, else lane by lane.
+  // they share one whole-number power or none has one, else lane by lane.
   const LaneVec rel = m.treg_baseline / x[kTreg];
   LaneVec supp;
   if (m.helper_power_shared >= 0) {
     supp = rel > 0 ? whole_power(rel, m.helper_power_shared, one) : zero;
+  } else if (m.helper_power_none) {
+    supp = rel > 0 ? detmath::det_pow<LaneOps>(rel, m.helper_suppression) : zero;
   } else {
     for (std::size_t l = 0; l < kLanes; ++l) supp[l] = suppression(rel[l], m.helper_suppression[l], m.helper_power[l]);
   }

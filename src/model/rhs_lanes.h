@@ -55,6 +55,7 @@ struct LaneModel {
   std::array<int, 5> hill_half{};
   std::array<bool, 5> hill_one{};  // hill_shared and the shared coefficient is 1
   int helper_power_shared = -1;     // every lane's helper_power when they agree and it is >= 0, else -1
+  bool helper_power_none = false;   // no lane has a whole-number power: det_pow for all lanes at once
   bool any_cmv = false;
 
   void set(std::size_t lane, const Individual& ind);

@@ -25,8 +25,9 @@ struct Case {
 // all lanes at once) in the first round, 1.37 (det_pow, all lanes at once) in the
 // second, and lanes that differ (lane by lane) where the rounds meet and for the third
 // participant (1.4). The helpers' suppression power is the shipped whole number in
-// every lane (all lanes at once) except for one participant, whose power is not a whole
-// number (its batch lane by lane).
+// every lane of the first round (all lanes at once) except for one participant, whose
+// power is not a whole number (its batch lane by lane), and 2.7 in the second (no lane
+// has a whole number: det_pow, all lanes at once), as a posterior draw gives.
 std::deque<Case> varied_cases(const Model& m) {
   std::deque<Case> cases;
   std::uint64_t id = 0;
@@ -37,7 +38,11 @@ std::deque<Case> varied_cases(const Model& m) {
       Stream eta(7, 0, ++id, Purpose::variability);
       Case c{make_individual(m.individual_parameters(eta), cov), m.typical_targets(a.disease), a.plan};
       c.plan.days = std::max(1, c.plan.days - static_cast<int>(id * 13 % 60));
-      if (round == 1) c.ind.treg.hill = 1.37;
+      if (round == 1) {
+        c.ind.treg.hill = 1.37;
+        c.ind.p.helper_suppression = 2.7;
+        c.ind.helper_power = -1;
+      }
       if (id == 3) c.ind.treg.hill = 1.4;
       if (id == 5) {
         c.ind.p.helper_suppression = 1.5;
