@@ -3,7 +3,8 @@
 #   args: <arguments, relative to the repository; %WORK% is a scratch directory>
 #   exit: <expected exit status>
 # and NAME.stdout / NAME.stderr, when present, hold the exact expected output
-# ("stdout-file: PATH" names another file, relative to the repository, for stdout).
+# ("stdout-file: PATH" names another file, relative to the repository, for stdout;
+# the scratch directory appears in them as %WORK%).
 # To regenerate after an intended change: IL2T_UPDATE_EXPECTED=1 ctest -R cli.
 file(STRINGS ${CASE} lines)
 set(args "")
@@ -23,6 +24,9 @@ execute_process(
   COMMAND ${CMAKE_COMMAND} -E env SOURCE_DATE_EPOCH=1795305600 COLUMNS=100 ${IL2TRIAL} ${args}
   WORKING_DIRECTORY ${SOURCE_DIR}
   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+# The scratch directory is machine-specific: outputs name it as %WORK%, as the args do.
+string(REPLACE "${WORK_DIR}" "%WORK%" out "${out}")
+string(REPLACE "${WORK_DIR}" "%WORK%" err "${err}")
 string(REGEX REPLACE "\\.cmd$" "" base ${CASE})
 set(failed FALSE)
 if(NOT rc EQUAL expected_exit)
