@@ -104,7 +104,8 @@ std::vector<std::pair<std::string, double>> parameters(const Individual& ind) {
       {"cmv_modelled", ind.cmv_modelled ? 1.0 : 0.0}, {"cmv_growth", p.cmv_growth},
       {"cmv_kill", ind.cmv_kill}, {"cmv_nk_weight", p.cmv_nk_weight},
       {"cmv_steroid_gc50", p.cmv_steroid_gc50}, {"cmv_gc_baseline_factor", ind.cmv_gc_baseline_factor},
-      {"cmv_max_copies", p.cmv_max_copies}, {"il2_ktr", ind.il2_ktr}};
+      {"cmv_max_copies", p.cmv_max_copies}, {"il2_ktr", ind.il2_ktr},
+      {"treg_steroid_gain", p.treg_steroid_gain}, {"treg_steroid_half", p.treg_steroid_half}};
   const std::pair<const char*, const SubsetRates*> subsets[] = {
       {"treg", &ind.treg}, {"tconv", &ind.tconv}, {"tfh", &ind.tfh}, {"th17", &ind.th17},
       {"cd8", &ind.cd8}, {"nk_bright", &ind.nkb}, {"nk_dim", &ind.nkd}};

@@ -18,13 +18,14 @@
  *   13 soc_fraction, 14 steroid_gc50, 15 gc_baseline_factor, 16 prednisone (mg/day),
  *   17 cmv_modelled (0/1), 18 cmv_growth, 19 cmv_kill, 20 cmv_nk_weight,
  *   21 cmv_steroid_gc50, 22 cmv_gc_baseline_factor, 23 cmv_max_copies, 24 il2_ktr,
+ *   25 treg_steroid_gain, 26 treg_steroid_half,
  *   then 7 subsets (treg, tconv, tfh, th17, cd8, nk_bright, nk_dim) × 7 fields
- *   (consume, kd, ec50, hill, turnover, emax, baseline): index 25 + 7·subset + field.
+ *   (consume, kd, ec50, hill, turnover, emax, baseline): index 27 + 7·subset + field.
  */
 #include <R.h>
 #include <math.h>
 
-#define NSCALAR 25
+#define NSCALAR 27
 #define NSUBSET 7
 #define NFIELD 7
 #define NPARMS (NSCALAR + NSUBSET * NFIELD)
@@ -56,6 +57,8 @@ static double parms[NPARMS];
 #define cmv_gc_baseline_factor parms[22]
 #define cmv_max_copies parms[23]
 #define il2_ktr parms[24]
+#define treg_steroid_gain parms[25]
+#define treg_steroid_half parms[26]
 
 enum { TREG, TCONV, TFH, TH17, CD8, NKB, NKD };                       /* subsets */
 enum { CONSUME, KD, EC50, HILL, TURNOVER, EMAX, BASELINE };            /* fields */
@@ -116,8 +119,9 @@ void derivs(int *neq, double *t, double *x, double *dx, double *yout, int *ip) {
   dx[8] = k0 * (hill_signal(c, S(NKB, EC50), S(NKB, HILL)) - x[8]);
   dx[9] = k0 * (hill_signal(c, S(NKD, EC50), S(NKD, HILL)) - x[9]);
 
-  /* Cells. */
-  dx[10] = homeostatic(TREG, x[10], (1 + S(TREG, EMAX) * x[5]) * treg_block);
+  /* Cells. Glucocorticoid amplifies IL-2's drive of Treg (not their baseline renewal). */
+  const double treg_steroid = prednisone > 0 ? 1.0 + treg_steroid_gain * prednisone / (prednisone + treg_steroid_half) : 1.0;
+  dx[10] = homeostatic(TREG, x[10], (1 + S(TREG, EMAX) * treg_steroid * x[5]) * treg_block);
   const double tconv_growth = (1 + S(TCONV, EMAX) * x[6]) * eff_block;
   dx[11] = homeostatic(TCONV, x[11], tconv_growth);
   const double rel_treg = S(TREG, BASELINE) / x[10];
