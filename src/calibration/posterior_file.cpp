@@ -16,7 +16,6 @@ namespace il2t::calibration {
 
 namespace {
 
-constexpr std::size_t kMaxBytes = 64u << 20;
 
 
 }  // namespace
@@ -49,10 +48,14 @@ std::string posterior_file_text(const PosteriorProvenance& p, const std::vector<
   return out;
 }
 
+std::string posterior_size_error(const std::string& file) {
+  return file + ":1: the file is larger than 64 MB: not a posterior this program wrote";
+}
+
 PosteriorRead read_posterior(std::string_view text, const std::string& file, const PosteriorExpect& expect) {
   PosteriorRead out;
-  if (text.size() > kMaxBytes) {
-    out.error = file + ":1: the file is larger than 64 MB: not a posterior this program wrote";
+  if (text.size() > kMaxPosteriorBytes) {
+    out.error = posterior_size_error(file);
     return out;
   }
   // The comment lines: "# key = value".

@@ -35,6 +35,11 @@ struct PosteriorProvenance {
   std::string targets_sha256, studies_sha256, placebo_sha256, free_sha256, model_sha256;
 };
 
+// The largest posterior file read, and the error naming a larger one (a reader may
+// check the size before reading the file).
+inline constexpr std::uintmax_t kMaxPosteriorBytes = std::uintmax_t{64} << 20;
+std::string posterior_size_error(const std::string& file);
+
 // The file's text: provenance, header, rows (equal weights).
 std::string posterior_file_text(const PosteriorProvenance& p, const std::vector<std::string>& names,
                                 const std::vector<std::vector<double>>& rows);

@@ -26,8 +26,8 @@ std::optional<PosteriorChoice> read_posterior_option(const std::string& file, bo
   out.file = file.empty() ? calibration::default_posterior_file() : file;
   std::error_code ec;
   const bool regular = std::filesystem::is_regular_file(out.file, ec);
-  if (regular && std::filesystem::file_size(out.file, ec) > (64u << 20)) {
-    std::cerr << out.file << ":1: the file is larger than 64 MB: not a posterior this program wrote\n";
+  if (regular && std::filesystem::file_size(out.file, ec) > calibration::kMaxPosteriorBytes) {
+    std::cerr << calibration::posterior_size_error(out.file) << "\n";
     return std::nullopt;
   }
   const auto text = regular ? data::read_file(out.file) : std::nullopt;

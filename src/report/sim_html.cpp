@@ -172,10 +172,6 @@ void assumptions(const trial::TrialDesign& d, const SimProvenance& pv, std::stri
   o += "</ul>\n";
 }
 
-std::string percent(const ordered_json& v) {
-  return v.is_number() ? fmt::format("{:.1f} %", 100 * v.get<double>()) : "–";
-}
-
 // The probability of success, the predictive distributions and what moves the primary
 // endpoint, for the last sample size (report/uncertainty.h); empty without a posterior.
 std::string uncertainty_html(const ordered_json& results) {
@@ -192,21 +188,19 @@ std::string uncertainty_html(const ordered_json& results) {
   for (const ordered_json& e : u["endpoints"]) {
     const std::string id = h(e["id"].get<std::string>()) + (e["primary"].get<bool>() ? " (primary)" : "");
     if (e.contains("mcp_mod"))
-      o += "<tr><td>" + id + "</td><td>MCP-Mod</td><td>" + percent(e["mcp_mod"]["assurance"]) + "</td><td>" +
-           percent(e["mcp_mod"]["power_at_posterior_median"]) + "</td></tr>\n";
+      o += "<tr><td>" + id + "</td><td>MCP-Mod</td><td>" + percent_text(e["mcp_mod"]["assurance"]) + "</td><td>" +
+           percent_text(e["mcp_mod"]["power_at_posterior_median"]) + "</td></tr>\n";
     if (e.contains("comparisons"))
       for (const ordered_json& c : e["comparisons"])
-        o += "<tr><td>" + id + "</td><td>" + h(c["comparison"].get<std::string>()) + "</td><td>" + percent(c["assurance"]) +
-             "</td><td>" + percent(c["power_at_posterior_median"]) + "</td></tr>\n";
+        o += "<tr><td>" + id + "</td><td>" + h(c["comparison"].get<std::string>()) + "</td><td>" + percent_text(c["assurance"]) +
+             "</td><td>" + percent_text(c["power_at_posterior_median"]) + "</td></tr>\n";
   }
   o += "</table>\n<p>Each arm's predictive distribution (5–95 % of trials, parameters and trial effects included):</p>\n"
        "<table><tr><th>endpoint</th><th>arm</th><th>5 %</th><th>median</th><th>95 %</th></tr>\n";
   for (const ordered_json& e : u["endpoints"])
     for (const ordered_json& a : e["arms"])
       o += "<tr><td>" + h(e["id"].get<std::string>()) + "</td><td>" + h(a["id"].get<std::string>()) + "</td>" +
-           fmt::format("<td>{}</td><td>{}</td><td>{}</td></tr>\n", a["p05"].is_number() ? fmt::format("{:.3f}", a["p05"].get<double>()) : "–",
-                       a["p50"].is_number() ? fmt::format("{:.3f}", a["p50"].get<double>()) : "–",
-                       a["p95"].is_number() ? fmt::format("{:.3f}", a["p95"].get<double>()) : "–");
+           fmt::format("<td>{}</td><td>{}</td><td>{}</td></tr>\n", value_text(a["p05"]), value_text(a["p50"]), value_text(a["p95"]));
   o += "</table>\n";
   const ordered_json& dc = u["decomposition"];
   if (dc.is_object()) {
@@ -216,10 +210,10 @@ std::string uncertainty_html(const ordered_json& results) {
          "probability of success when the input lies in its lowest and its highest third.</p>\n"
          "<table><tr><th>input</th><th>share</th><th>success, lowest third</th><th>success, highest third</th></tr>\n";
     for (const ordered_json& s : dc["sources"])
-      o += "<tr><td>" + h(s["source"].get<std::string>()) + "</td><td>" + percent(s["share"]) + "</td><td>" +
-           percent(s["success_lowest_third"]) + "</td><td>" + percent(s["success_highest_third"]) + "</td></tr>\n";
+      o += "<tr><td>" + h(s["source"].get<std::string>()) + "</td><td>" + percent_text(s["share"]) + "</td><td>" +
+           percent_text(s["success_lowest_third"]) + "</td><td>" + percent_text(s["success_highest_third"]) + "</td></tr>\n";
     o += "<tr><td>the rest (within-trial sampling, interactions; a lower bound, as shares of correlated inputs "
-         "overlap)</td><td>" + percent(dc["unexplained"]) +
+         "overlap)</td><td>" + percent_text(dc["unexplained"]) +
          "</td><td></td><td></td></tr>\n</table>\n";
   }
   return o;

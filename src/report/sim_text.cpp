@@ -12,10 +12,8 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::string pct(const ordered_json& v) { return v.is_number() ? fmt::format("{:.1f} %", 100 * v.get<double>()) : "–"; }
-std::string val(const ordered_json& v, int digits = 3) {
-  return v.is_number() ? fmt::format("{:.{}f}", v.get<double>(), digits) : "–";
-}
+std::string pct(const ordered_json& v) { return percent_text(v); }
+std::string val(const ordered_json& v, int digits = 3) { return value_text(v, digits); }
 
 // The probability of success and what moves it (report/uncertainty.h).
 std::string uncertainty_text(const ordered_json& u) {
@@ -64,6 +62,14 @@ std::string uncertainty_text(const ordered_json& u) {
 }
 
 }  // namespace
+
+std::string percent_text(const nlohmann::ordered_json& v) {
+  return v.is_number() ? fmt::format("{:.1f} %", 100 * v.get<double>()) : "–";
+}
+
+std::string value_text(const nlohmann::ordered_json& v, int digits) {
+  return v.is_number() ? fmt::format("{:.{}f}", v.get<double>(), digits) : "–";
+}
 
 std::string simulation_text(const ordered_json& j) {
   const ordered_json& pv = j["provenance"];

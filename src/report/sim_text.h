@@ -8,4 +8,9 @@ namespace il2t::report {
 
 std::string simulation_text(const nlohmann::ordered_json& results);
 
+// A JSON number as the reports show it: a share as a percentage with one decimal, a
+// value with `digits` decimals; "–" for null (not estimable).
+std::string percent_text(const nlohmann::ordered_json& v);
+std::string value_text(const nlohmann::ordered_json& v, int digits = 3);
+
 }  // namespace il2t::report

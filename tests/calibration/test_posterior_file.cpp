@@ -26,7 +26,7 @@ struct Written {
     p.model_sha256 = model.parameters.fingerprint(names);
     text = posterior_file_text(p, names, rows);
   }
-  PosteriorExpect expect() const { return {std::string(64, 'a'), "il2trial 9", &model.parameters}; }
+  PosteriorExpect expect() const { return {std::string(64, 'a'), "il2trial 9", &model.parameters, "", "", ""}; }
   std::string error(const std::string& t) const { return read_posterior(t, "p.csv", expect()).error; }
   std::string replaced(const std::string& from, const std::string& to) const {
     std::string t = text;
