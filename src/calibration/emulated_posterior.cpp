@@ -12,7 +12,6 @@ namespace il2t::calibration {
 namespace {
 
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
-constexpr double kReach = 1.25;  // how far (in box half-widths) a shifted share may go
 
 const Quadrature& effect_nodes() {
   static const Quadrature q = gauss_hermite(16);
@@ -49,10 +48,11 @@ double proportion_of(double arcsine) {
 }
 
 EmulatedPosterior::EmulatedPosterior(const Emulator& e, std::vector<FreeParameter> theta, std::vector<Observed> rows,
-                                     std::vector<TrialGroup> groups)
-    : e_(e), theta_(std::move(theta)), rows_(std::move(rows)), groups_(std::move(groups)) {
+                                     std::vector<TrialGroup> groups, std::vector<RowCluster> clusters)
+    : e_(e), theta_(std::move(theta)), rows_(std::move(rows)), groups_(std::move(groups)), clusters_(std::move(clusters)) {
   for (const TrialGroup& g : groups_)
     if (std::find(shares_.begin(), shares_.end(), g.share) == shares_.end()) shares_.push_back(g.share);
+  make_blocks();
   for (std::size_t i = 0; i < theta_.size(); ++i) {
     double lo = theta_[i].to_search(theta_[i].lower), hi = theta_[i].to_search(theta_[i].upper);
     if (i < e_.inputs()) {
@@ -61,6 +61,44 @@ EmulatedPosterior::EmulatedPosterior(const Emulator& e, std::vector<FreeParamete
     }
     lower_.push_back(lo);
     upper_.push_back(hi);
+  }
+}
+
+bool EmulatedPosterior::in_cluster(const Observed& r) const {
+  return r.cluster >= 0 && static_cast<std::size_t>(r.cluster) < clusters_.size() && r.slot >= 0;
+}
+
+int EmulatedPosterior::shared_set(const Observed& r) const {
+  const bool blocked = r.error_set >= 0 && static_cast<std::size_t>(r.error_set) < set_block_.size() &&
+                       set_block_[static_cast<std::size_t>(r.error_set)] >= 0;
+  return blocked ? r.error_set : -1;
+}
+
+void EmulatedPosterior::make_blocks() {
+  group_block_.assign(groups_.size(), -1);
+  int sets = 0;
+  for (const Observed& r : rows_) sets = std::max(sets, r.error_set + 1);
+  set_block_.assign(static_cast<std::size_t>(sets), -1);
+  for (int set = 0; set < sets; ++set) {
+    Block b;
+    b.set = set;
+    double sq = 0;
+    int count = 0;
+    for (const Observed& r : rows_) {
+      if (r.error_set != set) continue;
+      sq += e_.error()[r.mean] * e_.error()[r.mean], ++count;
+      if (r.group >= 0 && std::find(b.groups.begin(), b.groups.end(), static_cast<std::size_t>(r.group)) == b.groups.end())
+        b.groups.push_back(static_cast<std::size_t>(r.group));
+    }
+    // A set of one row keeps its own error; so, approximately, does a set whose trial
+    // is already inside another set's integral (two shared errors in one trial).
+    bool taken = count < 2;
+    for (std::size_t g : b.groups) taken = taken || group_block_[g] >= 0;
+    if (taken) continue;
+    b.error = std::sqrt(sq / count);
+    for (std::size_t g : b.groups) group_block_[g] = static_cast<int>(blocks_.size());
+    set_block_[static_cast<std::size_t>(set)] = static_cast<int>(blocks_.size());
+    blocks_.push_back(std::move(b));
   }
 }
 
@@ -90,47 +128,133 @@ double EmulatedPosterior::log_likelihood(const double* theta, const std::vector<
   };
   const std::vector<double>& err = e_.error();
   const Quadrature& eq = error_nodes();
-  // One row's log likelihood with the share of `slot` at scaled value s.
-  auto row_ll = [&](const Observed& r, std::size_t slot, double s) {
+  // One row's log likelihood with the share of `slot` at scaled value s. A row of an
+  // error set takes the set's error δ as given; any other row integrates its own.
+  auto row_ll = [&](const Observed& r, std::size_t slot, double s, double delta) {
     const double* a = along(slot);
     auto value = [&](std::size_t j) { return a[j] + s * (a[m + j] + s * (a[2 * m + j] + s * a[3 * m + j])); };
-    const double mu = value(r.mean);
+    const double mu = value(r.mean) + delta;
+    const double own = shared_set(r) < 0 ? err[r.mean] : 0.0;
     if (r.kind == TermKind::binomial) {
-      const double sd = err[r.mean];
+      if (own == 0) return binomial_ll(r.k, r.n, proportion_of(mu));
       double terms[8], logw[8];
       for (std::size_t q = 0; q < eq.z.size(); ++q) {
-        terms[q] = binomial_ll(r.k, r.n, proportion_of(mu + sd * eq.z[q]));
+        terms[q] = binomial_ll(r.k, r.n, proportion_of(mu + own * eq.z[q]));
         logw[q] = std::log(eq.w[q]);
       }
       return log_sum_exp(terms, logw, eq.z.size());
     }
     const double spread = std::exp(value(*r.spread));
-    const double v = spread * spread + err[r.mean] * err[r.mean];
+    const double v = spread * spread + own * own;
     const double d = r.y - mu;
     return -0.5 * d * d / v - 0.5 * std::log(v);
   };
-  double ll = 0;
-  const double s0 = e_.scaled(k0, theta[k0]);
+  // The rows of `data` in each cluster, and scratch for one cluster's Σ.
+  std::vector<std::vector<const Observed*>> members(clusters_.size());
+  std::size_t widest = 0;
   for (const Observed& r : data)
-    if (r.group < 0) ll += row_ll(r, 0, s0);
+    if (in_cluster(r)) {
+      auto& mm = members[static_cast<std::size_t>(r.cluster)];
+      mm.push_back(&r);
+      widest = std::max(widest, mm.size());
+    }
+  std::vector<double> scratch(widest * widest + 3 * widest);
+  // A cluster's log likelihood: multivariate normal on the emulated scale.
+  auto cluster_ll = [&](std::size_t c, std::size_t slot, double s) {
+    const std::vector<const Observed*>& mm = members[c];
+    const std::size_t k = mm.size(), K = clusters_[c].rows.size();
+    const double* a = along(slot);
+    auto value = [&](std::size_t j) { return a[j] + s * (a[m + j] + s * (a[2 * m + j] + s * a[3 * m + j])); };
+    double* L = scratch.data();
+    double* d = L + k * k;
+    double* sd = d + k;
+    for (std::size_t i = 0; i < k; ++i) {
+      const Observed& r = *mm[i];
+      if (r.kind == TermKind::binomial) {
+        d[i] = std::asin(std::sqrt(std::clamp(r.k / r.n, 0.0, 1.0))) - value(r.mean);
+        sd[i] = 0.5 / std::sqrt(r.n);
+      } else {
+        d[i] = r.y - value(r.mean);
+        sd[i] = std::exp(value(*r.spread));
+      }
+    }
+    const std::vector<double>& R = clusters_[c].corr;
+    for (std::size_t i = 0; i < k; ++i)
+      for (std::size_t j = 0; j <= i; ++j) {
+        const auto si = static_cast<std::size_t>(mm[i]->slot), sj = static_cast<std::size_t>(mm[j]->slot);
+        L[i * k + j] = sd[i] * sd[j] * R[si * K + sj] + (i == j ? err[mm[i]->mean] * err[mm[i]->mean] : 0.0);
+      }
+    double logdet = 0, quad = 0;
+    for (std::size_t i = 0; i < k; ++i) {  // Cholesky, then L z = d
+      for (std::size_t j = 0; j <= i; ++j) {
+        double v = L[i * k + j];
+        for (std::size_t q = 0; q < j; ++q) v -= L[i * k + q] * L[j * k + q];
+        if (i == j) {
+          if (!(v > 0)) return kNegInf;
+          L[i * k + i] = std::sqrt(v);
+        } else {
+          L[i * k + j] = v / L[j * k + j];
+        }
+      }
+      double z = d[i];
+      for (std::size_t q = 0; q < i; ++q) z -= L[i * k + q] * d[q];
+      d[i] = z / L[i * k + i];
+      quad += d[i] * d[i];
+      logdet += 2 * std::log(L[i * k + i]);
+    }
+    return -0.5 * quad - 0.5 * logdet;
+  };
+  const double s0 = e_.scaled(k0, theta[k0]);
   const Quadrature& uq = effect_nodes();
-  std::vector<double> node_ll(uq.z.size()), logw(uq.z.size());
-  for (std::size_t q = 0; q < uq.z.size(); ++q) logw[q] = std::log(uq.w[q]);
-  for (std::size_t g = 0; g < groups_.size(); ++g) {
+  double logw_u[16];
+  for (std::size_t q = 0; q < uq.z.size(); ++q) logw_u[q] = std::log(uq.w[q]);
+  // One trial's log likelihood, its effect integrated, with error set `set`'s δ.
+  auto trial_ll = [&](std::size_t g, int set, double delta) {
     const TrialGroup& tg = groups_[g];
     const double sd = (tg.sd ? theta[*tg.sd] : tg.sd_fixed) / std::sqrt(tg.pooled);
     const std::size_t slot = slot_of(tg.share);
-    std::fill(node_ll.begin(), node_ll.end(), 0.0);
+    double node_ll[16] = {};
     bool any = false;
-    for (const Observed& r : data) {
-      if (r.group != static_cast<int>(g)) continue;
+    for (std::size_t c = 0; c < clusters_.size(); ++c) {
+      if (members[c].empty() || members[c].front()->group != static_cast<int>(g)) continue;
       any = true;
       for (std::size_t q = 0; q < uq.z.size(); ++q) {
-        const double s = std::clamp(e_.scaled(tg.share, theta[tg.share] + sd * uq.z[q]), -kReach, kReach);
-        node_ll[q] += row_ll(r, slot, s);
+        const double s = std::clamp(e_.scaled(tg.share, theta[tg.share] + sd * uq.z[q]), -kShareReach, kShareReach);
+        node_ll[q] += cluster_ll(c, slot, s);
       }
     }
-    if (any) ll += log_sum_exp(node_ll.data(), logw.data(), uq.z.size());
+    for (const Observed& r : data) {
+      if (r.group != static_cast<int>(g) || in_cluster(r)) continue;
+      any = true;
+      const double shift = set >= 0 && shared_set(r) == set ? delta : 0.0;
+      for (std::size_t q = 0; q < uq.z.size(); ++q) {
+        const double s = std::clamp(e_.scaled(tg.share, theta[tg.share] + sd * uq.z[q]), -kShareReach, kShareReach);
+        node_ll[q] += row_ll(r, slot, s, shift);
+      }
+    }
+    return any ? log_sum_exp(node_ll, logw_u, uq.z.size()) : 0.0;
+  };
+  double ll = 0;
+  for (const Observed& r : data)
+    if (r.group < 0 && shared_set(r) < 0 && !in_cluster(r)) ll += row_ll(r, 0, s0, 0);
+  for (std::size_t c = 0; c < clusters_.size(); ++c)
+    if (!members[c].empty() && members[c].front()->group < 0) ll += cluster_ll(c, 0, s0);
+  for (std::size_t g = 0; g < groups_.size(); ++g)
+    if (group_block_[g] < 0) ll += trial_ll(g, -1, 0);
+  // Each block: the trials and rows linked by one error set, inside the integral over δ.
+  for (std::size_t b = 0; b < blocks_.size(); ++b) {
+    const Block& bl = blocks_[b];
+    double terms[8], logw[8];
+    for (std::size_t q = 0; q < eq.z.size(); ++q) {
+      const double delta = bl.error * eq.z[q];
+      double t = 0;
+      for (const Observed& r : data)
+        if (r.group < 0 && shared_set(r) == bl.set) t += row_ll(r, 0, s0, delta);
+      for (std::size_t g : bl.groups) t += trial_ll(g, bl.set, delta);
+      terms[q] = t;
+      logw[q] = std::log(eq.w[q]);
+    }
+    ll += log_sum_exp(terms, logw, eq.z.size());
   }
   return ll;
 }

@@ -12,6 +12,11 @@
 //   (Emulator::error; 5-point Gauss–Hermite). A normal row (a median, mean or rate; a fold on the log
 //   scale) has L = N(y; m, s²) with m and log s emulated (s includes the resolution τ of
 //   objective.h) and the emulator's error added to s².
+// - Rows of one error set (Observed::error_set) share one emulator error δ: the
+//   trials that hold them are integrated together, their product inside a 5-point
+//   Gauss–Hermite integral over δ (each row then has no error of its own). Treating δ
+//   as independent per row would let the spread between trials be explained as
+//   emulator error, and understate the between-trial SD.
 // - Rows of one trial share its standard-of-care effect u ~ N(0, sd²/k) (k trials pooled
 //   in one row): the trial's share input is shifted by u (the share is on a log scale,
 //   so the share is multiplied by exp(u), as model/trial_effect.h simulates), the
@@ -19,9 +24,12 @@
 //   one input the emulator is an exact cubic (Emulator::along), so each node costs a
 //   few operations per row. The shifted share is held within 1.25 box half-widths of
 //   the box centre: beyond that the polynomial would extrapolate.
+// - Rows of one cluster (one trial arm: row_correlation.h) are taken jointly: on the
+//   emulated scale (asin √(k/n) for a binomial row, with SD 1/(2√n)), a multivariate
+//   normal with correlation R between their sampling errors, each row's emulator error
+//   added to its variance: Σ = S R S + diag(error²).
 //
-// Rows are taken as independent given θ and the trial effects: the composite likelihood
-// of objective.h with the trial effects added. docs/model.md says what that assumes and
+// Other rows are taken as independent given θ and the trial effects. docs/model.md says what that assumes and
 // validation.md how simulation-based calibration checks it.
 #include <optional>
 #include <string>
@@ -40,7 +48,20 @@ struct Observed {
   std::size_t mean = 0;               // the emulator output of the expected value
   std::optional<std::size_t> spread;  // normal kinds: the output of log √(SD² + τ²)
   int group = -1;                     // its trial (index into the groups), or -1
+  // Rows that estimate one expected value (the same study, arm, visit and measure: a
+  // placebo arm simulated for several published trials) share one emulator error: the
+  // index of that set, or -1 for a row whose error is its own.
+  int error_set = -1;
   bool increase = false;              // log-normal of 1 + value (a fold minus 1)
+  // Rows of one trial arm, whose sampling errors are correlated (row_correlation.h):
+  // the index of the cluster and this row's place in it, or -1.
+  int cluster = -1, slot = -1;
+};
+
+// A cluster's correlation: k × k, row-major, in the order of Observed::slot.
+struct RowCluster {
+  std::vector<std::size_t> rows;  // the layout's observed rows
+  std::vector<double> corr;
 };
 
 struct TrialGroup {
@@ -56,7 +77,7 @@ class EmulatedPosterior {
   // `theta` describes θ: the emulator's inputs first (their bounds intersected with the
   // emulator's box: the posterior outside it is taken as negligible), then the SDs.
   EmulatedPosterior(const Emulator& e, std::vector<FreeParameter> theta, std::vector<Observed> rows,
-                    std::vector<TrialGroup> groups);
+                    std::vector<TrialGroup> groups, std::vector<RowCluster> clusters = {});
   std::size_t dims() const { return theta_.size(); }
   const std::vector<FreeParameter>& parameters() const { return theta_; }
   const std::vector<Observed>& rows() const { return rows_; }
@@ -65,6 +86,10 @@ class EmulatedPosterior {
   // θ's bounds, on the search scale.
   const std::vector<double>& lower() const { return lower_; }
   const std::vector<double>& upper() const { return upper_; }
+
+  // r's error set if its rows share one emulator error δ, else -1; and δ's SD.
+  int shared_set(const Observed& r) const;
+  double shared_error(int set) const { return blocks_[static_cast<std::size_t>(set_block_[static_cast<std::size_t>(set)])].error; }
 
   double log_prior(const double* theta) const;
   // The log likelihood of `data` (rows laid out as rows(), with other observed values).
@@ -79,9 +104,23 @@ class EmulatedPosterior {
   std::vector<FreeParameter> theta_;
   std::vector<Observed> rows_;
   std::vector<TrialGroup> groups_;
+  std::vector<RowCluster> clusters_;
   std::vector<double> lower_, upper_;
   std::vector<std::size_t> shares_;  // the distinct share inputs
+  // An error set whose rows share one δ, and the trials that hold them.
+  struct Block {
+    int set = -1;
+    double error = 0;  // δ's SD: the root mean square of the rows' emulator errors
+    std::vector<std::size_t> groups;
+  };
+  std::vector<Block> blocks_;
+  std::vector<int> group_block_, set_block_;  // each trial's and error set's block, or -1
+  void make_blocks();
+  bool in_cluster(const Observed& r) const;
 };
+
+// How far a trial's shifted share may go, in box half-widths from the box centre.
+inline constexpr double kShareReach = 1.25;
 
 // The expected proportion of an emulated asin √p.
 double proportion_of(double arcsine);

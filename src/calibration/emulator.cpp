@@ -193,25 +193,30 @@ void Emulator::predict(const double* x, double* y) const {
 }
 
 void Emulator::along(const double* x, std::size_t k, const std::array<double*, 4>& c) const {
-  // A cubic in input k: its values at four points determine it exactly.
-  static constexpr double kAt[4] = {-1, -1.0 / 3, 1.0 / 3, 1};
+  // Every term is a coefficient times z_k^p times the other inputs' product: one pass
+  // adds it to the coefficient of s^p.
   double z[256];
-  for (std::size_t q = 0; q < inputs(); ++q) z[q] = scaled(q, x[q]);
+  const std::size_t d = inputs();
+  for (std::size_t q = 0; q < d; ++q) z[q] = scaled(q, x[q]);
+  z[k] = 1;  // so that a product over a term's inputs leaves out input k
   for (std::size_t j = 0; j < out_.size(); ++j) {
-    double v[4];
-    for (int p = 0; p < 4; ++p) {
-      z[k] = kAt[p];
-      v[p] = value(out_[j], z);
+    const Output& o = out_[j];
+    double a[4] = {o.constant, o.coef[k], 0, 0};
+    for (std::size_t q = 0; q < d; ++q)
+      if (q != k) a[0] += o.coef[q] * z[q];
+    for (std::size_t t = 0; t < o.terms.size(); ++t) {
+      const auto& [i, jj, l] = o.terms[t];
+      const std::size_t ai = o.active[static_cast<std::size_t>(i)], aj = o.active[static_cast<std::size_t>(jj)];
+      double rest = z[ai] * z[aj];
+      int power = (ai == k) + (aj == k);
+      if (l >= 0) {
+        const std::size_t al = o.active[static_cast<std::size_t>(l)];
+        rest *= z[al];
+        power += al == k;
+      }
+      a[power] += o.coef[d + t] * rest;
     }
-    // Newton's divided differences on the four points, then expanded into powers of s.
-    const double d1a = (v[1] - v[0]) * 1.5, d1b = (v[2] - v[1]) * 1.5, d1c = (v[3] - v[2]) * 1.5;
-    const double d2a = (d1b - d1a) * 0.75, d2b = (d1c - d1b) * 0.75;
-    const double d3 = (d2b - d2a) * 0.5;
-    // p(s) = v0 + d1a (s+1) + d2a (s+1)(s+1/3) + d3 (s+1)(s+1/3)(s−1/3)
-    c[0][j] = v[0] + d1a + d2a / 3 - d3 / 9;
-    c[1][j] = d1a + d2a * 4.0 / 3 - d3 / 9;
-    c[2][j] = d2a + d3;
-    c[3][j] = d3;
+    for (int p = 0; p < 4; ++p) c[static_cast<std::size_t>(p)][j] = a[p];
   }
 }
 

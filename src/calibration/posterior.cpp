@@ -6,6 +6,7 @@
 #include <limits>
 #include <numeric>
 
+#include "calibration/row_correlation.h"
 #include "calibration/space_filling.h"
 #include "model/model.h"
 #include "model/rng.h"
@@ -298,7 +299,25 @@ PosteriorRun run_posterior(const Setup& s, const model::ParameterSet& base, cons
     pw.fitted = static_cast<int>(emu->points());
     out.emulator = std::move(emu);
     out.waves.push_back(pw);
-    const EmulatedPosterior post(*out.emulator, l.theta, l.observed, l.groups);
+    // The correlation of each trial arm's rows, simulated at the design point of
+    // highest density under the correlations so far (the identity in wave 1).
+    {
+      const EmulatedPosterior before(*out.emulator, l.theta, l.observed, l.groups, l.clusters);
+      const auto best = starting_walkers(before, out.design, 1, ps.seed);
+      if (best.empty()) {
+        out.error = name + "no design point where the emulated posterior is positive";
+        return out;
+      }
+      const std::vector<double> x(best[0].begin(), best[0].begin() + static_cast<std::ptrdiff_t>(l.inputs.size()));
+      if (progress) progress("wave " + std::to_string(wave + 1) + " correlations", 0, 1);
+      std::string err;
+      if (!estimate_correlations(s, base, l, x, ps.correlation_replicates, point_seed(ps.seed + 2, static_cast<std::uint64_t>(wave)),
+                                 ps.threads, out.layout.clusters, err)) {
+        out.error = name + "the rows' correlations: " + err;
+        return out;
+      }
+    }
+    const EmulatedPosterior post(*out.emulator, l.theta, l.observed, l.groups, l.clusters);
     if (progress) progress("wave " + std::to_string(wave + 1) + " sampling", 0, 1);
     EnsembleResult r = sample_wave(post, out.design, ps, wave);
     if (!r.error.empty()) {

@@ -44,6 +44,7 @@ struct PosteriorSettings {
   int draws = 1000;              // parameter sets kept
   int check_points = 20;
   std::int64_t check_replicates = 40;
+  int correlation_replicates = 200;  // simulated worlds for the rows' correlations (row_correlation.h)
   int threads = 1;
   int burn_in = 4000, steps = 4000;  // of the final wave's sampler (earlier waves: half)
 };

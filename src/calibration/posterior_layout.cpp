@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 
+#include "calibration/row_correlation.h"
 #include "model/trial_effect.h"
 
 namespace il2t::calibration {
@@ -15,6 +16,13 @@ std::optional<std::size_t> theta_index(const PosteriorLayout& l, std::string_vie
   for (std::size_t i = 0; i < l.theta.size(); ++i)
     if (l.theta[i].name == name) return i;
   return std::nullopt;
+}
+
+// What a mapped row estimates: rows with one key have one expected value.
+std::string value_key(const Mapping& m) {
+  return std::to_string(*m.study) + "/" + std::to_string(m.arm) + "/" + std::to_string(m.visit) + "/" +
+         std::to_string(static_cast<int>(m.measure.kind)) + "/" + std::to_string(static_cast<int>(m.measure.test)) + "/" +
+         m.measure.term + "/" + std::to_string(m.measure.level);
 }
 
 }  // namespace
@@ -33,6 +41,7 @@ std::optional<PosteriorLayout> make_layout(const Setup& s, const std::vector<Fre
   l.mean.resize(s.targets.size());
   l.spread.resize(s.targets.size());
   std::map<std::string, int> group_of;
+  std::map<std::string, std::vector<std::size_t>> same_value;  // observed rows by what they estimate
   for (std::size_t r = 0; r < s.targets.size(); ++r) {
     const Mapping& m = s.mappings[r];
     if (!m.study) continue;
@@ -79,8 +88,22 @@ std::optional<PosteriorLayout> make_layout(const Setup& s, const std::vector<Fre
         o.group = it->second;
       }
     }
+    same_value[value_key(m)].push_back(l.observed.size());
     l.observed_row.push_back(r);
     l.observed.push_back(o);
+  }
+  int sets = 0;
+  for (const auto& [key, rows] : same_value) {
+    if (rows.size() < 2) continue;
+    for (std::size_t k : rows) l.observed[k].error_set = sets;
+    ++sets;
+  }
+  for (std::vector<std::size_t>& rows : assign_clusters(s, l)) {
+    RowCluster c;
+    c.corr.assign(rows.size() * rows.size(), 0.0);
+    for (std::size_t i = 0; i < rows.size(); ++i) c.corr[i * rows.size() + i] = 1;
+    c.rows = std::move(rows);
+    l.clusters.push_back(std::move(c));
   }
   if (l.inputs.empty()) {
     error = free_file + ":1: parameter: none informs the targets (each is prior-only or a between-trial SD)";

@@ -31,6 +31,9 @@ struct PosteriorLayout {
   std::vector<std::size_t> observed_row;  // per observed row: its setup row
   std::vector<Observed> observed;         // the published data, one per simulated row
   std::vector<TrialGroup> groups;
+  // Rows of one trial arm (row_correlation.h), their correlation the identity until
+  // estimated.
+  std::vector<RowCluster> clusters;
   std::size_t outputs() const { return output_names.size(); }
 };
 

@@ -3,6 +3,7 @@
 #include <boost/math/distributions/chi_squared.hpp>
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 #include "calibration/emulated_posterior.h"
 #include "calibration/ensemble.h"
@@ -24,6 +25,80 @@ void test_ranks(SbcCoordinate& c, int draws, int bins) {
   c.p_value = c.ranks.empty() ? 1.0 : boost::math::cdf(boost::math::complement(chi, c.chi_square));
 }
 
+namespace {
+
+// Synthetic data as the likelihood (emulated_posterior.h) says they arise.
+std::vector<Observed> emulated_data(const EmulatedPosterior& post, const PosteriorLayout& l,
+                                    const std::vector<double>& truth, const std::vector<double>& effect,
+                                    model::Stream& rng) {
+  const Emulator& e = post.emulator();
+  std::vector<double> y(e.outputs()), at(truth.begin(), truth.begin() + static_cast<std::ptrdiff_t>(e.inputs()));
+  std::vector<double> shared;  // each error set's δ, drawn when first needed
+  std::vector<bool> drawn;
+  std::vector<Observed> data;
+  // Each cluster's correlated standard normal sampling errors: L z, L R's Cholesky factor.
+  std::vector<std::vector<double>> z(l.clusters.size());
+  for (std::size_t c = 0; c < l.clusters.size(); ++c) {
+    const std::size_t k = l.clusters[c].rows.size();
+    const std::vector<double>& R = l.clusters[c].corr;
+    std::vector<double> L(k * k, 0.0), u(k);
+    for (std::size_t i = 0; i < k; ++i) {
+      u[i] = rng.normal();
+      for (std::size_t j = 0; j <= i; ++j) {
+        double v = R[i * k + j];
+        for (std::size_t q = 0; q < j; ++q) v -= L[i * k + q] * L[j * k + q];
+        L[i * k + j] = i == j ? std::sqrt(std::max(v, 0.0)) : (L[j * k + j] > 0 ? v / L[j * k + j] : 0.0);
+      }
+    }
+    z[c].assign(k, 0.0);
+    for (std::size_t i = 0; i < k; ++i)
+      for (std::size_t j = 0; j <= i; ++j) z[c][i] += L[i * k + j] * u[j];
+  }
+  for (const Observed& row : l.observed) {
+    std::vector<double> x = at;
+    if (row.group >= 0) {
+      const TrialGroup& g = l.groups[static_cast<std::size_t>(row.group)];
+      const double s = std::clamp(e.scaled(g.share, x[g.share] + effect[static_cast<std::size_t>(row.group)]),
+                                  -kShareReach, kShareReach);
+      x[g.share] = e.box().lo[g.share] + (s + 1) / 2 * (e.box().hi[g.share] - e.box().lo[g.share]);
+    }
+    e.predict(x.data(), y.data());
+    Observed o = row;
+    double delta = 0;
+    if (const int set = post.shared_set(o); set >= 0) {
+      const auto k = static_cast<std::size_t>(set);
+      if (k >= shared.size()) shared.resize(k + 1), drawn.resize(k + 1);
+      if (!drawn[k]) shared[k] = post.shared_error(set) * rng.normal(), drawn[k] = true;
+      delta = shared[k];
+    } else {
+      delta = e.error()[o.mean] * rng.normal();
+    }
+    const double mean = y[o.mean] + delta;
+    if (o.cluster >= 0) {  // the multivariate normal of the cluster's likelihood
+      const double zc = z[static_cast<std::size_t>(o.cluster)][static_cast<std::size_t>(o.slot)];
+      if (o.kind == TermKind::binomial) {
+        const double v = std::clamp(mean + 0.5 / std::sqrt(o.n) * zc, 0.0, std::numbers::pi / 2);
+        o.k = o.n * std::sin(v) * std::sin(v);
+      } else {
+        o.y = mean + std::exp(y[*o.spread]) * zc;
+      }
+    } else if (o.kind == TermKind::binomial) {
+      const double p = proportion_of(mean);
+      const auto n = static_cast<int>(std::lround(o.n));
+      int k = 0;
+      for (int t = 0; t < n; ++t) k += rng.uniform() < p;
+      o.k = k;
+      o.n = n;
+    } else {
+      o.y = mean + std::exp(y[*o.spread]) * rng.normal();
+    }
+    data.push_back(o);
+  }
+  return data;
+}
+
+}  // namespace
+
 SbcResult run_sbc(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l, const Emulator& e,
                   const std::vector<std::vector<double>>& design, const SbcSettings& ss, const SbcProgress& progress) {
   SbcResult out;
@@ -36,7 +111,7 @@ SbcResult run_sbc(const Setup& s, const model::ParameterSet& base, const Posteri
     FreeParameter& f = theta[e.inputs() + q];
     f.upper = std::max(f.lower + 1e-9, std::min(f.upper, ss.sd_upper[q]));
   }
-  const EmulatedPosterior prior_box(e, theta, l.observed, l.groups);
+  const EmulatedPosterior prior_box(e, theta, l.observed, l.groups, l.clusters);
   const std::size_t D = prior_box.dims();
   for (const FreeParameter& f : l.theta) out.coordinates.push_back({f.name, {}, {}, 0, 1});
   const std::vector<TrialBucket> bs = trial_buckets(s);
@@ -52,35 +127,40 @@ SbcResult run_sbc(const Setup& s, const model::ParameterSet& base, const Posteri
       const TrialGroup& tg = l.groups[g];
       effect[g] = (tg.sd ? truth[*tg.sd] : tg.sd_fixed) / std::sqrt(tg.pooled) * rng.normal();
     }
-    // The world: every trial once, each under its own effect.
-    std::vector<double> effects(bs.size(), 0.0);
-    for (std::size_t b = 0; b < bs.size(); ++b)
-      for (std::size_t g = 0; g < l.groups.size(); ++g)
-        if (l.groups[g].name == bs[b].trial) effects[b] = effect[g];
-    std::vector<double> world;
-    std::string error;
-    bool ok = simulate_world(s, base, input_overrides(l, truth.data()), bs, effects, sim_seed, rep, ss.threads, world, error);
-    // A row a single trial gives no value for (a dose line without a positive slope) is
-    // missing from that data set: its posterior conditions on the other rows.
     std::vector<Observed> data;
-    for (std::size_t k = 0; k < l.observed.size() && ok; ++k) {
-      Observed o = l.observed[k];
-      double v = world[l.observed_row[k]];
-      if (o.kind == TermKind::log_normal) v = std::log(o.increase ? 1 + v : v);
-      if (!std::isfinite(v)) {
-        ++out.missing_rows;
-        continue;
+    bool ok = true;
+    if (ss.world == SbcWorld::emulator) {
+      data = emulated_data(prior_box, l, truth, effect, rng);
+    } else {
+      // The world: every trial once, each under its own effect.
+      std::vector<double> effects(bs.size(), 0.0);
+      for (std::size_t b = 0; b < bs.size(); ++b)
+        for (std::size_t g = 0; g < l.groups.size(); ++g)
+          if (l.groups[g].name == bs[b].trial) effects[b] = effect[g];
+      std::vector<double> world;
+      std::string error;
+      ok = simulate_world(s, base, input_overrides(l, truth.data()), bs, effects, sim_seed, rep, ss.threads, world, error);
+      // A row a single trial gives no value for (a dose line without a positive slope) is
+      // missing from that data set: its posterior conditions on the other rows.
+      for (std::size_t k = 0; k < l.observed.size() && ok; ++k) {
+        Observed o = l.observed[k];
+        double v = world[l.observed_row[k]];
+        if (o.kind == TermKind::log_normal) v = std::log(o.increase ? 1 + v : v);
+        if (!std::isfinite(v)) {
+          ++out.missing_rows;
+          continue;
+        }
+        if (o.kind == TermKind::binomial) o.k = std::clamp(v, 0.0, 1.0) * o.n;
+        else o.y = v;
+        data.push_back(o);
       }
-      if (o.kind == TermKind::binomial) o.k = std::clamp(v, 0.0, 1.0) * o.n;
-      else o.y = v;
-      data.push_back(o);
     }
     if (!ok) {
       ++out.failed;
       if (progress) progress(i + 1, ss.datasets);
       continue;
     }
-    const EmulatedPosterior post(e, theta, data, l.groups);
+    const EmulatedPosterior post(e, theta, data, l.groups, l.clusters);
     auto start = starting_walkers(post, design, 2 * D + 10, ss.seed + rep);
     if (start.size() % 2) start.pop_back();
     if (start.size() < 2 * D + 2) {
@@ -105,6 +185,7 @@ SbcResult run_sbc(const Setup& s, const model::ParameterSet& base, const Posteri
     std::vector<const std::vector<double>*> pool;
     for (std::size_t back = 0; back < steps && pool.size() < static_cast<std::size_t>(ss.draws); back += gap)
       for (std::size_t w = 0; w < walkers; ++w) pool.push_back(&r.draws[(steps - 1 - back) * walkers + w]);
+    if (pool.size() < static_cast<std::size_t>(ss.draws)) ++out.short_pools;
     for (std::size_t k = 0; k < D; ++k) {
       int rank = 0;
       for (int q = 0; q < ss.draws; ++q)

@@ -13,7 +13,11 @@
 // 2. every target and placebo arm is simulated once, as the published one was run:
 //    one replicate trial of its study (a placebo arm at its own arm size), each trial
 //    with its own effect, by the model itself, not the emulator (a row the trial gives
-//    no value for is missing from that data set);
+//    no value for is missing from that data set). With SbcWorld::emulator the data
+//    are drawn instead exactly as the likelihood assumes they arise (emulated mean at
+//    the shifted share, one emulator error per row, binomial or normal sampling): that
+//    checks the likelihood's code and the sampler alone, so a failure of the model
+//    world that passes in the emulator world lies in what the likelihood assumes;
 // 3. the posterior of those data is sampled as calibrate --posterior samples the
 //    published data's (the same emulator, likelihood and ensemble sampler);
 // 4. each coordinate's rank of the true value among `draws` posterior draws is kept:
@@ -33,14 +37,18 @@
 
 namespace il2t::calibration {
 
+// Where the synthetic data come from (step 2 above).
+enum class SbcWorld { model, emulator };
+
 struct SbcSettings {
+  SbcWorld world = SbcWorld::model;
   // The prior of each between-trial SD is truncated at these (model units; PosteriorRun::
   // sd_upper): the region the last wave covers, as for the emulator's inputs.
   std::vector<double> sd_upper;
   int datasets = 100;
   int draws = 99;              // posterior draws each rank is taken among (ranks 0..draws)
   int bins = 10;
-  int burn_in = 1500, steps = 500;
+  int burn_in = 4000, steps = 2000;  // the posterior's burn-in; enough steps for `draws` spaced draws
   std::uint64_t seed = 1;
   int threads = 1;
 };
@@ -57,6 +65,7 @@ struct SbcResult {
   std::vector<SbcCoordinate> coordinates;  // θ's order
   int datasets = 0, failed = 0;            // failed: a data set the model could not simulate
   int missing_rows = 0;                    // rows a synthetic trial gave no value for (left out of its data set)
+  int short_pools = 0;                     // data sets with fewer than `draws` spaced draws (some ranked twice)
   std::string error;
 };
 

@@ -24,5 +24,6 @@ list(APPEND IL2T_SOURCES
   calibration/posterior.cpp
   calibration/posterior_file.cpp
   calibration/world.cpp
+  calibration/row_correlation.cpp
   calibration/sbc.cpp
 )

@@ -69,8 +69,8 @@ std::string summary(const calibration::FitRecord& r) {
 
 int run(const CalibrateOptions& given) {
   if (given.posterior) return run_posterior_calibration(given);
-  if (given.sbc > 0 || !given.sbc_out.empty()) {
-    std::cerr << kCmd << ": error: --sbc checks the posterior method: give it with --posterior\n";
+  if (given.sbc > 0 || !given.sbc_out.empty() || !given.sbc_world.empty()) {
+    std::cerr << kCmd << ": error: --sbc, --sbc-out and --sbc-world check the posterior method: give them with --posterior\n";
     return 2;
   }
   CalibrateOptions o = given;
@@ -183,10 +183,15 @@ void add_calibrate(CLI::App& app, int& status) {
                   "With --posterior: posterior draws simulated directly to check the emulator (default 20)");
   cmd->add_option("--check-replicates", o->check_replicates,
                   "With --posterior: replicate trials per study at each checked draw (default 40)");
+  cmd->add_option("--correlation-replicates", o->correlation_replicates,
+                  "With --posterior: simulated trials per wave for the correlation of each trial arm's rows (default 200)");
   cmd->add_option("--sbc", o->sbc,
                   "With --posterior: then check the method by simulation-based calibration on this many synthetic data "
                   "sets (docs/validation.md)");
   cmd->add_option("--sbc-out", o->sbc_out, "With --sbc: also write every data set's ranks (CSV)");
+  cmd->add_option("--sbc-world", o->sbc_world,
+                  "With --sbc: where the synthetic data come from: model (default: the simulator) or emulator (as the "
+                  "likelihood assumes; checks the sampler and likelihood code alone)");
   cmd->callback([o, &status] { status = run(*o); });
 }
 

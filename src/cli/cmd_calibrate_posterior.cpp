@@ -73,12 +73,15 @@ std::string summary(const calibration::PosteriorRun& r, const calibration::Poste
 
 std::string sbc_summary(const calibration::SbcResult& r, const calibration::SbcSettings& ss) {
   std::string o = fmt::format(
-      "\nsimulation-based calibration: {} synthetic data sets ({} failed to simulate, {} rows without a value left out); "
+      "\nsimulation-based calibration: {} synthetic data sets drawn from the {} ({} failed to simulate, {} rows without a value left out); "
       "each true value's rank among {} "
       "posterior draws,\nin {} bins (uniform: {:.1f} per bin, Monte Carlo SD {:.1f}); chi-square test of uniformity, {} "
       "degrees of freedom\n",
-      r.datasets, r.failed, r.missing_rows, ss.draws, ss.bins, r.datasets / static_cast<double>(ss.bins),
+      r.datasets, ss.world == calibration::SbcWorld::emulator ? "emulator" : "model", r.failed, r.missing_rows, ss.draws, ss.bins, r.datasets / static_cast<double>(ss.bins),
       std::sqrt(r.datasets / static_cast<double>(ss.bins) * (1 - 1.0 / ss.bins)), ss.bins - 1);
+  if (r.short_pools > 0)
+    o += fmt::format("{} data sets had fewer than {} draws spaced by the autocorrelation time (some ranked twice)\n",
+                     r.short_pools, ss.draws);
   o += fmt::format("{:<40} {:>8} {:>8}  {}\n", "parameter", "chi2", "p", "counts per bin");
   int below5 = 0, below1 = 0;
   for (const auto& c : r.coordinates) {
@@ -125,8 +128,13 @@ int run_posterior_calibration(const CalibrateOptions& given) {
   if (!cs) return 2;
   if (!within("--points", o.points, 10, 100000) || !within("--waves", o.waves, 1, 5) || !within("--sbc", o.sbc, 0, 100000) ||
       !within("--draws", o.draws, 200, 100000) || !within("--check-points", o.check_points, 0, 10000) ||
-      !within("--check-replicates", static_cast<double>(o.check_replicates), 10, 100000))
+      !within("--check-replicates", static_cast<double>(o.check_replicates), 10, 100000) ||
+      !within("--correlation-replicates", o.correlation_replicates, 20, 100000))
     return 2;
+  if (!o.sbc_world.empty() && o.sbc_world != "model" && o.sbc_world != "emulator") {
+    std::cerr << kCmd << ": error: --sbc-world: \"" << o.sbc_world << "\" is not a world (model or emulator)\n";
+    return 2;
+  }
   auto in = read_calibrate_inputs(o, {}, kCmd);
   if (!in) return 1;
   calibration::PosteriorSettings ps;
@@ -137,6 +145,7 @@ int run_posterior_calibration(const CalibrateOptions& given) {
   ps.draws = o.draws;
   ps.check_points = o.check_points;
   ps.check_replicates = o.check_replicates;
+  ps.correlation_replicates = o.correlation_replicates;
   ps.threads = cs->threads;
   std::vector<std::string> names;
   for (const auto& f : in->free.parameters) names.push_back(f.name);
@@ -145,11 +154,13 @@ int run_posterior_calibration(const CalibrateOptions& given) {
   prov.method = fmt::format(
       "Bayesian history matching: {} waves of {} Latin-hypercube design points, {} replicate trials per study each; an "
       "emulator linear in every input and cubic in each output's 8 most influential (ridge, leave-one-out penalty); an "
-      "affine-invariant ensemble sampler ({} + {} steps)",
+      "affine-invariant ensemble sampler ({} + {} steps); the rows of one trial arm jointly normal with their correlation "
+      "simulated in each wave, rows estimating one value sharing one emulator error",
       ps.waves, ps.points, ps.replicates, ps.burn_in, ps.steps);
   prov.command = fmt::format("il2trial calibrate --posterior --seed {} --replicates {} --points {} --waves {} --draws {} "
-                             "--check-points {} --check-replicates {}",
-                             ps.seed, ps.replicates, ps.points, ps.waves, ps.draws, ps.check_points, ps.check_replicates);
+                             "--check-points {} --check-replicates {} --correlation-replicates {}",
+                             ps.seed, ps.replicates, ps.points, ps.waves, ps.draws, ps.check_points, ps.check_replicates,
+                             ps.correlation_replicates);
   const CalibrateOptions defaults;
   for (const auto& [flag, value, shipped] : {std::tuple{"--targets", o.targets, defaults.targets},
                                              std::tuple{"--studies", o.studies, defaults.studies},
@@ -192,8 +203,10 @@ int run_posterior_calibration(const CalibrateOptions& given) {
   if (o.sbc > 0) {
     calibration::SbcSettings ss;
     ss.datasets = o.sbc;
+    ss.world = o.sbc_world == "emulator" ? calibration::SbcWorld::emulator : calibration::SbcWorld::model;
     ss.sd_upper = r.sd_upper;
     ss.seed = ps.seed;
+    ss.burn_in = ps.burn_in;
     ss.threads = ps.threads;
     const calibration::SbcResult sbc = calibration::run_sbc(in->setup, in->base, r.layout, *r.emulator, r.design, ss,
                                                             [](int i, int n) { show("simulation-based calibration", i, n); });

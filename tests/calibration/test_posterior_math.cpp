@@ -78,6 +78,11 @@ TEST(Emulator, RecoversACubicExactlyAndSaysWhereItCannot) {
     for (double t : {0.0, 2.5, 4.0}) {
       const double s = e->scaled(1, t);
       EXPECT_NEAR(c0[0] + s * (c1[0] + s * (c2[0] + s * c3[0])), truth({p[0], t})[0], 1e-6);
+      // For either output, the emulator's own polynomial along the input.
+      const std::vector<double> moved = {p[0], t};
+      e->predict(moved.data(), out);
+      for (int j = 0; j < 2; ++j)
+        EXPECT_NEAR(c0[j] + s * (c1[j] + s * (c2[j] + s * c3[j])), out[j], 1e-9 * (1 + std::abs(out[j])));
     }
   }
   // Too few points for the coefficients: refused with the counts.
@@ -197,6 +202,65 @@ TEST(EmulatedPosterior, BinomialRowIsZeroAtItsOwnRateAndTrialEffectsIntegrateOve
   const EmulatedPosterior pooled(e, {uniform("a", -1, 1), uniform("sd", 0, 1)}, {grouped}, {{"t", 0, 1, 0, 2}});
   const double halved[2] = {0.2, 0.2 / std::sqrt(2.0)};
   EXPECT_NEAR(pooled.log_likelihood(theta, pooled.rows()), with.log_likelihood(halved, with.rows()), 1e-12);
+}
+
+// −½ dᵀΣ⁻¹d − ½ log|Σ| of a bivariate normal: the normal rows' likelihood, written out.
+double bivariate(double d1, double d2, double v1, double v2, double c) {
+  const double det = v1 * v2 - c * c;
+  return -0.5 * (v2 * d1 * d1 - 2 * c * d1 * d2 + v1 * d2 * d2) / det - 0.5 * std::log(det);
+}
+
+TEST(EmulatedPosterior, RowsOfOneTrialArmAreJointlyNormalWithTheirCorrelation) {
+  const Emulator e = linear_emulator(1.0, 0.5);  // mean 1 + 0.5 θ, SD 2, no emulator error
+  Observed a;
+  a.kind = TermKind::normal;
+  a.mean = 0, a.spread = 1, a.cluster = 0, a.slot = 0, a.y = 2.0;
+  Observed b = a;
+  b.slot = 1, b.y = 0.5;
+  const double t = 0.4;  // mean 1.2
+  const EmulatedPosterior joint(e, {uniform("a", -1, 1)}, {a, b}, {}, {{{0, 1}, {1, 0.6, 0.6, 1}}});
+  EXPECT_NEAR(joint.log_likelihood(&t, joint.rows()), bivariate(0.8, -0.7, 4, 4, 0.6 * 4), 1e-9);
+  // With the identity it is the two rows apart.
+  Observed a1 = a, b1 = b;
+  a1.cluster = a1.slot = b1.cluster = b1.slot = -1;
+  const EmulatedPosterior apart(e, {uniform("a", -1, 1)}, {a1, b1}, {});
+  const EmulatedPosterior identity(e, {uniform("a", -1, 1)}, {a, b}, {}, {{{0, 1}, {1, 0, 0, 1}}});
+  EXPECT_NEAR(identity.log_likelihood(&t, identity.rows()), apart.log_likelihood(&t, apart.rows()), 1e-12);
+  // A data set missing one row keeps the other's own term.
+  EXPECT_NEAR(joint.log_likelihood(&t, {a}), apart.log_likelihood(&t, {a1}), 1e-12);
+}
+
+TEST(EmulatedPosterior, RowsEstimatingOneValueShareOneEmulatorError) {
+  // An emulator with an error of its own: its one output is 1 + 0.5 θ plus scatter.
+  const Box box{{-1}, {1}};
+  std::vector<std::vector<double>> x, y;
+  for (int i = 0; i < 40; ++i) {
+    const double t = -1 + 2.0 * i / 39;
+    x.push_back({t});
+    y.push_back({1 + 0.5 * t + 0.3 * std::sin(37.0 * i), std::log(2.0)});
+  }
+  std::string err;
+  const Emulator e = *Emulator::fit(box, x, y, err);
+  const double se = e.error()[0];
+  ASSERT_GT(se, 0.1);
+  Observed a;
+  a.kind = TermKind::normal;
+  a.mean = 0, a.spread = 1, a.y = 2.0;
+  Observed b = a;
+  b.y = 0.5;
+  const double t = 0.4;
+  double out[2];
+  e.predict(&t, out);
+  const double mu = out[0];
+  const double v = 4 + se * se;
+  // Own errors: two independent normals.
+  const EmulatedPosterior apart(e, {uniform("a", -1, 1)}, {a, b}, {});
+  EXPECT_NEAR(apart.log_likelihood(&t, apart.rows()), bivariate(2.0 - mu, 0.5 - mu, v, v, 0), 1e-9);
+  // One shared error δ: their covariance is δ's variance (5-point Gauss–Hermite over δ).
+  a.error_set = b.error_set = 0;
+  const EmulatedPosterior shared(e, {uniform("a", -1, 1)}, {a, b}, {});
+  EXPECT_EQ(shared.shared_set(a), 0);
+  EXPECT_NEAR(shared.log_likelihood(&t, shared.rows()), bivariate(2.0 - mu, 0.5 - mu, v, v, se * se), 1e-4);
 }
 
 TEST(EmulatedPosterior, NormalRowUsesTheEmulatedSpreadAndThePriorBounds) {

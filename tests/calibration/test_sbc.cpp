@@ -63,6 +63,7 @@ TEST(Sbc, TheMethodsRanksAreUniformOnAReducedProblemLong) {
   ps.draws = 200;
   ps.check_points = 0;
   ps.threads = 2;
+  ps.correlation_replicates = 40;
   ps.burn_in = 600;
   ps.steps = 400;
   const PosteriorRun run = run_posterior(*loaded.setup, m.parameters, free, "free.toml", ps, nullptr, {});

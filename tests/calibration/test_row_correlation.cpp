@@ -1,0 +1,77 @@
+// The correlation of one trial arm's rows (src/calibration/row_correlation.h): which
+// rows form a cluster, and the estimate itself on the shipped calibration data.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <iostream>
+
+#include "calibration/free.h"
+#include "calibration/posterior_layout.h"
+#include "calibration/row_correlation.h"
+#include "calibration/studies.h"
+#include "data/read_file.h"
+#include "model/model_fixture.h"
+
+namespace il2t::calibration {
+namespace {
+
+std::size_t observed_index(const Setup& s, const PosteriorLayout& l, const std::string& id) {
+  for (std::size_t k = 0; k < l.observed_row.size(); ++k)
+    if (s.targets[l.observed_row[k]].id == id) return k;
+  ADD_FAILURE() << id << " is not observed";
+  return 0;
+}
+
+TEST(RowCorrelation, OneTrialArmsRowsAreCorrelatedAsItsParticipantsMakeThemLong) {
+  const std::string dir = std::string(IL2T_SOURCE_DIR) + "/data/calibration";
+  const auto loaded = load_setup(dir + "/targets.csv", dir + "/studies.toml");
+  ASSERT_TRUE(loaded.setup) << loaded.error;
+  const calibration::Setup& s = *loaded.setup;
+  const model::Model m = test::shipped_model();
+  const FreeRead free = read_free(*data::read_file(dir + "/free.toml"), "free.toml", m.parameters);
+  ASSERT_EQ(free.error, "");
+  std::string error;
+  auto layout = make_layout(s, free.parameters, m.parameters, "free.toml", error);
+  ASSERT_TRUE(layout) << error;
+  PosteriorLayout& l = *layout;
+  // He 2020's two arms are clusters; a placebo arm shared by several trials is not in one.
+  const Observed& sri_il2 = l.observed[observed_index(s, l, "he2020-sri4-w24-il2")];
+  const Observed& sledai_il2 = l.observed[observed_index(s, l, "he2020-sledai-w24-il2")];
+  const Observed& sri_pbo = l.observed[observed_index(s, l, "he2020-sri4-w24-pbo")];
+  ASSERT_GE(sri_il2.cluster, 0);
+  EXPECT_EQ(sri_il2.cluster, sledai_il2.cluster);
+  EXPECT_NE(sri_il2.cluster, sri_pbo.cluster);
+  EXPECT_EQ(l.observed[observed_index(s, l, "blisssc-pbo")].cluster, -1);
+  EXPECT_GE(l.observed[observed_index(s, l, "blisssc-pbo")].error_set, 0);
+  // At the parameter files' values (the emulator's inputs), 40 worlds.
+  std::vector<double> x;
+  for (std::size_t i = 0; i < l.inputs.size(); ++i) {
+    const FreeParameter& f = l.theta[i];
+    x.push_back(f.to_search(m.parameters.find(f.name)->value));
+  }
+  std::vector<RowCluster> one = l.clusters, two = l.clusters;
+  ASSERT_TRUE(estimate_correlations(s, m.parameters, l, x, 40, 11, 1, one, error)) << error;
+  ASSERT_TRUE(estimate_correlations(s, m.parameters, l, x, 40, 11, 2, two, error)) << error;
+  for (std::size_t c = 0; c < one.size(); ++c) {
+    EXPECT_EQ(one[c].corr, two[c].corr) << "cluster " << c;
+    const std::size_t k = one[c].rows.size();
+    for (std::size_t i = 0; i < k; ++i) {
+      EXPECT_EQ(one[c].corr[i * k + i], 1.0);
+      for (std::size_t j = 0; j < k; ++j) {
+        if (j == i) continue;
+        EXPECT_EQ(one[c].corr[i * k + j], one[c].corr[j * k + i]);
+        EXPECT_LE(std::abs(one[c].corr[i * k + j]), 0.95 + 1e-12);  // shrunk by 5 %
+      }
+    }
+  }
+  // Fewer responders where mean SLEDAI is higher: the arm's SRI-4 rate and its mean
+  // SLEDAI at week 24 move against each other from one simulated trial to the next.
+  const RowCluster& he = one[static_cast<std::size_t>(sri_il2.cluster)];
+  const std::size_t k = he.rows.size();
+  std::cout << "SRI-4 against SLEDAI, week 24, IL-2 arm: "
+            << he.corr[static_cast<std::size_t>(sri_il2.slot) * k + static_cast<std::size_t>(sledai_il2.slot)] << "\n";
+  EXPECT_LT(he.corr[static_cast<std::size_t>(sri_il2.slot) * k + static_cast<std::size_t>(sledai_il2.slot)], -0.3);
+}
+
+}  // namespace
+}  // namespace il2t::calibration

@@ -1,0 +1,2 @@
+args: calibrate --sbc-world emulator
+exit: 2
