@@ -6,6 +6,7 @@
 #include <numbers>
 
 #include "calibration/quadrature.h"
+#include "model/cholesky.h"
 
 namespace il2t::calibration {
 
@@ -13,13 +14,21 @@ namespace {
 
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
-const Quadrature& effect_nodes() {
-  static const Quadrature q = gauss_hermite(16);
-  return q;
+// Gauss–Hermite nodes with their weights' logarithms, computed once.
+struct Nodes {
+  Quadrature q;
+  std::vector<double> logw;
+  explicit Nodes(int n) : q(gauss_hermite(n)) {
+    for (double w : q.w) logw.push_back(std::log(w));
+  }
+};
+const Nodes& effect_nodes() {
+  static const Nodes n(16);
+  return n;
 }
-const Quadrature& error_nodes() {
-  static const Quadrature q = gauss_hermite(5);
-  return q;
+const Nodes& error_nodes() {
+  static const Nodes n(5);
+  return n;
 }
 
 double xlogy(double x, double y) { return x > 0 ? x * std::log(y) : 0.0; }
@@ -127,24 +136,25 @@ double EmulatedPosterior::log_likelihood(const double* theta, const std::vector<
     return static_cast<std::size_t>(std::find(shares_.begin(), shares_.end(), input) - shares_.begin());
   };
   const std::vector<double>& err = e_.error();
-  const Quadrature& eq = error_nodes();
+  const Quadrature& eq = error_nodes().q;
+  const std::vector<double>& logw_e = error_nodes().logw;
+  // Output j with the share of `slot` at scaled value s.
+  auto emulated = [&](std::size_t slot, double s, std::size_t j) {
+    const double* a = along(slot);
+    return a[j] + s * (a[m + j] + s * (a[2 * m + j] + s * a[3 * m + j]));
+  };
   // One row's log likelihood with the share of `slot` at scaled value s. A row of an
   // error set takes the set's error δ as given; any other row integrates its own.
   auto row_ll = [&](const Observed& r, std::size_t slot, double s, double delta) {
-    const double* a = along(slot);
-    auto value = [&](std::size_t j) { return a[j] + s * (a[m + j] + s * (a[2 * m + j] + s * a[3 * m + j])); };
-    const double mu = value(r.mean) + delta;
+    const double mu = emulated(slot, s, r.mean) + delta;
     const double own = shared_set(r) < 0 ? err[r.mean] : 0.0;
     if (r.kind == TermKind::binomial) {
       if (own == 0) return binomial_ll(r.k, r.n, proportion_of(mu));
-      double terms[8], logw[8];
-      for (std::size_t q = 0; q < eq.z.size(); ++q) {
-        terms[q] = binomial_ll(r.k, r.n, proportion_of(mu + own * eq.z[q]));
-        logw[q] = std::log(eq.w[q]);
-      }
-      return log_sum_exp(terms, logw, eq.z.size());
+      double terms[8];
+      for (std::size_t q = 0; q < eq.z.size(); ++q) terms[q] = binomial_ll(r.k, r.n, proportion_of(mu + own * eq.z[q]));
+      return log_sum_exp(terms, logw_e.data(), eq.z.size());
     }
-    const double spread = std::exp(value(*r.spread));
+    const double spread = std::exp(emulated(slot, s, *r.spread));
     const double v = spread * spread + own * own;
     const double d = r.y - mu;
     return -0.5 * d * d / v - 0.5 * std::log(v);
@@ -163,19 +173,17 @@ double EmulatedPosterior::log_likelihood(const double* theta, const std::vector<
   auto cluster_ll = [&](std::size_t c, std::size_t slot, double s) {
     const std::vector<const Observed*>& mm = members[c];
     const std::size_t k = mm.size(), K = clusters_[c].rows.size();
-    const double* a = along(slot);
-    auto value = [&](std::size_t j) { return a[j] + s * (a[m + j] + s * (a[2 * m + j] + s * a[3 * m + j])); };
     double* L = scratch.data();
     double* d = L + k * k;
     double* sd = d + k;
     for (std::size_t i = 0; i < k; ++i) {
       const Observed& r = *mm[i];
       if (r.kind == TermKind::binomial) {
-        d[i] = std::asin(std::sqrt(std::clamp(r.k / r.n, 0.0, 1.0))) - value(r.mean);
+        d[i] = std::asin(std::sqrt(std::clamp(r.k / r.n, 0.0, 1.0))) - emulated(slot, s, r.mean);
         sd[i] = 0.5 / std::sqrt(r.n);
       } else {
-        d[i] = r.y - value(r.mean);
-        sd[i] = std::exp(value(*r.spread));
+        d[i] = r.y - emulated(slot, s, r.mean);
+        sd[i] = std::exp(emulated(slot, s, *r.spread));
       }
     }
     const std::vector<double>& R = clusters_[c].corr;
@@ -184,18 +192,9 @@ double EmulatedPosterior::log_likelihood(const double* theta, const std::vector<
         const auto si = static_cast<std::size_t>(mm[i]->slot), sj = static_cast<std::size_t>(mm[j]->slot);
         L[i * k + j] = sd[i] * sd[j] * R[si * K + sj] + (i == j ? err[mm[i]->mean] * err[mm[i]->mean] : 0.0);
       }
+    if (!model::cholesky_in_place(L, k)) return kNegInf;
     double logdet = 0, quad = 0;
-    for (std::size_t i = 0; i < k; ++i) {  // Cholesky, then L z = d
-      for (std::size_t j = 0; j <= i; ++j) {
-        double v = L[i * k + j];
-        for (std::size_t q = 0; q < j; ++q) v -= L[i * k + q] * L[j * k + q];
-        if (i == j) {
-          if (!(v > 0)) return kNegInf;
-          L[i * k + i] = std::sqrt(v);
-        } else {
-          L[i * k + j] = v / L[j * k + j];
-        }
-      }
+    for (std::size_t i = 0; i < k; ++i) {  // L z = d
       double z = d[i];
       for (std::size_t q = 0; q < i; ++q) z -= L[i * k + q] * d[q];
       d[i] = z / L[i * k + i];
@@ -205,9 +204,8 @@ double EmulatedPosterior::log_likelihood(const double* theta, const std::vector<
     return -0.5 * quad - 0.5 * logdet;
   };
   const double s0 = e_.scaled(k0, theta[k0]);
-  const Quadrature& uq = effect_nodes();
-  double logw_u[16];
-  for (std::size_t q = 0; q < uq.z.size(); ++q) logw_u[q] = std::log(uq.w[q]);
+  const Quadrature& uq = effect_nodes().q;
+  const double* logw_u = effect_nodes().logw.data();
   // One trial's log likelihood, its effect integrated, with error set `set`'s δ.
   auto trial_ll = [&](std::size_t g, int set, double delta) {
     const TrialGroup& tg = groups_[g];
@@ -244,7 +242,7 @@ double EmulatedPosterior::log_likelihood(const double* theta, const std::vector<
   // Each block: the trials and rows linked by one error set, inside the integral over δ.
   for (std::size_t b = 0; b < blocks_.size(); ++b) {
     const Block& bl = blocks_[b];
-    double terms[8], logw[8];
+    double terms[8];
     for (std::size_t q = 0; q < eq.z.size(); ++q) {
       const double delta = bl.error * eq.z[q];
       double t = 0;
@@ -252,9 +250,8 @@ double EmulatedPosterior::log_likelihood(const double* theta, const std::vector<
         if (r.group < 0 && shared_set(r) == bl.set) t += row_ll(r, 0, s0, delta);
       for (std::size_t g : bl.groups) t += trial_ll(g, bl.set, delta);
       terms[q] = t;
-      logw[q] = std::log(eq.w[q]);
     }
-    ll += log_sum_exp(terms, logw, eq.z.size());
+    ll += log_sum_exp(terms, logw_e.data(), eq.z.size());
   }
   return ll;
 }

@@ -6,6 +6,7 @@
 
 #include "calibration/measure.h"
 #include "calibration/world.h"
+#include "model/cholesky.h"
 
 namespace il2t::calibration {
 
@@ -21,22 +22,8 @@ double emulated_scale(const Observed& o, double v) {
   return v;
 }
 
-// True when the k × k matrix has a Cholesky factor.
-bool positive_definite(const std::vector<double>& a, std::size_t k) {
-  std::vector<double> L(a);
-  for (std::size_t i = 0; i < k; ++i)
-    for (std::size_t j = 0; j <= i; ++j) {
-      double v = L[i * k + j];
-      for (std::size_t q = 0; q < j; ++q) v -= L[i * k + q] * L[j * k + q];
-      if (i == j) {
-        if (!(v > 1e-9)) return false;
-        L[i * k + i] = std::sqrt(v);
-      } else {
-        L[i * k + j] = v / L[j * k + j];
-      }
-    }
-  return true;
-}
+// True when the k × k matrix has a Cholesky factor with every pivot above 1e-9.
+bool positive_definite(std::vector<double> a, std::size_t k) { return model::cholesky_in_place(a.data(), k, 1e-9); }
 
 }  // namespace
 

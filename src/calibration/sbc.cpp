@@ -9,6 +9,7 @@
 #include "calibration/ensemble.h"
 #include "calibration/posterior.h"
 #include "calibration/world.h"
+#include "model/cholesky.h"
 #include "model/model.h"
 #include "model/rng.h"
 
@@ -32,7 +33,7 @@ std::vector<Observed> emulated_data(const EmulatedPosterior& post, const Posteri
                                     const std::vector<double>& truth, const std::vector<double>& effect,
                                     model::Stream& rng) {
   const Emulator& e = post.emulator();
-  std::vector<double> y(e.outputs()), at(truth.begin(), truth.begin() + static_cast<std::ptrdiff_t>(e.inputs()));
+  const std::vector<double> at(truth.begin(), truth.begin() + static_cast<std::ptrdiff_t>(e.inputs()));
   std::vector<double> shared;  // each error set's δ, drawn when first needed
   std::vector<bool> drawn;
   std::vector<Observed> data;
@@ -41,28 +42,32 @@ std::vector<Observed> emulated_data(const EmulatedPosterior& post, const Posteri
   for (std::size_t c = 0; c < l.clusters.size(); ++c) {
     const std::size_t k = l.clusters[c].rows.size();
     const std::vector<double>& R = l.clusters[c].corr;
-    std::vector<double> L(k * k, 0.0), u(k);
-    for (std::size_t i = 0; i < k; ++i) {
-      u[i] = rng.normal();
-      for (std::size_t j = 0; j <= i; ++j) {
-        double v = R[i * k + j];
-        for (std::size_t q = 0; q < j; ++q) v -= L[i * k + q] * L[j * k + q];
-        L[i * k + j] = i == j ? std::sqrt(std::max(v, 0.0)) : (L[j * k + j] > 0 ? v / L[j * k + j] : 0.0);
-      }
-    }
+    std::vector<double> L = R, u(k);
+    for (std::size_t i = 0; i < k; ++i) u[i] = rng.normal();
+    model::cholesky_in_place(L.data(), k);  // R is positive definite (row_correlation.h)
     z[c].assign(k, 0.0);
     for (std::size_t i = 0; i < k; ++i)
       for (std::size_t j = 0; j <= i; ++j) z[c][i] += L[i * k + j] * u[j];
   }
-  for (const Observed& row : l.observed) {
+  // The emulated outputs at the truth (slot 0) and in each trial (slot 1 + its group),
+  // its share shifted by its effect as the likelihood shifts it.
+  std::vector<std::vector<double>> outputs(1 + l.groups.size());
+  auto outputs_of = [&](int group) -> const std::vector<double>& {
+    std::vector<double>& y = outputs[static_cast<std::size_t>(group + 1)];
+    if (!y.empty()) return y;
     std::vector<double> x = at;
-    if (row.group >= 0) {
-      const TrialGroup& g = l.groups[static_cast<std::size_t>(row.group)];
-      const double s = std::clamp(e.scaled(g.share, x[g.share] + effect[static_cast<std::size_t>(row.group)]),
+    if (group >= 0) {
+      const TrialGroup& g = l.groups[static_cast<std::size_t>(group)];
+      const double s = std::clamp(e.scaled(g.share, x[g.share] + effect[static_cast<std::size_t>(group)]),
                                   -kShareReach, kShareReach);
       x[g.share] = e.box().lo[g.share] + (s + 1) / 2 * (e.box().hi[g.share] - e.box().lo[g.share]);
     }
+    y.resize(e.outputs());
     e.predict(x.data(), y.data());
+    return y;
+  };
+  for (const Observed& row : l.observed) {
+    const std::vector<double>& y = outputs_of(row.group);
     Observed o = row;
     double delta = 0;
     if (const int set = post.shared_set(o); set >= 0) {

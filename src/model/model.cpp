@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/cholesky.h"
 #include "model/plan.h"
 #include "protocol/diagnostic.h"
 
@@ -16,22 +17,13 @@ std::string default_model_dir() { return IL2T_MODEL_DIR; }
 
 namespace {
 
-// Cholesky factor of a correlation matrix; false if it is not positive definite.
+// Cholesky factor of a correlation matrix (the upper triangle zero); false if it is not
+// positive definite.
 bool cholesky(const std::vector<double>& a, std::size_t n, std::vector<double>& l) {
-  l.assign(n * n, 0.0);
-  for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t j = 0; j <= i; ++j) {
-      double s = a[i * n + j];
-      for (std::size_t k = 0; k < j; ++k) s -= l[i * n + k] * l[j * n + k];
-      if (i == j) {
-        if (s <= 0) return false;
-        l[i * n + i] = std::sqrt(s);
-      } else {
-        l[i * n + j] = s / l[j * n + j];
-      }
-    }
-  }
-  return true;
+  l = a;
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = i + 1; j < n; ++j) l[i * n + j] = 0.0;
+  return cholesky_in_place(l.data(), n);
 }
 
 }  // namespace
