@@ -42,35 +42,31 @@ struct Lanes {
 
 void CourseLanes::simulate(const DiseaseTables& tables, std::span<const CourseJob> jobs) {
   Lanes lanes{tables, jobs, integ_, x_};
-  bool any = false;
-  for (std::size_t l = 0; l < kLanes; ++l) any = lanes.start(l) || any;
-  LaneVec t0{}, t1{};
-  std::array<Inputs, kLanes> u{};
+  // Starts the lane's course's next day; a lane's day is its own, whatever day the
+  // other lanes are on.
+  auto begin_day = [&](std::size_t l) {
+    CourseRun& run = *lanes.runs[l];
+    StateVector x = get_lane(x_, l);
+    run.begin_day(x);
+    put_lane(x_, l, x);
+    integ_.begin(l, run.day() - 1, run.day(), run.inputs(), x_);
+  };
+  for (std::size_t l = 0; l < kLanes; ++l)
+    if (lanes.start(l)) begin_day(l);
   std::array<SolveStatus, kLanes> status{};
-  while (any) {
+  while (integ_.any_busy()) {
+    const LaneMask ended = integ_.run(x_, status);
     for (std::size_t l = 0; l < kLanes; ++l) {
-      if (!lanes.job[l]) continue;
-      CourseRun& run = *lanes.runs[l];
-      StateVector x = get_lane(x_, l);
-      run.begin_day(x);
-      put_lane(x_, l, x);
-      t0[l] = run.day() - 1;
-      t1[l] = run.day();
-      u[l] = run.inputs();
-    }
-    integ_.advance(t0, t1, x_, u, status);
-    any = false;
-    for (std::size_t l = 0; l < kLanes; ++l) {
-      if (!lanes.job[l]) continue;
+      if (!ended[l]) continue;
       CourseRun& run = *lanes.runs[l];
       if (status[l] != SolveStatus::ok) run.fail(status[l]);
       else run.end_day(get_lane(x_, l));
       if (run.finished()) {
         *lanes.job[l]->result = run.result();
         lanes.job[l]->result->stats = integ_.stats(l);
-        lanes.start(l);
+        if (!lanes.start(l)) continue;
       }
-      any = any || lanes.job[l] != nullptr;
+      begin_day(l);
     }
   }
 }

@@ -22,21 +22,29 @@ void IntegratorLanes::clear(std::size_t lane) {
   ind_[lane] = nullptr;
 }
 
-void IntegratorLanes::advance(const LaneVec& t0, const LaneVec& t1, LaneState& x, const std::array<Inputs, kLanes>& u,
-                              std::array<SolveStatus, kLanes>& status) {
-  for (std::size_t l = 0; l < kLanes; ++l) {
-    if (!use_[l]) continue;
-    const Drivers d = drivers(*ind_[l], u[l]);
-    if (d != drivers_.at(l)) {
-      drivers_.set(l, d);
-      solver_.restart(l);
-    }
+bool IntegratorLanes::begin(std::size_t l, double t0, double t1, const Inputs& u, const LaneState& x) {
+  const Drivers d = drivers(*ind_[l], u);
+  if (d != drivers_.at(l)) {
+    drivers_.set(l, d);
+    solver_.restart(l);
   }
+  return solver_.begin(l, t0, t1, x);
+}
+
+LaneMask IntegratorLanes::run(LaneState& x, std::array<SolveStatus, kLanes>& status) {
   auto f = [this](const LaneState& y, LaneState& dy) { rhs_lanes(model_, drivers_, y, dy); };
   auto after = [this](std::size_t l, LaneState& y) {
     return wash_out(floors_[l], y[kIl2Depot][l], y[kIl2Transit][l], y[kIl2Plasma][l], y[kRapaGut][l]);
   };
-  solver_.integrate(f, t0, t1, x, after, use_, status);
+  return solver_.run(f, x, after, status);
+}
+
+void IntegratorLanes::advance(const LaneVec& t0, const LaneVec& t1, LaneState& x, const std::array<Inputs, kLanes>& u,
+                              std::array<SolveStatus, kLanes>& status) {
+  status.fill(SolveStatus::ok);
+  for (std::size_t l = 0; l < kLanes; ++l)
+    if (use_[l]) begin(l, t0[l], t1[l], u[l], x);
+  while (any_busy()) run(x, status);
 }
 
 }  // namespace il2t::model

@@ -18,6 +18,8 @@ inline void DormandPrinceLanes::reset(std::size_t lane) {
   h_[lane] = 0;
   t_end_[lane] = 0;
   restart_[lane] = false;
+  active_[lane] = false;
+  begun_[lane] = false;
 }
 
 inline void DormandPrinceLanes::norm(const LaneState& v, const LaneState& x, LaneVec& out) const {
@@ -89,140 +91,162 @@ void DormandPrinceLanes::stages(F& f, const LaneVec& h, const LaneState& x) {
                                     e6 * k6_[i] + e7 * k7_[i]);
 }
 
-template <class F, class After>
-void DormandPrinceLanes::integrate(F&& f, const LaneVec& t0, const LaneVec& t1, LaneState& x, After&& after, const LaneMask& use,
-                                   std::array<SolveStatus, kLanes>& status) {
-  status.fill(SolveStatus::ok);
-  // Lanes with an empty interval have nothing to do.
-  LaneMask go{};
-  for (std::size_t l = 0; l < kLanes; ++l) go[l] = use[l] && t1[l] > t0[l];
-  // Continuation or restart, lane by lane (DormandPrince::integrate's first block).
-  LaneMask init{};
-  bool any_init = false;
+inline bool DormandPrinceLanes::any_busy() const {
+  for (std::size_t l = 0; l < kLanes; ++l)
+    if (busy(l)) return true;
+  return false;
+}
+
+// DormandPrince::integrate's first block, for one lane: continuation or restart.
+inline bool DormandPrinceLanes::begin(std::size_t l, double t0, double t1, const LaneState& x) {
+  if (!(t1 > t0)) return false;
+  bool same = h_[l] > 0 && !restart_[l] && t0 == t_end_[l];
+  for (std::size_t i = 0; same && i < N; ++i) same = x[i][l] == x_end_[i][l];
+  init_[l] = !same;
+  restart_[l] = false;
+  t_[l] = t0;
+  t1_[l] = t1;
+  begun_[l] = true;
+  return true;
+}
+
+// The begun lanes' starting steps (the restarting ones' together), then their loop
+// state as DormandPrince::integrate sets it before its first step.
+template <class F>
+void DormandPrinceLanes::start_begun(F& f, const LaneState& x) {
+  bool any_begun = false, any_init = false;
   for (std::size_t l = 0; l < kLanes; ++l) {
-    if (!go[l]) continue;
-    bool same = h_[l] > 0 && !restart_[l] && t0[l] == t_end_[l];
-    for (std::size_t i = 0; same && i < N; ++i) same = x[i][l] == x_end_[i][l];
-    init[l] = !same;
-    any_init = any_init || init[l];
+    any_begun = any_begun || begun_[l];
+    any_init = any_init || (begun_[l] && init_[l]);
   }
+  if (!any_begun) return;
   if (any_init) {
     f(x, scratch_);
     for (std::size_t l = 0; l < kLanes; ++l)
-      if (init[l]) {
+      if (begun_[l] && init_[l]) {
         for (std::size_t i = 0; i < N; ++i) k1_[i][l] = scratch_[i][l];
         ++stats_[l].evaluations;
       }
+    LaneMask init{};
+    IL2T_LANES init[l] = begun_[l] && init_[l];
     LaneVec h_init = h_;
-    initial_steps(f, x, t1 - t0, init, h_init);
+    initial_steps(f, x, t1_ - t_, init, h_init);
     IL2T_LANES if (init[l]) h_[l] = h_init[l];
   }
-
   const double kLogErrFloor = std::log(1e-4);
-  LaneVec t{}, h{}, h_step{}, h_unclipped{}, log_err_prev{}, err{};
-  LaneMask active = go, last_rejected{}, final_step{};
-  std::array<long, kLanes> steps{};
-  IL2T_LANES {
-    restart_[l] = go[l] ? false : restart_[l];
-    t[l] = t0[l];
-    h[l] = std::min(h_[l], t1[l] - t0[l]);
-    log_err_prev[l] = kLogErrFloor;
+  for (std::size_t l = 0; l < kLanes; ++l) {
+    if (!begun_[l]) continue;
+    hs_[l] = std::min(h_[l], t1_[l] - t_[l]);
+    log_err_prev_[l] = kLogErrFloor;
+    last_rejected_[l] = false;
+    steps_[l] = 0;
+    active_[l] = true;
+    begun_[l] = false;
+    init_[l] = false;
   }
+}
+
+template <class F, class After>
+LaneMask DormandPrinceLanes::run(F&& f, LaneState& x, After&& after, std::array<SolveStatus, kLanes>& status) {
+  start_begun(f, x);
+  const double kLogErrFloor = std::log(1e-4);
+  LaneMask done{};
+  LaneVec h_step{}, err{};
   auto any = [](const LaneMask& m) { return std::any_of(m.begin(), m.end(), [](bool b) { return b; }); };
-  LaneMask refresh{};
-  while (any(active)) {
+  auto stop = [&](std::size_t l, SolveStatus st) {
+    status[l] = st;
+    active_[l] = false;
+    done[l] = true;
+  };
+  while (any(active_)) {
     for (std::size_t l = 0; l < kLanes; ++l) {
       h_step[l] = 0;
-      if (!active[l]) continue;
-      if (++steps[l] > s_[l].max_steps) {
-        status[l] = SolveStatus::too_many_steps;
-        active[l] = false;
+      if (!active_[l]) continue;
+      if (++steps_[l] > s_[l].max_steps) {
+        stop(l, SolveStatus::too_many_steps);
         continue;
       }
-      final_step[l] = false;
-      h_unclipped[l] = h[l];
-      if (t[l] + h[l] >= t1[l] || t[l] + 1.01 * h[l] >= t1[l]) {
-        h_unclipped[l] = h[l];
-        h[l] = t1[l] - t[l];
-        final_step[l] = true;
+      final_step_[l] = false;
+      h_unclipped_[l] = hs_[l];
+      if (t_[l] + hs_[l] >= t1_[l] || t_[l] + 1.01 * hs_[l] >= t1_[l]) {
+        h_unclipped_[l] = hs_[l];
+        hs_[l] = t1_[l] - t_[l];
+        final_step_[l] = true;
       }
-      h_step[l] = h[l];
+      h_step[l] = hs_[l];
     }
-    if (!any(active)) break;
+    if (!any(active_)) break;
     stages(f, h_step, x);
     error_norm(x, err);
     LaneBits accepted{};
     bool any_accepted = false;
     for (std::size_t l = 0; l < kLanes; ++l) {
-      if (!active[l]) continue;
+      if (!active_[l]) continue;
       stats_[l].evaluations += 6;
       const double e = err[l];
       if (!std::isfinite(e)) {
         ++stats_[l].rejected;
-        h[l] *= 0.2;
-        last_rejected[l] = true;
-        if (h[l] < s_[l].h_min) {
-          status[l] = SolveStatus::not_finite;
-          active[l] = false;
-        }
+        hs_[l] *= 0.2;
+        last_rejected_[l] = true;
+        if (hs_[l] < s_[l].h_min) stop(l, SolveStatus::not_finite);
         continue;
       }
       if (e <= 1.0) {
         ++stats_[l].steps;
-        t[l] = final_step[l] ? t1[l] : t[l] + h[l];
+        t_[l] = final_step_[l] ? t1_[l] : t_[l] + hs_[l];
         accepted[l] = -1;
         any_accepted = true;
         const double log_err = std::log(std::max(e, 1e-10));
-        double fac = std::exp(-0.17 * log_err + 0.04 * log_err_prev[l]);
-        fac = std::clamp(0.9 * fac, 0.2, last_rejected[l] ? 1.0 : 10.0);
-        const double h_next = h[l] * fac;
-        log_err_prev[l] = std::max(log_err, kLogErrFloor);
-        last_rejected[l] = false;
-        if (!final_step[l]) {
-          h[l] = h_next;
+        double fac = std::exp(-0.17 * log_err + 0.04 * log_err_prev_[l]);
+        fac = std::clamp(0.9 * fac, 0.2, last_rejected_[l] ? 1.0 : 10.0);
+        const double h_next = hs_[l] * fac;
+        log_err_prev_[l] = std::max(log_err, kLogErrFloor);
+        last_rejected_[l] = false;
+        if (!final_step_[l]) {
+          hs_[l] = h_next;
         } else {
-          h_[l] = std::max(h_next, h_unclipped[l]);
-          t_end_[l] = t1[l];
-          active[l] = false;
+          h_[l] = std::max(h_next, h_unclipped_[l]);
+          t_end_[l] = t1_[l];
+          stop(l, SolveStatus::ok);
         }
       } else {
         ++stats_[l].rejected;
-        h[l] *= std::max(0.2, 0.9 * std::pow(e, -0.2));
-        last_rejected[l] = true;
-        if (h[l] < s_[l].h_min) {
-          status[l] = SolveStatus::step_too_small;
-          active[l] = false;
-        }
+        hs_[l] *= std::max(0.2, 0.9 * std::pow(e, -0.2));
+        last_rejected_[l] = true;
+        if (hs_[l] < s_[l].h_min) stop(l, SolveStatus::step_too_small);
       }
     }
-    if (!any_accepted) continue;
-    // Accepted lanes take the new state; FSAL: the last stage is f there, unless the
-    // washout changed the state.
-    for (std::size_t i = 0; i < N; ++i) x[i] = accepted ? y_[i] : x[i];
-    LaneBits keep_k7 = accepted;
-    bool any_refresh = false;
-    for (std::size_t l = 0; l < kLanes; ++l) {
-      if (!accepted[l]) continue;
-      refresh[l] = after(l, x);
-      if (refresh[l]) {
-        ++stats_[l].evaluations;
-        keep_k7[l] = 0;
-        any_refresh = true;
+    if (any_accepted) {
+      // Accepted lanes take the new state; FSAL: the last stage is f there, unless the
+      // washout changed the state.
+      for (std::size_t i = 0; i < N; ++i) x[i] = accepted ? y_[i] : x[i];
+      LaneBits keep_k7 = accepted;
+      bool any_refresh = false;
+      for (std::size_t l = 0; l < kLanes; ++l) {
+        if (!accepted[l]) continue;
+        refresh_[l] = after(l, x);
+        if (refresh_[l]) {
+          ++stats_[l].evaluations;
+          keep_k7[l] = 0;
+          any_refresh = true;
+        }
+      }
+      for (std::size_t i = 0; i < N; ++i) k1_[i] = keep_k7 ? k7_[i] : k1_[i];
+      if (any_refresh) {
+        f(x, scratch_);
+        for (std::size_t l = 0; l < kLanes; ++l)
+          if (refresh_[l]) {
+            for (std::size_t i = 0; i < N; ++i) k1_[i][l] = scratch_[i][l];
+            refresh_[l] = false;
+          }
       }
     }
-    for (std::size_t i = 0; i < N; ++i) k1_[i] = keep_k7 ? k7_[i] : k1_[i];
-    if (any_refresh) {
-      f(x, scratch_);
-      for (std::size_t l = 0; l < kLanes; ++l)
-        if (refresh[l]) {
-          for (std::size_t i = 0; i < N; ++i) k1_[i][l] = scratch_[i][l];
-          refresh[l] = false;
-        }
-    }
+    if (any(done)) break;
   }
   for (std::size_t l = 0; l < kLanes; ++l)
-    if (go[l] && status[l] == SolveStatus::ok)
+    if (done[l] && status[l] == SolveStatus::ok)
       for (std::size_t i = 0; i < N; ++i) x_end_[i][l] = x[i][l];
+  return done;
 }
 
 #undef IL2T_LANES

@@ -107,9 +107,8 @@ bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecord
 
 bool TrialRunner::flush(std::size_t count, std::uint64_t replicate, const RunSettings& s, TrialRecords& out,
                         std::string& error) {
-  // The courses, several at once in the lane solver, arm by arm (lanes that share a
-  // dosing calendar step together; the order changes no result); then the records,
-  // in enrolment order.
+  // The courses, several at once in the lane solver, arm by arm (the order changes no
+  // result); then the records, in enrolment order.
   jobs_.clear();
   for (std::size_t arm = 0; arm < d_.arms.size(); ++arm)
     for (std::size_t i = 0; i < count; ++i) {
