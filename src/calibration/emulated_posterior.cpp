@@ -56,6 +56,18 @@ double proportion_of(double arcsine) {
   return s * s;
 }
 
+void emulated_in_trial(const Emulator& e, const std::vector<TrialGroup>& groups, const double* x, int group,
+                       double effect, std::vector<double>& out) {
+  std::vector<double> at(x, x + e.inputs());
+  if (group >= 0) {
+    const TrialGroup& g = groups[static_cast<std::size_t>(group)];
+    const double s = std::clamp(e.scaled(g.share, at[g.share] + effect), -kShareReach, kShareReach);
+    at[g.share] = e.box().lo[g.share] + (s + 1) / 2 * (e.box().hi[g.share] - e.box().lo[g.share]);
+  }
+  out.resize(e.outputs());
+  e.predict(at.data(), out.data());
+}
+
 EmulatedPosterior::EmulatedPosterior(const Emulator& e, std::vector<FreeParameter> theta, std::vector<Observed> rows,
                                      std::vector<TrialGroup> groups, std::vector<RowCluster> clusters)
     : e_(e), theta_(std::move(theta)), rows_(std::move(rows)), groups_(std::move(groups)), clusters_(std::move(clusters)) {

@@ -122,6 +122,12 @@ class EmulatedPosterior {
 // How far a trial's shifted share may go, in box half-widths from the box centre.
 inline constexpr double kShareReach = 1.25;
 
+// The emulator's outputs at the inputs x (search scale) with trial `group`'s share
+// shifted by `effect`, held within kShareReach as the likelihood holds it; no shift
+// for group < 0.
+void emulated_in_trial(const Emulator& e, const std::vector<TrialGroup>& groups, const double* x, int group,
+                       double effect, std::vector<double>& out);
+
 // The expected proportion of an emulated asin √p.
 double proportion_of(double arcsine);
 

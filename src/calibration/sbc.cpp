@@ -33,7 +33,6 @@ std::vector<Observed> emulated_data(const EmulatedPosterior& post, const Posteri
                                     const std::vector<double>& truth, const std::vector<double>& effect,
                                     model::Stream& rng) {
   const Emulator& e = post.emulator();
-  const std::vector<double> at(truth.begin(), truth.begin() + static_cast<std::ptrdiff_t>(e.inputs()));
   std::vector<double> shared;  // each error set's δ, drawn when first needed
   std::vector<bool> drawn;
   std::vector<Observed> data;
@@ -49,21 +48,12 @@ std::vector<Observed> emulated_data(const EmulatedPosterior& post, const Posteri
     for (std::size_t i = 0; i < k; ++i)
       for (std::size_t j = 0; j <= i; ++j) z[c][i] += L[i * k + j] * u[j];
   }
-  // The emulated outputs at the truth (slot 0) and in each trial (slot 1 + its group),
-  // its share shifted by its effect as the likelihood shifts it.
+  // The emulated outputs at the truth (slot 0) and in each trial (slot 1 + its group).
   std::vector<std::vector<double>> outputs(1 + l.groups.size());
   auto outputs_of = [&](int group) -> const std::vector<double>& {
     std::vector<double>& y = outputs[static_cast<std::size_t>(group + 1)];
-    if (!y.empty()) return y;
-    std::vector<double> x = at;
-    if (group >= 0) {
-      const TrialGroup& g = l.groups[static_cast<std::size_t>(group)];
-      const double s = std::clamp(e.scaled(g.share, x[g.share] + effect[static_cast<std::size_t>(group)]),
-                                  -kShareReach, kShareReach);
-      x[g.share] = e.box().lo[g.share] + (s + 1) / 2 * (e.box().hi[g.share] - e.box().lo[g.share]);
-    }
-    y.resize(e.outputs());
-    e.predict(x.data(), y.data());
+    if (y.empty())
+      emulated_in_trial(e, l.groups, truth.data(), group, group >= 0 ? effect[static_cast<std::size_t>(group)] : 0.0, y);
     return y;
   };
   for (const Observed& row : l.observed) {
@@ -104,6 +94,42 @@ std::vector<Observed> emulated_data(const EmulatedPosterior& post, const Posteri
 
 }  // namespace
 
+std::vector<FreeParameter> sbc_prior(const PosteriorLayout& l, const Emulator& e, const std::vector<double>& sd_upper) {
+  std::vector<FreeParameter> theta = l.theta;
+  for (std::size_t q = 0; q < l.sds.size() && q < sd_upper.size(); ++q) {
+    FreeParameter& f = theta[e.inputs() + q];
+    f.upper = std::max(f.lower + 1e-9, std::min(f.upper, sd_upper[q]));
+  }
+  return theta;
+}
+
+SbcTruth draw_sbc_truth(const PosteriorLayout& l, const EmulatedPosterior& box, model::Stream& rng) {
+  SbcTruth t;
+  const std::size_t D = box.dims();
+  t.theta.resize(D);
+  for (std::size_t k = 0; k < D; ++k)
+    t.theta[k] = l.theta[k].prior_quantile(rng.uniform(), box.lower()[k], box.upper()[k]);
+  t.effect.resize(l.groups.size());
+  for (std::size_t g = 0; g < l.groups.size(); ++g) {
+    const TrialGroup& tg = l.groups[g];
+    t.effect[g] = (tg.sd ? t.theta[*tg.sd] : tg.sd_fixed) / std::sqrt(tg.pooled) * rng.normal();
+  }
+  return t;
+}
+
+bool simulate_sbc_truth(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l,
+                        const std::vector<TrialBucket>& bs, std::uint64_t seed, int dataset, int threads, SbcTruth& t,
+                        std::string& error) {
+  // The world: every trial once, each under its own effect.
+  std::vector<double> effects(bs.size(), 0.0);
+  for (std::size_t b = 0; b < bs.size(); ++b)
+    for (std::size_t g = 0; g < l.groups.size(); ++g)
+      if (l.groups[g].name == bs[b].trial) effects[b] = t.effect[g];
+  const std::uint64_t sim_seed = model::Stream(seed, 0, 1, model::Purpose::sbc).next();
+  return simulate_world(s, base, input_overrides(l, t.theta.data()), bs, effects, sim_seed,
+                        static_cast<std::uint64_t>(dataset), threads, t.world, error);
+}
+
 SbcResult run_sbc(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l, const Emulator& e,
                   const std::vector<std::vector<double>>& design, const SbcSettings& ss, const SbcProgress& progress) {
   SbcResult out;
@@ -111,45 +137,28 @@ SbcResult run_sbc(const Setup& s, const model::ParameterSet& base, const Posteri
     out.error = "SBC: draws + 1 must be a multiple of the bins";
     return out;
   }
-  std::vector<FreeParameter> theta = l.theta;
-  for (std::size_t q = 0; q < l.sds.size() && q < ss.sd_upper.size(); ++q) {
-    FreeParameter& f = theta[e.inputs() + q];
-    f.upper = std::max(f.lower + 1e-9, std::min(f.upper, ss.sd_upper[q]));
-  }
+  const std::vector<FreeParameter> theta = sbc_prior(l, e, ss.sd_upper);
   const EmulatedPosterior prior_box(e, theta, l.observed, l.groups, l.clusters);
   const std::size_t D = prior_box.dims();
   for (const FreeParameter& f : l.theta) out.coordinates.push_back({f.name, {}, {}, 0, 1});
   const std::vector<TrialBucket> bs = trial_buckets(s);
-  const std::uint64_t sim_seed = model::Stream(ss.seed, 0, 1, model::Purpose::sbc).next();
   for (int i = 0; i < ss.datasets; ++i) {
     const auto rep = static_cast<std::uint64_t>(i);
     model::Stream rng(ss.seed, rep, 0, model::Purpose::sbc);
-    std::vector<double> truth(D);
-    for (std::size_t k = 0; k < D; ++k)
-      truth[k] = l.theta[k].prior_quantile(rng.uniform(), prior_box.lower()[k], prior_box.upper()[k]);
-    std::vector<double> effect(l.groups.size());
-    for (std::size_t g = 0; g < l.groups.size(); ++g) {
-      const TrialGroup& tg = l.groups[g];
-      effect[g] = (tg.sd ? truth[*tg.sd] : tg.sd_fixed) / std::sqrt(tg.pooled) * rng.normal();
-    }
+    SbcTruth t = draw_sbc_truth(l, prior_box, rng);
+    const std::vector<double>& truth = t.theta;
     std::vector<Observed> data;
     bool ok = true;
     if (ss.world == SbcWorld::emulator) {
-      data = emulated_data(prior_box, l, truth, effect, rng);
+      data = emulated_data(prior_box, l, truth, t.effect, rng);
     } else {
-      // The world: every trial once, each under its own effect.
-      std::vector<double> effects(bs.size(), 0.0);
-      for (std::size_t b = 0; b < bs.size(); ++b)
-        for (std::size_t g = 0; g < l.groups.size(); ++g)
-          if (l.groups[g].name == bs[b].trial) effects[b] = effect[g];
-      std::vector<double> world;
       std::string error;
-      ok = simulate_world(s, base, input_overrides(l, truth.data()), bs, effects, sim_seed, rep, ss.threads, world, error);
+      ok = simulate_sbc_truth(s, base, l, bs, ss.seed, i, ss.threads, t, error);
       // A row a single trial gives no value for (a dose line without a positive slope) is
       // missing from that data set: its posterior conditions on the other rows.
       for (std::size_t k = 0; k < l.observed.size() && ok; ++k) {
         Observed o = l.observed[k];
-        double v = world[l.observed_row[k]];
+        double v = t.world[l.observed_row[k]];
         if (o.kind == TermKind::log_normal) v = std::log(o.increase ? 1 + v : v);
         if (!std::isfinite(v)) {
           ++out.missing_rows;

@@ -30,10 +30,13 @@
 #include <string>
 #include <vector>
 
+#include "calibration/emulated_posterior.h"
 #include "calibration/emulator.h"
 #include "calibration/posterior_layout.h"
 #include "calibration/studies.h"
+#include "calibration/world.h"
 #include "model/parameter_set.h"
+#include "model/rng.h"
 
 namespace il2t::calibration {
 
@@ -74,6 +77,24 @@ struct SbcResult {
 void test_ranks(SbcCoordinate& c, int draws, int bins);
 
 using SbcProgress = std::function<void(int done, int total)>;
+
+// θ clipped to the last wave's box (the emulator's inputs) and the SDs to `sd_upper`:
+// the prior SBC draws from (step 1).
+std::vector<FreeParameter> sbc_prior(const PosteriorLayout& l, const Emulator& e, const std::vector<double>& sd_upper);
+
+// One synthetic data set's truth (steps 1 and 2 in the model world): θ drawn from the
+// prior `box`, each trial's effect, and every bucket simulated once (world.h) under
+// its trial's effect. Data set `i` is the same in every check that draws it with the
+// same seed (run_sbc, likelihood_check.h). `rng` is data set i's SBC stream.
+struct SbcTruth {
+  std::vector<double> theta;   // θ (search scale)
+  std::vector<double> effect;  // per trial group
+  std::vector<double> world;   // per setup row (NaN where none); empty unless simulated
+};
+SbcTruth draw_sbc_truth(const PosteriorLayout& l, const EmulatedPosterior& box, model::Stream& rng);
+bool simulate_sbc_truth(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l,
+                        const std::vector<TrialBucket>& buckets, std::uint64_t seed, int dataset, int threads,
+                        SbcTruth& t, std::string& error);
 
 // Runs SBC against the emulator and layout a posterior run left (posterior.h).
 SbcResult run_sbc(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l, const Emulator& e,

@@ -26,4 +26,5 @@ list(APPEND IL2T_SOURCES
   calibration/world.cpp
   calibration/row_correlation.cpp
   calibration/sbc.cpp
+  calibration/likelihood_check.cpp
 )

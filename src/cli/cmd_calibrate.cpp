@@ -69,8 +69,9 @@ std::string summary(const calibration::FitRecord& r) {
 
 int run(const CalibrateOptions& given) {
   if (given.posterior) return run_posterior_calibration(given);
-  if (given.sbc > 0 || !given.sbc_out.empty() || !given.sbc_world.empty()) {
-    std::cerr << kCmd << ": error: --sbc, --sbc-out and --sbc-world check the posterior method: give them with --posterior\n";
+  if (given.sbc > 0 || !given.sbc_out.empty() || !given.sbc_world.empty() || given.likelihood_check > 0) {
+    std::cerr << kCmd << ": error: --sbc, --sbc-out, --sbc-world and --likelihood-check check the posterior method: give "
+                         "them with --posterior\n";
     return 2;
   }
   CalibrateOptions o = given;
@@ -192,6 +193,9 @@ void add_calibrate(CLI::App& app, int& status) {
   cmd->add_option("--sbc-world", o->sbc_world,
                   "With --sbc: where the synthetic data come from: model (default: the simulator) or emulator (as the "
                   "likelihood assumes; checks the sampler and likelihood code alone)");
+  cmd->add_option("--likelihood-check", o->likelihood_check,
+                  "With --posterior: then check what the likelihood assumes of the simulator, row by row, on this many of "
+                  "SBC's model-world data sets (docs/validation.md)");
   cmd->callback([o, &status] { status = run(*o); });
 }
 

@@ -12,6 +12,7 @@
 #include "calibration/posterior.h"
 #include "calibration/posterior_file.h"
 #include "calibration/posterior_layout.h"
+#include "calibration/likelihood_check.h"
 #include "calibration/sbc.h"
 #include "cli/calibrate_inputs.h"
 #include "cli/check_options.h"
@@ -109,6 +110,36 @@ std::string sbc_csv(const calibration::SbcResult& r) {
   return o;
 }
 
+// Flags a pair whose correlation departs from the assumed one by more than 3 standard
+// errors (1/√n about a correlation near 0).
+bool departs(const calibration::PairZ& p) {
+  return std::isfinite(p.observed) && std::abs(p.observed - p.assumed) > 3 / std::sqrt(static_cast<double>(p.count));
+}
+
+std::string likelihood_summary(const calibration::LikelihoodCheck& r) {
+  std::string o = fmt::format(
+      "\nthe likelihood's assumptions against the simulator on {} of SBC's model-world data sets ({} failed to simulate):\n"
+      "z = (simulated - emulated mean at the true parameters and trial effect) / sqrt(sampling SD^2 + emulator error^2),\n"
+      "on the emulated scale; the likelihood assumes mean 0, SD 1, and 2.3 % beyond each of -2 and 2\n",
+      r.datasets, r.failed);
+  o += fmt::format("{:<36} {:>5} {:>8} {:>8} {:>8} {:>8}\n", "row", "n", "mean z", "SD z", "z < -2", "z > 2");
+  for (const auto& w : r.rows)
+    o += fmt::format("{:<36} {:>5} {:>8.3f} {:>8.3f} {:>8.3f} {:>8.3f}\n", w.id, w.count, w.mean, w.sd, w.low, w.high);
+  std::vector<calibration::PairZ> off;
+  for (const auto& p : r.pairs)
+    if (departs(p)) off.push_back(p);
+  std::sort(off.begin(), off.end(), [](const auto& a, const auto& b) {
+    return std::abs(a.observed - a.assumed) > std::abs(b.observed - b.assumed);
+  });
+  o += fmt::format("\npairs of rows of one trial, cluster or error set whose z correlate otherwise than assumed (by more\n"
+                   "than 3/sqrt(n)): {} of {}{}\n",
+                   off.size(), r.pairs.size(), off.size() > 30 ? "; the 30 largest" : "");
+  o += fmt::format("{:<36} {:<36} {:>9} {:>9}\n", "row", "row", "observed", "assumed");
+  for (std::size_t i = 0; i < off.size() && i < 30; ++i)
+    o += fmt::format("{:<36} {:<36} {:>9.3f} {:>9.3f}\n", off[i].a, off[i].b, off[i].observed, off[i].assumed);
+  return o;
+}
+
 }  // namespace
 
 int run_posterior_calibration(const CalibrateOptions& given) {
@@ -127,6 +158,7 @@ int run_posterior_calibration(const CalibrateOptions& given) {
   const auto cs = check_settings(o.seed_text, o.replicates, o.threads, kCmd, 2);
   if (!cs) return 2;
   if (!within("--points", o.points, 10, 100000) || !within("--waves", o.waves, 1, 5) || !within("--sbc", o.sbc, 0, 100000) ||
+      !within("--likelihood-check", o.likelihood_check, 0, 100000) ||
       !within("--draws", o.draws, 200, 100000) || !within("--check-points", o.check_points, 0, 10000) ||
       !within("--check-replicates", static_cast<double>(o.check_replicates), 10, 100000) ||
       !within("--correlation-replicates", o.correlation_replicates, 20, 100000))
@@ -217,6 +249,17 @@ int run_posterior_calibration(const CalibrateOptions& given) {
     }
     std::cout << sbc_summary(sbc, ss);
     if (!o.sbc_out.empty() && !emit(sbc_csv(sbc), o.sbc_out, std::cerr)) return 1;
+  }
+  if (o.likelihood_check > 0) {
+    calibration::SbcSettings ss;
+    ss.datasets = o.likelihood_check;
+    ss.sd_upper = r.sd_upper;
+    ss.seed = ps.seed;
+    ss.threads = ps.threads;
+    const calibration::LikelihoodCheck lc = calibration::likelihood_check(
+        in->setup, in->base, r.layout, *r.emulator, ss, [](int i, int n) { show("likelihood check", i, n); });
+    if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\n");
+    std::cout << likelihood_summary(lc);
   }
   journal->remove();  // only once everything is written whole
   return 0;

@@ -1,12 +1,15 @@
 // Simulation-based calibration of the posterior method (src/calibration/sbc.h): the
 // rank test itself, and a reduced run of the whole method (a small design, three
 // inputs and the SLE between-trial SD, synthetic worlds simulated by the model) whose
-// ranks must be uniform. The full run is in docs/validation.md.
+// ranks must be uniform, with the likelihood check (likelihood_check.h) on its data
+// sets. The full runs are in docs/validation.md.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <iostream>
 
 #include "calibration/free.h"
+#include "calibration/likelihood_check.h"
 #include "calibration/posterior.h"
 #include "calibration/sbc.h"
 #include "calibration/studies.h"
@@ -89,6 +92,20 @@ TEST(Sbc, TheMethodsRanksAreUniformOnAReducedProblemLong) {
     // over-confident or biased method fails by orders of magnitude.
     EXPECT_GT(c.p_value, 0.001) << c.name << ": counts " << counts << "chi2 " << c.chi_square;
   }
+
+  // The likelihood check (likelihood_check.h) on the same data sets: every row's z
+  // lies near standard normal here, where the likelihood's assumptions nearly hold;
+  // a wrong scale or variance in the check gives z off by far more.
+  const LikelihoodCheck lc = likelihood_check(*loaded.setup, m.parameters, run.layout, *run.emulator, ss, {});
+  EXPECT_EQ(lc.datasets, sbc.datasets);
+  ASSERT_EQ(lc.rows.size(), run.layout.observed.size());
+  for (const RowZ& r : lc.rows) {
+    if (r.count < 30) continue;  // a dose line some data sets give no value
+    EXPECT_LT(std::abs(r.mean), 1.0) << r.id;
+    EXPECT_GT(r.sd, 0.3) << r.id;
+    EXPECT_LT(r.sd, 3.0) << r.id;
+  }
+  EXPECT_FALSE(lc.pairs.empty());
 }
 
 }  // namespace

@@ -1,0 +1,2 @@
+args: calibrate --posterior --likelihood-check -1
+exit: 2

@@ -1,0 +1,2 @@
+args: calibrate --likelihood-check 5
+exit: 2
