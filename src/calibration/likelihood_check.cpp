@@ -31,8 +31,9 @@ LikelihoodCheck likelihood_check(const Setup& s, const model::ParameterSet& base
   const EmulatedPosterior box(e, theta, l.observed, l.groups, l.clusters);
   const std::vector<TrialBucket> bs = trial_buckets(s);
   const std::size_t R = l.observed.size();
-  std::vector<double> sum(R), sum2(R);
-  std::vector<int> count(R), low(R), high(R);
+  std::vector<double> sum(R), sum2(R), su(R), suu(R), szu(R);
+  std::vector<int> count(R), low(R), high(R), out_box(R);
+  std::vector<double> in_sum(R), in_sum2(R);
   // The pairs the likelihood links or could: one trial, one cluster or one error set.
   std::vector<PairSums> pairs;
   for (std::size_t i = 0; i < R; ++i)
@@ -74,6 +75,15 @@ LikelihoodCheck likelihood_check(const Setup& s, const model::ParameterSet& base
       sum2[k] += z[k] * z[k];
       low[k] += z[k] < -2;
       high[k] += z[k] > 2;
+      bool inside = true;
+      if (o.group >= 0) {
+        const double u = t.effect[static_cast<std::size_t>(o.group)];
+        su[k] += u, suu[k] += u * u, szu[k] += z[k] * u;
+        const std::size_t share = l.groups[static_cast<std::size_t>(o.group)].share;
+        inside = std::abs(e.scaled(share, t.theta[share] + u)) <= 1;
+      }
+      if (inside) in_sum[k] += z[k], in_sum2[k] += z[k] * z[k];
+      else ++out_box[k];
     }
     for (PairSums& p : pairs) {
       const double za = z[p.a], zb = z[p.b];
@@ -103,6 +113,11 @@ LikelihoodCheck likelihood_check(const Setup& s, const model::ParameterSet& base
       r.sd = count[k] > 1 ? std::sqrt(std::max(0.0, (sum2[k] - n * r.mean * r.mean) / (n - 1))) : NAN;
       r.low = low[k] / n;
       r.high = high[k] / n;
+      const double vz = sum2[k] - sum[k] * sum[k] / n, vu = suu[k] - su[k] * su[k] / n;
+      if (l.observed[k].group >= 0 && vz > 0 && vu > 0) r.effect_corr = (szu[k] - sum[k] * su[k] / n) / std::sqrt(vz * vu);
+      r.outside = out_box[k] / n;
+      const double ni = n - out_box[k];
+      if (ni > 1) r.sd_inside = std::sqrt(std::max(0.0, (in_sum2[k] - in_sum[k] * in_sum[k] / ni) / (ni - 1)));
     }
     out.rows.push_back(r);
   }

@@ -11,6 +11,7 @@
 // should have mean 0 and SD 1 in every row, and the pairs' correlations should be the
 // assumed ones. Where SBC finds a biased or over-confident parameter in the model world
 // but not in the emulator world, this says which rows and which assumption depart.
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -25,6 +26,12 @@ struct RowZ {
   int count = 0;                   // data sets that gave the row a value
   double mean = 0, sd = 0;         // of z
   double low = 0, high = 0;        // fractions with z < −2 and z > 2 (0.023 each if normal)
+  // Correlation of z with the row's trial effect (NaN without a trial): not 0 when the
+  // emulator does not follow the simulator as the effect shifts the share.
+  double effect_corr = NAN;
+  // The share shifted by the effect outside the emulator's box (fitted there, its
+  // cubic extrapolates beyond): the fraction of data sets, and z's SD in the others.
+  double outside = 0, sd_inside = NAN;
 };
 
 struct PairZ {

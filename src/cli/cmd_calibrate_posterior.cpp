@@ -120,11 +120,16 @@ std::string likelihood_summary(const calibration::LikelihoodCheck& r) {
   std::string o = fmt::format(
       "\nthe likelihood's assumptions against the simulator on {} of SBC's model-world data sets ({} failed to simulate):\n"
       "z = (simulated - emulated mean at the true parameters and trial effect) / sqrt(sampling SD^2 + emulator error^2),\n"
-      "on the emulated scale; the likelihood assumes mean 0, SD 1, and 2.3 % beyond each of -2 and 2\n",
+      "on the emulated scale; the likelihood assumes mean 0, SD 1, 2.3 % beyond each of -2 and 2, and no correlation\n"
+      "with the row's trial effect u; 'outside': the data sets whose trial's shifted share lies outside the emulator's\n"
+      "box (its cubic extrapolates there), and z's SD in the others\n",
       r.datasets, r.failed);
-  o += fmt::format("{:<36} {:>5} {:>8} {:>8} {:>8} {:>8}\n", "row", "n", "mean z", "SD z", "z < -2", "z > 2");
+  o += fmt::format("{:<36} {:>5} {:>7} {:>7} {:>7} {:>7} {:>9} {:>8} {:>8}\n", "row", "n", "mean z", "SD z", "z < -2",
+                   "z > 2", "corr(z,u)", "outside", "SD in");
+  auto num = [](double v) { return std::isfinite(v) ? fmt::format("{:.3f}", v) : std::string("-"); };
   for (const auto& w : r.rows)
-    o += fmt::format("{:<36} {:>5} {:>8.3f} {:>8.3f} {:>8.3f} {:>8.3f}\n", w.id, w.count, w.mean, w.sd, w.low, w.high);
+    o += fmt::format("{:<36} {:>5} {:>7.3f} {:>7.3f} {:>7.3f} {:>7.3f} {:>9} {:>8.3f} {:>8}\n", w.id, w.count, w.mean, w.sd,
+                     w.low, w.high, num(w.effect_corr), w.outside, num(w.sd_inside));
   std::vector<calibration::PairZ> off;
   for (const auto& p : r.pairs)
     if (departs(p)) off.push_back(p);
