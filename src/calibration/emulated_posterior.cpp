@@ -51,6 +51,13 @@ double log_sum_exp(const double* v, const double* logw, std::size_t n) {
 
 }  // namespace
 
+double on_emulated_scale(const Observed& o, double v) {
+  if (!std::isfinite(v)) return v;
+  if (o.kind == TermKind::binomial) return std::asin(std::sqrt(std::clamp(v, 0.0, 1.0)));
+  if (o.kind == TermKind::log_normal) return std::log(o.increase ? 1 + v : v);
+  return v;
+}
+
 double proportion_of(double arcsine) {
   const double s = std::sin(std::clamp(arcsine, 0.0, std::numbers::pi / 2));
   return s * s;

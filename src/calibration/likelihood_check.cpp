@@ -7,14 +7,6 @@ namespace il2t::calibration {
 
 namespace {
 
-// A row's simulated value on the emulated scale (NaN where it has none).
-double on_emulated_scale(const Observed& o, double v) {
-  if (!std::isfinite(v)) return NAN;
-  if (o.kind == TermKind::binomial) return std::asin(std::sqrt(std::clamp(v, 0.0, 1.0)));
-  if (o.kind == TermKind::log_normal) return std::log(o.increase ? 1 + v : v);
-  return v;
-}
-
 struct PairSums {
   std::size_t a = 0, b = 0;
   double assumed = 0;  // summed over the data sets, then averaged

@@ -14,14 +14,6 @@ namespace {
 
 constexpr double kShrink = 0.05;
 
-// A setup row's simulated value on its emulated scale.
-double emulated_scale(const Observed& o, double v) {
-  if (!std::isfinite(v)) return v;
-  if (o.kind == TermKind::binomial) return std::asin(std::sqrt(std::clamp(v, 0.0, 1.0)));
-  if (o.kind == TermKind::log_normal) return std::log(o.increase ? 1 + v : v);
-  return v;
-}
-
 // True when the k × k matrix has a Cholesky factor with every pivot above 1e-9.
 bool positive_definite(std::vector<double> a, std::size_t k) { return model::cholesky_in_place(a.data(), k, 1e-9); }
 
@@ -66,7 +58,7 @@ bool estimate_correlations(const Setup& s, const model::ParameterSet& base, cons
                         world, error))
       return false;
     std::vector<double> v(l.observed.size());
-    for (std::size_t k = 0; k < l.observed.size(); ++k) v[k] = emulated_scale(l.observed[k], world[l.observed_row[k]]);
+    for (std::size_t k = 0; k < l.observed.size(); ++k) v[k] = on_emulated_scale(l.observed[k], world[l.observed_row[k]]);
     values.push_back(std::move(v));
   }
   for (RowCluster& c : clusters) {

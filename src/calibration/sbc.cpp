@@ -187,7 +187,7 @@ SbcResult run_sbc(const Setup& s, const model::ParameterSet& base, const Posteri
     es.thin = 1;
     es.seed = model::Stream(ss.seed, rep, 2, model::Purpose::sbc).next();
     es.threads = ss.threads;
-    const EnsembleResult r = sample_ensemble([&post](const double* t) { return post.log_density(t); }, start, es);
+    const EnsembleResult r = sample_ensemble([&post](const double* x) { return post.log_density(x); }, start, es);
     if (!r.error.empty() || r.draws.empty()) {
       ++out.failed;
       continue;

@@ -237,14 +237,17 @@ int run_posterior_calibration(const CalibrateOptions& given) {
   }
   if (!emit(calibration::posterior_file_text(prov, names, r.draws), o.out, std::cerr)) return 1;
   std::cout << summary(r, ps) << "wrote " << r.draws.size() << " parameter sets to " << o.out << "\n";
+  // The checks' data sets: SBC's prior, seed and threads (the likelihood check reads
+  // the same model-world data sets).
+  calibration::SbcSettings checks;
+  checks.sd_upper = r.sd_upper;
+  checks.seed = ps.seed;
+  checks.burn_in = ps.burn_in;
+  checks.threads = ps.threads;
   if (o.sbc > 0) {
-    calibration::SbcSettings ss;
+    calibration::SbcSettings ss = checks;
     ss.datasets = o.sbc;
     ss.world = o.sbc_world == "emulator" ? calibration::SbcWorld::emulator : calibration::SbcWorld::model;
-    ss.sd_upper = r.sd_upper;
-    ss.seed = ps.seed;
-    ss.burn_in = ps.burn_in;
-    ss.threads = ps.threads;
     const calibration::SbcResult sbc = calibration::run_sbc(in->setup, in->base, r.layout, *r.emulator, r.design, ss,
                                                             [](int i, int n) { show("simulation-based calibration", i, n); });
     if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\n");
@@ -256,11 +259,8 @@ int run_posterior_calibration(const CalibrateOptions& given) {
     if (!o.sbc_out.empty() && !emit(sbc_csv(sbc), o.sbc_out, std::cerr)) return 1;
   }
   if (o.likelihood_check > 0) {
-    calibration::SbcSettings ss;
+    calibration::SbcSettings ss = checks;
     ss.datasets = o.likelihood_check;
-    ss.sd_upper = r.sd_upper;
-    ss.seed = ps.seed;
-    ss.threads = ps.threads;
     const calibration::LikelihoodCheck lc = calibration::likelihood_check(
         in->setup, in->base, r.layout, *r.emulator, ss, [](int i, int n) { show("likelihood check", i, n); });
     if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\n");

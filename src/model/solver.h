@@ -48,6 +48,8 @@ inline constexpr double a21 = 1.0 / 5, a31 = 3.0 / 40, a32 = 9.0 / 40, a41 = 44.
                         b4 = 125.0 / 192, b5 = -2187.0 / 6784, b6 = 11.0 / 84;
 inline constexpr double e1 = 71.0 / 57600, e3 = -71.0 / 16695, e4 = 71.0 / 1920, e5 = -17253.0 / 339200,
                         e6 = 22.0 / 525, e7 = -1.0 / 40;
+// The step controller's memory of the last error is held at or above log(1e-4).
+inline const double kLogErrFloor = std::log(1e-4);
 }  // namespace dp5
 
 // F is callable as f(t, const double* x, double* dx), the same function from call to
@@ -75,8 +77,7 @@ class DormandPrince {
     }
     restart_ = false;
     double h = std::min(h_, t1 - t0);
-    const double kLogErrFloor = std::log(1e-4);
-    double log_err_prev = kLogErrFloor;
+    double log_err_prev = dp5::kLogErrFloor;
     bool last_rejected = false;
     long steps = 0;
     while (t < t1) {
@@ -112,7 +113,7 @@ class DormandPrince {
         double fac = std::exp(-0.17 * log_err + 0.04 * log_err_prev);
         fac = std::clamp(0.9 * fac, 0.2, last_rejected ? 1.0 : 10.0);
         const double h_next = h * fac;
-        log_err_prev = std::max(log_err, kLogErrFloor);
+        log_err_prev = std::max(log_err, dp5::kLogErrFloor);
         last_rejected = false;
         if (!final_step) h = h_next;
         else h_ = std::max(h_next, h_unclipped);  // carry the step before it was cut to t1

@@ -75,8 +75,8 @@ class DormandPrinceLanes {
   LaneVec h_{}, t_end_{};
   LaneMask restart_{};
   // Each lane's place inside its current interval (DormandPrince::integrate's locals).
-  LaneVec t_{}, t1_{}, hs_{}, h_unclipped_{}, log_err_prev_{};
-  LaneMask active_{}, begun_{}, init_{}, last_rejected_{}, final_step_{}, refresh_{};
+  LaneVec t_{}, t1_{}, hs_{}, log_err_prev_{};
+  LaneMask active_{}, begun_{}, init_{}, last_rejected_{};
   std::array<long, kLanes> steps_{};
 };
 

@@ -114,30 +114,29 @@ inline bool DormandPrinceLanes::begin(std::size_t l, double t0, double t1, const
 // state as DormandPrince::integrate sets it before its first step.
 template <class F>
 void DormandPrinceLanes::start_begun(F& f, const LaneState& x) {
+  LaneMask init{};
   bool any_begun = false, any_init = false;
   for (std::size_t l = 0; l < kLanes; ++l) {
+    init[l] = begun_[l] && init_[l];
     any_begun = any_begun || begun_[l];
-    any_init = any_init || (begun_[l] && init_[l]);
+    any_init = any_init || init[l];
   }
   if (!any_begun) return;
   if (any_init) {
     f(x, scratch_);
     for (std::size_t l = 0; l < kLanes; ++l)
-      if (begun_[l] && init_[l]) {
+      if (init[l]) {
         for (std::size_t i = 0; i < N; ++i) k1_[i][l] = scratch_[i][l];
         ++stats_[l].evaluations;
       }
-    LaneMask init{};
-    IL2T_LANES init[l] = begun_[l] && init_[l];
     LaneVec h_init = h_;
     initial_steps(f, x, t1_ - t_, init, h_init);
     IL2T_LANES if (init[l]) h_[l] = h_init[l];
   }
-  const double kLogErrFloor = std::log(1e-4);
   for (std::size_t l = 0; l < kLanes; ++l) {
     if (!begun_[l]) continue;
     hs_[l] = std::min(h_[l], t1_[l] - t_[l]);
-    log_err_prev_[l] = kLogErrFloor;
+    log_err_prev_[l] = dp5::kLogErrFloor;
     last_rejected_[l] = false;
     steps_[l] = 0;
     active_[l] = true;
@@ -149,9 +148,8 @@ void DormandPrinceLanes::start_begun(F& f, const LaneState& x) {
 template <class F, class After>
 LaneMask DormandPrinceLanes::run(F&& f, LaneState& x, After&& after, std::array<SolveStatus, kLanes>& status) {
   start_begun(f, x);
-  const double kLogErrFloor = std::log(1e-4);
-  LaneMask done{};
-  LaneVec h_step{}, err{};
+  LaneMask done{}, final_step{}, refresh{};
+  LaneVec h_step{}, h_unclipped{}, err{};
   auto any = [](const LaneMask& m) { return std::any_of(m.begin(), m.end(), [](bool b) { return b; }); };
   auto stop = [&](std::size_t l, SolveStatus st) {
     status[l] = st;
@@ -166,12 +164,12 @@ LaneMask DormandPrinceLanes::run(F&& f, LaneState& x, After&& after, std::array<
         stop(l, SolveStatus::too_many_steps);
         continue;
       }
-      final_step_[l] = false;
-      h_unclipped_[l] = hs_[l];
+      final_step[l] = false;
+      h_unclipped[l] = hs_[l];
       if (t_[l] + hs_[l] >= t1_[l] || t_[l] + 1.01 * hs_[l] >= t1_[l]) {
-        h_unclipped_[l] = hs_[l];
+        h_unclipped[l] = hs_[l];
         hs_[l] = t1_[l] - t_[l];
-        final_step_[l] = true;
+        final_step[l] = true;
       }
       h_step[l] = hs_[l];
     }
@@ -193,19 +191,19 @@ LaneMask DormandPrinceLanes::run(F&& f, LaneState& x, After&& after, std::array<
       }
       if (e <= 1.0) {
         ++stats_[l].steps;
-        t_[l] = final_step_[l] ? t1_[l] : t_[l] + hs_[l];
+        t_[l] = final_step[l] ? t1_[l] : t_[l] + hs_[l];
         accepted[l] = -1;
         any_accepted = true;
         const double log_err = std::log(std::max(e, 1e-10));
         double fac = std::exp(-0.17 * log_err + 0.04 * log_err_prev_[l]);
         fac = std::clamp(0.9 * fac, 0.2, last_rejected_[l] ? 1.0 : 10.0);
         const double h_next = hs_[l] * fac;
-        log_err_prev_[l] = std::max(log_err, kLogErrFloor);
+        log_err_prev_[l] = std::max(log_err, dp5::kLogErrFloor);
         last_rejected_[l] = false;
-        if (!final_step_[l]) {
+        if (!final_step[l]) {
           hs_[l] = h_next;
         } else {
-          h_[l] = std::max(h_next, h_unclipped_[l]);
+          h_[l] = std::max(h_next, h_unclipped[l]);
           t_end_[l] = t1_[l];
           stop(l, SolveStatus::ok);
         }
@@ -224,8 +222,8 @@ LaneMask DormandPrinceLanes::run(F&& f, LaneState& x, After&& after, std::array<
       bool any_refresh = false;
       for (std::size_t l = 0; l < kLanes; ++l) {
         if (!accepted[l]) continue;
-        refresh_[l] = after(l, x);
-        if (refresh_[l]) {
+        refresh[l] = after(l, x);
+        if (refresh[l]) {
           ++stats_[l].evaluations;
           keep_k7[l] = 0;
           any_refresh = true;
@@ -235,9 +233,9 @@ LaneMask DormandPrinceLanes::run(F&& f, LaneState& x, After&& after, std::array<
       if (any_refresh) {
         f(x, scratch_);
         for (std::size_t l = 0; l < kLanes; ++l)
-          if (refresh_[l]) {
+          if (refresh[l]) {
             for (std::size_t i = 0; i < N; ++i) k1_[i][l] = scratch_[i][l];
-            refresh_[l] = false;
+            refresh[l] = false;
           }
       }
     }
