@@ -198,7 +198,7 @@ double EmulatedPosterior::log_likelihood(const double* theta, const std::vector<
     for (std::size_t i = 0; i < k; ++i) {
       const Observed& r = *mm[i];
       if (r.kind == TermKind::binomial) {
-        d[i] = std::asin(std::sqrt(std::clamp(r.k / r.n, 0.0, 1.0))) - emulated(slot, s, r.mean);
+        d[i] = on_emulated_scale(r, r.k / r.n) - emulated(slot, s, r.mean);
         sd[i] = 0.5 / std::sqrt(r.n);
       } else {
         d[i] = r.y - emulated(slot, s, r.mean);

@@ -85,7 +85,6 @@ class DormandPrince {
       bool final_step = false;
       double h_unclipped = h;
       if (t + h >= t1 || t + 1.01 * h >= t1) {
-        h_unclipped = h;
         h = t1 - t;
         final_step = true;
       }

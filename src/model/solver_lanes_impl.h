@@ -167,7 +167,6 @@ LaneMask DormandPrinceLanes::run(F&& f, LaneState& x, After&& after, std::array<
       final_step[l] = false;
       h_unclipped[l] = hs_[l];
       if (t_[l] + hs_[l] >= t1_[l] || t_[l] + 1.01 * hs_[l] >= t1_[l]) {
-        h_unclipped[l] = hs_[l];
         hs_[l] = t1_[l] - t_[l];
         final_step[l] = true;
       }
