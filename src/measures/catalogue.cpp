@@ -1,0 +1,95 @@
+#include "measures/catalogue.h"
+
+#include <array>
+#include <limits>
+
+namespace il2t::measures {
+
+namespace {
+
+constexpr double kNoUpper = 1e15;  // counts, doses and copies: not negative, no stated ceiling
+
+constexpr std::array<TestSpec, kTestCount> kTests{{
+    {Id::sledai_2k, "SLEDAI2K", "SLEDAI-2K", "", Domain::qs, 0, 105, true},
+    {Id::pga, "PGA", "physician's global assessment", "", Domain::qs, 0, 3, false},
+    {Id(2), "BILAGCON", "BILAG-2004 constitutional", "grade", Domain::qs, 0, 4, true},
+    {Id(3), "BILAGMUC", "BILAG-2004 mucocutaneous", "grade", Domain::qs, 0, 4, true},
+    {Id(4), "BILAGNPS", "BILAG-2004 neuropsychiatric", "grade", Domain::qs, 0, 4, true},
+    {Id(5), "BILAGMSK", "BILAG-2004 musculoskeletal", "grade", Domain::qs, 0, 4, true},
+    {Id(6), "BILAGCRS", "BILAG-2004 cardiorespiratory", "grade", Domain::qs, 0, 4, true},
+    {Id(7), "BILAGGI", "BILAG-2004 gastrointestinal", "grade", Domain::qs, 0, 4, true},
+    {Id(8), "BILAGOPH", "BILAG-2004 ophthalmic", "grade", Domain::qs, 0, 4, true},
+    {Id(9), "BILAGREN", "BILAG-2004 renal", "grade", Domain::qs, 0, 4, true},
+    {Id(10), "BILAGHAE", "BILAG-2004 haematological", "grade", Domain::qs, 0, 4, true},
+    {Id::essdai, "ESSDAI", "ESSDAI", "", Domain::qs, 0, 123, true},
+    {Id::esspri, "ESSPRI", "ESSPRI", "", Domain::qs, 0, 10, false},
+    {Id::jadas27, "JADAS27", "JADAS-27", "", Domain::qs, 0, 57, false},
+    {Id::treg_pct, "TREGPCT", "Treg % of CD4+ T cells", "%", Domain::lb, 0, 100, false},
+    {Id::nk, "NK", "NK cells", "cells/µL", Domain::lb, 0, kNoUpper, false},
+    {Id::cd8, "CD8", "CD8+ T cells", "cells/µL", Domain::lb, 0, kNoUpper, false},
+    {Id::prednisone, "PREDDOSE", "prednisone-equivalent dose", "mg/day", Domain::cm, 0, kNoUpper, false},
+    {Id::cmv, "CMVDNA", "CMV DNA", "copies/mL", Domain::lb, 0, kNoUpper, false},
+    {Id::treg, "TREG", "Treg count", "cells/µL", Domain::lb, 0, kNoUpper, false},
+}};
+
+constexpr Reading kNone = Reading::not_simulated;
+
+// One instrument read as a value of `t`.
+constexpr InstrumentSpec value_of(std::string_view id, Id t, HistogramRange h = {}) {
+  return {id, Reading::value, Reading::value, Reading::value, t, false, false, h};
+}
+constexpr InstrumentSpec not_simulated(std::string_view id) { return {id, kNone, kNone, kNone, std::nullopt}; }
+
+constexpr std::array<InstrumentSpec, 21> kInstruments{{
+    {"sri-4", Reading::sri4, Reading::sri4, Reading::sri4, std::nullopt},
+    value_of("sledai-2k", Id::sledai_2k),
+    value_of("selena-sledai", Id::sledai_2k),  // SLEDAI-2K stands in: the model scores no SELENA variant
+    not_simulated("bilag-2004"),
+    not_simulated("pga"),
+    value_of("essdai", Id::essdai),
+    value_of("esspri", Id::esspri),
+    not_simulated("vas-patient"),
+    not_simulated("vas-physician"),
+    value_of("jadas", Id::jadas27),
+    {"ctcae", Reading::any_event, Reading::any_event, Reading::any_event, std::nullopt},
+    value_of("treg-percent", Id::treg_pct, {0, 40, 200}),
+    not_simulated("cell-counts"),
+    not_simulated("cytokines"),
+    not_simulated("complement"),
+    not_simulated("anti-dsdna"),
+    value_of("steroid-dose", Id::prednisone, {0, 80, 160}),
+    not_simulated("immunosuppressant-dose"),
+    {"infection", Reading::any_event, Reading::any_event, Reading::time_to_event, std::nullopt, false, true},
+    {"adverse-event", Reading::any_event, Reading::any_event, Reading::any_event, std::nullopt},
+    {"cmv-viral-load", Reading::value, Reading::undetectable, Reading::value, Id::cmv, true, false, {0, 8, 160}},
+}};
+
+}  // namespace
+
+std::span<const TestSpec> tests() { return kTests; }
+
+const TestSpec& test(Id id) { return kTests[static_cast<std::size_t>(id)]; }
+
+std::optional<Id> find_test(std::string_view code) {
+  for (const TestSpec& t : kTests)
+    if (t.code == code) return t.id;
+  return std::nullopt;
+}
+
+std::span<const InstrumentSpec> instruments() { return kInstruments; }
+
+const InstrumentSpec* find_instrument(std::string_view id) {
+  for (const InstrumentSpec& i : kInstruments)
+    if (i.id == id) return &i;
+  return nullptr;
+}
+
+Reading reading_for(std::string_view id, std::string_view method) {
+  const InstrumentSpec* i = find_instrument(id);
+  if (!i) return Reading::not_simulated;
+  if (method == "fisher" || method == "chi-square") return i->binary_reading;
+  if (method == "cox") return i->cox_reading;
+  return i->reading;
+}
+
+}  // namespace il2t::measures
