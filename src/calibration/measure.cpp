@@ -19,12 +19,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-std::optional<Test> parse_test(std::string_view code) {
-  for (std::size_t t = 0; t < trial::kTestCount; ++t)
-    if (trial::test_code(static_cast<Test>(t)) == code) return static_cast<Test>(t);
-  return std::nullopt;
-}
-
 // The median of v (reordered), NaN when empty: the average of the middle two for an
 // even count, as R's median().
 double median_of(std::vector<double>& v) {
@@ -91,7 +85,7 @@ std::optional<Measure> parse_measure(std::string_view text) {
   if (head == "dose_for_peak_increase") {
     const auto colon2 = arg.find(':');
     if (colon2 == std::string_view::npos) return std::nullopt;
-    const auto test = parse_test(arg.substr(0, colon2));
+    const auto test = measures::find_test(arg.substr(0, colon2));
     const std::string level(arg.substr(colon2 + 1));
     char* end = nullptr;
     const double x = std::strtod(level.c_str(), &end);
@@ -107,7 +101,7 @@ std::optional<Measure> parse_measure(std::string_view text) {
     m.term = std::string(arg);
     return m;
   }
-  const auto test = parse_test(arg);
+  const auto test = measures::find_test(arg);
   if (!test) return std::nullopt;
   m.test = *test;
   if (head == "median") m.kind = MeasureKind::median;

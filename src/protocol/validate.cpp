@@ -6,22 +6,35 @@
 #include <initializer_list>
 #include <regex>
 #include <set>
+#include <vector>
+
+#include "measures/catalogue.h"
 
 namespace il2t::protocol {
 
 namespace {
 
-std::string join(std::initializer_list<std::string_view> xs) {
+std::string join(const std::vector<std::string_view>& xs) {
   std::string s;
   for (auto x : xs) s += (s.empty() ? "" : ", ") + std::string(x);
   return s;
 }
 
 void one_of(Diagnostics& d, const Fact<std::string>& f, const std::string& where,
-            std::initializer_list<std::string_view> allowed) {
+            const std::vector<std::string_view>& allowed) {
   if (f.value.empty()) return;  // missing: already reported by the reader
   if (std::find(allowed.begin(), allowed.end(), f.value) != allowed.end()) return;
   d.error(f.pos, where + ": \"" + f.value + "\" is not one of: " + join(allowed));
+}
+
+// The instrument ids an endpoint may name: the measure catalogue's.
+const std::vector<std::string_view>& instrument_ids() {
+  static const std::vector<std::string_view> ids = [] {
+    std::vector<std::string_view> v;
+    for (const measures::InstrumentSpec& i : measures::instruments()) v.push_back(i.id);
+    return v;
+  }();
+  return ids;
 }
 
 void identity(const Protocol& p, Diagnostics& d) {
@@ -167,11 +180,7 @@ void endpoints(const Protocol& p, Diagnostics& d) {
     if (e.kind.value == "primary") ++primary;
     const Origin& described = e.description.origin.kind != OriginKind::registry ? e.description.origin : e.origin;
     lost_signs(e.description.value, described, e.description.pos, where + ".description", d);
-    one_of(d, e.instrument, where + ".instrument",
-           {"sri-4", "sledai-2k", "selena-sledai", "bilag-2004", "pga", "essdai", "esspri", "vas-patient",
-            "vas-physician", "jadas", "ctcae", "treg-percent", "cell-counts", "cytokines", "complement",
-            "anti-dsdna", "steroid-dose", "immunosuppressant-dose", "infection", "adverse-event",
-            "cmv-viral-load"});
+    one_of(d, e.instrument, where + ".instrument", instrument_ids());
     for (const std::string& v : e.timepoints.value) {
       if (!p.find_visit(v)) d.error(e.timepoints.pos, where + ".timepoints: no visit has the id \"" + v + "\"");
     }

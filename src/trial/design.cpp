@@ -28,18 +28,11 @@ bool names_control(const protocol::Arm& a) {
   return false;
 }
 
-// How the simulator reads an instrument, and which analyses it can run on it.
+// How the simulator reads an instrument (the catalogue's reading under the method).
 Reading reading_of(const std::string& instrument, const std::string& method, std::string& note) {
-  if (instrument == "sri-4") return Reading::sri4;
-  if (instrument == "cmv-viral-load")
-    return method == "fisher" || method == "chi-square" ? Reading::undetectable : Reading::value;
-  if (instrument == "adverse-event" || instrument == "ctcae") return Reading::any_event;
-  if (instrument == "infection") return method == "cox" ? Reading::time_to_event : Reading::any_event;
-  if (instrument == "treg-percent" || instrument == "sledai-2k" || instrument == "selena-sledai" ||
-      instrument == "essdai" || instrument == "steroid-dose" || instrument == "esspri" || instrument == "jadas")
-    return Reading::value;
-  note = "not simulated: the model has no " + instrument + " measure";
-  return Reading::not_simulated;
+  const Reading r = measures::reading_for(instrument, method);
+  if (r == Reading::not_simulated) note = "not simulated: the model has no " + instrument + " measure";
+  return r;
 }
 
 Method method_of(const std::string& m, Reading r, std::string& note) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "eligibility/screen.h"
+#include "measures/catalogue.h"
 #include "model/individual.h"
 #include "protocol/protocol.h"
 
@@ -19,15 +20,7 @@ struct ArmInfo {
   bool control = false;     // placebo or standard care by its id or label
 };
 
-// How an endpoint's per-participant value is read from the records.
-enum class Reading {
-  sri4,            // SRI-4 responder at the timepoint against the baseline visit; missing = non-responder
-  undetectable,    // CMV DNA below quantification at the timepoint; missing = not cleared
-  any_event,       // any adverse event (or infection) by the last timepoint's day
-  time_to_event,   // days to the first infection, censored at the last day observed
-  value,           // the measured value at the (last) timepoint; missing stays missing
-  not_simulated,
-};
+using Reading = measures::Reading;  // how an endpoint's value is read from the records
 
 enum class Method { fisher, chi_square, ancova, wilcoxon, cox, mcp_mod, descriptive };
 const char* to_string(Method m);

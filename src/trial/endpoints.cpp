@@ -9,16 +9,6 @@ namespace il2t::trial {
 
 namespace {
 
-Test value_test(const std::string& instrument) {
-  if (instrument == "treg-percent") return Test::treg_pct;
-  if (instrument == "essdai") return Test::essdai;
-  if (instrument == "esspri") return Test::esspri;
-  if (instrument == "jadas") return Test::jadas27;
-  if (instrument == "steroid-dose") return Test::prednisone;
-  if (instrument == "cmv-viral-load") return Test::cmv;
-  return Test::sledai_2k;  // sledai-2k, selena-sledai
-}
-
 // The SRI items of a visit from its rows; false when any is missing.
 bool sri_visit(const TrialRecords& r, std::uint32_t s, std::uint16_t v, instruments::SriVisit& out) {
   const Finding* sledai = r.find(s, v, Test::sledai_2k);
@@ -70,7 +60,8 @@ void derive_endpoint(const TrialDesign& d, const EndpointPlan& e, const TrialRec
         break;
       }
       case Reading::any_event: {
-        const bool infections_only = e.instrument == "infection";
+        const measures::InstrumentSpec* spec = measures::find_instrument(e.instrument);
+        const bool infections_only = spec && spec->infections_only;
         for (std::uint32_t i = r.event_begin[s]; i < r.event_begin[s + 1]; ++i) {
           const AdverseEvent& a = r.events[i];
           if (a.day > last_day) break;
@@ -95,13 +86,14 @@ void derive_endpoint(const TrialDesign& d, const EndpointPlan& e, const TrialRec
         break;
       }
       case Reading::value: {
-        const Test t = value_test(e.instrument);
+        const measures::InstrumentSpec& spec = *measures::find_instrument(e.instrument);
+        const Test t = *spec.test;
+        auto scale = [&](double v) { return spec.log10 ? std::log10(std::max(v, 1.0)) : v; };
         const Finding* f = r.find(s, last_visit, t);
         if (!f) continue;  // complete cases
-        value = t == Test::cmv ? std::log10(std::max(f->value, 1.0)) : f->value;
+        value = scale(f->value);
         if (d.baseline_visit)
-          if (const Finding* b = r.find(s, static_cast<std::uint16_t>(*d.baseline_visit), t))
-            baseline = t == Test::cmv ? std::log10(std::max(b->value, 1.0)) : b->value;
+          if (const Finding* b = r.find(s, static_cast<std::uint16_t>(*d.baseline_visit), t)) baseline = scale(b->value);
         break;
       }
       case Reading::not_simulated: break;

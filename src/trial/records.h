@@ -11,27 +11,14 @@
 #include <vector>
 
 #include "instruments/bilag.h"
+#include "measures/catalogue.h"
 
 namespace il2t::trial {
 
-// Test codes of the measured values (QSTESTCD / LBTESTCD).
-enum class Test : std::uint8_t {
-  sledai_2k,
-  pga,
-  bilag_first,  // the nine BILAG-2004 domains follow in BilagDomain order, grade A=0 … E=4
-  essdai = bilag_first + instruments::kBilagDomainCount,
-  esspri,
-  jadas27,
-  treg_pct,
-  nk,
-  cd8,
-  prednisone,
-  cmv,  // copies/mL; 0 below the limit of quantification
-  treg, // Treg count, cells/µL
-  count
-};
-inline constexpr std::size_t kTestCount = static_cast<std::size_t>(Test::count);
-std::string_view test_code(Test t);  // "SLEDAI2K", "PGA", "BILAGREN", ...
+// The measured values (QSTESTCD / LBTESTCD / CMTRT): the catalogue's tests.
+using Test = measures::Id;
+inline constexpr std::size_t kTestCount = measures::kTestCount;
+inline std::string_view test_code(Test t) { return measures::test(t).code; }  // "SLEDAI2K", "PGA", ...
 
 struct Subject {
   std::uint32_t arm = 0;       // index into the protocol's arms

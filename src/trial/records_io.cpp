@@ -67,25 +67,6 @@ bool to_int(const std::string& s, int& v) {
   return !s.empty() && ec == std::errc() && p == s.data() + s.size();
 }
 
-// The values a test may take: its range, and whether it is a whole number.
-struct TestRange {
-  double lo, hi;
-  bool whole;
-};
-TestRange range_of(Test t) {
-  const auto i = static_cast<std::size_t>(t), b = static_cast<std::size_t>(Test::bilag_first);
-  if (i >= b && i < b + instruments::kBilagDomainCount) return {0, 4, true};  // A = 0 … E = 4
-  switch (t) {
-    case Test::sledai_2k: return {0, 105, true};
-    case Test::pga: return {0, 3, false};
-    case Test::essdai: return {0, 123, true};
-    case Test::esspri: return {0, 10, false};
-    case Test::jadas27: return {0, 57, false};
-    case Test::treg_pct: return {0, 100, false};
-    default: return {0, 1e15, false};  // counts, doses and copies: not negative
-  }
-}
-
 const std::vector<std::string> kSubjects = {"USUBJID", "ARMCD", "AGE", "SEX", "WEIGHT", "HEIGHT", "BASEACT",
                                             "BASEPRED", "LASTDY", "DSDECOD", "EXPLAN", "EXTAKEN"};
 const std::vector<std::string> kFindings = {"USUBJID", "VISIT", "DY", "TESTCD", "STRESN"};
@@ -156,13 +137,11 @@ bool read_records(const TrialDesign& d, const RecordFiles& texts, const RecordFi
     for (std::size_t v = 0; v < d.visit_ids.size(); ++v)
       if (d.visit_ids[v] == c[1]) visit = v;
     if (visit == d.visit_ids.size()) return bad("VISIT", "no visit \"" + c[1] + "\" in the protocol");
-    std::size_t test = kTestCount;
-    for (std::size_t t = 0; t < kTestCount; ++t)
-      if (test_code(static_cast<Test>(t)) == c[3]) test = t;
-    if (test == kTestCount) return bad("TESTCD", "unknown test code \"" + c[3] + "\"");
+    const std::optional<Test> test = measures::find_test(c[3]);
+    if (!test) return bad("TESTCD", "unknown test code \"" + c[3] + "\"");
     if (!to_int(c[2], f.day) || f.day < 1) return bad("DY", "\"" + c[2] + "\" is not a study day (1 or later)");
     if (!to_double(c[4], f.value)) return bad("STRESN", "\"" + c[4] + "\" is not a number");
-    const TestRange range = range_of(static_cast<Test>(test));
+    const measures::TestSpec& range = measures::test(*test);
     if (f.value < range.lo || f.value > range.hi || (range.whole && f.value != std::floor(f.value)))
       return bad("STRESN", "\"" + c[4] + "\" is outside " + c[3] + "'s " + (range.whole ? "whole numbers " : "range ") +
                                number(range.lo) + "-" + number(range.hi));
@@ -170,11 +149,11 @@ bool read_records(const TrialDesign& d, const RecordFiles& texts, const RecordFi
       return bad("DY", "day " + c[2] + " is after the participant's last day (LASTDY " +
                            std::to_string(out.subjects[id->second].last_day) + ")");
     for (const Finding& g : findings[id->second])
-      if (g.visit == visit && g.test == static_cast<Test>(test))
+      if (g.visit == visit && g.test == *test)
         return bad("TESTCD", c[3] + " at " + c[1] + " for " + c[0] + " is given twice");
     f.subject = id->second;
     f.visit = static_cast<std::uint16_t>(visit);
-    f.test = static_cast<Test>(test);
+    f.test = *test;
     findings[id->second].push_back(f);
     return true;
   }, error);

@@ -87,10 +87,9 @@ double Histogram::quantile(double q) const {
 Histogram arm_histogram(const EndpointPlan& e) {
   if (e.binary()) return Histogram(0, 1.0001, 100);
   if (e.reading == Reading::time_to_event) return Histogram(0, 800, 160);
-  if (e.instrument == "treg-percent") return Histogram(0, 40, 200);
-  if (e.instrument == "steroid-dose") return Histogram(0, 80, 160);
-  if (e.instrument == "cmv-viral-load") return Histogram(0, 8, 160);
-  return Histogram(0, 60, 240);
+  const measures::InstrumentSpec* spec = measures::find_instrument(e.instrument);
+  const measures::HistogramRange h = spec ? spec->histogram : measures::HistogramRange{};
+  return Histogram(h.lo, h.hi, h.bins);
 }
 
 Summary Summary::empty(const TrialDesign& d, int n, int max_day) {
