@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "instruments/response.h"
 #include "instruments/sri.h"
 #include "trial/endpoints.h"
 
@@ -167,10 +168,8 @@ double measure(const trial::TrialDesign& d, const Measure& m, std::size_t arm, s
       double yes = 0, total = 0;
       for (std::uint32_t s = 0; s < n; ++s) {
         if (!in_arm(r, s, arm)) continue;
-        total += 1;
-        const trial::Finding* b = r.find(s, b16, Test::essdai);
-        const trial::Finding* f = r.find(s, v16, Test::essdai);
-        yes += b && f && b->value - f->value >= m.level;
+        total += 1;  // a missing ESSDAI: not a response
+        yes += instruments::essdai_drop(r.values_at(s, b16), r.values_at(s, v16), m.level).value_or(false);
       }
       return total > 0 ? yes / total : kNaN;
     }
@@ -178,19 +177,10 @@ double measure(const trial::TrialDesign& d, const Measure& m, std::size_t arm, s
       double yes = 0, measured = 0;
       for (std::uint32_t s = 0; s < n; ++s) {
         if (!in_arm(r, s, arm)) continue;
-        int a = 0, b = 0;
-        bool seen = false;
-        for (std::size_t k = 0; k < instruments::kBilagDomainCount; ++k) {
-          const auto t = static_cast<Test>(static_cast<std::size_t>(Test::bilag_first) + k);
-          const trial::Finding* f = r.find(s, v16, t);
-          if (!f) continue;
-          seen = true;
-          a += f->value == 0;  // grade A
-          b += f->value == 1;  // grade B
-        }
-        if (!seen) continue;
+        const auto res = instruments::bilag_1a_or_2b(r.values_at(s, v16));
+        if (!res) continue;  // no domain measured: left out
         measured += 1;
-        yes += (a >= 1 || b >= 2);
+        yes += *res;
       }
       return measured > 0 ? yes / measured : kNaN;
     }

@@ -9,6 +9,7 @@ list(APPEND IL2T_SOURCES
   instruments/jadas.cpp
   instruments/parse.cpp
   instruments/pga.cpp
+  instruments/response.cpp
   instruments/sledai.cpp
   instruments/sri.cpp
   instruments/steroids.cpp

@@ -66,6 +66,12 @@ constexpr std::array<InstrumentSpec, 21> kInstruments{{
 
 }  // namespace
 
+Values no_values() {
+  Values v;
+  v.fill(std::numeric_limits<double>::quiet_NaN());
+  return v;
+}
+
 std::span<const TestSpec> tests() { return kTests; }
 
 const TestSpec& test(Id id) { return kTests[static_cast<std::size_t>(id)]; }

@@ -8,6 +8,7 @@
 // Order matters and is append-only: a test's Id is its place in the record files and
 // the order the engine emits findings in; the instruments' order is the order the
 // validator lists them in.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -49,6 +50,10 @@ struct TestSpec {
   double lo, hi;           // the values it may take
   bool whole;              // a whole number (a score, a grade)
 };
+
+// One visit's recorded values, by test (NaN: not measured).
+using Values = std::array<double, kTestCount>;
+Values no_values();
 
 std::span<const TestSpec> tests();  // in Id order
 const TestSpec& test(Id id);

@@ -5,7 +5,7 @@
 
 #include "instruments/esspri.h"
 #include "instruments/jadas.h"
-#include "instruments/sri.h"
+#include "instruments/response.h"
 #include "model/integrator.h"
 #include "model/rng.h"
 
@@ -67,19 +67,19 @@ struct Observer {
   Stream& rng;
   Stream& treg_rng;
   std::array<bool, kBilagDomainCount>& ever;
-  SriVisit& sri_base;
+  std::optional<measures::Values>& sri_base;
 
   // Marks the BILAG domains active at day 1 (the drawn baseline items), so that a
-  // domain inactive later is graded D. (SRI-4 compares with the first visit as
+  // domain inactive later is graded D. (SRI-4 compares with the day-1 visit as
   // recorded: see observe().)
   void mark_baseline_domains() {
     const SledaiVisit s = sledai_at(base, 1.0);
     bilag_at(tables, base, 1.0, ind.p.bilag_improving, s, ever);
   }
 
-  // `first_visit`: this is the participant's first visit, which SRI-4 compares with
-  // as recorded, as the trial analysis compares with the baseline visit's records.
-  VisitRow observe(int day, int visit, const StateVector& x, double prednisone, bool first_visit) {
+  // SRI-4 compares each visit with the first visit on study day 1 as recorded, as the
+  // trial's endpoints do (instruments/response.h); without one, no visit responds.
+  VisitRow observe(int day, int visit, const StateVector& x, double prednisone) {
     const ModelParams& p = ind.p;
     VisitRow r;
     r.day = day;
@@ -95,9 +95,6 @@ struct Observer {
         double pga = base.clinical_sledai > 0 ? base.given.pga * r.clinical_sledai / base.clinical_sledai : base.given.pga * a;
         if (pga > 0) pga += p.pga_rater_sd * rng.normal();
         r.pga = std::round(std::clamp(pga, 0.0, 3.0) * 100) / 100;
-        if (first_visit) sri_base = SriVisit{r.sledai, r.bilag, r.pga};
-        auto res = sri(sri_base, SriVisit{r.sledai, r.bilag, r.pga}, 4);
-        r.sri4 = res.ok() && res->responder;
         break;
       }
       case Disease::pss: {
@@ -133,7 +130,39 @@ struct Observer {
       r.cmv_obs = v >= p.cmv_lloq ? v : 0;
     }
     r.treg_obs = x[kTreg] * std::exp(p.cell_cv * treg_rng.normal());
+    record_values(r);
+    if (ind.cov.disease == Disease::sle) {
+      if (day == 1 && !sri_base) sri_base = r.value;
+      r.sri4 = sri_base && sri_response(*sri_base, r.value, 4).value_or(false);
+    }
     return r;
+  }
+
+  // The row's values by test, as the engine emits them.
+  void record_values(VisitRow& r) const {
+    using measures::Id;
+    r.value = measures::no_values();
+    auto put = [&](Id t, double v) { r.value[static_cast<std::size_t>(t)] = v; };
+    switch (ind.cov.disease) {
+      case Disease::sle:
+        put(Id::sledai_2k, r.sledai);
+        put(Id::pga, r.pga);
+        for (std::size_t k = 0; k < kBilagDomainCount; ++k)
+          r.value[static_cast<std::size_t>(Id::bilag_first) + k] =
+              static_cast<double>(r.bilag.grade(static_cast<BilagDomain>(k)));
+        break;
+      case Disease::pss:
+        put(Id::essdai, r.essdai);
+        put(Id::esspri, r.esspri);
+        break;
+      case Disease::jia: put(Id::jadas27, r.jadas27); break;
+    }
+    put(Id::treg_pct, r.treg_pct_obs);
+    put(Id::nk, r.nk_obs);
+    put(Id::cd8, r.cd8_obs);
+    put(Id::prednisone, r.prednisone);
+    put(Id::cmv, r.cmv_obs);
+    put(Id::treg, r.treg_obs);
   }
 };
 
@@ -188,7 +217,7 @@ void CourseRun::begin_day(StateVector& x) {
 
   while (next_visit_ < plan_.visits.size() && plan_.visits[next_visit_].day == day) {
     Observer obs{ind_, tables_, res_.baseline, obs_rng_, treg_rng_, ever_, sri_base_};
-    const VisitRow v = obs.observe(day, plan_.visits[next_visit_].index, x, u_.prednisone, out_.visits.empty());
+    const VisitRow v = obs.observe(day, plan_.visits[next_visit_].index, x, u_.prednisone);
     out_.visits.push_back(v);
     if (day > 1) u_.prednisone = steroid_after_visit(ind_, res_.baseline, v, x[kActivity], u_.prednisone, flared_);
     flared_ = false;

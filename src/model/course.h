@@ -7,11 +7,12 @@
 // Buffers are reserved once (CourseBuffers) and reused, so simulating a participant
 // after the first allocates nothing.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "instruments/bilag.h"
-#include "instruments/sri.h"
+#include "measures/catalogue.h"
 #include "model/rng.h"
 #include "model/individual.h"
 #include "model/observe.h"
@@ -59,6 +60,10 @@ struct VisitRow {
   double prednisone = 0;
   double cmv_obs = 0;  // copies/mL; 0 when below the limit of quantification
   double treg_obs = 0; // Treg count, cells/µL
+  // The visit's recorded values by the catalogue's test (NaN: not measured in this
+  // disease): what the trial engine emits, and what composite responses are derived
+  // from (instruments/response.h). The named members above hold the same values.
+  measures::Values value{};
 };
 
 struct Event {
@@ -117,7 +122,7 @@ class CourseRun {
   CourseResult res_;
   Stream obs_rng_, treg_rng_, inf_rng_, flare_rng_, ae_rng_;
   std::array<bool, instruments::kBilagDomainCount> ever_{};
-  instruments::SriVisit sri_base_;
+  std::optional<measures::Values> sri_base_;  // the day-1 visit's values, SRI-4's baseline
   Inputs u_;
   std::size_t next_dose_ = 0, next_visit_ = 0;
   bool flared_ = false;

@@ -3,28 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "instruments/sri.h"
+#include "instruments/response.h"
 
 namespace il2t::trial {
-
-namespace {
-
-// The SRI items of a visit from its rows; false when any is missing.
-bool sri_visit(const TrialRecords& r, std::uint32_t s, std::uint16_t v, instruments::SriVisit& out) {
-  const Finding* sledai = r.find(s, v, Test::sledai_2k);
-  const Finding* pga = r.find(s, v, Test::pga);
-  if (!sledai || !pga) return false;
-  out.sledai = static_cast<int>(sledai->value);
-  out.pga = pga->value;
-  for (std::size_t k = 0; k < instruments::kBilagDomainCount; ++k) {
-    const Finding* g = r.find(s, v, static_cast<Test>(static_cast<std::size_t>(Test::bilag_first) + k));
-    if (!g) return false;
-    out.bilag.set(static_cast<instruments::BilagDomain>(k), static_cast<instruments::BilagGrade>(static_cast<int>(g->value)));
-  }
-  return true;
-}
-
-}  // namespace
 
 void EndpointRows::clear() {
   arm.clear();
@@ -46,12 +27,10 @@ void derive_endpoint(const TrialDesign& d, const EndpointPlan& e, const TrialRec
     if (std::find(e.arms.begin(), e.arms.end(), subj.arm) == e.arms.end()) continue;
     double value = 0, baseline = NAN, event = 0;
     switch (e.reading) {
-      case Reading::sri4: {
-        instruments::SriVisit base, follow;
-        if (sri_visit(r, s, static_cast<std::uint16_t>(*d.baseline_visit), base) && sri_visit(r, s, last_visit, follow)) {
-          auto res = instruments::sri(base, follow, e.sri_threshold);
-          value = res.ok() && res->responder ? 1 : 0;
-        }
+      case Reading::sri4: {  // a missing item: a non-responder
+        const auto res = instruments::sri_response(r.values_at(s, static_cast<std::uint16_t>(*d.baseline_visit)),
+                                                   r.values_at(s, last_visit), e.sri_threshold);
+        value = res.value_or(false) ? 1 : 0;
         break;
       }
       case Reading::undetectable: {

@@ -221,27 +221,12 @@ void TrialRunner::emit(const Prepared& p, TrialRecords& out) const {
   out.event_begin.push_back(static_cast<std::uint32_t>(out.events.size()));
   for (const model::VisitRow& r : buf.visits) {
     const auto visit = static_cast<std::uint16_t>(r.visit);
-    auto put = [&](Test t, double v) { out.findings.push_back({id, visit, r.day, t, v}); };
-    switch (d_.disease) {
-      case model::Disease::sle:
-        put(Test::sledai_2k, r.sledai);
-        put(Test::pga, r.pga);
-        for (std::size_t k = 0; k < instruments::kBilagDomainCount; ++k)
-          put(static_cast<Test>(static_cast<std::size_t>(Test::bilag_first) + k),
-              static_cast<double>(r.bilag.grade(static_cast<instruments::BilagDomain>(k))));
-        break;
-      case model::Disease::pss:
-        put(Test::essdai, r.essdai);
-        put(Test::esspri, r.esspri);
-        break;
-      case model::Disease::jia: put(Test::jadas27, r.jadas27); break;
+    // In the catalogue's order; CMV DNA only in a trial that measures it.
+    for (std::size_t t = 0; t < kTestCount; ++t) {
+      const double v = r.value[t];
+      if (std::isnan(v) || (static_cast<Test>(t) == Test::cmv && !d_.cmv)) continue;
+      out.findings.push_back({id, visit, r.day, static_cast<Test>(t), v});
     }
-    put(Test::treg_pct, r.treg_pct_obs);
-    put(Test::nk, r.nk_obs);
-    put(Test::cd8, r.cd8_obs);
-    put(Test::prednisone, r.prednisone);
-    if (d_.cmv) put(Test::cmv, r.cmv_obs);
-    put(Test::treg, r.treg_obs);
   }
   for (const model::Event& ev : buf.events) {
     AdverseEvent a;

@@ -1,5 +1,7 @@
 #include "trial/records.h"
 
+#include <cmath>
+
 namespace il2t::trial {
 
 void TrialRecords::clear() {
@@ -20,6 +22,17 @@ const Finding* TrialRecords::find(std::uint32_t subject, std::uint16_t visit, Te
     if (f.visit > visit) break;
   }
   return nullptr;
+}
+
+measures::Values TrialRecords::values_at(std::uint32_t subject, std::uint16_t visit) const {
+  measures::Values v = measures::no_values();
+  for (std::uint32_t i = finding_begin[subject]; i < finding_begin[subject + 1]; ++i) {
+    const Finding& f = findings[i];
+    if (f.visit > visit) break;
+    double& slot = v[static_cast<std::size_t>(f.test)];
+    if (f.visit == visit && std::isnan(slot)) slot = f.value;
+  }
+  return v;
 }
 
 }  // namespace il2t::trial

@@ -63,6 +63,8 @@ struct TrialRecords {
   void clear();
   // The value of `test` at `visit` for `subject`, or nullptr when it was not measured.
   const Finding* find(std::uint32_t subject, std::uint16_t visit, Test test) const;
+  // Every value measured at `visit` for `subject` (the first of a test measured twice).
+  measures::Values values_at(std::uint32_t subject, std::uint16_t visit) const;
 };
 
 }  // namespace il2t::trial

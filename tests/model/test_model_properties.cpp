@@ -318,6 +318,43 @@ TEST(ModelProperties, CourseSriComparesWithTheFirstVisitAsRecorded) {
   EXPECT_GT(baseline_pga_differs, 20);  // the recorded baseline PGA carries rater error
 }
 
+// A visit row's values by test (what the engine emits and composites are derived
+// from) are its named members; without a visit on study day 1 there is no SRI-4
+// baseline, as the trial's endpoints have none.
+TEST(ModelProperties, VisitValuesAreTheRowsMembersAndSriNeedsADayOneVisit) {
+  using measures::Id;
+  const Model m = test::shipped_model();
+  CoursePlan plan = test::plan_from_regimen("1 MIU sc every other day for 2 weeks, then 2 weeks off; 3 cycles", 169);
+  for (int w : {2, 4, 8, 12, 24}) plan.visits.push_back({w * 7 + 1, w});
+  int would_respond = 0;
+  for (std::uint64_t participant = 0; participant < 20; ++participant) {
+    Stream eta(7, 0, participant, Purpose::variability);
+    const Individual ind = make_individual(m.individual_parameters(eta), m.typical_covariates(Disease::sle));
+    CourseBuffers b;
+    b.reserve(plan);
+    ASSERT_TRUE(simulate_course(ind, m.tables, m.typical_targets(Disease::sle), plan, {7, 0, participant}, b).ok);
+    const VisitRow& first = b.visits.front();
+    for (const VisitRow& v : b.visits) {
+      auto at = [&](Id t) { return v.value[static_cast<std::size_t>(t)]; };
+      EXPECT_EQ(at(Id::sledai_2k), v.sledai);
+      EXPECT_EQ(at(Id::pga), v.pga);
+      for (std::size_t k = 0; k < instruments::kBilagDomainCount; ++k)
+        EXPECT_EQ(v.value[static_cast<std::size_t>(Id::bilag_first) + k],
+                  static_cast<double>(v.bilag.grade(static_cast<instruments::BilagDomain>(k))));
+      EXPECT_TRUE(std::isnan(at(Id::essdai)));
+      EXPECT_TRUE(std::isnan(at(Id::jadas27)));
+      EXPECT_EQ(at(Id::treg_pct), v.treg_pct_obs);
+      EXPECT_EQ(at(Id::prednisone), v.prednisone);
+      EXPECT_EQ(at(Id::treg), v.treg_obs);
+      EXPECT_FALSE(v.sri4) << "no visit on day 1, so no baseline";
+      const auto res = instruments::sri(instruments::SriVisit{first.sledai, first.bilag, first.pga},
+                                        instruments::SriVisit{v.sledai, v.bilag, v.pga}, 4);
+      would_respond += res.ok() && res->responder;
+    }
+  }
+  EXPECT_GT(would_respond, 5);  // against the first visit some would have responded
+}
+
 TEST(ModelProperties, VariabilityDrawsFollowTheirDistribution) {
   // The log of an individual clearance over many draws: mean 0 around the typical
   // value, SD as in models/variability.toml, and the stated correlation with volume.
