@@ -22,9 +22,7 @@ std::string h(const std::string& s) { return xml_escape(s); }
 
 // Each arm's median and 10–90 % band of participants at each visit.
 std::string course_svg(const trial::TrialDesign& d, const trial::Summary& s) {
-  const char* activity = d.disease == model::Disease::sle   ? "SLEDAI-2K"
-                         : d.disease == model::Disease::pss ? "ESSDAI"
-                                                            : "JADAS-27";
+  const std::string activity(measures::test(trial::activity_test(d.disease)).label);
   std::vector<Panel> panels;
   for (auto [m, title] : {std::pair{trial::BandMeasure::treg, std::string("Treg (% of CD4)")},
                           std::pair{trial::BandMeasure::activity, std::string(activity)},

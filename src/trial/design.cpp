@@ -50,6 +50,11 @@ Method method_of(const std::string& m, Reading r, std::string& note) {
 
 }  // namespace
 
+measures::Id activity_test(model::Disease d) {
+  using measures::Id;
+  return d == model::Disease::sle ? Id::sledai_2k : d == model::Disease::pss ? Id::essdai : Id::jadas27;
+}
+
 const char* to_string(Method m) {
   switch (m) {
     case Method::fisher: return "fisher";

@@ -40,6 +40,9 @@ struct EndpointPlan {
   bool binary() const { return reading == Reading::sri4 || reading == Reading::undetectable || reading == Reading::any_event; }
 };
 
+// The disease's activity score: SLEDAI-2K, ESSDAI or JADAS-27.
+measures::Id activity_test(model::Disease d);
+
 struct TrialDesign {
   const protocol::Protocol* protocol = nullptr;
   model::Disease disease = model::Disease::sle;

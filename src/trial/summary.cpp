@@ -18,9 +18,6 @@ Histogram band_histogram(BandMeasure m, model::Disease d) {
   }
 }
 
-Test activity_test(model::Disease d) {
-  return d == model::Disease::sle ? Test::sledai_2k : d == model::Disease::pss ? Test::essdai : Test::jadas27;
-}
 }  // namespace
 
 void ExactSum::add(double v) {
