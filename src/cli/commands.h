@@ -10,6 +10,7 @@ void add_show(CLI::App& app, int& status);
 void add_schedule(CLI::App& app, int& status);
 void add_screen(CLI::App& app, int& status);
 void add_fields(CLI::App& app, int& status);
+void add_measures(CLI::App& app, int& status);
 void add_stats(CLI::App& app, int& status);
 void add_patient(CLI::App& app, int& status);
 void add_parameters(CLI::App& app, int& status);

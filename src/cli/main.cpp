@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   il2t::cli::add_schedule(app, status);
   il2t::cli::add_screen(app, status);
   il2t::cli::add_fields(app, status);
+  il2t::cli::add_measures(app, status);
   il2t::cli::add_stats(app, status);
   il2t::cli::add_patient(app, status);
   il2t::cli::add_parameters(app, status);

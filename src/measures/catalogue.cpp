@@ -35,15 +35,15 @@ constexpr std::array<TestSpec, kTestCount> kTests{{
 constexpr Reading kNone = Reading::not_simulated;
 
 // One instrument read as a value of `t`.
-constexpr InstrumentSpec value_of(std::string_view id, Id t, HistogramRange h = {}) {
-  return {id, Reading::value, Reading::value, Reading::value, t, false, false, h};
+constexpr InstrumentSpec value_of(std::string_view id, Id t, HistogramRange h = {}, std::string_view note = "") {
+  return {id, Reading::value, Reading::value, Reading::value, t, false, false, h, note};
 }
 constexpr InstrumentSpec not_simulated(std::string_view id) { return {id, kNone, kNone, kNone, std::nullopt}; }
 
 constexpr std::array<InstrumentSpec, 21> kInstruments{{
     {"sri-4", Reading::sri4, Reading::sri4, Reading::sri4, std::nullopt},
     value_of("sledai-2k", Id::sledai_2k),
-    value_of("selena-sledai", Id::sledai_2k),  // SLEDAI-2K stands in: the model scores no SELENA variant
+    value_of("selena-sledai", Id::sledai_2k, {}, "SLEDAI-2K stands in: the model scores no SELENA variant"),
     not_simulated("bilag-2004"),
     not_simulated("pga"),
     value_of("essdai", Id::essdai),

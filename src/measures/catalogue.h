@@ -84,6 +84,7 @@ struct InstrumentSpec {
   bool log10 = false;                   // analysed as log10 of max(value, 1) (viral loads)
   bool infections_only = false;         // any_event counts infections only
   HistogramRange histogram;
+  std::string_view note = "";           // what a reader should know (a stand-in, a caveat)
 };
 
 std::span<const InstrumentSpec> instruments();  // in the validator's order

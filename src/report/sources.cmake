@@ -3,6 +3,7 @@ list(APPEND IL2T_SOURCES
   report/protocol_summary.cpp
   report/schedule_formats.cpp
   report/field_table.cpp
+  report/measure_table.cpp
   report/screen_formats.cpp
   report/stats_runner.cpp
   report/patient_csv.cpp

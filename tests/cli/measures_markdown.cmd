@@ -1,0 +1,3 @@
+args: measures
+exit: 0
+stdout-file: docs/measures.md
