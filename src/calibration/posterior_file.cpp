@@ -152,7 +152,7 @@ PosteriorRead read_posterior(std::string_view text, const std::string& file, con
     params.push_back(p);
     out.draws.names.push_back(header[c]);
   }
-  if (expect.base && expect.base->fingerprint(out.draws.names) != out.provenance.model_sha256) {
+  if (expect.base && expect.base->fingerprint_for_posterior(out.draws.names) != out.provenance.model_sha256) {
     out.error = file + ":" + std::to_string(line_of["model_sha256"]) +
                 ": model_sha256: made with other model parameters than models/ holds now (outside the file's own columns): "
                 "run il2trial calibrate --posterior again";

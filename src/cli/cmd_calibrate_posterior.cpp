@@ -209,7 +209,7 @@ int run_posterior_calibration(const CalibrateOptions& given) {
   prov.studies_sha256 = in->setup.studies_sha256;
   prov.placebo_sha256 = in->setup.placebo_sha256;
   prov.free_sha256 = in->free.sha256;
-  prov.model_sha256 = in->base.fingerprint(names);
+  prov.model_sha256 = in->base.fingerprint_for_posterior(names);
   // The layout's own errors before any file is opened.
   std::string layout_error;
   if (!calibration::make_layout(in->setup, in->free.parameters, in->base, o.params, layout_error)) {

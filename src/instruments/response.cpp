@@ -39,17 +39,16 @@ std::optional<bool> sri_response(const measures::Values& base, const measures::V
 }
 
 std::optional<bool> bilag_1a_or_2b(const measures::Values& v) {
-  int a = 0, b = 0;
+  BilagVisit visit;  // a domain not measured stays E: neither A nor B
   bool seen = false;
   for (std::size_t k = 0; k < kBilagDomainCount; ++k) {
     const double g = bilag_at(v, k);
     if (std::isnan(g)) continue;
     seen = true;
-    a += g == static_cast<double>(BilagGrade::A);
-    b += g == static_cast<double>(BilagGrade::B);
+    visit.set(static_cast<BilagDomain>(k), static_cast<BilagGrade>(static_cast<int>(g)));
   }
   if (!seen) return std::nullopt;
-  return a >= 1 || b >= 2;
+  return bilag_1a_or_2b(visit);
 }
 
 std::optional<bool> essdai_drop(const measures::Values& base, const measures::Values& follow, double points) {

@@ -30,6 +30,9 @@ constexpr std::array<TestSpec, kTestCount> kTests{{
     {Id::prednisone, "PREDDOSE", "prednisone-equivalent dose", "mg/day", Domain::cm, 0, kNoUpper, false},
     {Id::cmv, "CMVDNA", "CMV DNA", "copies/mL", Domain::lb, 0, kNoUpper, false},
     {Id::treg, "TREG", "Treg count", "cells/µL", Domain::lb, 0, kNoUpper, false},
+    {Id::c3, "C3", "complement C3", "g/L", Domain::lb, 0, 20, false, "c3_g_L"},
+    {Id::c4, "C4", "complement C4", "g/L", Domain::lb, 0, 10, false, "c4_g_L"},
+    {Id::anti_dsdna, "DSDNA", "anti-dsDNA antibodies", "IU/mL", Domain::lb, 0, kNoUpper, false, "anti_dsdna_IU_mL"},
 }};
 
 constexpr Reading kNone = Reading::not_simulated;
@@ -55,8 +58,8 @@ constexpr std::array<InstrumentSpec, 21> kInstruments{{
     value_of("treg-percent", Id::treg_pct, {0, 40, 200}),
     not_simulated("cell-counts"),
     not_simulated("cytokines"),
-    not_simulated("complement"),
-    not_simulated("anti-dsdna"),
+    value_of("complement", Id::c3, {0, 3, 150}, "C3; C4 is recorded beside it (test C4)"),
+    {"anti-dsdna", Reading::value, Reading::value, Reading::value, Id::anti_dsdna, true, false, {0, 5, 100}},
     value_of("steroid-dose", Id::prednisone, {0, 80, 160}),
     not_simulated("immunosuppressant-dose"),
     {"infection", Reading::any_event, Reading::any_event, Reading::time_to_event, std::nullopt, false, true},

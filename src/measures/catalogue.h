@@ -34,6 +34,9 @@ enum class Id : std::uint8_t {
   prednisone,
   cmv,   // copies/mL; 0 below the limit of quantification
   treg,  // Treg count, cells/µL
+  c3,    // g/L
+  c4,    // g/L
+  anti_dsdna,  // IU/mL
   count
 };
 inline constexpr std::size_t kTestCount = static_cast<std::size_t>(Id::count);
@@ -49,6 +52,9 @@ struct TestSpec {
   Domain domain;
   double lo, hi;           // the values it may take
   bool whole;              // a whole number (a score, a grade)
+  // Its column in `il2trial patient --out`'s visit rows, after the fixed ones (""
+  // for a test those already show).
+  std::string_view patient_column = "";
 };
 
 // One visit's recorded values, by test (NaN: not measured).

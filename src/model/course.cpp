@@ -68,6 +68,8 @@ struct Observer {
   Stream& treg_rng;
   std::array<bool, kBilagDomainCount>& ever;
   std::optional<measures::Values>& sri_base;
+  const SerologyBaseline& serology;
+  Stream& labs_rng;
 
   // Marks the BILAG domains active at day 1 (the drawn baseline items), so that a
   // domain inactive later is graded D. (SRI-4 compares with the day-1 visit as
@@ -95,6 +97,8 @@ struct Observer {
         double pga = base.clinical_sledai > 0 ? base.given.pga * r.clinical_sledai / base.clinical_sledai : base.given.pga * a;
         if (pga > 0) pga += p.pga_rater_sd * rng.normal();
         r.pga = std::round(std::clamp(pga, 0.0, 3.0) * 100) / 100;
+        const Serology lab = serology_at(p, serology, base, a, labs_rng);
+        r.c3 = lab.c3, r.c4 = lab.c4, r.dsdna = lab.dsdna;
         break;
       }
       case Disease::pss: {
@@ -163,6 +167,9 @@ struct Observer {
     put(Id::prednisone, r.prednisone);
     put(Id::cmv, r.cmv_obs);
     put(Id::treg, r.treg_obs);
+    put(Id::c3, r.c3);
+    put(Id::c4, r.c4);
+    put(Id::anti_dsdna, r.dsdna);
   }
 };
 
@@ -193,13 +200,15 @@ CourseRun::CourseRun(const Individual& ind, const DiseaseTables& tables, const B
       inf_rng_(keys.seed, keys.replicate, keys.participant, Purpose::infection),
       flare_rng_(keys.seed, keys.replicate, keys.participant, Purpose::flare),
       ae_rng_(keys.seed, keys.replicate, keys.participant, Purpose::reaction),
+      labs_rng_(keys.seed, keys.replicate, keys.participant, Purpose::labs),
       u_{ind.cov.prednisone} {
   out.daily.clear();
   out.visits.clear();
   out.events.clear();
   Stream base_rng(keys.seed, keys.replicate, keys.participant, Purpose::baseline);
   res_.baseline = draw_baseline(tables, ind.p, targets, base_rng);
-  if (ind.cov.disease == Disease::sle) Observer{ind_, tables_, res_.baseline, obs_rng_, treg_rng_, ever_, sri_base_}.mark_baseline_domains();
+  if (ind.cov.disease == Disease::sle) serology_ = draw_serology(ind.p, labs_rng_);
+  if (ind.cov.disease == Disease::sle) Observer{ind_, tables_, res_.baseline, obs_rng_, treg_rng_, ever_, sri_base_, serology_, labs_rng_}.mark_baseline_domains();
 }
 
 StateVector CourseRun::initial_state() const { return baseline_state(ind_); }
@@ -216,7 +225,7 @@ void CourseRun::begin_day(StateVector& x) {
   auc0_ = x[kIl2Auc];
 
   while (next_visit_ < plan_.visits.size() && plan_.visits[next_visit_].day == day) {
-    Observer obs{ind_, tables_, res_.baseline, obs_rng_, treg_rng_, ever_, sri_base_};
+    Observer obs{ind_, tables_, res_.baseline, obs_rng_, treg_rng_, ever_, sri_base_, serology_, labs_rng_};
     const VisitRow v = obs.observe(day, plan_.visits[next_visit_].index, x, u_.prednisone);
     out_.visits.push_back(v);
     if (day > 1) u_.prednisone = steroid_after_visit(ind_, res_.baseline, v, x[kActivity], u_.prednisone, flared_);

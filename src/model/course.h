@@ -6,6 +6,7 @@
 //
 // Buffers are reserved once (CourseBuffers) and reused, so simulating a participant
 // after the first allocates nothing.
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,6 +17,7 @@
 #include "model/rng.h"
 #include "model/individual.h"
 #include "model/observe.h"
+#include "model/serology.h"
 #include "model/solver.h"
 
 namespace il2t::model {
@@ -60,6 +62,7 @@ struct VisitRow {
   double prednisone = 0;
   double cmv_obs = 0;  // copies/mL; 0 when below the limit of quantification
   double treg_obs = 0; // Treg count, cells/µL
+  double c3 = NAN, c4 = NAN, dsdna = NAN;  // SLE serology (serology.h): g/L, g/L, IU/mL; NaN in other diseases
   // The visit's recorded values by the catalogue's test (NaN: not measured in this
   // disease): what the trial engine emits, and what composite responses are derived
   // from (instruments/response.h). The named members above hold the same values.
@@ -120,7 +123,8 @@ class CourseRun {
   const CoursePlan& plan_;
   CourseBuffers& out_;
   CourseResult res_;
-  Stream obs_rng_, treg_rng_, inf_rng_, flare_rng_, ae_rng_;
+  Stream obs_rng_, treg_rng_, inf_rng_, flare_rng_, ae_rng_, labs_rng_;
+  SerologyBaseline serology_;
   std::array<bool, instruments::kBilagDomainCount> ever_{};
   std::optional<measures::Values> sri_base_;  // the day-1 visit's values, SRI-4's baseline
   Inputs u_;

@@ -39,6 +39,13 @@ std::string ParameterSet::fingerprint(const std::vector<std::string>& except) co
   return data::sha256_hex(text.str());
 }
 
+std::string ParameterSet::fingerprint_for_posterior(std::vector<std::string> except) const {
+  for (const Parameter& p : params_)
+    for (std::string_view g : kObservationOnlyGroups)
+      if (p.name.size() > g.size() && p.name.compare(0, g.size(), g) == 0 && p.name[g.size()] == '.') except.push_back(p.name);
+  return fingerprint(except);
+}
+
 std::optional<std::string> ParameterSet::set(std::string_view name, double value) {
   for (Parameter& p : params_) {
     if (p.name != name) continue;

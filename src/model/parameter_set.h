@@ -32,6 +32,9 @@ struct Parameter {
   bool overridden = false;  // changed by set()
 };
 
+// Parameter groups of observation models that no calibration target reads.
+inline constexpr std::string_view kObservationOnlyGroups[] = {"labs"};
+
 class ParameterSet {
  public:
   const std::vector<Parameter>& all() const { return params_; }
@@ -49,6 +52,11 @@ class ParameterSet {
   // parameter set a result was computed with, overrides included, comments not. The
   // parameters in `except` are left out (a posterior's own columns).
   std::string fingerprint(const std::vector<std::string>& except = {}) const;
+  // The fingerprint a posterior records and checks: `except` and the observation-only
+  // groups (kObservationOnlyGroups) left out. Those parameters shape only measures
+  // that no calibration target reads, so changing or adding them leaves a posterior
+  // valid (tests/calibration pins that no target reads them).
+  std::string fingerprint_for_posterior(std::vector<std::string> except) const;
 
  private:
   std::vector<Parameter> params_;

@@ -69,6 +69,11 @@ struct ModelParams {
   double isr_base = 0, isr_per_miu = 0, fever_per_miu = 0, flu_per_miu = 0, reaction_grade2_fraction = 0;
   // Observation
   double cell_cv = 0, pga_rater_sd = 0;
+  // SLE serology (models/labs.toml; serology.h)
+  double c3_lln = 0, c4_lln = 0, c3_normal = 0, c4_normal = 0, labs_normal_sd_log = 0;
+  double c3_log_slope = 0, c4_log_slope = 0;
+  double dsdna_uln = 0, dsdna_negative = 0, dsdna_negative_sd_log = 0, dsdna_log_slope = 0;
+  double labs_assay_cv = 0, dsdna_assay_cv = 0;
   // Solver
   double rtol = 0, atol_fraction = 0, washout_fraction = 0, h_initial = 0;
 };

@@ -23,6 +23,7 @@ enum class Purpose : std::uint64_t {
   design = 13,       // calibration: the space-filling design of the emulator
   mcmc = 14,         // calibration: the posterior sampler
   sbc = 15,          // calibration: simulation-based calibration's true parameters
+  labs = 16,         // SLE serology: normal levels and assay error (its own stream: added later, it shifts no other draw)
 };
 
 class Stream {

@@ -9,6 +9,7 @@ list(APPEND IL2T_SOURCES
   model/integrator_lanes.cpp
   model/model.cpp
   model/observe.cpp
+  model/serology.cpp
   model/parameter_set.cpp
   model/params.cpp
   model/plan.cpp

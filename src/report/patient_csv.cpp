@@ -2,7 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+#include <vector>
+
 #include "data/csv.h"
+#include "instruments/response.h"
 
 namespace il2t::report {
 
@@ -17,16 +21,27 @@ const char* kHeader =
     "signal_nk_bright,signal_nk_dim,treg,cd4_conv,tfh,th17,cd8,nk_bright,nk_dim,lymphocytes,treg_pct_cd4,"
     "activity,prednisone_mg_day,cmv_copies_mL,doses,infections,reactions,flares,"
     "sledai_2k,clinical_sledai,bilag,bilag_1a_or_2b,pga,sri4,essdai,esspri,jadas27,treg_pct_obs,nk_obs,cd8_obs,"
-    "cmv_obs\n";
+    "cmv_obs";
 
-constexpr int kVisitColumns = 13;
+constexpr int kVisitColumns = 13;  // the fixed ones
+
+// The catalogue's further tests with a patient column (measures/catalogue.h).
+std::vector<measures::Id> extra_tests() {
+  std::vector<measures::Id> out;
+  for (const measures::TestSpec& t : measures::tests())
+    if (!t.patient_column.empty()) out.push_back(t.id);
+  return out;
+}
 constexpr int kDailyColumns = 24;
 
 }  // namespace
 
 std::string patient_csv(const Individual& ind, const CoursePlan& plan, const CourseBuffers& c,
                         const std::vector<std::string>& visit_ids) {
+  const std::vector<measures::Id> extra = extra_tests();
   std::string out = kHeader;
+  for (measures::Id t : extra) out += "," + std::string(measures::test(t).patient_column);
+  out += "\n";
   std::size_t di = 0, vi = 0, ei = 0;
   for (const DailyRow& r : c.daily) {
     const StateVector& x = r.x;
@@ -59,7 +74,7 @@ std::string patient_csv(const Individual& ind, const CoursePlan& plan, const Cou
     out += "," + (ind.cmv_modelled ? num(cmv) : std::string()) + ",";
     out += data::csv_field(doses) + "," + data::csv_field(infections) + "," + data::csv_field(reactions) + "," +
            std::to_string(flares);
-    out += std::string(kVisitColumns, ',') + "\n";
+    out += std::string(kVisitColumns + extra.size(), ',') + "\n";
     for (; vi < c.visits.size() && c.visits[vi].day == r.day; ++vi) {
       const VisitRow& v = c.visits[vi];
       std::string bilag;
@@ -70,12 +85,17 @@ std::string patient_csv(const Individual& ind, const CoursePlan& plan, const Cou
       out += std::string(kDailyColumns, ',');
       const bool sle = ind.cov.disease == Disease::sle;
       const bool pss = ind.cov.disease == Disease::pss;
-      out += fmt::format(",{},{},{},{},{},{},{},{},{},{},{},{},{}\n", sle ? std::to_string(v.sledai) : "",
+      out += fmt::format(",{},{},{},{},{},{},{},{},{},{},{},{},{}", sle ? std::to_string(v.sledai) : "",
                          sle ? std::to_string(v.clinical_sledai) : "", sle ? bilag : "",
-                         sle ? (instruments::bilag_1a_or_2b(v.bilag) ? "1" : "0") : "", sle ? num(v.pga) : "",
+                         sle ? (instruments::bilag_1a_or_2b(v.value).value_or(false) ? "1" : "0") : "", sle ? num(v.pga) : "",
                          sle ? (v.sri4 ? "1" : "0") : "", pss ? std::to_string(v.essdai) : "",
                          pss ? num(v.esspri) : "", ind.cov.disease == Disease::jia ? num(v.jadas27) : "",
                          num(v.treg_pct_obs), num(v.nk_obs), num(v.cd8_obs), ind.cmv_modelled ? num(v.cmv_obs) : "");
+      for (measures::Id t : extra) {
+        const double x = v.value[static_cast<std::size_t>(t)];
+        out += "," + (std::isnan(x) ? std::string() : num(x));
+      }
+      out += "\n";
     }
   }
   return out;

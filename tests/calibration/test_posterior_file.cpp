@@ -7,6 +7,7 @@
 
 #include "calibration/posterior_file.h"
 #include "model/model_fixture.h"
+#include "unit/test_support.h"
 
 namespace il2t::calibration {
 namespace {
@@ -23,7 +24,7 @@ struct Written {
     p.command = "c";
     p.seed = 3;
     p.targets_sha256 = std::string(64, 'a');
-    p.model_sha256 = model.parameters.fingerprint(names);
+    p.model_sha256 = model.parameters.fingerprint_for_posterior(names);
     text = posterior_file_text(p, names, rows);
   }
   PosteriorExpect expect() const { return {std::string(64, 'a'), "il2trial 9", &model.parameters, "", "", ""}; }
@@ -68,6 +69,21 @@ TEST(PosteriorFile, RefusesAnotherTargetsFileProgramOrModelNamingLineAndField) {
   fewer.rows = {{0.5}};
   fewer.text = posterior_file_text(fewer.p, fewer.names, fewer.rows);
   EXPECT_NE(fewer.error(fewer.text).find("model_sha256"), std::string::npos);
+}
+
+// Observation-only parameters (serology, models/labs.toml) shape measures no
+// calibration target reads: changing one leaves a posterior valid; changing any other
+// parameter does not.
+TEST(PosteriorFile, ObservationOnlyParametersLeaveAPosteriorValid) {
+  Written w;
+  ASSERT_FALSE(w.model.parameters.set("labs.c3_log_slope", 1.2));
+  EXPECT_EQ(w.error(w.text), "");
+  EXPECT_NE(w.model.parameters.fingerprint(w.names), w.model.parameters.fingerprint_for_posterior(w.names));
+  ASSERT_FALSE(w.model.parameters.set("cells.nk_dim_emax", 700));
+  EXPECT_NE(w.error(w.text).find("model_sha256: made with other model parameters"), std::string::npos);
+  // No calibration study reads a serology test, which is what makes the above sound.
+  const std::string studies = test::read_text(test::source_path("data/calibration/studies.toml"));
+  for (const char* code : {":C3", ":C4", ":DSDNA"}) EXPECT_EQ(studies.find(code), std::string::npos) << code;
 }
 
 TEST(PosteriorFile, RefusesBadColumnsValuesAndWeights) {
