@@ -1,4 +1,4 @@
-# Sources of src/calibration, added to il2trial_lib by src/CMakeLists.txt.
+# Sources of src/calibration, built into il2t_calibration by src/CMakeLists.txt.
 list(APPEND IL2T_SOURCES
   calibration/targets.cpp
   calibration/placebo_arms.cpp

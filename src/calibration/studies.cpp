@@ -11,7 +11,7 @@
 #include "data/read_file.h"
 #include "data/sha256.h"
 #include "model/plan.h"
-#include "protocol/load_file.h"
+#include "trial/load_protocol.h"
 
 namespace il2t::calibration {
 
@@ -185,7 +185,7 @@ bool load_study(const std::string& file, const toml::table& t, Setup& s, std::st
     s.studies.push_back(std::move(st));
     return true;
   }
-  auto r = protocol::read_and_check_file(st->protocol_file);
+  auto r = trial::read_and_check_file(st->protocol_file);
   if (!r.protocol || r.diagnostics.has_errors()) {
     for (const auto& d : r.diagnostics.items())
       if (d.severity == Severity::error) {

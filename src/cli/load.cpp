@@ -5,12 +5,12 @@
 #include <sstream>
 
 #include "data/atomic_file.h"
-#include "protocol/load_file.h"
+#include "trial/load_protocol.h"
 
 namespace il2t::cli {
 
 protocol::ReadResult check_file(const std::string& path, std::string* sha256) {
-  return protocol::read_and_check_file(path, sha256);
+  return trial::read_and_check_file(path, sha256);
 }
 
 std::optional<LoadedProtocol> load_protocol(const std::string& path, std::ostream& err, bool quiet_warnings) {

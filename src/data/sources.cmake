@@ -1,4 +1,4 @@
-# Sources of src/data, added to il2trial_lib by src/CMakeLists.txt.
+# Sources of src/data, built into il2t_data by src/CMakeLists.txt.
 list(APPEND IL2T_SOURCES
   data/atomic_file.cpp
   data/csv.cpp

@@ -1,4 +1,4 @@
-# Sources of src/eligibility, added to il2trial_lib by src/CMakeLists.txt.
+# Sources of src/eligibility, built into il2t_eligibility by src/CMakeLists.txt.
 list(APPEND IL2T_SOURCES
   eligibility/expr_eval.cpp
   eligibility/expr_parse.cpp

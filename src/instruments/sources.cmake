@@ -1,4 +1,4 @@
-# Sources of src/instruments, added to il2trial_lib by src/CMakeLists.txt.
+# Sources of src/instruments, built into il2t_instruments by src/CMakeLists.txt.
 list(APPEND IL2T_SOURCES
   instruments/bilag.cpp
   instruments/bsa.cpp

@@ -1,4 +1,4 @@
-# Sources of src/measures, added to il2trial_lib by src/CMakeLists.txt.
+# Sources of src/measures, built into il2t_measures by src/CMakeLists.txt.
 list(APPEND IL2T_SOURCES
   measures/catalogue.cpp
 )

@@ -1,4 +1,4 @@
-# Sources of src/model, added to il2trial_lib by src/CMakeLists.txt.
+# Sources of src/model, built into il2t_model by src/CMakeLists.txt.
 list(APPEND IL2T_SOURCES
   model/course.cpp
   model/course_lanes.cpp

@@ -1,4 +1,4 @@
-# Sources of src/population, added to il2trial_lib by src/CMakeLists.txt.
+# Sources of src/population, built into il2t_population by src/CMakeLists.txt.
 list(APPEND IL2T_SOURCES
   population/candidates.cpp
   population/choice.cpp

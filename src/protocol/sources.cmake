@@ -1,4 +1,4 @@
-# Sources of src/protocol, added to il2trial_lib by src/CMakeLists.txt.
+# Sources of src/protocol, built into il2t_protocol by src/CMakeLists.txt.
 list(APPEND IL2T_SOURCES
   protocol/diagnostic.cpp
   protocol/drugs.cpp
@@ -15,7 +15,6 @@ list(APPEND IL2T_SOURCES
   protocol/toml_writer.cpp
   protocol/units.cpp
   protocol/validate.cpp
-  protocol/load_file.cpp
   protocol/validate_arms.cpp
   protocol/validate_schedule.cpp
 )

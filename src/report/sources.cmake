@@ -1,4 +1,4 @@
-# Sources of src/report, added to il2trial_lib by src/CMakeLists.txt.
+# Sources of src/report, built into il2t_report by src/CMakeLists.txt.
 list(APPEND IL2T_SOURCES
   report/protocol_summary.cpp
   report/schedule_formats.cpp

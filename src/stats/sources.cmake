@@ -1,4 +1,4 @@
-# Sources of src/stats, added to il2trial_lib by src/CMakeLists.txt.
+# Sources of src/stats, built into il2t_stats by src/CMakeLists.txt.
 list(APPEND IL2T_SOURCES
   stats/checks.cpp
   stats/cox.cpp

@@ -1,4 +1,4 @@
-# Sources of src/trial, added to il2trial_lib by src/CMakeLists.txt.
+# Sources of src/trial, built into il2t_trial by src/CMakeLists.txt.
 list(APPEND IL2T_SOURCES
   trial/randomisation.cpp
   trial/records.cpp
@@ -9,4 +9,5 @@ list(APPEND IL2T_SOURCES
   trial/analysis.cpp
   trial/summary.cpp
   trial/simulate.cpp
+  trial/load_protocol.cpp
 )

@@ -1,23 +1,23 @@
-#include "protocol/load_file.h"
+#include "trial/load_protocol.h"
 
 #include "data/read_file.h"
 #include "data/sha256.h"
 #include "eligibility/screen.h"
 #include "protocol/validate.h"
 
-namespace il2t::protocol {
+namespace il2t::trial {
 
-ReadResult read_and_check_file(const std::string& path, std::string* sha256) {
+protocol::ReadResult read_and_check_file(const std::string& path, std::string* sha256) {
   const auto content = data::read_file(path);
   if (!content) {
-    ReadResult r{std::nullopt, Diagnostics(path)};
+    protocol::ReadResult r{std::nullopt, Diagnostics(path)};
     r.diagnostics.error({}, "cannot open the file");
     return r;
   }
   const std::string& text = *content;
-  auto r = read_protocol_text(text, path);
+  auto r = protocol::read_protocol_text(text, path);
   if (r.protocol && !r.diagnostics.has_errors()) {
-    validate(*r.protocol, r.diagnostics);
+    protocol::validate(*r.protocol, r.diagnostics);
     eligibility::compile_protocol(*r.protocol, r.diagnostics);  // expressions name known fields
   }
   r.diagnostics.sort_by_position();
@@ -25,4 +25,4 @@ ReadResult read_and_check_file(const std::string& path, std::string* sha256) {
   return r;
 }
 
-}  // namespace il2t::protocol
+}  // namespace il2t::trial
