@@ -10,7 +10,7 @@
 #include "model/plan.h"
 #include "population/choice.h"
 #include "report/patient_csv.h"
-#include "schedule/schedule.h"
+#include "trial/participant_plan.h"
 
 namespace il2t::cli {
 
@@ -60,12 +60,13 @@ int run(const Options& o) {
   if (o.weight) cov.weight_kg = *o.weight;
   if (o.height) cov.height_cm = *o.height;
   if (model::studies_cmv(p)) cov.cmv_copies = m.bound.p.cmv_baseline_copies;
-  auto sched = schedule::build_schedule(p, o.arm, *schedule::Date::parse("2027-01-04"), units::Body{cov.weight_kg, cov.height_cm});
-  if (!sched.schedule) {
-    std::cerr << o.file << ": error: --arm " << o.arm << ": " << sched.error << "\n";
+  std::string why;
+  const auto made = trial::participant_plan(p, o.arm, cov, why);
+  if (!made) {
+    std::cerr << o.file << ": error: --" << why << "\n";
     return 1;
   }
-  const model::CoursePlan plan = model::plan_from_schedule(p, *sched.schedule);
+  const model::CoursePlan& plan = *made;
   model::Stream eta_rng(seed, 0, 0, model::Purpose::variability);
   const model::ModelParams params = o.typical ? m.typical_parameters(cov.disease) : m.individual_parameters(eta_rng, cov.disease);
   const model::Individual ind = model::make_individual(params, cov);
@@ -77,8 +78,8 @@ int run(const Options& o) {
     std::cerr << kCmd << ": error: " << res.error << "\n";
     return 1;
   }
-  std::vector<std::string> visit_ids;
-  for (const auto& v : sched.schedule->visits) visit_ids.push_back(v.id);
+  std::vector<std::string> visit_ids;  // by a visit row's index: the protocol's visits
+  for (const auto& v : p.visits) visit_ids.push_back(v.id);
   // Both outputs are made first; if the plot cannot be written, the CSV is taken back,
   // so a failed run leaves nothing behind.
   const std::string csv = report::patient_csv(ind, plan, buf, visit_ids);

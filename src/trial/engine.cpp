@@ -7,6 +7,7 @@
 #include "model/plan.h"
 #include "population/candidates.h"
 #include "schedule/schedule.h"
+#include "trial/participant_plan.h"
 #include "trial/randomisation.h"
 
 namespace il2t::trial {
@@ -134,17 +135,9 @@ bool TrialRunner::prepare(std::uint64_t replicate, std::uint64_t key, std::size_
   const model::ConductParams& c = m_->bound.conduct;
   model::Covariates cov = e.candidate.cov;
   if (d_.cmv) cov.cmv_copies = m_->bound.p.cmv_baseline_copies;
-  auto sched = schedule::build_schedule(p, d_.arms[arm].id, study_start(),
-                                        units::Body{cov.weight_kg, cov.height_cm});
-  if (!sched.schedule) {
-    error = "arm " + d_.arms[arm].id + ": " + sched.error;
-    return false;
-  }
-  model::CoursePlan plan = model::plan_from_schedule(p, *sched.schedule);
-  for (std::size_t i = 0; i < plan.visits.size(); ++i) {
-    const std::string& id = sched.schedule->visits[i].id;
-    plan.visits[i].index = static_cast<int>(std::find(d_.visit_ids.begin(), d_.visit_ids.end(), id) - d_.visit_ids.begin());
-  }
+  auto made = participant_plan(p, d_.arms[arm].id, cov, error);
+  if (!made) return false;
+  model::CoursePlan plan = std::move(*made);
 
   Subject subj;
   subj.arm = static_cast<std::uint32_t>(arm);

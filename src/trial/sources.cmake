@@ -10,4 +10,5 @@ list(APPEND IL2T_SOURCES
   trial/summary.cpp
   trial/simulate.cpp
   trial/load_protocol.cpp
+  trial/participant_plan.cpp
 )
