@@ -1,14 +1,20 @@
 # Fails when a file of one part includes a header of a part it may not use.
 # -DSRC=<src dir> -DPARTS=a,b,... -DUSES_<part>=x,y,... (src/CMakeLists.txt writes them).
+# Every file below a part's folder counts, and any spelling of the directive:
+# #include "p/x.h", #  include <p/x.h>, #include "../p/x.h".
+get_filename_component(SRC "${SRC}" ABSOLUTE)
 string(REPLACE "," ";" parts "${PARTS}")
+set(directive "^[ \t]*#[ \t]*include[ \t]*[<\"](\\.\\./)*([a-z_]+)/")
 set(failures "")
 foreach(part ${parts})
   string(REPLACE "," ";" uses "${USES_${part}}")
-  file(GLOB files "${SRC}/${part}/*.h" "${SRC}/${part}/*.cpp")
+  file(GLOB_RECURSE files "${SRC}/${part}/*.h" "${SRC}/${part}/*.hpp" "${SRC}/${part}/*.cpp" "${SRC}/${part}/*.cc"
+       "${SRC}/${part}/*.inc" "${SRC}/${part}/*.ipp")
   foreach(f ${files})
-    file(STRINGS "${f}" lines REGEX "^#include \"[a-z_]+/")
+    file(STRINGS "${f}" lines REGEX "${directive}")
     foreach(line ${lines})
-      string(REGEX REPLACE "^#include \"([a-z_]+)/.*" "\\1" used "${line}")
+      string(REGEX MATCH "${directive}" matched "${line}")
+      set(used "${CMAKE_MATCH_2}")
       if(NOT used STREQUAL part AND NOT used STREQUAL "il2trial")
         list(FIND parts "${used}" known)
         list(FIND uses "${used}" allowed)

@@ -9,6 +9,7 @@
 
 #include "instruments/response.h"
 #include "instruments/sri.h"
+#include "measures/catalogue.h"
 #include "trial/endpoints.h"
 
 namespace il2t::calibration {

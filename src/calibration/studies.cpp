@@ -10,6 +10,7 @@
 
 #include "data/read_file.h"
 #include "data/sha256.h"
+#include "measures/catalogue.h"
 #include "model/plan.h"
 #include "trial/load_protocol.h"
 
@@ -312,6 +313,12 @@ bool load_mapping(const std::string& file, const toml::table& t, Setup& s, const
             "\" is not a measure (sri4, sri:K, essdai_drop:K, bilag_a_or_2b, any_infection, serious_infection, serious_infection_rate, "
             "reaction:TERM, median:TEST, mean:TEST, fold:TEST, fold_peak:TEST, increase:TEST, "
             "dose_for_peak_increase:TEST:LEVEL)";
+    return false;
+  }
+  if (measures::test(parsed->test).observation_only) {  // (a measure without a test holds SLEDAI-2K's)
+    error = at(file, t) + "target.measure: " + *meas + " reads " + std::string(measures::test(parsed->test).code) +
+            ", an observation-only measure (its parameters are left out of a posterior's model check, "
+            "model/parameter_set.h): it cannot be a calibration target";
     return false;
   }
   const bool all_arms = spans_arms(parsed->kind);

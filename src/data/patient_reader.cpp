@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "data/csv_read.h"
-#include "protocol/units.h"
+#include "core/units.h"
 #include "schedule/date.h"
 
 namespace il2t::data {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "eligibility/record.h"
-#include "protocol/diagnostic.h"
+#include "core/diagnostic.h"
 
 namespace il2t::data {
 

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "eligibility/expr.h"
-#include "protocol/units.h"
+#include "core/units.h"
 
 namespace il2t::eligibility {
 

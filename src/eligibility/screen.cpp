@@ -1,6 +1,6 @@
 #include "eligibility/screen.h"
 
-#include "protocol/units.h"
+#include "core/units.h"
 
 namespace il2t::eligibility {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "eligibility/expr.h"
-#include "protocol/diagnostic.h"
+#include "core/diagnostic.h"
 #include "protocol/protocol.h"
 
 namespace il2t::eligibility {

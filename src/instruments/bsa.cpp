@@ -1,7 +1,7 @@
 #include "instruments/bsa.h"
 
 #include "instruments/parse.h"
-#include "protocol/units.h"
+#include "core/units.h"
 
 namespace il2t::instruments {
 

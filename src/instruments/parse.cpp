@@ -4,7 +4,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "protocol/units.h"
+#include "core/units.h"
 
 namespace il2t::instruments::detail {
 

@@ -30,9 +30,9 @@ constexpr std::array<TestSpec, kTestCount> kTests{{
     {Id::prednisone, "PREDDOSE", "prednisone-equivalent dose", "mg/day", Domain::cm, 0, kNoUpper, false},
     {Id::cmv, "CMVDNA", "CMV DNA", "copies/mL", Domain::lb, 0, kNoUpper, false},
     {Id::treg, "TREG", "Treg count", "cells/µL", Domain::lb, 0, kNoUpper, false},
-    {Id::c3, "C3", "complement C3", "g/L", Domain::lb, 0, 20, false, "c3_g_L"},
-    {Id::c4, "C4", "complement C4", "g/L", Domain::lb, 0, 10, false, "c4_g_L"},
-    {Id::anti_dsdna, "DSDNA", "anti-dsDNA antibodies", "IU/mL", Domain::lb, 0, kNoUpper, false, "anti_dsdna_IU_mL"},
+    {Id::c3, "C3", "complement C3", "g/L", Domain::lb, 0, 20, false, "c3_g_L", true},
+    {Id::c4, "C4", "complement C4", "g/L", Domain::lb, 0, 10, false, "c4_g_L", true},
+    {Id::anti_dsdna, "DSDNA", "anti-dsDNA antibodies", "IU/mL", Domain::lb, 0, kNoUpper, false, "anti_dsdna_IU_mL", true},
 }};
 
 constexpr Reading kNone = Reading::not_simulated;

@@ -55,6 +55,9 @@ struct TestSpec {
   // Its column in `il2trial patient --out`'s visit rows, after the fixed ones (""
   // for a test those already show).
   std::string_view patient_column = "";
+  // Produced by an observation-only parameter group (parameter_set.h's
+  // kObservationOnlyGroups): no calibration target may read it.
+  bool observation_only = false;
 };
 
 // One visit's recorded values, by test (NaN: not measured).

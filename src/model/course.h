@@ -66,7 +66,7 @@ struct VisitRow {
   // The visit's recorded values by the catalogue's test (NaN: not measured in this
   // disease): what the trial engine emits, and what composite responses are derived
   // from (instruments/response.h). The named members above hold the same values.
-  measures::Values value{};
+  measures::Values value = measures::no_values();
 };
 
 struct Event {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "protocol/units.h"
+#include "core/units.h"
 
 namespace il2t::model {
 

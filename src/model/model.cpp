@@ -5,7 +5,7 @@
 
 #include "model/cholesky.h"
 #include "model/plan.h"
-#include "protocol/diagnostic.h"
+#include "core/diagnostic.h"
 
 #ifndef IL2T_MODEL_DIR
 #define IL2T_MODEL_DIR "models"

@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "protocol/diagnostic.h"
+#include "core/diagnostic.h"
 
 namespace il2t::model {
 

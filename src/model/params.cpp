@@ -1,7 +1,7 @@
 #include "model/params.h"
 
 #include "eligibility/fields.h"
-#include "protocol/diagnostic.h"
+#include "core/diagnostic.h"
 
 #include <algorithm>
 #include <cmath>

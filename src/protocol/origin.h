@@ -4,7 +4,7 @@
 // Fact<T> is a protocol value together with its origin and its place in the file.
 #include <string>
 
-#include "protocol/diagnostic.h"
+#include "core/diagnostic.h"
 
 namespace il2t::protocol {
 

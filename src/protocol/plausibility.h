@@ -6,7 +6,7 @@
 #include <string>
 
 #include "protocol/drugs.h"
-#include "protocol/units.h"
+#include "core/units.h"
 
 namespace il2t::protocol {
 

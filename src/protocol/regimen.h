@@ -19,7 +19,7 @@
 #include <string_view>
 #include <vector>
 
-#include "protocol/units.h"
+#include "core/units.h"
 
 namespace il2t::protocol {
 

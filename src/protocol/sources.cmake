@@ -1,6 +1,5 @@
 # Sources of src/protocol, built into il2t_protocol by src/CMakeLists.txt.
 list(APPEND IL2T_SOURCES
-  protocol/diagnostic.cpp
   protocol/drugs.cpp
   protocol/origin.cpp
   protocol/plausibility.cpp
@@ -13,7 +12,6 @@ list(APPEND IL2T_SOURCES
   protocol/toml_reader.cpp
   protocol/toml_values.cpp
   protocol/toml_writer.cpp
-  protocol/units.cpp
   protocol/validate.cpp
   protocol/validate_arms.cpp
   protocol/validate_schedule.cpp

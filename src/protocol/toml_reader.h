@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "protocol/diagnostic.h"
+#include "core/diagnostic.h"
 #include "protocol/protocol.h"
 
 namespace il2t::protocol {

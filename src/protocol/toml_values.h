@@ -7,7 +7,7 @@
 #include <string_view>
 #include <toml++/toml.h>
 
-#include "protocol/diagnostic.h"
+#include "core/diagnostic.h"
 #include "protocol/protocol.h"
 
 namespace il2t::protocol::detail {

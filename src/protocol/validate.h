@@ -2,7 +2,7 @@
 // Cross-field checks of a protocol that has been read: allowed values, dangling
 // references, units and dose plausibility, schedules against the timeline, and
 // allocation ratios. Errors make a protocol invalid; warnings do not.
-#include "protocol/diagnostic.h"
+#include "core/diagnostic.h"
 #include "protocol/protocol.h"
 
 namespace il2t::protocol {

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "eligibility/fields.h"
-#include "protocol/units.h"
+#include "core/units.h"
 
 namespace il2t::report {
 

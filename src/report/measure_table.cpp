@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "measures/catalogue.h"
-#include "protocol/units.h"
+#include "core/units.h"
 
 namespace il2t::report {
 
@@ -22,7 +22,9 @@ std::string reading_text(measures::Reading r, const measures::InstrumentSpec& i)
   using measures::Reading;
   const std::string test = i.test ? "`" + std::string(measures::test(*i.test).code) + "`" : "";
   switch (r) {
-    case Reading::sri4: return "SRI-k responder against the day-1 visit (`SLEDAI2K`, `PGA`, BILAG-2004); missing: non-responder";
+    case Reading::sri4:
+      return "SRI-k responder against the day-1 visit (`" + std::string(measures::test(measures::Id::sledai_2k).code) +
+             "`, `" + std::string(measures::test(measures::Id::pga).code) + "`, BILAG-2004); missing: non-responder";
     case Reading::undetectable: return test + " below quantification; missing: not cleared";
     case Reading::any_event: return i.infections_only ? "any infection by the last timepoint" : "any adverse event by the last timepoint";
     case Reading::time_to_event: return "days to the first infection, censored at the last day observed";

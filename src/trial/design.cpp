@@ -6,7 +6,7 @@
 
 #include "model/plan.h"
 #include "population/choice.h"
-#include "protocol/diagnostic.h"
+#include "core/diagnostic.h"
 #include "schedule/schedule.h"
 #include "trial/engine.h"
 #include "trial/randomisation.h"

@@ -34,7 +34,7 @@ void derive_endpoint(const TrialDesign& d, const EndpointPlan& e, const TrialRec
         break;
       }
       case Reading::undetectable: {
-        const Finding* f = r.find(s, last_visit, Test::cmv);
+        const Finding* f = r.find(s, last_visit, *measures::find_instrument(e.instrument)->test);
         value = f && f->value == 0 ? 1 : 0;
         break;
       }

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "protocol/units.h"
+#include "core/units.h"
 
 namespace il2t::trial {
 

@@ -101,5 +101,21 @@ TEST(Studies, RefusesAnArmForAMeasureOverEveryArm) {
             tmp + ":6: target.arm: dose_for_peak_increase:TREGPCT:0.10 is measured over every IL-2 arm of the study: give no arm");
 }
 
+// Serology's parameters are observation-only (left out of a posterior's model
+// check), so no target may read C3, C4 or anti-dsDNA.
+TEST(Studies, RefusesATargetOnAnObservationOnlyMeasure) {
+  const std::string dir = std::string(IL2T_SOURCE_DIR) + "/data/calibration";
+  const std::string tmp = ::testing::TempDir() + "/studies_obs.toml";
+  std::ofstream(tmp, std::ios::binary)
+      << "format = 1\n[[study]]\nid = \"dilt1d\"\nprotocol = \"" << IL2T_SOURCE_DIR
+      << "/protocols/calibration/dilt1d-t1d-single-dose.toml\"\n"
+         "population = { value = \"sle\", assumed = \"x\" }\n"
+         "[[target]]\nid = \"dilt1d-single-dose\"\nstudy = \"dilt1d\"\narm = \"d01\"\nvisit = \"d8\"\n"
+         "measure = \"median:DSDNA\"\n";
+  EXPECT_EQ(load_setup(dir + "/targets.csv", tmp).error,
+            tmp + ":6: target.measure: median:DSDNA reads DSDNA, an observation-only measure (its parameters are left out "
+                  "of a posterior's model check, model/parameter_set.h): it cannot be a calibration target");
+}
+
 }  // namespace
 }  // namespace il2t::calibration

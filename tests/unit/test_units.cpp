@@ -1,9 +1,9 @@
-// Units and conversions (src/protocol/units.h).
+// Units and conversions (src/core/units.h).
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "protocol/units.h"
+#include "core/units.h"
 
 namespace il2t::units {
 namespace {

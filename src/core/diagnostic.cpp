@@ -1,4 +1,4 @@
-#include "protocol/diagnostic.h"
+#include "core/diagnostic.h"
 
 #include <algorithm>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "protocol/units.h"
+#include "core/units.h"
 
 #include <array>
 #include <charconv>
