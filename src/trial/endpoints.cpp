@@ -22,6 +22,7 @@ void derive_endpoint(const TrialDesign& d, const EndpointPlan& e, const TrialRec
   if (e.reading == Reading::not_simulated || e.visits.empty()) return;
   const auto last_visit = static_cast<std::uint16_t>(e.visits.back());
   const int last_day = nominal_day(d, e.visits.back());
+  const measures::InstrumentSpec* spec = measures::find_instrument(e.instrument);  // once, not per participant
   for (std::uint32_t s = 0; s < r.subjects.size(); ++s) {
     const Subject& subj = r.subjects[s];
     if (std::find(e.arms.begin(), e.arms.end(), subj.arm) == e.arms.end()) continue;
@@ -34,12 +35,11 @@ void derive_endpoint(const TrialDesign& d, const EndpointPlan& e, const TrialRec
         break;
       }
       case Reading::undetectable: {
-        const Finding* f = r.find(s, last_visit, *measures::find_instrument(e.instrument)->test);
+        const Finding* f = r.find(s, last_visit, *spec->test);
         value = f && f->value == 0 ? 1 : 0;
         break;
       }
       case Reading::any_event: {
-        const measures::InstrumentSpec* spec = measures::find_instrument(e.instrument);
         const bool infections_only = spec && spec->infections_only;
         for (std::uint32_t i = r.event_begin[s]; i < r.event_begin[s + 1]; ++i) {
           const AdverseEvent& a = r.events[i];
@@ -65,9 +65,8 @@ void derive_endpoint(const TrialDesign& d, const EndpointPlan& e, const TrialRec
         break;
       }
       case Reading::value: {
-        const measures::InstrumentSpec& spec = *measures::find_instrument(e.instrument);
-        const Test t = *spec.test;
-        auto scale = [&](double v) { return spec.log10 ? std::log10(std::max(v, 1.0)) : v; };
+        const Test t = *spec->test;
+        auto scale = [&](double v) { return spec->log10 ? std::log10(std::max(v, 1.0)) : v; };
         const Finding* f = r.find(s, last_visit, t);
         if (!f) continue;  // complete cases
         value = scale(f->value);

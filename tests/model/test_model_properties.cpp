@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "instruments/sri.h"
 #include "model/course.h"
@@ -287,6 +288,17 @@ TEST(ModelProperties, SameKeysGiveIdenticalCourses) {
   EXPECT_TRUE(differs) << "another participant's draws should differ";
 }
 
+// Participant `participant`'s SLE course under `plan` (seed 7), or nothing when the
+// course fails.
+std::optional<CourseBuffers> sle_course(const Model& m, const CoursePlan& plan, std::uint64_t participant) {
+  Stream eta(7, 0, participant, Purpose::variability);
+  const Individual ind = make_individual(m.individual_parameters(eta), m.typical_covariates(Disease::sle));
+  CourseBuffers b;
+  b.reserve(plan);
+  if (!simulate_course(ind, m.tables, m.typical_targets(Disease::sle), plan, {7, 0, participant}, b).ok) return std::nullopt;
+  return b;
+}
+
 // The course's SRI-4 (shown by `il2trial patient`) is defined as the trial analysis
 // defines it: against the first visit as recorded, rater error in its PGA included.
 // The first visit is never a responder; every later one is sri() of the two records.
@@ -296,11 +308,9 @@ TEST(ModelProperties, CourseSriComparesWithTheFirstVisitAsRecorded) {
   for (int w : {0, 2, 4, 8, 12, 16, 20, 24}) plan.visits.push_back({w * 7 + 1, w});
   int responders = 0, baseline_pga_differs = 0;
   for (std::uint64_t participant = 0; participant < 40; ++participant) {
-    Stream eta(7, 0, participant, Purpose::variability);
-    const Individual ind = make_individual(m.individual_parameters(eta), m.typical_covariates(Disease::sle));
-    CourseBuffers b;
-    b.reserve(plan);
-    ASSERT_TRUE(simulate_course(ind, m.tables, m.typical_targets(Disease::sle), plan, {7, 0, participant}, b).ok);
+    const auto run = sle_course(m, plan, participant);
+    ASSERT_TRUE(run);
+    const CourseBuffers& b = *run;
     ASSERT_EQ(b.visits.size(), plan.visits.size());
     const VisitRow& first = b.visits.front();
     EXPECT_FALSE(first.sri4);
@@ -328,11 +338,9 @@ TEST(ModelProperties, VisitValuesAreTheRowsMembersAndSriNeedsADayOneVisit) {
   for (int w : {2, 4, 8, 12, 24}) plan.visits.push_back({w * 7 + 1, w});
   int would_respond = 0;
   for (std::uint64_t participant = 0; participant < 20; ++participant) {
-    Stream eta(7, 0, participant, Purpose::variability);
-    const Individual ind = make_individual(m.individual_parameters(eta), m.typical_covariates(Disease::sle));
-    CourseBuffers b;
-    b.reserve(plan);
-    ASSERT_TRUE(simulate_course(ind, m.tables, m.typical_targets(Disease::sle), plan, {7, 0, participant}, b).ok);
+    const auto run = sle_course(m, plan, participant);
+    ASSERT_TRUE(run);
+    const CourseBuffers& b = *run;
     const VisitRow& first = b.visits.front();
     for (const VisitRow& v : b.visits) {
       auto at = [&](Id t) { return v.value[static_cast<std::size_t>(t)]; };
