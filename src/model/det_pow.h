@@ -4,29 +4,18 @@
 // through the same operations in the same order. libm's pow is neither vectorised nor
 // equal bit for bit to any vector version; this one lets the lane solver compute a
 // non-integer Hill coefficient for all lanes at once and still match the
-// one-participant solver exactly (tests/model/test_lanes.cpp).
+// one-participant solver exactly (tests/model/test_lanes.cpp). The operations that
+// differ between the two are value_ops.h's.
 //
 // Accuracy: relative error below 1e-13 times (1 + |h·ln x|) against std::pow
 // (tests/model/test_det_pow.cpp), far inside the solver's tolerance. x is held at or
 // above 1e-300 and h·ln x inside [−708, 709], so the result is a normal number: the
 // caller handles x ≤ 0.
-#include <bit>
 #include <cstdint>
 
-namespace il2t::model::detmath {
+#include "model/value_ops.h"
 
-// The operations that differ between a double and a vector: reinterpretation as
-// 64-bit integers, conversion of whole numbers, selection and a conditional
-// increment. rhs_lanes.cpp gives the same for its lane vector (LaneOps).
-struct ScalarOps {
-  using D = double;
-  static std::int64_t bits_of(double x) { return std::bit_cast<std::int64_t>(x); }
-  static double from_bits(std::int64_t b) { return std::bit_cast<double>(b); }
-  static std::int64_t whole_to_int(double x) { return static_cast<std::int64_t>(x); }
-  static double int_to_double(std::int64_t i) { return static_cast<double>(i); }
-  static double pick(bool c, double a, double b) { return c ? a : b; }
-  static std::int64_t one_if(bool c) { return c ? 1 : 0; }
-};
+namespace il2t::model::detmath {
 
 inline constexpr double kLn2Hi = 6.93147180369123816490e-01;  // ln 2, upper bits (e·kLn2Hi is exact)
 inline constexpr double kLn2Lo = 1.90821492927058770002e-10;  // ln 2 − kLn2Hi

@@ -34,7 +34,7 @@ bool wash_out(const WashoutFloors& f, double& il2_depot, double& il2_transit, do
 }
 
 Integrator::Integrator(const Individual& ind)
-    : ind_(ind), solver_(solver_settings(ind.p), ind.atol), floors_(washout_floors(ind)) {}
+    : ind_(ind), constants_(rhs_constants(ind)), solver_(solver_settings(ind.p), ind.atol), floors_(washout_floors(ind)) {}
 
 SolveStatus Integrator::advance(double t0, double t1, StateVector& x, const Inputs& u) {
   const Drivers d = drivers(ind_, u);
@@ -42,7 +42,7 @@ SolveStatus Integrator::advance(double t0, double t1, StateVector& x, const Inpu
     drivers_ = d;
     solver_.restart();
   }
-  auto f = [this, &d](double, const double* y, double* dy) { rhs(ind_, d, y, dy); };
+  auto f = [this, &d](double, const double* y, double* dy) { rhs(constants_, d, y, dy); };
   auto after = [this](StateVector& y) { return wash_out(floors_, y[kIl2Depot], y[kIl2Transit], y[kIl2Plasma], y[kRapaGut]); };
   return solver_.integrate(f, t0, t1, x, after);
 }

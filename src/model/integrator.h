@@ -43,6 +43,7 @@ class Integrator {
 
  private:
   const Individual& ind_;
+  ScalarConstants constants_;
   DormandPrince<kStateCount> solver_;
   Drivers drivers_;  // of the last interval: new ones restart the solver
   WashoutFloors floors_;

@@ -5,11 +5,12 @@ namespace il2t::model {
 void IntegratorLanes::assign(std::size_t lane, const Individual& ind) {
   ind_[lane] = &ind;
   use_[lane] = true;
-  model_.set(lane, ind);
+  const ScalarConstants k = rhs_constants(ind);
+  model_.set(lane, k);
   // An empty lane computes on a copy of a real participant's constants, so that its
   // idle arithmetic stays finite.
   for (std::size_t l = 0; l < kLanes; ++l)
-    if (!use_[l]) model_.set(l, ind);
+    if (!use_[l]) model_.set(l, k);
   model_.refresh_summary();
   solver_.configure(lane, solver_settings(ind.p), ind.atol);
   solver_.reset(lane);
@@ -32,7 +33,7 @@ bool IntegratorLanes::begin(std::size_t l, double t0, double t1, const Inputs& u
 }
 
 LaneMask IntegratorLanes::run(LaneState& x, std::array<SolveStatus, kLanes>& status) {
-  auto f = [this](const LaneState& y, LaneState& dy) { rhs_lanes(model_, drivers_, y, dy); };
+  auto f = [this](const LaneVec&, const LaneState& y, LaneState& dy) { rhs_lanes(model_, drivers_, y, dy); };
   auto after = [this](std::size_t l, LaneState& y) {
     return wash_out(floors_[l], y[kIl2Depot][l], y[kIl2Transit][l], y[kIl2Plasma][l], y[kRapaGut][l]);
   };

@@ -1,29 +1,6 @@
 #include "model/rhs.h"
 
-#include <cmath>
-
 namespace il2t::model {
-
-namespace {
-
-inline double occupancy(double c, double kd) { return c > 0 ? c / (c + kd) : 0.0; }
-
-// Self-renewal driven by the delayed signal, with density-dependent loss that
-// returns the count to its baseline: dN/dt = k·N·(g − N/N0).
-inline double homeostatic(const SubsetRates& s, double n, double growth) {
-  return s.turnover * n * (growth - n * s.inv_baseline);
-}
-
-// Receptor-mediated consumption of IL-2, pM/day.
-inline double consumption(const Individual& ind, const double* x, double c) {
-  if (c <= 0) return 0;
-  return ind.treg.consume * x[kTreg] * occupancy(c, ind.treg.kd) +
-         ind.tconv.consume * (x[kTconv] + x[kTfh] + x[kTh17]) * occupancy(c, ind.tconv.kd) +
-         ind.cd8.consume * x[kCd8] * occupancy(c, ind.cd8.kd) +
-         ind.nkb.consume * (x[kNkBright] + x[kNkDim]) * occupancy(c, ind.nkb.kd);
-}
-
-}  // namespace
 
 Drivers drivers(const Individual& ind, const Inputs& u) {
   Drivers d;
@@ -34,70 +11,65 @@ Drivers drivers(const Individual& ind, const Inputs& u) {
   return d;
 }
 
-void rhs(const Individual& ind, const Drivers& drv, const double* x, double* dx) {
+ScalarConstants rhs_constants(const Individual& ind) {
   const ModelParams& p = ind.p;
-  const double c = x[kIl2Plasma];
-
-  // IL-2: depot → transit (absorption rate) → plasma (transit rate); linear clearance;
-  // internalisation by receptor-bearing cells.
-  const double released = ind.il2_ka * x[kIl2Depot];
-  const double absorbed = ind.il2_ktr * x[kIl2Transit];
-  dx[kIl2Depot] = -released;
-  dx[kIl2Transit] = released - absorbed;
-  dx[kIl2Plasma] = absorbed / ind.il2_v - ind.il2_kel * c - consumption(ind, x, c);
-  dx[kIl2Auc] = c;
-
-  // Sirolimus: oral one-compartment (apparent CL/F, V/F), whole-blood concentration.
-  const double ra = ind.rapa_ka * x[kRapaGut];
-  dx[kRapaGut] = -ra;
-  dx[kRapaBlood] = ra / ind.rapa_v - ind.rapa_kel * x[kRapaBlood];
-  const double rapa = x[kRapaBlood] > 0 ? x[kRapaBlood] / (x[kRapaBlood] + p.rapa_ic50) : 0.0;
-  const double eff_block = 1.0 - p.rapa_effector_inhibition * rapa;
-  const double treg_block = 1.0 - p.rapa_treg_inhibition * rapa;
-
-  // Signals: instantaneous Hill response, delayed by an effect compartment.
-  const double k0 = p.signal_delay_rate;
-  dx[kSigTreg] = k0 * (hill_signal(c, ind.treg.ec50, ind.treg.hill) - x[kSigTreg]);
-  dx[kSigTconv] = k0 * (hill_signal(c, ind.tconv.ec50, ind.tconv.hill) - x[kSigTconv]);
-  dx[kSigCd8] = k0 * (hill_signal(c, ind.cd8.ec50, ind.cd8.hill) - x[kSigCd8]);
-  dx[kSigNkBright] = k0 * (hill_signal(c, ind.nkb.ec50, ind.nkb.hill) - x[kSigNkBright]);
-  dx[kSigNkDim] = k0 * (hill_signal(c, ind.nkd.ec50, ind.nkd.hill) - x[kSigNkDim]);
-
-  // Cells. Glucocorticoid amplifies IL-2's drive of Treg (not their baseline renewal).
-  const double treg = x[kTreg];
-  dx[kTreg] = homeostatic(ind.treg, treg, (1 + ind.treg.emax * drv.treg_steroid * x[kSigTreg]) * treg_block);
-  const double tconv_growth = (1 + ind.tconv.emax * x[kSigTconv]) * eff_block;
-  dx[kTconv] = homeostatic(ind.tconv, x[kTconv], tconv_growth);
-  // Pathogenic helpers: as conventional CD4, held down by Treg relative to baseline.
-  const double held = tconv_growth * suppression(ind.treg.baseline / treg, p.helper_suppression, ind.helper_power);
-  dx[kTfh] = homeostatic(ind.tfh, x[kTfh], held);
-  dx[kTh17] = homeostatic(ind.th17, x[kTh17], held);
-  dx[kCd8] = homeostatic(ind.cd8, x[kCd8], (1 + ind.cd8.emax * x[kSigCd8]) * eff_block);
-  dx[kNkBright] = homeostatic(ind.nkb, x[kNkBright], 1 + ind.nkb.emax * x[kSigNkBright]);
-  dx[kNkDim] = homeostatic(ind.nkd, x[kNkDim], 1 + ind.nkd.emax * x[kSigNkDim]);
-
-  // Disease activity relaxes towards what standard care, the helpers and the steroid
-  // dose (relative to baseline) sustain.
-  const double drive = p.tfh_weight * x[kTfh] * ind.tfh.inv_baseline + (1 - p.tfh_weight) * x[kTh17] * ind.th17.inv_baseline;
-  dx[kActivity] = p.activity_rate * (p.soc_fraction * drive * drv.activity_steroid - x[kActivity]);
-
-  // CMV: logistic growth to a ceiling, against NK and CD8 control weakened by steroid.
-  if (ind.cmv_modelled) {
-    const double immune = p.cmv_nk_weight * (x[kNkBright] + x[kNkDim]) * ind.inv_nk_baseline +
-                          (1 - p.cmv_nk_weight) * x[kCd8] * ind.inv_cd8_baseline;
-    const double crowding = std::exp(x[kCmvLog]) / p.cmv_max_copies;
-    dx[kCmvLog] = p.cmv_growth * (1 - crowding - ind.cmv_kill * immune * drv.cmv_steroid);
-  } else {
-    dx[kCmvLog] = 0;
+  ScalarConstants k;
+  double* c = k.c;
+  c[rc::il2_ka] = ind.il2_ka;
+  c[rc::il2_ktr] = ind.il2_ktr;
+  c[rc::il2_v] = ind.il2_v;
+  c[rc::il2_kel] = ind.il2_kel;
+  c[rc::consume_treg] = ind.treg.consume;
+  c[rc::consume_tconv] = ind.tconv.consume;
+  c[rc::consume_cd8] = ind.cd8.consume;
+  c[rc::consume_nk] = ind.nkb.consume;
+  c[rc::kd_treg] = ind.treg.kd;
+  c[rc::kd_tconv] = ind.tconv.kd;
+  c[rc::kd_cd8] = ind.cd8.kd;
+  c[rc::kd_nk] = ind.nkb.kd;
+  c[rc::rapa_ka] = ind.rapa_ka;
+  c[rc::rapa_v] = ind.rapa_v;
+  c[rc::rapa_kel] = ind.rapa_kel;
+  c[rc::rapa_ic50] = p.rapa_ic50;
+  c[rc::rapa_effector] = p.rapa_effector_inhibition;
+  c[rc::rapa_treg] = p.rapa_treg_inhibition;
+  c[rc::signal_rate] = p.signal_delay_rate;
+  const SubsetRates* signals[kSignals] = {&ind.treg, &ind.tconv, &ind.cd8, &ind.nkb, &ind.nkd};
+  for (std::size_t i = 0; i < kSignals; ++i) {
+    c[rc::ec50 + i] = signals[i]->ec50;
+    c[rc::hill + i] = signals[i]->hill;
+    c[rc::emax + i] = signals[i]->emax;
   }
+  const SubsetRates* cells[kCells] = {&ind.treg, &ind.tconv, &ind.tfh, &ind.th17, &ind.cd8, &ind.nkb, &ind.nkd};
+  for (std::size_t i = 0; i < kCells; ++i) {
+    c[rc::turnover + i] = cells[i]->turnover;
+    c[rc::inv_baseline + i] = cells[i]->inv_baseline;
+  }
+  c[rc::treg_baseline] = ind.treg.baseline;
+  c[rc::helper_suppression] = p.helper_suppression;
+  c[rc::tfh_weight] = p.tfh_weight;
+  c[rc::activity_rate] = p.activity_rate;
+  c[rc::soc_fraction] = p.soc_fraction;
+  c[rc::cmv_nk_weight] = p.cmv_nk_weight;
+  c[rc::inv_nk_baseline] = ind.inv_nk_baseline;
+  c[rc::inv_cd8_baseline] = ind.inv_cd8_baseline;
+  c[rc::cmv_max_copies] = p.cmv_max_copies;
+  c[rc::cmv_growth] = p.cmv_growth;
+  c[rc::cmv_kill] = ind.cmv_kill;
+  k.helper_power[0] = ind.helper_power;
+  k.cmv_modelled[0] = ind.cmv_modelled;
+  k.refresh_summary();
+  return k;
 }
+
+void rhs(const ScalarConstants& k, const Drivers& d, const double* x, double* dx) { rhs_of(k, d, x, dx); }
 
 Il2Fluxes il2_fluxes(const Individual& ind, const double* x) {
   Il2Fluxes f;
   const double c = x[kIl2Plasma];
   f.absorption = ind.il2_ktr * x[kIl2Transit];
   f.linear = ind.il2_kel * c * ind.il2_v;
-  f.consumption = consumption(ind, x, c) * ind.il2_v;
+  f.consumption = c > 0 ? equations::consumption(rhs_constants(ind), x, c) * ind.il2_v : 0.0;
   return f;
 }
 

@@ -92,8 +92,8 @@ std::string patient_csv(const Individual& ind, const CoursePlan& plan, const Cou
                          pss ? num(v.esspri) : "", ind.cov.disease == Disease::jia ? num(v.jadas27) : "",
                          num(v.treg_pct_obs), num(v.nk_obs), num(v.cd8_obs), ind.cmv_modelled ? num(v.cmv_obs) : "");
       for (measures::Id t : extra) {
-        const double x = v.value[static_cast<std::size_t>(t)];
-        out += "," + (std::isnan(x) ? std::string() : num(x));
+        const double reading = v.value[static_cast<std::size_t>(t)];
+        out += "," + (std::isnan(reading) ? std::string() : num(reading));
       }
       out += "\n";
     }
