@@ -5,15 +5,25 @@
 
 namespace il2t {
 
-std::string format(const Diagnostic& d) {
-  std::string out = d.file;
-  if (d.pos.line > 0) {
-    out += ':' + std::to_string(d.pos.line);
-    if (d.pos.column > 0) out += ':' + std::to_string(d.pos.column);
+namespace {
+// "file:line:column" as far as known.
+std::string place(const Error& e) {
+  std::string out = e.file;
+  if (e.pos.line > 0) {
+    out += ':' + std::to_string(e.pos.line);
+    if (e.pos.column > 0) out += ':' + std::to_string(e.pos.column);
   }
-  out += d.severity == Severity::error ? ": error: " : ": warning: ";
-  out += d.message;
   return out;
+}
+}  // namespace
+
+std::string Error::text() const {
+  const std::string where = place(*this);
+  return where.empty() ? message : where + ": " + message;
+}
+
+std::string format(const Error& e) {
+  return place(e) + (e.severity == Severity::error ? ": error: " : ": warning: ") + e.message;
 }
 
 void Diagnostics::error(SourcePos pos, std::string message) {

@@ -1,31 +1,16 @@
 #pragma once
-// A diagnostic: one problem found in an input file, with where it is and how bad.
-// Expected failures travel as values (a list of diagnostics), never as exceptions
-// across layers; the command line decides the exit status from them.
+// The diagnostics of one input file: every problem found in it, with where it is and
+// how bad, as error.h's Error values; and the "did you mean" helpers.
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/error.h"
+
 namespace il2t {
 
-// 1-based line and column in a file; 0 means "the file as a whole".
-struct SourcePos {
-  int line = 0;
-  int column = 0;
-  friend bool operator==(const SourcePos&, const SourcePos&) = default;
-};
-
-enum class Severity { error, warning };
-
-struct Diagnostic {
-  std::string file;
-  SourcePos pos;
-  Severity severity = Severity::error;
-  std::string message;  // starts with the field path, e.g. "arms[0].ratio: ..."
-};
-
-// "file:line:column: error: message" (line and column omitted when unknown).
-std::string format(const Diagnostic& d);
+// One problem found in an input file: the error value (error.h), with its severity.
+using Diagnostic = Error;
 
 class Diagnostics {
  public:

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/error.h"
 #include "eligibility/record.h"
 
 namespace il2t::eligibility {
@@ -47,10 +48,8 @@ struct Expr {
   std::string source;
 };
 
-struct ExprError {
-  int offset = 0;
-  std::string message;
-};
+// Why an expression does not compile: the message and its offset into the source.
+using ExprError = Error;
 
 struct Compiled {
   std::optional<Expr> expr;

@@ -305,7 +305,7 @@ Compiled compile(std::string_view source) {
     Parser p(source, lex(source));
     return {p.run(), std::nullopt};
   } catch (const Fail& f) {
-    return {std::nullopt, ExprError{f.offset, f.message}};
+    return {std::nullopt, ExprError{.message = f.message, .offset = f.offset}};
   }
 }
 

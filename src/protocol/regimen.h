@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/error.h"
 #include "core/units.h"
 
 namespace il2t::protocol {
@@ -63,10 +64,8 @@ struct Regimen {
   int total_days() const;  // cycles × cycle length (the last cycle's rest included)
 };
 
-struct RegimenError {
-  int offset = 0;  // 0-based character offset into the text
-  std::string message;
-};
+// Why a regimen does not parse: the message and its 0-based character offset into the text.
+using RegimenError = Error;
 
 struct RegimenParse {
   std::optional<Regimen> regimen;

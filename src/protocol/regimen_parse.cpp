@@ -259,12 +259,12 @@ class Parser {
 
 RegimenParse parse_regimen(std::string_view text) {
   auto tokens = detail::tokenize(text);
-  if (tokens.empty()) return {std::nullopt, RegimenError{0, "the regimen is empty"}};
+  if (tokens.empty()) return {std::nullopt, RegimenError{.message = "the regimen is empty"}};
   try {
     Parser p(std::move(tokens), static_cast<int>(text.size()));
     return {p.regimen(), std::nullopt};
   } catch (const ParseFailure& f) {
-    return {std::nullopt, RegimenError{f.offset, f.message}};
+    return {std::nullopt, RegimenError{.message = f.message, .offset = f.offset}};
   }
 }
 

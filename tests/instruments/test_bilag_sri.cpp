@@ -72,7 +72,7 @@ TEST(InstrumentBilag, ByNameAndErrors) {
   v[7].value = "F";
   auto bad = bilag_visit(v);
   ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().item, "renal");
+  EXPECT_EQ(bad.error().field, "renal");
   EXPECT_EQ(bad.error().message, "BILAG-2004 renal: \"F\" is not a grade (A, B, C, D or E)");
 
   auto unknown = find_bilag_domain("cardiovascular");
@@ -86,7 +86,7 @@ TEST(InstrumentPga, ZeroToThree) {
   EXPECT_DOUBLE_EQ(*pga(1.3), 1.3);
   auto high = pga(3.4);
   ASSERT_FALSE(high.ok());
-  EXPECT_EQ(high.error().item, "pga");
+  EXPECT_EQ(high.error().field, "pga");
   EXPECT_EQ(high.error().message, "PGA: 3.4 is outside 0–3");
   auto negative = pga(-0.1);
   ASSERT_FALSE(negative.ok());
@@ -160,18 +160,18 @@ TEST(InstrumentSri, HigherThresholds) {
   }
   auto bad = sri(visit(20, 1.0), visit(10, 1.0), 9);
   ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().item, "threshold");
+  EXPECT_EQ(bad.error().field, "threshold");
   EXPECT_EQ(bad.error().message, "SRI: threshold 9 is outside 4–8");
 }
 
 TEST(InstrumentSri, ImpossibleInputIsNamed) {
   auto s = sri(visit(110, 1.0), visit(10, 1.0));
   ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.error().item, "sledai_baseline");
+  EXPECT_EQ(s.error().field, "sledai_baseline");
   EXPECT_EQ(s.error().message, "SRI SLEDAI at baseline: 110 is outside 0–105");
   auto p = sri(visit(10, 1.0), visit(4, 3.4));
   ASSERT_FALSE(p.ok());
-  EXPECT_EQ(p.error().item, "pga_followup");
+  EXPECT_EQ(p.error().field, "pga_followup");
   EXPECT_EQ(p.error().message, "PGA at follow-up: 3.4 is outside 0–3");
 }
 

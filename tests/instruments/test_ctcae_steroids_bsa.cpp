@@ -23,7 +23,7 @@ TEST(InstrumentCtcae, GradesOneToFive) {
   }
   auto six = ctcae_grade(6);
   ASSERT_FALSE(six.ok());
-  EXPECT_EQ(six.error().item, "grade");
+  EXPECT_EQ(six.error().field, "grade");
   EXPECT_EQ(six.error().message, "CTCAE: grade 6 is outside 1–5");
   EXPECT_FALSE(ctcae_grade(0).ok());
 }
@@ -39,7 +39,7 @@ TEST(InstrumentCtcae, FeverByTemperature) {
   EXPECT_EQ(g(40.1, 25), CtcaeGrade::grade4);
   auto cold = ctcae_fever_grade(25);
   ASSERT_FALSE(cold.ok());
-  EXPECT_EQ(cold.error().item, "temperature_c");
+  EXPECT_EQ(cold.error().field, "temperature_c");
   EXPECT_EQ(cold.error().message, "CTCAE fever temperature_c: 25 is outside 30–45 °C");
 }
 
@@ -47,7 +47,7 @@ TEST(InstrumentCtcae, TermsDefineTheirOwnGrades) {
   EXPECT_EQ(to_int(*ctcae_term_grade("injection_site_reaction", 2)), 2);
   auto flu = ctcae_term_grade("flu_like_symptoms", 4);
   ASSERT_FALSE(flu.ok());
-  EXPECT_EQ(flu.error().item, "flu_like_symptoms");
+  EXPECT_EQ(flu.error().field, "flu_like_symptoms");
   EXPECT_EQ(flu.error().message,
             "CTCAE flu_like_symptoms: grade 4 is not defined for this term (grades 1–3)");
   auto unknown = ctcae_term_grade("cytokine_storm", 2);
@@ -75,7 +75,7 @@ TEST(InstrumentSteroids, LabelEquivalences) {
 TEST(InstrumentSteroids, UnknownDrugAndImpossibleDose) {
   auto drug = prednisone_equivalent_mg("budesonide", 9);
   ASSERT_FALSE(drug.ok());
-  EXPECT_EQ(drug.error().item, "budesonide");
+  EXPECT_EQ(drug.error().field, "budesonide");
   EXPECT_EQ(drug.error().message, "prednisone equivalent: unknown glucocorticoid \"budesonide\"");
   auto dose = prednisone_equivalent_mg(Glucocorticoid::dexamethasone, -1);
   ASSERT_FALSE(dose.ok());
@@ -89,7 +89,7 @@ TEST(InstrumentBsa, MostellerThroughTheUnitsModule) {
   EXPECT_DOUBLE_EQ(*body_surface_area(80, 180), 2.0);
   auto zero = body_surface_area(0, 100);
   ASSERT_FALSE(zero.ok());
-  EXPECT_EQ(zero.error().item, "weight_kg");
+  EXPECT_EQ(zero.error().field, "weight_kg");
   EXPECT_EQ(zero.error().message, "BSA weight_kg: 0 is outside 0.3–400 kg");
   auto tall = body_surface_area(70, 300);
   ASSERT_FALSE(tall.ok());

@@ -81,7 +81,7 @@ TEST(InstrumentEssdai, ALevelTheDomainDoesNotHaveIsAnError) {
   v.set(E::constitutional, L::high);
   auto s = essdai(v);
   ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.error().item, "constitutional");
+  EXPECT_EQ(s.error().field, "constitutional");
   EXPECT_EQ(s.error().message,
             "ESSDAI constitutional: level \"high\" is not defined for this domain (levels: no, low, moderate)");
   auto cns = parse_essdai_level(E::central_nervous_system, "1");
@@ -104,7 +104,7 @@ TEST(InstrumentEssdai, ByNameScoresARecord) {
   v.push_back({"ocular", "low"});
   auto bad = essdai(v);
   ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().item, "ocular");
+  EXPECT_EQ(bad.error().field, "ocular");
   EXPECT_EQ(bad.error().message, "ESSDAI: unknown item \"ocular\"");
 }
 
@@ -122,7 +122,7 @@ TEST(InstrumentEsspri, MeanOfThreeScales) {
 TEST(InstrumentEsspri, ImpossibleScalesAreNamed) {
   auto high = esspri(EsspriInput{5, 5, 11});
   ASSERT_FALSE(high.ok());
-  EXPECT_EQ(high.error().item, "pain");
+  EXPECT_EQ(high.error().field, "pain");
   EXPECT_EQ(high.error().message, "ESSPRI pain: 11 is outside 0–10");
   auto half = esspri(EsspriInput{5, 5.5, 1});
   ASSERT_FALSE(half.ok());

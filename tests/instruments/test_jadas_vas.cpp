@@ -51,7 +51,7 @@ TEST(InstrumentJadas, WorkedExample) {
 TEST(InstrumentJadas, ImpossibleComponentsAreNamed) {
   auto joints = jadas(V::jadas27, JadasInput{1, 1, 30, 10});
   ASSERT_FALSE(joints.ok());
-  EXPECT_EQ(joints.error().item, "active_joints");
+  EXPECT_EQ(joints.error().field, "active_joints");
   EXPECT_EQ(joints.error().message, "JADAS-27 active_joints: 30 is outside 0–27");
   auto global = jadas(V::jadas10, JadasInput{11, 1, 0, 10});
   ASSERT_FALSE(global.ok());
@@ -77,7 +77,7 @@ TEST(InstrumentVas, CentimetresAndMillimetres) {
 TEST(InstrumentVas, MarksOffTheLineAreErrors) {
   auto negative = vas_cm("patient_global", -1, VasUnit::cm);
   ASSERT_FALSE(negative.ok());
-  EXPECT_EQ(negative.error().item, "patient_global");
+  EXPECT_EQ(negative.error().field, "patient_global");
   EXPECT_EQ(negative.error().message, "VAS patient_global: -1 is outside 0–10 cm");
   auto cm_as_mm = vas_cm("pain", 72, VasUnit::cm);
   ASSERT_FALSE(cm_as_mm.ok());

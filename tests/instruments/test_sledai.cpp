@@ -101,7 +101,7 @@ TEST(InstrumentSledai, LooksUpItemsById) {
   }
   auto bad = find_sledai_item("lupus_nephritis");
   ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().item, "lupus_nephritis");
+  EXPECT_EQ(bad.error().field, "lupus_nephritis");
   EXPECT_EQ(bad.error().message, "SLEDAI-2K: unknown item \"lupus_nephritis\"");
 }
 
@@ -110,7 +110,7 @@ TEST(InstrumentSledai, UnknownItemInARecordIsNamed) {
   v.push_back({"malar_rash", "1"});
   auto s = sledai_2k(v);
   ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.error().item, "malar_rash");
+  EXPECT_EQ(s.error().field, "malar_rash");
   EXPECT_EQ(s.error().message, "SLEDAI-2K: unknown item \"malar_rash\"");
 }
 
@@ -131,7 +131,7 @@ TEST(InstrumentSledai, MissingRepeatedAndUnreadableItemsAreNamed) {
   set_value(bad, "rash", "2");
   auto b = sledai_2k(bad);
   ASSERT_FALSE(b.ok());
-  EXPECT_EQ(b.error().item, "rash");
+  EXPECT_EQ(b.error().field, "rash");
   EXPECT_EQ(b.error().message, "SLEDAI-2K rash: \"2\" is not a presence flag (use 1/0, yes/no, true/false)");
 }
 
@@ -148,7 +148,7 @@ TEST(InstrumentCatalog, FindsItemsOfEveryInstrument) {
   EXPECT_EQ(b.error().message, "essdai: unknown item \"ocular\"");
   auto c = find_item("dapsa", "pain");
   ASSERT_FALSE(c.ok());
-  EXPECT_EQ(c.error().item, "dapsa");
+  EXPECT_EQ(c.error().field, "dapsa");
   EXPECT_EQ(c.error().message, "unknown instrument \"dapsa\" (sledai_2k, bilag_2004, essdai, esspri, jadas)");
 }
 

@@ -48,8 +48,11 @@ TEST(Catalogue, EveryInstrumentIsUniqueAndAValueReadingNamesItsTest) {
   for (const InstrumentSpec& i : instruments()) {
     EXPECT_TRUE(ids.insert(i.id).second) << i.id << " twice";
     EXPECT_EQ(find_instrument(i.id), &i);
-    for (Reading r : {i.reading, i.binary_reading, i.cox_reading})
-      if (r == Reading::value || r == Reading::undetectable) EXPECT_TRUE(i.test.has_value()) << i.id;
+    for (Reading r : {i.reading, i.binary_reading, i.cox_reading}) {
+      if (r == Reading::value || r == Reading::undetectable) {
+        EXPECT_TRUE(i.test.has_value()) << i.id;
+      }
+    }
     EXPECT_LT(i.histogram.lo, i.histogram.hi) << i.id;
     EXPECT_GT(i.histogram.bins, 0u) << i.id;
   }
