@@ -122,7 +122,7 @@ PosteriorRead read_posterior(std::string_view text, const std::string& file, con
   if (!t.error.empty() || t.rows.empty()) {
     // The reader's "line N: ..." counts from the header; the file's line is N + line.
     int at = 1;
-    std::string why = t.error.empty() ? "no header line" : t.error;
+    std::string why = t.error.empty() ? "no header line" : t.error.text();
     if (why.rfind("line ", 0) == 0) {
       const std::size_t colon = why.find(':');
       at = std::atoi(why.substr(5, colon - 5).c_str());

@@ -199,7 +199,7 @@ bool load_study(const std::string& file, const toml::table& t, Setup& s, std::st
   st->protocol = std::move(*r.protocol);
   auto made = trial::make_design(st->protocol, st->stand_in);
   if (!made.design) {
-    error = at(file, t) + "study " + st->id + ": " + st->protocol_file + ": " + made.error;
+    error = at(file, t) + "study " + st->id + ": " + st->protocol_file + ": " + made.error.text();
     return false;
   }
   st->design = std::move(*made.design);

@@ -27,11 +27,11 @@ std::string format(const Error& e) {
 }
 
 void Diagnostics::error(SourcePos pos, std::string message) {
-  items_.push_back({file_, pos, Severity::error, std::move(message)});
+  items_.push_back({.message = std::move(message), .file = file_, .pos = pos, .severity = Severity::error});
 }
 
 void Diagnostics::warning(SourcePos pos, std::string message) {
-  items_.push_back({file_, pos, Severity::warning, std::move(message)});
+  items_.push_back({.message = std::move(message), .file = file_, .pos = pos, .severity = Severity::warning});
 }
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }

@@ -21,15 +21,23 @@ struct SourcePos {
 
 enum class Severity { error, warning };
 
+// The message comes first, so that a struct holding an Error and brace-initialised
+// with a bare string gets that string as the message.
 struct Error {
+  std::string message{};  // the text a user reads; a file's diagnostics begin it with the field path
   std::string file{};
   SourcePos pos{};
   Severity severity = Severity::error;
-  std::string message{};  // the text a user reads; a file's diagnostics begin it with the field path
   std::string field{};    // the field (an item, a key, a column) for programs; not printed
   int offset = 0;         // 0-based, into the sub-text the message is about (an expression)
 
   bool empty() const { return message.empty(); }
+  // Replaces the error with one that is only a message (where parts build it as text).
+  Error& operator=(std::string text) {
+    *this = Error{};
+    message = std::move(text);
+    return *this;
+  }
   // "file:line:column: message", the parts that are known, or the message alone.
   std::string text() const;
   friend bool operator==(const Error&, const Error&) = default;

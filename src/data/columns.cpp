@@ -10,7 +10,7 @@ Columns Columns::read(std::string_view text, const std::string& name) {
   c.name_ = name;
   text = without_bom(text);
   c.table_ = read_csv(text);
-  if (!c.table_.error.empty()) c.error_ = name + ": " + c.table_.error;
+  if (!c.table_.error.empty()) c.error_ = name + ": " + c.table_.error.text();
   else if (c.table_.rows.empty()) c.error_ = name + ": the file is empty";
   else if (c.table_.rows.size() < 2) c.error_ = name + ": the file has a header but no data rows";
   if (!c.error_.empty()) return c;

@@ -78,7 +78,7 @@ std::vector<CsvRow> rows_under_header(std::string_view text, const std::string& 
   std::vector<CsvRow> out;
   const CsvTable t = read_csv(without_bom(text));
   if (!t.error.empty()) {
-    error = file + ": " + t.error;
+    error = file + ": " + t.error.text();
     return out;
   }
   if (t.rows.empty() || t.rows[0].fields != header) {

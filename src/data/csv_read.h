@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/error.h"
+
 namespace il2t::data {
 
 struct CsvRow {
@@ -15,7 +17,7 @@ struct CsvRow {
 
 struct CsvTable {
   std::vector<CsvRow> rows;  // the header is rows[0]
-  std::string error;         // an unterminated quote, with its line
+  Error error;         // an unterminated quote, with its line
 };
 
 CsvTable read_csv(std::string_view text);

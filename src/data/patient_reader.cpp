@@ -37,7 +37,7 @@ std::string quantity(const FieldSpec& f, std::string_view s, Cell& out) {
   if (r.ec != std::errc() || !std::isfinite(v)) return "\"" + std::string(s) + "\" is not a number";
   const std::string_view unit = trim(std::string_view(r.ptr, static_cast<std::size_t>(s.data() + s.size() - r.ptr)));
   auto c = eligibility::to_canonical(f, v, unit);
-  if (!c.value) return "\"" + std::string(s) + "\": " + c.error;
+  if (!c.value) return "\"" + std::string(s) + "\": " + c.error.text();
   if (*c.value < f.min || *c.value > f.max) {
     const std::string u = f.canonical_unit.empty() ? "" : " " + std::string(f.canonical_unit);
     return units::format_number(*c.value) + u + " is impossible (plausible " + units::format_number(f.min) + "–" +

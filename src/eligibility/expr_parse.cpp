@@ -274,7 +274,7 @@ class Parser {
         FieldSpec lenient = spec;
         lenient.unit_required = false;  // in an expression a bare number is in the canonical unit
         auto c = to_canonical(lenient, v.number, unit);
-        if (!c.value) throw Fail{v.offset, std::string(spec.name) + ": " + c.error};
+        if (!c.value) throw Fail{v.offset, std::string(spec.name) + ": " + c.error.text()};
         n.number = *c.value;
         return;
       }

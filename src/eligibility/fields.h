@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/error.h"
+
 namespace il2t::eligibility {
 
 enum class FieldKind {
@@ -43,7 +45,7 @@ std::span<const FieldSpec> all_fields();
 // Errors name the field and what is wrong.
 struct Converted {
   std::optional<double> value;
-  std::string error;
+  Error error;
 };
 Converted to_canonical(const FieldSpec& f, double number, std::string_view unit);
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "instruments/bilag.h"
 #include "measures/catalogue.h"
 #include "model/rng.h"
@@ -91,7 +92,7 @@ struct CourseKeys {
 
 struct CourseResult {
   bool ok = true;
-  std::string error;  // solver failure, with the day
+  Error error;  // solver failure, with the day
   SolverStats stats;
   DiseaseBaseline baseline;
 };

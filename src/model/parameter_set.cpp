@@ -81,7 +81,7 @@ std::optional<double> number(const toml::node* n) {
 }
 
 void error(std::vector<Diagnostic>& out, const std::string& file, int line, std::string msg) {
-  out.push_back({file, {line, 0}, Severity::error, std::move(msg)});
+  out.push_back({.message = std::move(msg), .file = file, .pos = {line, 0}, .severity = Severity::error});
 }
 
 void read_entry(const std::string& file, const std::string& name, const toml::node& node, ParameterSet& into,

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "protocol/protocol.h"
 #include "schedule/date.h"
 
@@ -42,7 +43,7 @@ struct ParticipantSchedule {
 
 struct ScheduleResult {
   std::optional<ParticipantSchedule> schedule;
-  std::string error;  // why there is no schedule
+  Error error;  // why there is no schedule
 };
 
 // `start` is study day 1, the day of the first dose.

@@ -94,7 +94,7 @@ DesignMade make_design(const protocol::Protocol& p, std::optional<model::Disease
     ArmInfo info{a.id, a.label.value, 0, false, false};
     auto s = schedule::build_schedule(p, a.id, study_start(), body);
     if (!s.schedule) {
-      out.error = "arms." + a.id + ": " + s.error;
+      out.error = "arms." + a.id + ": " + s.error.text();
       return out;
     }
     for (const auto& dose : s.schedule->doses)

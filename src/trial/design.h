@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "eligibility/screen.h"
 #include "measures/catalogue.h"
 #include "model/individual.h"
@@ -65,7 +66,7 @@ struct TrialDesign {
 
 struct DesignMade {
   std::optional<TrialDesign> design;
-  std::string error;
+  Error error;
 };
 
 // `p` must outlive the design (a temporary is refused at compile time). `stand_in`:

@@ -121,7 +121,7 @@ bool TrialRunner::flush(std::size_t count, std::uint64_t replicate, const RunSet
   for (std::size_t i = 0; i < count; ++i) {
     const Prepared& p = prepared_[i];
     if (!p.result.ok) {
-      error = "replicate " + std::to_string(replicate) + ", candidate " + std::to_string(p.key) + ": " + p.result.error;
+      error = "replicate " + std::to_string(replicate) + ", candidate " + std::to_string(p.key) + ": " + p.result.error.text();
       return false;
     }
     emit(p, out);

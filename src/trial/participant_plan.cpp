@@ -11,7 +11,7 @@ std::optional<model::CoursePlan> participant_plan(const protocol::Protocol& p, c
                                                   const model::Covariates& cov, std::string& error) {
   auto sched = schedule::build_schedule(p, arm, study_start(), units::Body{cov.weight_kg, cov.height_cm});
   if (!sched.schedule) {
-    error = "arm " + arm + ": " + sched.error;
+    error = "arm " + arm + ": " + sched.error.text();
     return std::nullopt;
   }
   model::CoursePlan plan = model::plan_from_schedule(p, *sched.schedule);

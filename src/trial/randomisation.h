@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "model/rng.h"
 #include "protocol/protocol.h"
 
@@ -54,7 +55,7 @@ class Randomiser {
 
 struct Randomiser::Made {
   std::optional<Randomiser> randomiser;
-  std::string error;  // "randomisation.block_sizes: ..." when there is none
+  Error error;  // "randomisation.block_sizes: ..." when there is none
 };
 
 }  // namespace il2t::trial

@@ -34,7 +34,7 @@ bool each_row(std::string_view text, const std::string& name, const std::vector<
               std::string& error) {
   const data::CsvTable t = data::read_csv(data::without_bom(text));
   if (!t.error.empty()) {
-    error = name + ": " + t.error;
+    error = name + ": " + t.error.text();
     return false;
   }
   if (t.rows.empty() || t.rows[0].fields != header) {

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "model/draws.h"
 #include "model/model.h"
 #include "trial/analysis.h"
@@ -46,7 +47,7 @@ struct Truth {
 
 struct SimulationResult {
   bool ok = false;
-  std::string error;
+  Error error;
   Truth truth;
   std::vector<Summary> summaries;  // per sample size
   std::vector<Summary> assurance;  // per sample size, with draws (truth not applicable)

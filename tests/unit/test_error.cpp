@@ -12,14 +12,14 @@ namespace {
 
 TEST(Error, TextNamesWhatIsKnownOfWhere) {
   EXPECT_EQ(Error{.message = "no arms"}.text(), "no arms");
-  EXPECT_EQ((Error{.file = "p.toml", .message = "no arms"}.text()), "p.toml: no arms");
-  EXPECT_EQ((Error{.file = "p.toml", .pos = {12, 0}, .message = "arms[0].ratio: must be positive"}.text()),
+  EXPECT_EQ((Error{.message = "no arms", .file = "p.toml"}.text()), "p.toml: no arms");
+  EXPECT_EQ((Error{.message = "arms[0].ratio: must be positive", .file = "p.toml", .pos = {12, 0}}.text()),
             "p.toml:12: arms[0].ratio: must be positive");
-  EXPECT_EQ((Error{.file = "p.toml", .pos = {12, 5}, .message = "x"}.text()), "p.toml:12:5: x");
+  EXPECT_EQ((Error{.message = "x", .file = "p.toml", .pos = {12, 5}}.text()), "p.toml:12:5: x");
 }
 
 TEST(Error, FormatIsTheCompilerStyleDiagnostic) {
-  const Error e{.file = "p.toml", .pos = {3, 7}, .message = "visits[1].day: not a number"};
+  const Error e{.message = "visits[1].day: not a number", .file = "p.toml", .pos = {3, 7}};
   EXPECT_EQ(format(e), "p.toml:3:7: error: visits[1].day: not a number");
   Error w = e;
   w.severity = Severity::warning;
@@ -44,8 +44,18 @@ TEST(Error, DiagnosticsAreErrors) {
   EXPECT_EQ(d.error_count(), 1);
 }
 
+TEST(Error, ABareStringInABraceInitialisedStructIsTheMessage) {
+  struct Result {
+    int value = 0;
+    Error error;
+  };
+  const Result r{0, "no schedule"};
+  EXPECT_EQ(r.error.message, "no schedule");
+  EXPECT_EQ(r.error.text(), "no schedule");
+}
+
 TEST(Error, ReadsAsItsTextWherePartsStillPassText) {
-  const Error e{.file = "f.csv", .pos = {4, 0}, .message = "age: not a number"};
+  const Error e{.message = "age: not a number", .file = "f.csv", .pos = {4, 0}};
   const std::string s = e;
   EXPECT_EQ(s, "f.csv:4: age: not a number");
   EXPECT_TRUE(e == "f.csv:4: age: not a number");
