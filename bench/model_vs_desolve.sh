@@ -5,7 +5,7 @@
 # regimen for 24 weeks, the same equations (bench/desolve/il2_model.c), doses, rtol,
 # per-state atol and daily output. Both are timed in this run; the day-169 states
 # must agree to a relative 1e-4 (of the value, or of the state's natural scale when
-# the value is smaller), which guards that il2_model.c matches src/model/rhs.cpp.
+# the value is smaller), which guards that il2_model.c matches src/model/equations.h.
 # Usage: bench/model_vs_desolve.sh [build-dir] [C++ runs per timed batch, default 200]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,7 +51,7 @@ if ! awk -F, '
   }
   END { if (n != states) { printf "expected %d states, got %d\n", states, n; bad = 1 } exit bad }
 ' "$work/states.csv" "$work/day169_cpp.csv" "$work/day169_desolve.csv" >&2; then
-  echo "FAIL: day-169 states differ between il2trial and deSolve (il2_model.c out of step with rhs.cpp?)" >&2
+  echo "FAIL: day-169 states differ between il2trial and deSolve (il2_model.c out of step with equations.h?)" >&2
   exit 1
 fi
 echo "day-169 states agree to a relative 1e-4"

@@ -1,4 +1,4 @@
-/* The il2trial model's right-hand side (src/model/rhs.cpp) in C, for deSolve's
+/* The il2trial model's right-hand side (src/model/equations.h) in C, for deSolve's
  * compiled-code interface (vignette "compiledCode"): initmod() receives `parms`,
  * derivs() computes dy/dt. bench/desolve/run_desolve.R compiles and runs it; the
  * doses are deSolve events ("add" on the depot), as src/model/integrator.h applies them.

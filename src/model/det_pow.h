@@ -1,6 +1,6 @@
 #pragma once
 // x^h for x > 0, computed as exp(h·ln x) from IEEE +, −, ×, ÷ and exponent bits only,
-// written once as a template so that a double and a lane vector (rhs_lanes.h) go
+// written once as a template so that a double and a lane vector (value_ops.h) go
 // through the same operations in the same order. libm's pow is neither vectorised nor
 // equal bit for bit to any vector version; this one lets the lane solver compute a
 // non-integer Hill coefficient for all lanes at once and still match the

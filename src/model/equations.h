@@ -118,6 +118,9 @@ template <class O>
 typename O::D hill(typename O::D c, typename O::D ec50, typename O::D h, bool h_is_one, int half) {
   using V = typename O::D;
   const V zero{};
+  if constexpr (O::lanes == 1) {
+    if (c <= 0) return zero;  // one participant skips the power (plasma IL-2 is 0 on most days)
+  }
   if (h_is_one) return c <= 0 ? zero : c / (c + ec50);
   const V one = zero + 1.0;
   const V ratio = c > 0 ? c / ec50 : one;
@@ -179,7 +182,9 @@ void rhs_of(const RhsConstants<O>& m, const Drv& d, const X& x, DX& dx) {
   const V absorbed = m[rc::il2_ktr] * x[kIl2Transit];
   dx[kIl2Depot] = -released;
   dx[kIl2Transit] = released - absorbed;
-  const V used = eq::consumption(m, x, c);
+  V used;  // one participant skips it where plasma IL-2 is not positive
+  if constexpr (O::lanes == 1) used = c > 0 ? eq::consumption(m, x, c) : zero;
+  else used = eq::consumption(m, x, c);
   dx[kIl2Plasma] = absorbed / m[rc::il2_v] - m[rc::il2_kel] * c - (c > 0 ? used : zero);
   dx[kIl2Auc] = c;
 

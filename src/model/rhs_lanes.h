@@ -21,6 +21,9 @@ struct alignas(kLanes * sizeof(double)) LaneState {
   const LaneVec& operator[](std::size_t i) const { return v[i]; }
 };
 static_assert(alignof(LaneVec) == kLanes * sizeof(double) && sizeof(LaneState) == kStateCount * sizeof(LaneVec));
+// The templates keep LaneVec's alignment (they take it as LaneOps::D, a member typedef,
+// not as a template argument, which would drop the attribute).
+static_assert(alignof(RhsConstants<LaneOps>) == kLanes * sizeof(double));
 
 // The equations' constants for each lane, structure-of-arrays; a lane with no
 // participant holds a copy of another lane's.

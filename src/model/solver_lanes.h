@@ -13,5 +13,6 @@ namespace il2t::model {
 
 using DormandPrinceLanes = DormandPrinceCore<LaneOps, LaneState, kStateCount>;
 using LaneMask = DormandPrinceLanes::Mask;
+static_assert(alignof(DormandPrinceLanes) == kLanes * sizeof(double));
 
 }  // namespace il2t::model
