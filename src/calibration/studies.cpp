@@ -105,7 +105,7 @@ bool load_pk(const std::string& file, const toml::table& t, Study& st, std::stri
 }
 
 // prednisone = { median = M, sd_log = S, zero = Z, source|assumed = "why" }: the study's
-// own prednisone at entry (model::PrednisoneAtEntry), in place of its population's.
+// own prednisone at entry (population::PrednisoneAtEntry), in place of its population's.
 bool read_prednisone(const std::string& file, const toml::table& t, Study& st, std::string& error) {
   const toml::node* node = t.get("prednisone");
   if (!node) return true;
@@ -138,7 +138,7 @@ bool read_prednisone(const std::string& file, const toml::table& t, Study& st, s
     error = at(file, *node) + "study.prednisone.sd_log: " + std::to_string(*sd_log) + " is not an SD of log in [0, 3]";
     return false;
   }
-  st.prednisone = model::PrednisoneAtEntry{*median, *sd_log, *zero};
+  st.prednisone = population::PrednisoneAtEntry{*median, *sd_log, *zero};
   return true;
 }
 

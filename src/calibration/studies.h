@@ -20,6 +20,7 @@
 #include "calibration/pk_study.h"
 #include "calibration/targets.h"
 #include "model/individual.h"
+#include "population/params.h"
 #include "protocol/protocol.h"
 #include "trial/design.h"
 
@@ -29,7 +30,7 @@ struct Study {
   std::string id, protocol_file;  // protocol_file as resolved (relative to the studies file)
   std::optional<model::Disease> stand_in;
   std::string stand_in_reason;
-  std::optional<model::PrednisoneAtEntry> prednisone;  // the study's own, when the file gives one
+  std::optional<population::PrednisoneAtEntry> prednisone;  // the study's own, when the file gives one
   protocol::Protocol protocol;
   trial::TrialDesign design;      // points into `protocol`: a Study is never moved
   std::optional<PkStudy> pk;      // a PK study: no protocol, design or arms

@@ -17,6 +17,7 @@
 #include "cli/posterior_option.h"
 #include "cli/progress.h"
 #include "il2trial/version.h"
+#include "trial/assumptions.h"
 
 namespace il2t::cli {
 
@@ -166,7 +167,7 @@ int run(const Options& o) {
   if (!inputs) return status;
   const model::ParameterSet& base = inputs->base;
   const PosteriorChoice* pc = &inputs->posterior;
-  if (!model::make_model(base).model) {  // every error of the parameter files, named
+  if (!trial::check_parameters(base).empty() || !model::make_model(base).model) {  // every error, named
     if (!load_model_reporting(o.model_dir, *overrides, kCmd)) return 1;
   }
   std::atomic<std::int64_t> done{0};

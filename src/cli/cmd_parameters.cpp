@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "model/model.h"
 #include "report/parameter_table.h"
+#include "trial/assumptions.h"
 
 namespace il2t::cli {
 
@@ -12,7 +13,7 @@ void add_parameters(CLI::App& app, int& status) {
   auto dir = std::make_shared<std::string>(model::default_model_dir());
   cmd->add_option("--model-dir", *dir, "Directory of the parameter files (default: the shipped models/)");
   cmd->callback([dir, &status] {
-    model::ModelLoad ml = model::load_model(*dir);
+    model::ModelLoad ml = trial::load_checked_model(*dir);
     if (!ml.model) {
       for (const std::string& e : ml.errors)
         std::cerr << (e.find("error: ") == std::string::npos ? "il2trial parameters: error: " : "") << e << "\n";

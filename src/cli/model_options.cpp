@@ -3,6 +3,8 @@
 #include <charconv>
 #include <iostream>
 
+#include "trial/assumptions.h"
+
 namespace il2t::cli {
 
 std::optional<std::uint64_t> parse_seed(const std::string& t, const char* cmd) {
@@ -34,7 +36,7 @@ std::optional<std::vector<std::pair<std::string, double>>> parse_sets(const std:
 std::optional<model::Model> load_model_reporting(const std::string& dir,
                                                  const std::vector<std::pair<std::string, double>>& overrides,
                                                  const char* cmd) {
-  model::ModelLoad ml = model::load_model(dir, overrides);
+  model::ModelLoad ml = trial::load_checked_model(dir, overrides);
   if (!ml.model) {
     for (const std::string& e : ml.errors)
       std::cerr << (e.find("error: ") == std::string::npos ? std::string(cmd) + ": error: " : std::string()) << e << "\n";

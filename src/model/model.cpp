@@ -28,10 +28,16 @@ bool cholesky(const std::vector<double>& a, std::size_t n, std::vector<double>& 
 
 }  // namespace
 
+std::vector<std::string> apply_overrides(ParameterSet& set, const std::vector<std::pair<std::string, double>>& overrides) {
+  std::vector<std::string> errors;
+  for (const auto& [name, value] : overrides)
+    if (auto err = set.set(name, value)) errors.push_back("--set " + *err);
+  return errors;
+}
+
 ModelLoad make_model(ParameterSet set, const std::vector<std::pair<std::string, double>>& overrides) {
   ModelLoad out;
-  for (const auto& [name, value] : overrides)
-    if (auto err = set.set(name, value)) out.errors.push_back("--set " + *err);
+  out.errors = apply_overrides(set, overrides);
   if (!out.errors.empty()) return out;
   BindResult b = bind(set);
   if (!b.model) {

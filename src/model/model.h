@@ -45,7 +45,13 @@ struct ModelLoad {
   std::vector<std::string> errors;  // each names file:line and parameter, or the override
 };
 
-// Loads models/*.toml from `dir`, applies `overrides` (name, value) in order, binds.
+// Applies `overrides` (name, value) to `set` in order; an error ("--set ...") for each
+// that names no parameter or a value outside its range.
+std::vector<std::string> apply_overrides(ParameterSet& set, const std::vector<std::pair<std::string, double>>& overrides);
+
+// Loads models/*.toml from `dir`, applies `overrides` (name, value) in order, binds the
+// model's groups. trial/assumptions.h's load_checked_model also checks the other parts'
+// groups and that every entry is used: the commands load through it.
 ModelLoad load_model(const std::string& dir, const std::vector<std::pair<std::string, double>>& overrides = {});
 ModelLoad make_model(ParameterSet set, const std::vector<std::pair<std::string, double>>& overrides = {});
 

@@ -1,11 +1,8 @@
 #include "model/params.h"
 
-#include "eligibility/fields.h"
-#include "core/diagnostic.h"
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 #include <string_view>
 
 namespace il2t::model {
@@ -177,117 +174,7 @@ constexpr TypicalKey kTypical[] = {
     {"immunosuppressant", &TypicalPatient::immunosuppressant, "spj"},
 };
 
-// A population's keys; `body` marks those of one way of drawing body size only.
-enum class Body { any, normal, growth };
-struct PopulationKey {
-  const char* key;
-  double PopulationParams::*field;
-  Body body = Body::any;
-};
-constexpr PopulationKey kPopulation[] = {
-    {"age_mean", &PopulationParams::age_mean},
-    {"age_sd", &PopulationParams::age_sd},
-    {"age_min", &PopulationParams::age_min},
-    {"age_max", &PopulationParams::age_max},
-    {"female", &PopulationParams::female},
-    {"weight_mean", &PopulationParams::weight_mean, Body::normal},
-    {"weight_sd", &PopulationParams::weight_sd, Body::normal},
-    {"height_mean", &PopulationParams::height_mean, Body::normal},
-    {"height_sd", &PopulationParams::height_sd, Body::normal},
-    {"weight_height_corr", &PopulationParams::weight_height_corr, Body::normal},
-    {"bmi_scale", &PopulationParams::bmi_scale, Body::growth},
-    {"activity_offset", &PopulationParams::activity_offset},
-    {"activity_median", &PopulationParams::activity_median},
-    {"activity_sd_log", &PopulationParams::activity_sd_log},
-    {"pga_mean", &PopulationParams::pga_mean},
-    {"pga_sd", &PopulationParams::pga_sd},
-    {"prednisone_median", &PopulationParams::prednisone_median},
-    {"prednisone_sd_log", &PopulationParams::prednisone_sd_log},
-    {"prednisone_zero", &PopulationParams::prednisone_zero},
-    {"antimalarial", &PopulationParams::antimalarial},
-    {"immunosuppressant", &PopulationParams::immunosuppressant},
-};
-
-struct ConductKey {
-  const char* name;
-  double ConductParams::*field;
-};
-constexpr ConductKey kConduct[] = {
-    {"conduct.adherence", &ConductParams::adherence},
-    {"conduct.missed_visit", &ConductParams::missed_visit},
-    {"conduct.dropout_per_year", &ConductParams::dropout_per_year},
-    {"conduct.window_use", &ConductParams::window_use},
-    {"conduct.max_screened_per_enrolled", &ConductParams::max_screened_per_enrolled},
-    {"observational.il2_logit_intercept", &ConductParams::il2_logit_intercept},
-    {"observational.il2_logit_per_activity", &ConductParams::il2_logit_per_activity},
-    {"observational.il2_logit_per_prednisone", &ConductParams::il2_logit_per_prednisone},
-};
-
-// Fields the simulator sets itself, which the screening file must not give.
-constexpr std::string_view kDrawnFields[] = {
-    "age", "sex", "weight", "height", "sledai_2k", "pga", "essdai", "prednisone_dose", "prednisone_mg_per_kg_day",
-    "on_corticosteroid", "on_immunosuppressant", "sle_acr1997", "pss_aecg2002", "jia_ilar", "pregnancy_test",
-    "malignancy_type"};
-
-std::string where(const Parameter& p) { return p.file + ":" + std::to_string(p.line) + ": error: " + p.name; }
-
-// [screening] and [screening_sd_log]: each key a patient-record field of a kind the
-// simulator knows how to draw; quantities need their SD of log.
-void bind_screening(const ParameterSet& set, BoundModel& m, std::set<std::string>& used, std::vector<std::string>& errors) {
-  using eligibility::FieldKind;
-  std::vector<std::string> names;
-  for (const auto& f : eligibility::all_fields()) names.emplace_back(f.name);
-  for (const Parameter* p : set.group("screening")) {
-    used.insert(p->name);
-    const std::string key = p->name.substr(10);
-    const eligibility::FieldSpec* f = eligibility::find_field(key);
-    if (!f) {
-      std::string msg = where(*p) + ": not a patient-record field";
-      const std::string best = closest_match(key, names, 4);
-      if (!best.empty()) msg += " (did you mean `" + best + "`?)";
-      errors.push_back(msg);
-      continue;
-    }
-    if (std::find(std::begin(kDrawnFields), std::end(kDrawnFields), key) != std::end(kDrawnFields)) {
-      errors.push_back(where(*p) + ": the simulator sets this field itself (from the candidate's covariates)");
-      continue;
-    }
-    ScreeningEntry e{key, p->value, 0};
-    if (f->kind == FieldKind::quantity) {
-      const Parameter* sd = set.find("screening_sd_log." + key);
-      if (!sd) {
-        errors.push_back(where(*p) + ": a quantity needs its SD of log as screening_sd_log." + key);
-        continue;
-      }
-      e.sd_log = sd->value;
-    } else if (f->kind == FieldKind::flag || f->kind == FieldKind::result || f->kind == FieldKind::event ||
-               f->kind == FieldKind::list) {
-      if (p->value < 0 || p->value > 1) errors.push_back(where(*p) + ": a probability must lie in 0..1");
-    } else {
-      errors.push_back(where(*p) + ": the simulator cannot draw a field of this kind");
-      continue;
-    }
-    m.screening.push_back(std::move(e));
-  }
-  for (const Parameter* p : set.group("screening_sd_log")) {
-    used.insert(p->name);
-    if (!set.find("screening." + p->name.substr(17)))
-      errors.push_back(where(*p) + ": no screening." + p->name.substr(17) + " to go with it");
-    if (p->value < 0) errors.push_back(where(*p) + ": an SD of log must not be negative");
-  }
-}
-
 }  // namespace
-
-const PopulationParams& BoundModel::population(Population which) const {
-  switch (which) {
-    case Population::sle: return sle_population;
-    case Population::csle: return csle_population;
-    case Population::pss: return pss_population;
-    case Population::jia: return jia_population;
-  }
-  return sle_population;
-}
 
 const TypicalPatient& BoundModel::typical(Population which) const {
   switch (which) {
@@ -310,21 +197,11 @@ double* param_field(ModelParams& p, const std::string& name) {
   return nullptr;
 }
 
-BindResult bind(const ParameterSet& set) {
-  BindResult out;
+std::optional<BoundModel> bind(const ParameterSet& set, BindLog& log) {
+  const std::size_t errors_before = log.errors.size();
+  std::vector<std::string>& errors = log.errors;
   BoundModel m;
-  std::set<std::string> used;
-  std::vector<std::string> known;  // every name the model binds, for "did you mean"
-  auto take = [&](const std::string& name, double* field) {
-    known.push_back(name);
-    const Parameter* p = set.find(name);
-    if (!p) {
-      out.errors.push_back("error: missing model parameter " + name + " (no models/*.toml file defines it)");
-      return;
-    }
-    *field = p->value;
-    used.insert(name);
-  };
+  auto take = [&](const std::string& name, double* field) { log.take(set, name, *field); };
   for (const Binding& b : kScalars) take(b.name, &(m.p.*b.field));
   for (const SubsetName& s : kSubsets)
     for (const SubsetKey& k : kSubsetKeys)
@@ -336,10 +213,10 @@ BindResult bind(const ParameterSet& set) {
   auto table = [&](const char* group, std::vector<WeightedItem>* into) {
     for (const Parameter* p : set.group(group)) {
       into->push_back({p->name.substr(std::string(group).size() + 1), p->value, p->map});
-      used.insert(p->name);
-      if (p->value < 0 || p->value > 1) out.errors.push_back(where(*p) + ": a probability must lie in 0..1");
+      log.used.insert(p->name);
+      if (p->value < 0 || p->value > 1) errors.push_back(where(*p) + ": a probability must lie in 0..1");
     }
-    if (into->empty()) out.errors.push_back(std::string("error: missing table [") + group + "] in models/*.toml");
+    if (into->empty()) errors.push_back(std::string("error: missing table [") + group + "] in models/*.toml");
   };
   table("sle_descriptors", &m.sle_descriptors);
   table("pss_domains", &m.pss_domains);
@@ -354,46 +231,15 @@ BindResult bind(const ParameterSet& set) {
       take(std::string(g.name) + "." + k.key, &(g.into->*k.field));
     }
   }
-  for (auto [group, into] :
-       {std::pair{"population_sle", &m.sle_population}, std::pair{"population_csle", &m.csle_population},
-        std::pair{"population_pss", &m.pss_population}, std::pair{"population_jia", &m.jia_population}}) {
-    const std::size_t errors_before = out.errors.size();
-    // A table that gives bmi_scale, or none of the normal's keys, draws body size from
-    // the growth reference.
-    auto gives = [&](Body b) {
-      return std::any_of(std::begin(kPopulation), std::end(kPopulation), [&](const PopulationKey& k) {
-        return k.body == b && set.find(std::string(group) + "." + k.key);
-      });
-    };
-    into->growth_reference = gives(Body::growth) || !gives(Body::normal);
-    const Body body = into->growth_reference ? Body::growth : Body::normal;
-    for (const PopulationKey& k : kPopulation) {
-      const std::string name = std::string(group) + "." + k.key;
-      if (k.body == Body::any || k.body == body) {
-        take(name, &(into->*k.field));
-      } else if (const Parameter* p = set.find(name)) {
-        used.insert(name);
-        out.errors.push_back(where(*p) + ": a population with bmi_scale draws weight and height from the growth "
-                                         "reference (models/growth.toml); drop " + k.key);
-      }
-    }
-    if (out.errors.size() != errors_before) continue;  // a value is missing: nothing to compare
-    if (into->activity_median < into->activity_offset)
-      out.errors.push_back(std::string("error: ") + group + ".activity_median must not be below activity_offset");
-    if (into->age_min > into->age_max) out.errors.push_back(std::string("error: ") + group + ".age_min is above age_max");
-  }
-  bind_growth(set, m.growth, used, out.errors);
-  for (const ConductKey& k : kConduct) take(k.name, &(m.conduct.*k.field));
-  bind_screening(set, m, used, out.errors);
   // Variability: iiv."<parameter>" = SD of log; iiv_correlation."<a> ~ <b>" = correlation.
   for (const Parameter* p : set.group("iiv")) {
     const std::string target = p->name.substr(4);
-    used.insert(p->name);
+    log.used.insert(p->name);
     if (!param_field(m.p, target)) {
-      out.errors.push_back(where(*p) + ": variability on an unknown or shared parameter " + target);
+      errors.push_back(where(*p) + ": variability on an unknown or shared parameter " + target);
       continue;
     }
-    if (p->value < 0) out.errors.push_back(where(*p) + ": an SD of log must not be negative");
+    if (p->value < 0) errors.push_back(where(*p) + ": an SD of log must not be negative");
     m.eta_names.push_back(target);
     const Parameter* target_p = set.find(target);
     m.eta_min.push_back(target_p && target_p->min ? *target_p->min : -INFINITY);
@@ -402,42 +248,43 @@ BindResult bind(const ParameterSet& set) {
     m.eta_sd.push_back(p->value);
   }
   const std::size_t n = m.eta_names.size();
-  if (n > kMaxEtas) out.errors.push_back("iiv: at most " + std::to_string(kMaxEtas) + " parameters may vary");
+  if (n > kMaxEtas) errors.push_back("iiv: at most " + std::to_string(kMaxEtas) + " parameters may vary");
   m.eta_corr.assign(n * n, 0.0);
   for (std::size_t i = 0; i < n; ++i) m.eta_corr[i * n + i] = 1.0;
   for (const Parameter* p : set.group("iiv_correlation")) {
-    used.insert(p->name);
+    log.used.insert(p->name);
     const std::string pair = p->name.substr(16);
     const auto tilde = pair.find(" ~ ");
     auto index = [&](const std::string& s) {
       return std::find(m.eta_names.begin(), m.eta_names.end(), s) - m.eta_names.begin();
     };
     if (tilde == std::string::npos) {
-      out.errors.push_back(where(*p) + ": write a correlation as \"<parameter> ~ <parameter>\"");
+      errors.push_back(where(*p) + ": write a correlation as \"<parameter> ~ <parameter>\"");
       continue;
     }
     const auto a = static_cast<std::size_t>(index(pair.substr(0, tilde)));
     const auto b = static_cast<std::size_t>(index(pair.substr(tilde + 3)));
     if (a >= n || b >= n || a == b) {
-      out.errors.push_back(where(*p) + ": both sides must be distinct parameters with variability ([iiv])");
+      errors.push_back(where(*p) + ": both sides must be distinct parameters with variability ([iiv])");
       continue;
     }
     if (std::fabs(p->value) >= 1) {
-      out.errors.push_back(where(*p) + ": a correlation must lie strictly between -1 and 1");
+      errors.push_back(where(*p) + ": a correlation must lie strictly between -1 and 1");
       continue;
     }
     m.eta_corr[a * n + b] = m.eta_corr[b * n + a] = p->value;
   }
   if (m.p.treg_fraction + m.p.tfh_fraction + m.p.th17_fraction >= 0.9)
-    out.errors.push_back("error: baseline.treg_fraction + tfh_fraction + th17_fraction must leave conventional CD4 (sum < 0.9)");
-  for (const Parameter& p : set.all())
-    if (!used.count(p.name)) {
-      std::string msg = where(p) + ": unknown model parameter";
-      const std::string best = closest_match(p.name, known, 4);
-      if (!best.empty()) msg += " (did you mean `" + best + "`?)";
-      out.errors.push_back(msg);
-    }
-  if (out.errors.empty()) out.model = std::move(m);
+    errors.push_back("error: baseline.treg_fraction + tfh_fraction + th17_fraction must leave conventional CD4 (sum < 0.9)");
+  if (errors.size() != errors_before) return std::nullopt;
+  return m;
+}
+
+BindResult bind(const ParameterSet& set) {
+  BindLog log;
+  BindResult out;
+  out.model = bind(set, log);
+  out.errors = std::move(log.errors);
   return out;
 }
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "model/growth.h"
+#include "model/bind_log.h"
 #include "model/parameter_set.h"
 
 namespace il2t::model {
@@ -93,50 +93,17 @@ struct TypicalPatient {
 
 // The candidate populations of models/population.toml, one table [population_<name>]
 // each: a disease's patients, and for SLE also its children (childhood-onset SLE).
-// src/population/choice.h says which one a protocol draws from.
+// src/population/choice.h says which one a protocol draws from; population/params.h
+// holds their distributions. Each has a typical participant here ([sle_typical], ...).
 enum class Population { sle, csle, pss, jia };
 
-// The distributions a population's virtual candidates are drawn from.
-struct PopulationParams {
-  double age_mean = 0, age_sd = 0, age_min = 0, age_max = 0, female = 0;
-  // Body size: a bivariate normal, or (growth_reference) the growth reference's height
-  // and BMI for the candidate's age and sex, the BMI times bmi_scale.
-  bool growth_reference = false;
-  double weight_mean = 0, weight_sd = 0, height_mean = 0, height_sd = 0, weight_height_corr = 0;
-  double bmi_scale = 0;
-  double activity_offset = 0, activity_median = 0, activity_sd_log = 0, pga_mean = 0, pga_sd = 0;
-  double prednisone_median = 0, prednisone_sd_log = 0, prednisone_zero = 0, antimalarial = 0, immunosuppressant = 0;
-};
-
-// A study's own prednisone at entry, in place of its population's three prednisone
-// fields: a calibration study whose published baseline table differs from the
-// population simulated (data/calibration/studies.toml, prednisone = { ... }).
-struct PrednisoneAtEntry {
-  double median = 0, sd_log = 0, zero = 0;  // as PopulationParams' prednisone_median, _sd_log, _zero
-};
-
-// How a trial is conducted (models/conduct.toml, [conduct] and [observational]).
-struct ConductParams {
-  double adherence = 1, missed_visit = 0, dropout_per_year = 0, window_use = 1, max_screened_per_enrolled = 100;
-  double il2_logit_intercept = 0, il2_logit_per_activity = 0, il2_logit_per_prednisone = 0;
-};
-
-// One field of a virtual candidate's record beyond its covariates
-// (models/screening.toml): a probability, or a quantity's median and SD of log.
-struct ScreeningEntry {
-  std::string field;
-  double value = 0, sd_log = 0;
-};
-
+// The model's own numbers. The populations candidates are drawn from and the trial's
+// conduct come from the same files but are bound by their own parts
+// (population/params.h, trial/conduct.h).
 struct BoundModel {
   ModelParams p;
-  ConductParams conduct;
-  std::vector<ScreeningEntry> screening;  // in file order
   std::vector<WeightedItem> sle_descriptors, pss_domains, infection_types;
   TypicalPatient sle_typical, csle_typical, pss_typical, jia_typical;
-  PopulationParams sle_population, csle_population, pss_population, jia_population;
-  GrowthReference growth;  // models/growth.toml
-  const PopulationParams& population(Population which) const;
   const TypicalPatient& typical(Population which) const;
   // Inter-individual variability: SD of log for named fields, and correlations.
   std::vector<std::string> eta_names;
@@ -150,10 +117,14 @@ inline constexpr std::size_t kMaxEtas = 64;
 
 struct BindResult {
   std::optional<BoundModel> model;
-  std::vector<std::string> errors;  // "file:line: name: message" or "missing parameter ..."
+  std::vector<std::string> errors;  // "file:line: error: name: message" or "error: missing ..."
 };
 
-// Binds every parameter; every file entry must be used, every field must be given.
+// Binds the model's groups of `set`, noting each entry used and each problem in `log`;
+// nullopt when the model's groups have a problem. Entries of other parts' groups are
+// left for them (trial/assumptions.h checks that every entry is used by some part).
+std::optional<BoundModel> bind(const ParameterSet& set, BindLog& log);
+// The same with a log of its own: the model's errors only.
 BindResult bind(const ParameterSet& set);
 
 // The address of a named ModelParams field (for variability), or nullptr.

@@ -1,9 +1,9 @@
 # Sources of src/model, built into il2t_model by src/CMakeLists.txt.
 list(APPEND IL2T_SOURCES
+  model/bind_log.cpp
   model/course.cpp
   model/course_lanes.cpp
   model/draws.cpp
-  model/growth.cpp
   model/individual.cpp
   model/integrator.cpp
   model/integrator_lanes.cpp

@@ -22,10 +22,10 @@ double truncated_normal(model::Stream& rng, double mean, double sd, double lo, d
 // Weight and height of a candidate whose age and sex are drawn: a bivariate normal, kept
 // positive and plausible; or the growth reference's for that age and sex (height
 // normal, BMI log-normal times the population's bmi_scale). Two normal draws either way.
-void draw_body(const model::Model& m, const model::PopulationParams& p, model::Stream& rng, model::Covariates& c) {
+void draw_body(const GrowthReference& growth, const PopulationParams& p, model::Stream& rng, model::Covariates& c) {
   const double z1 = rng.normal(), z2 = rng.normal();
   if (p.growth_reference) {
-    const model::GrowthRow g = m.bound.growth.at(c.female, c.age_years);
+    const GrowthRow g = growth.at(c.female, c.age_years);
     c.height_cm = g.height + g.height_sd * z1;
     const double metres = c.height_cm / 100;
     c.weight_kg = p.bmi_scale * g.bmi * std::exp(g.bmi_sd_log * z2) * metres * metres;
@@ -39,16 +39,16 @@ void draw_body(const model::Model& m, const model::PopulationParams& p, model::S
 
 }  // namespace
 
-Candidate draw_candidate(const model::Model& m, model::Population pop, model::Stream& rng,
-                         const model::PrednisoneAtEntry* prednisone) {
-  const model::PopulationParams& p = m.bound.population(pop);
+Candidate draw_candidate(const model::Model& m, const Populations& pops, model::Population pop, model::Stream& rng,
+                         const PrednisoneAtEntry* prednisone) {
+  const PopulationParams& p = pops.of(pop);
   const model::Disease d = model::disease_of(pop);
   Candidate c;
   c.cov = m.typical_covariates(pop);
   c.targets = m.typical_targets(pop);
   c.cov.age_years = truncated_normal(rng, p.age_mean, p.age_sd, p.age_min, p.age_max);
   c.cov.female = rng.bernoulli(p.female);
-  draw_body(m, p, rng, c.cov);
+  draw_body(pops.growth, p, rng, c.cov);
   const double activity =
       std::round(p.activity_offset + (p.activity_median - p.activity_offset) * std::exp(p.activity_sd_log * rng.normal()));
   switch (d) {
@@ -59,8 +59,8 @@ Candidate draw_candidate(const model::Model& m, model::Population pop, model::St
     case model::Disease::pss: c.targets.essdai = activity; break;
     case model::Disease::jia: c.targets.active_joints = activity; break;
   }
-  const model::PrednisoneAtEntry pred =
-      prednisone ? *prednisone : model::PrednisoneAtEntry{p.prednisone_median, p.prednisone_sd_log, p.prednisone_zero};
+  const PrednisoneAtEntry pred =
+      prednisone ? *prednisone : PrednisoneAtEntry{p.prednisone_median, p.prednisone_sd_log, p.prednisone_zero};
   c.cov.prednisone = rng.bernoulli(pred.zero)
                          ? 0.0
                          : std::max(2.5, std::round(pred.median * std::exp(pred.sd_log * rng.normal()) / 2.5) * 2.5);
@@ -97,7 +97,7 @@ eligibility::PatientRecord to_record(const Candidate& c, const std::string& id) 
   return r;
 }
 
-eligibility::PatientRecord screening_record(const Candidate& c, const model::Model& m, model::Stream& rng,
+eligibility::PatientRecord screening_record(const Candidate& c, const Populations& pops, model::Stream& rng,
                                             std::int32_t as_of, const std::string& id) {
   using eligibility::Cell;
   using eligibility::FieldKind;
@@ -111,7 +111,7 @@ eligibility::PatientRecord screening_record(const Candidate& c, const model::Mod
   set("pss_aecg2002", c.cov.disease == model::Disease::pss);
   set("jia_ilar", c.cov.disease == model::Disease::jia);
   constexpr int kLookbackDays = 730;  // 24 months
-  for (const model::ScreeningEntry& e : m.bound.screening) {
+  for (const ScreeningEntry& e : pops.screening) {
     const eligibility::FieldSpec* f = eligibility::find_field(e.field);
     Cell& cell = r.at(e.field);
     const bool women_only = e.field == "pregnant" || e.field == "lactating" || e.field == "childbearing_potential";

@@ -2,4 +2,7 @@
 list(APPEND IL2T_SOURCES
   population/candidates.cpp
   population/choice.cpp
+  population/growth.cpp
+  population/params.cpp
+  population/screening_params.cpp
 )

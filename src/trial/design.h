@@ -10,6 +10,7 @@
 #include "eligibility/screen.h"
 #include "measures/catalogue.h"
 #include "model/individual.h"
+#include "population/params.h"
 #include "protocol/protocol.h"
 
 namespace il2t::trial {
@@ -54,7 +55,7 @@ struct TrialDesign {
   bool observational = false;  // not randomised: allocation by the clinician-choice model
   // The study's own prednisone at entry (a calibration study's baseline table); nullopt:
   // the population's (models/population.toml).
-  std::optional<model::PrednisoneAtEntry> prednisone;
+  std::optional<population::PrednisoneAtEntry> prednisone;
   int planned_n = 0;
   double reference_bsa_m2 = 0;  // of the protocol's reference body (Mosteller): ArmInfo::il2_dose_miu per m²
   std::vector<ArmInfo> arms;

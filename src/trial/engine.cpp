@@ -26,7 +26,7 @@ double baseline_activity(const population::Candidate& c, model::Disease d) {
 
 // The clinician's choice in an observational study: IL-2 with the logistic
 // probability of models/conduct.toml [observational].
-bool chooses_il2(const model::ConductParams& c, const population::Candidate& cand, model::Disease d,
+bool chooses_il2(const ConductParams& c, const population::Candidate& cand, model::Disease d,
                  model::Stream& rng) {
   const double activity = baseline_activity(cand, d);
   const double logit = c.il2_logit_intercept + c.il2_logit_per_activity * (activity - 8) +
@@ -42,10 +42,24 @@ std::size_t arm_giving(const TrialDesign& d, bool il2) {
 
 }  // namespace
 
+TrialRunner::TrialRunner(const TrialDesign& d, const model::Model& m) : d_(d), m_(nullptr) { use(m); }
+
+void TrialRunner::use(const model::Model& m) {
+  m_ = &m;
+  AssumptionsBind b = bind_assumptions(m.parameters);
+  a_ = std::move(b.assumptions);
+  assumptions_error_.clear();
+  for (const std::string& e : b.errors) assumptions_error_ += (assumptions_error_.empty() ? "" : "; ") + e;
+}
+
 bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecords& out, std::string& error) {
   out.clear();
   out.failed_by.assign(d_.criteria.criteria.size(), 0);
-  const model::ConductParams& c = m_->bound.conduct;
+  if (!a_) {
+    error = "the populations or the conduct do not bind: " + assumptions_error_;
+    return false;
+  }
+  const ConductParams& c = a_->conduct;
   std::optional<Randomiser> randomiser;
   if (!d_.observational && !s.balanced) {
     auto made = Randomiser::make(*d_.protocol);
@@ -71,8 +85,10 @@ bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecord
     }
     const std::uint64_t key = ++candidate;  // participant keys start at 1; 0 is the trial's own stream
     model::Stream pop(s.seed, replicate, key, model::Purpose::population);
-    Enrolled e{population::draw_candidate(*m_, d_.population, pop, d_.prednisone ? &*d_.prednisone : nullptr), key};
-    const auto record = population::screening_record(e.candidate, *m_, pop, kScreeningDay, "");
+    Enrolled e{population::draw_candidate(*m_, a_->populations, d_.population, pop,
+                                          d_.prednisone ? &*d_.prednisone : nullptr),
+               key};
+    const auto record = population::screening_record(e.candidate, a_->populations, pop, kScreeningDay, "");
     ++out.screened;
     const eligibility::Verdict verdict = eligibility::screen_verdict(d_.criteria, record, kScreeningDay);
     if (verdict != eligibility::Verdict::eligible) {
@@ -132,7 +148,7 @@ bool TrialRunner::flush(std::size_t count, std::uint64_t replicate, const RunSet
 bool TrialRunner::prepare(std::uint64_t replicate, std::uint64_t key, std::size_t arm, const Enrolled& e,
                           const RunSettings& s, std::size_t index, std::string& error) {
   const protocol::Protocol& p = *d_.protocol;
-  const model::ConductParams& c = m_->bound.conduct;
+  const ConductParams& c = a_->conduct;
   model::Covariates cov = e.candidate.cov;
   if (d_.cmv) cov.cmv_copies = m_->bound.p.cmv_baseline_copies;
   auto made = participant_plan(p, d_.arms[arm].id, cov, error);

@@ -11,12 +11,14 @@
 // Every draw comes from a stream keyed by (seed, replicate, candidate, purpose), so a
 // replicate's records do not depend on which thread runs it or what ran before.
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "model/course.h"
 #include "model/course_lanes.h"
 #include "schedule/date.h"
 #include "model/model.h"
+#include "trial/assumptions.h"
 #include "trial/design.h"
 #include "trial/records.h"
 
@@ -53,10 +55,13 @@ struct Prepared {
 
 class TrialRunner {
  public:
-  TrialRunner(const TrialDesign& d, const model::Model& m) : d_(d), m_(&m) {}
+  // Under model `m`, with the populations and conduct bound from its parameter set
+  // (assumptions.h).
+  TrialRunner(const TrialDesign& d, const model::Model& m);
   // Runs the next replicates under another model (a replicate's posterior draw,
-  // model/draws.h); `m` must outlive those runs.
-  void use(const model::Model& m) { m_ = &m; }
+  // model/draws.h), and the populations and conduct of its parameter set; `m` must
+  // outlive those runs.
+  void use(const model::Model& m);
   // Simulates replicate `replicate` into `out` (cleared first). False, with `error`,
   // when the criteria admit too few candidates or a course cannot be solved.
   bool run(std::uint64_t replicate, const RunSettings& s, TrialRecords& out, std::string& error);
@@ -72,6 +77,10 @@ class TrialRunner {
   void emit(const Prepared& p, TrialRecords& out) const;
   const TrialDesign& d_;
   const model::Model* m_;
+  // The populations and conduct of m_'s parameter set, or why they do not bind (run
+  // then fails with it).
+  std::optional<Assumptions> a_;
+  std::string assumptions_error_;
   // Reused from replicate to replicate: a window of participants, and the lanes their
   // courses are solved in (model/course_lanes.h).
   static constexpr std::size_t kWindow = 8 * model::kLanes;

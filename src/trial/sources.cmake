@@ -1,5 +1,7 @@
 # Sources of src/trial, built into il2t_trial by src/CMakeLists.txt.
 list(APPEND IL2T_SOURCES
+  trial/assumptions.cpp
+  trial/conduct.cpp
   trial/randomisation.cpp
   trial/records.cpp
   trial/records_io.cpp

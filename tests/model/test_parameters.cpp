@@ -19,6 +19,7 @@
 #include "model/model.h"
 #include "model/parameter_set.h"
 #include "model/params.h"
+#include "trial/assumptions.h"
 #include "unit/test_support.h"
 
 namespace il2t::model {
@@ -70,6 +71,10 @@ std::string joined(const std::vector<std::string>& v) {
   for (const std::string& e : v) s += e + "\n";
   return s;
 }
+
+// Every error of the whole set: the model's, the populations' and the conduct's groups,
+// and the entries no part uses (trial/assumptions.h).
+std::string all_errors(const ParameterSet& set) { return joined(trial::check_parameters(set)); }
 
 // ---- parse_parameter_text --------------------------------------------------------
 
@@ -351,16 +356,14 @@ TEST(ParameterBind, RemovingAnyShippedScalarIsMissing) {
     ParameterSet without;
     for (const Parameter& q : l.set.all())
       if (q.name != p.name) without.add(q);
-    const BindResult b = bind(without);
-    EXPECT_FALSE(b.model) << p.name;
-    EXPECT_EQ(joined(b.errors), "error: missing model parameter " + p.name + " (no models/*.toml file defines it)\n");
+    EXPECT_EQ(all_errors(without), "error: missing model parameter " + p.name + " (no models/*.toml file defines it)\n");
     ++checked;
   }
   EXPECT_GT(checked, 80);
 }
 
 TEST(ParameterBind, ScreeningEntriesNameDrawableRecordFields) {
-  auto errors = [](const std::string& drop, std::string_view extra) { return joined(bind(shipped_with(drop, extra)).errors); };
+  auto errors = [](const std::string& drop, std::string_view extra) { return all_errors(shipped_with(drop, extra)); };
   EXPECT_EQ(errors("", "[screening]\nhbv_dna = { value = 0.1, unit = \"probability\", assumed = \"x\" }\n"),
             "extra.toml:2: error: screening.hbv_dna: not a patient-record field (did you mean `cmv_dna`?)\n");
   EXPECT_EQ(errors("", "[screening]\nage = { value = 40, unit = \"years\", assumed = \"x\" }\n"),
@@ -399,12 +402,10 @@ TEST(ParameterBind, ProbabilityOutsideZeroToOne) {
 TEST(ParameterBind, ExtraUnknownParameterNamesFileAndLine) {
   const ParameterSet set =
       shipped_with("", "[il2_pk]\n\nbioavailabilty = { value = 0.4, unit = \"1\", assumed = \"typo\" }\n");
-  const BindResult b = bind(set);
-  EXPECT_FALSE(b.model);
-  EXPECT_EQ(joined(b.errors), "extra.toml:3: error: il2_pk.bioavailabilty: unknown model parameter (did you mean `il2_pk.bioavailability`?)\n");
+  EXPECT_EQ(all_errors(set), "extra.toml:3: error: il2_pk.bioavailabilty: unknown model parameter (did you mean `il2_pk.bioavailability`?)\n");
   // An unknown key in a typical participant's table too.
-  const BindResult t = bind(shipped_with("", "[jia_typical]\nwieght = { value = 30, unit = \"kg\", assumed = \"x\" }\n"));
-  EXPECT_EQ(joined(t.errors), "extra.toml:2: error: jia_typical.wieght: unknown model parameter (did you mean `jia_typical.weight`?)\n");
+  EXPECT_EQ(all_errors(shipped_with("", "[jia_typical]\nwieght = { value = 30, unit = \"kg\", assumed = \"x\" }\n")),
+            "extra.toml:2: error: jia_typical.wieght: unknown model parameter (did you mean `jia_typical.weight`?)\n");
 }
 
 TEST(ParameterBind, GrowthReferenceNeedsWholeYearsWithoutAGap) {
@@ -413,30 +414,27 @@ TEST(ParameterBind, GrowthReferenceNeedsWholeYearsWithoutAGap) {
   for (const Parameter& q : l.set.all())
     if (q.name.rfind("growth_girls.age_10_", 0) != 0) without_10.add(q);
   const Parameter* next = l.set.find("growth_girls.age_11_bmi");
-  const BindResult gap = bind(without_10);
-  EXPECT_FALSE(gap.model);
-  EXPECT_EQ(joined(gap.errors), next->file + ":" + std::to_string(next->line) +
+  EXPECT_FALSE(trial::bind_assumptions(without_10).assumptions);
+  EXPECT_EQ(all_errors(without_10), next->file + ":" + std::to_string(next->line) +
                                     ": error: growth_girls: no year 10 before year 11 (a gap)\n");
-  const BindResult key =
-      bind(shipped_with("", "[growth_boys]\nage_10_weight = { value = 30, unit = \"kg\", assumed = \"x\" }\n"));
-  EXPECT_EQ(joined(key.errors),
+  EXPECT_EQ(all_errors(shipped_with("", "[growth_boys]\nage_10_weight = { value = 30, unit = \"kg\", assumed = \"x\" }\n")),
             "extra.toml:2: error: growth_boys.age_10_weight: write age_<years>_<height|height_sd|bmi|bmi_sd_log>\n");
 }
 
 TEST(ParameterBind, APopulationDrawnByTheGrowthReferenceTakesNoNormalBody) {
-  const BindResult b =
-      bind(shipped_with("", "[population_csle]\nweight_mean = { value = 50, unit = \"kg\", assumed = \"x\" }\n"));
-  EXPECT_FALSE(b.model);
-  EXPECT_EQ(joined(b.errors),
+  const ParameterSet with_normal =
+      shipped_with("", "[population_csle]\nweight_mean = { value = 50, unit = \"kg\", assumed = \"x\" }\n");
+  EXPECT_FALSE(trial::bind_assumptions(with_normal).assumptions);
+  EXPECT_EQ(all_errors(with_normal),
             "extra.toml:2: error: population_csle.weight_mean: a population with bmi_scale draws weight and height "
             "from the growth reference (models/growth.toml); drop weight_mean\n");
   const ParameterLoad l = shipped();
   ASSERT_TRUE(l.ok());
-  const BindResult shipped_bind = bind(l.set);
-  ASSERT_TRUE(shipped_bind.model);
-  EXPECT_TRUE(shipped_bind.model->csle_population.growth_reference);
-  EXPECT_FALSE(shipped_bind.model->sle_population.growth_reference);
-  EXPECT_FALSE(shipped_bind.model->pss_population.growth_reference);
+  const trial::AssumptionsBind shipped_bind = trial::bind_assumptions(l.set);
+  ASSERT_TRUE(shipped_bind.assumptions);
+  EXPECT_TRUE(shipped_bind.assumptions->populations.csle.growth_reference);
+  EXPECT_FALSE(shipped_bind.assumptions->populations.sle.growth_reference);
+  EXPECT_FALSE(shipped_bind.assumptions->populations.pss.growth_reference);
 }
 
 TEST(ParameterBind, VariabilityOnAnUnknownOrSharedParameter) {

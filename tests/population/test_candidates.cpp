@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <stdexcept>
 #include <vector>
 
 #include "eligibility/screen.h"
@@ -18,11 +20,20 @@ namespace {
 using model::Disease;
 using model::Population;
 
+// The populations of the model's parameter set (params.h).
+Populations pops_of(const model::Model& m) {
+  model::BindLog log;
+  std::optional<Populations> p = bind_populations(m.parameters, log);
+  if (!p) throw std::runtime_error("the shipped populations do not bind");
+  return std::move(*p);
+}
+
 std::vector<Candidate> draw(const model::Model& m, Population d, int n, std::uint64_t seed = 1) {
+  const Populations pops = pops_of(m);
   std::vector<Candidate> out;
   for (int i = 0; i < n; ++i) {
     model::Stream rng(seed, 0, static_cast<std::uint64_t>(i), model::Purpose::population);
-    out.push_back(draw_candidate(m, d, rng));
+    out.push_back(draw_candidate(m, pops, d, rng));
   }
   return out;
 }
@@ -68,7 +79,7 @@ TEST(Candidates, SleFollowsHe2020Table1) {
     pred.push_back(c.cov.prednisone);
     female.push_back(c.cov.female ? 1 : 0);
   }
-  const model::PopulationParams& p = m.bound.sle_population;
+  const PopulationParams p = pops_of(m).sle;
   // Age is normal cut to [age_min, age_max]: the truncated normal's mean and SD.
   const double a = (p.age_min - p.age_mean) / p.age_sd, b = (p.age_max - p.age_mean) / p.age_sd;
   auto phi = [](double z) { return std::exp(-z * z / 2) / std::sqrt(2 * M_PI); };
@@ -101,15 +112,16 @@ TEST(Candidates, SleFollowsHe2020Table1) {
 
 TEST(Candidates, AStudysOwnPrednisoneReplacesThePopulations) {
   const model::Model m = test::shipped_model();
-  const model::PrednisoneAtEntry he2016{30, 0.5, 0.03}, none{0, 0, 1};
+  const Populations pops = pops_of(m);
+  const PrednisoneAtEntry he2016{30, 0.5, 0.03}, none{0, 0, 1};
   std::vector<double> pred;
   for (int i = 0; i < 20000; ++i) {
     model::Stream a(1, 0, static_cast<std::uint64_t>(i), model::Purpose::population);
     model::Stream b(1, 0, static_cast<std::uint64_t>(i), model::Purpose::population);
     model::Stream c(1, 0, static_cast<std::uint64_t>(i), model::Purpose::population);
-    const Candidate own = draw_candidate(m, Population::sle, a, &he2016);
-    const Candidate nobody = draw_candidate(m, Population::sle, b, &none);
-    const Candidate usual = draw_candidate(m, Population::sle, c);
+    const Candidate own = draw_candidate(m, pops, Population::sle, a, &he2016);
+    const Candidate nobody = draw_candidate(m, pops, Population::sle, b, &none);
+    const Candidate usual = draw_candidate(m, pops, Population::sle, c);
     // Everything drawn before the prednisone is the population's.
     ASSERT_EQ(own.cov.age_years, usual.cov.age_years);
     ASSERT_EQ(own.cov.weight_kg, usual.cov.weight_kg);
@@ -135,15 +147,16 @@ TEST(Candidates, WeightAndHeightAreCorrelated) {
   double cov = 0;
   for (std::size_t i = 0; i < w.size(); ++i) cov += (w[i] - mw) * (h[i] - mh);
   cov /= static_cast<double>(w.size() - 1);
-  EXPECT_NEAR(cov / (sd(w) * sd(h)), m.bound.sle_population.weight_height_corr, 0.03);
+  EXPECT_NEAR(cov / (sd(w) * sd(h)), pops_of(m).sle.weight_height_corr, 0.03);
 }
 
 TEST(Candidates, SameKeysSameCandidate) {
   const model::Model m = test::shipped_model();
+  const Populations pops = pops_of(m);
   model::Stream a(5, 1, 7, model::Purpose::population), b(5, 1, 7, model::Purpose::population),
       c(5, 1, 8, model::Purpose::population);
-  const Candidate x = draw_candidate(m, Population::pss, a), y = draw_candidate(m, Population::pss, b),
-                  z = draw_candidate(m, Population::pss, c);
+  const Candidate x = draw_candidate(m, pops, Population::pss, a), y = draw_candidate(m, pops, Population::pss, b),
+                  z = draw_candidate(m, pops, Population::pss, c);
   EXPECT_EQ(x.cov.age_years, y.cov.age_years);
   EXPECT_EQ(x.targets.essdai, y.targets.essdai);
   EXPECT_NE(x.cov.age_years, z.cov.age_years);
@@ -151,8 +164,9 @@ TEST(Candidates, SameKeysSameCandidate) {
 
 TEST(Candidates, RecordsCarryTheDrawnFieldsForScreening) {
   const model::Model m = test::shipped_model();
+  const Populations pops = pops_of(m);
   model::Stream rng(3, 0, 0, model::Purpose::population);
-  const Candidate c = draw_candidate(m, Population::sle, rng);
+  const Candidate c = draw_candidate(m, pops, Population::sle, rng);
   const eligibility::PatientRecord r = to_record(c, "V1");
   EXPECT_EQ(r.id, "V1");
   EXPECT_EQ(r.at("age").number, c.cov.age_years);
@@ -196,12 +210,12 @@ TEST(Growth, TheReferenceGivesItsTabulatedMedianHeight) {
   // average 161.86 cm at 15.0 years; boys' at 119.5 and 120.5 (138.414 and 138.823),
   // 138.62 cm at 10.0.
   const model::Model m = test::shipped_model();
-  const model::GrowthReference& g = m.bound.growth;
+  const GrowthReference g = pops_of(m).growth;
   EXPECT_NEAR(g.at(true, 15.0).height, 161.86, 0.005);
   EXPECT_NEAR(g.at(false, 10.0).height, 138.62, 0.005);
   EXPECT_EQ(g.at(true, 15.0).height, m.parameters.find("growth_girls.age_15_height")->value);
   // Linear between whole years; the nearest year's outside the table.
-  const model::GrowthRow y15 = g.at(true, 15.0), y16 = g.at(true, 16.0), mid = g.at(true, 15.5);
+  const GrowthRow y15 = g.at(true, 15.0), y16 = g.at(true, 16.0), mid = g.at(true, 15.5);
   EXPECT_DOUBLE_EQ(mid.height, (y15.height + y16.height) / 2);
   EXPECT_DOUBLE_EQ(mid.bmi, (y15.bmi + y16.bmi) / 2);
   EXPECT_EQ(g.at(false, 2.0).height, g.at(false, static_cast<double>(g.first_age)).height);
@@ -215,7 +229,8 @@ TEST(Growth, TheReferenceGivesItsTabulatedMedianHeight) {
 // sampling SEs.
 TEST(Candidates, ChildhoodOnsetSleFollowsPlutoAndTheGrowthReference) {
   const model::Model m = test::shipped_model();
-  const model::PopulationParams& p = m.bound.csle_population;
+  const Populations pops = pops_of(m);
+  const PopulationParams& p = pops.csle;
   ASSERT_TRUE(p.growth_reference);
   const auto cs = draw(m, Population::csle, 20000, 6);
   std::vector<double> age, weight, female, sledai, pred, z_height, z_bmi;
@@ -227,7 +242,7 @@ TEST(Candidates, ChildhoodOnsetSleFollowsPlutoAndTheGrowthReference) {
     sledai.push_back(c.targets.sledai);
     pred.push_back(c.cov.prednisone);
     // Each child's size against the reference for their own age and sex.
-    const model::GrowthRow g = m.bound.growth.at(c.cov.female, c.cov.age_years);
+    const GrowthRow g = pops.growth.at(c.cov.female, c.cov.age_years);
     const double bmi = c.cov.weight_kg / (c.cov.height_cm / 100) / (c.cov.height_cm / 100);
     z_height.push_back((c.cov.height_cm - g.height) / g.height_sd);
     z_bmi.push_back(std::log(bmi / (p.bmi_scale * g.bmi)) / g.bmi_sd_log);
@@ -282,10 +297,11 @@ TEST(Candidates, TheTypicalChildIsTheGrowthReferencesMedianGirlOfHerAge) {
   EXPECT_EQ(c.disease, Disease::sle);
   EXPECT_TRUE(c.female);
   EXPECT_EQ(c.age_years, 15);  // PLUTO's median age
-  const model::GrowthRow g = m.bound.growth.at(c.female, c.age_years);
+  const Populations pops = pops_of(m);
+  const GrowthRow g = pops.growth.at(c.female, c.age_years);
   EXPECT_NEAR(c.height_cm, g.height, 0.005);
   const double metres = c.height_cm / 100;
-  EXPECT_NEAR(c.weight_kg, m.bound.csle_population.bmi_scale * g.bmi * metres * metres, 0.05);
+  EXPECT_NEAR(c.weight_kg, pops.csle.bmi_scale * g.bmi * metres * metres, 0.05);
   EXPECT_EQ(m.typical_targets(Population::csle).sledai, 10);  // PLUTO's median
   // The disease's own typical participant is still the adult one.
   EXPECT_GT(m.typical_covariates(Disease::sle).age_years, 18);

@@ -124,8 +124,45 @@ TEST(PopulationChoice, TheSjogrensTrialDrawsFromTheSjogrensTable) {
     essdai += s.baseline_activity / 300;
     EXPECT_GE(s.baseline_activity, 4);
   }
-  EXPECT_NEAR(weight, m.bound.pss_population.weight_mean, 2.5);
+  EXPECT_NEAR(weight, bind_assumptions(m.parameters).assumptions->populations.pss.weight_mean, 2.5);
   EXPECT_NEAR(essdai, 10.2, 1.0);
+}
+
+}  // namespace
+}  // namespace il2t::trial
+
+namespace il2t::trial {
+namespace {
+
+// The populations and the conduct are bound from the model's parameter set by their own
+// parts (assumptions.h). The shipped set binds whole; a set the model binds but whose
+// population lacks a value makes the run fail, naming it, rather than draw from zeros.
+TEST(Assumptions, APopulationThatDoesNotBindFailsTheRunNamingTheValue) {
+  const model::Model shipped = test::shipped_model();
+  EXPECT_TRUE(check_parameters(shipped.parameters).empty());
+  const AssumptionsBind b = bind_assumptions(shipped.parameters);
+  ASSERT_TRUE(b.assumptions);
+  EXPECT_EQ(b.assumptions->conduct.adherence, shipped.parameters.find("conduct.adherence")->value);
+  EXPECT_EQ(b.assumptions->populations.sle.age_mean, shipped.parameters.find("population_sle.age_mean")->value);
+
+  model::ParameterSet without;
+  for (const model::Parameter& q : shipped.parameters.all())
+    if (q.name != "population_sle.age_mean") without.add(q);
+  model::ModelLoad ml = model::make_model(without);
+  ASSERT_TRUE(ml.model);  // the model's own groups are whole
+  EXPECT_EQ(check_parameters(without),
+            std::vector<std::string>{
+                "error: missing model parameter population_sle.age_mean (no models/*.toml file defines it)"});
+  const protocol::Protocol p = test::shipped_protocol("NCT02465580-he2020.toml");
+  const TrialDesign d = design_of(p);
+  TrialRunner runner(d, *ml.model);
+  TrialRecords r;
+  std::string error;
+  EXPECT_FALSE(runner.run(0, RunSettings{1, 10, false, false}, r, error));
+  EXPECT_NE(error.find("population_sle.age_mean"), std::string::npos) << error;
+  // Under the shipped model again, the same runner runs.
+  runner.use(shipped);
+  EXPECT_TRUE(runner.run(0, RunSettings{1, 10, false, false}, r, error)) << error;
 }
 
 }  // namespace

@@ -3,13 +3,12 @@
 // sex and whole year of age, the median height and its SD, and the median BMI and its
 // SD of log. Values between whole years are linear in age; outside the table, the
 // nearest year's.
-#include <set>
 #include <string>
 #include <vector>
 
-#include "model/parameter_set.h"
+#include "model/bind_log.h"
 
-namespace il2t::model {
+namespace il2t::population {
 
 struct GrowthRow {
   double height = 0, height_sd = 0;  // cm
@@ -24,9 +23,7 @@ struct GrowthReference {
 
 // Binds [growth_girls] and [growth_boys] (keys age_NN_height, age_NN_height_sd,
 // age_NN_bmi, age_NN_bmi_sd_log): whole years without a gap, every key at every year,
-// the same years for both sexes. Each entry read is added to `used`; each problem to
-// `errors` ("file:line: error: name: message").
-void bind_growth(const ParameterSet& set, GrowthReference& into, std::set<std::string>& used,
-                 std::vector<std::string>& errors);
+// the same years for both sexes. Each entry read is noted in `log`, each problem too.
+GrowthReference bind_growth(const model::ParameterSet& set, model::BindLog& log);
 
-}  // namespace il2t::model
+}  // namespace il2t::population

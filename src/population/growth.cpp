@@ -1,4 +1,4 @@
-#include "model/growth.h"
+#include "population/growth.h"
 
 #include <algorithm>
 #include <array>
@@ -7,7 +7,12 @@
 #include <cstdio>
 #include <map>
 
-namespace il2t::model {
+namespace il2t::population {
+
+using model::BindLog;
+using model::Parameter;
+using model::ParameterSet;
+using model::where;
 
 namespace {
 
@@ -22,8 +27,6 @@ constexpr Field kFields[] = {
     {"bmi_sd_log", &GrowthRow::bmi_sd_log},
 };
 constexpr std::size_t kFieldCount = std::size(kFields);
-
-std::string where(const Parameter& p) { return p.file + ":" + std::to_string(p.line) + ": error: " + p.name; }
 
 // "age_NN_<field>": the age and the field's index, or false.
 bool parse_key(const std::string& key, int& age, std::size_t& field) {
@@ -42,11 +45,12 @@ bool parse_key(const std::string& key, int& age, std::size_t& field) {
 }
 
 // One sex's table, by age; the ages found are returned in `ages`.
-std::vector<GrowthRow> bind_sex(const ParameterSet& set, const std::string& group, std::set<std::string>& used,
-                                std::vector<std::string>& errors, std::vector<int>& ages) {
+std::vector<GrowthRow> bind_sex(const ParameterSet& set, const std::string& group, BindLog& log,
+                                std::vector<int>& ages) {
+  std::vector<std::string>& errors = log.errors;
   std::map<int, std::pair<GrowthRow, std::array<const Parameter*, kFieldCount>>> rows;
   for (const Parameter* p : set.group(group)) {
-    used.insert(p->name);
+    log.used.insert(p->name);
     int age = 0;
     std::size_t field = 0;
     if (!parse_key(p->name.substr(group.size() + 1), age, field)) {
@@ -102,18 +106,20 @@ GrowthRow GrowthReference::at(bool female, double age_years) const {
   return mix(rows[i], rows[i + 1], x - static_cast<double>(i));
 }
 
-void bind_growth(const ParameterSet& set, GrowthReference& into, std::set<std::string>& used,
-                 std::vector<std::string>& errors) {
+GrowthReference bind_growth(const ParameterSet& set, BindLog& log) {
+  GrowthReference into;
+  std::vector<std::string>& errors = log.errors;
   std::vector<int> girl_ages, boy_ages;
   const std::size_t errors_before = errors.size();
-  into.girls = bind_sex(set, "growth_girls", used, errors, girl_ages);
-  into.boys = bind_sex(set, "growth_boys", used, errors, boy_ages);
-  if (errors.size() != errors_before) return;
+  into.girls = bind_sex(set, "growth_girls", log, girl_ages);
+  into.boys = bind_sex(set, "growth_boys", log, boy_ages);
+  if (errors.size() != errors_before) return into;
   if (girl_ages != boy_ages)
     errors.push_back("error: [growth_girls] and [growth_boys] in models/*.toml must give the same years (" +
                      std::to_string(girl_ages.front()) + "-" + std::to_string(girl_ages.back()) + " and " +
                      std::to_string(boy_ages.front()) + "-" + std::to_string(boy_ages.back()) + ")");
   into.first_age = girl_ages.front();
+  return into;
 }
 
-}  // namespace il2t::model
+}  // namespace il2t::population
