@@ -18,7 +18,7 @@ Evaluation Evaluator::at(const std::vector<double>& values) const {
   for (std::size_t i = 0; i < free_.size(); ++i) overrides.emplace_back(free_[i].name, values[i]);
   auto m = model::make_model(base_, overrides);
   if (!m.model) {
-    out.error = m.errors.empty() ? "the model could not be built" : m.errors.front();
+    out.error = m.errors.empty() ? "the model could not be built" : m.errors.front().text();
     return out;
   }
   std::atomic<std::int64_t> done{0};

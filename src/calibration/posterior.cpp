@@ -126,7 +126,7 @@ std::vector<double> simulate_point(const Setup& s, const model::ParameterSet& ba
                                    const std::vector<double>& x, const CheckSettings& c, std::string& error) {
   auto m = model::make_model(base, input_overrides(l, x.data()));
   if (!m.model) {
-    error = m.errors.empty() ? "the model could not be built" : m.errors.front();
+    error = m.errors.empty() ? "the model could not be built" : m.errors.front().text();
     return std::vector<double>(2 * l.outputs(), std::numeric_limits<double>::quiet_NaN());
   }
   std::atomic<std::int64_t> done{0};

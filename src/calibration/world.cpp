@@ -64,7 +64,7 @@ bool simulate_world(const Setup& s, const model::ParameterSet& base,
         }
       auto m = model::make_model(base, o);
       if (!m.model) {
-        errors[b] = m.errors.empty() ? "the model could not be built" : m.errors.front();
+        errors[b] = m.errors.empty() ? "the model could not be built" : m.errors.front().text();
         continue;
       }
       const Study& study = *s.studies[bk.study];

@@ -2,9 +2,9 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/model_options.h"
 #include "model/model.h"
 #include "report/parameter_table.h"
-#include "trial/assumptions.h"
 
 namespace il2t::cli {
 
@@ -13,14 +13,12 @@ void add_parameters(CLI::App& app, int& status) {
   auto dir = std::make_shared<std::string>(model::default_model_dir());
   cmd->add_option("--model-dir", *dir, "Directory of the parameter files (default: the shipped models/)");
   cmd->callback([dir, &status] {
-    model::ModelLoad ml = trial::load_checked_model(*dir);
-    if (!ml.model) {
-      for (const std::string& e : ml.errors)
-        std::cerr << (e.find("error: ") == std::string::npos ? "il2trial parameters: error: " : "") << e << "\n";
+    const auto m = load_model_reporting(*dir, {}, "il2trial parameters");
+    if (!m) {
       status = 1;
       return;
     }
-    std::cout << report::parameter_table_markdown(ml.model->parameters);
+    std::cout << report::parameter_table_markdown(m->parameters);
     status = 0;
   });
 }

@@ -33,13 +33,16 @@ std::optional<std::vector<std::pair<std::string, double>>> parse_sets(const std:
   return out;
 }
 
+void print_errors(const std::vector<Error>& errors, const char* cmd) {
+  for (const Error& e : errors) std::cerr << (e.file.empty() ? std::string(cmd) + ": " : std::string()) << format(e) << "\n";
+}
+
 std::optional<model::Model> load_model_reporting(const std::string& dir,
                                                  const std::vector<std::pair<std::string, double>>& overrides,
                                                  const char* cmd) {
   model::ModelLoad ml = trial::load_checked_model(dir, overrides);
   if (!ml.model) {
-    for (const std::string& e : ml.errors)
-      std::cerr << (e.find("error: ") == std::string::npos ? std::string(cmd) + ": error: " : std::string()) << e << "\n";
+    print_errors(ml.errors, cmd);
     return std::nullopt;
   }
   return std::move(ml.model);

@@ -23,7 +23,9 @@ std::string Error::text() const {
 }
 
 std::string format(const Error& e) {
-  return place(e) + (e.severity == Severity::error ? ": error: " : ": warning: ") + e.message;
+  const std::string where = place(e);
+  const char* kind = e.severity == Severity::error ? "error: " : "warning: ";
+  return (where.empty() ? std::string() : where + ": ") + kind + e.message;
 }
 
 void Diagnostics::error(SourcePos pos, std::string message) {

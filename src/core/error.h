@@ -48,8 +48,9 @@ struct Error {
   friend std::ostream& operator<<(std::ostream& os, const Error& e) { return os << e.text(); }
 };
 
-// "file:line:column: error: message" (line and column omitted when unknown), as
-// compilers print: the form every file diagnostic is shown in.
+// "file:line:column: error: message" (line and column omitted when unknown; "error:
+// message" without a file), as compilers print: the form every file diagnostic is
+// shown in.
 std::string format(const Error& e);
 
 // A value, or the Error that stopped it.

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "model/parameter_set.h"
 
 namespace il2t::model {
@@ -15,7 +16,7 @@ namespace il2t::model {
 struct BindLog {
   std::set<std::string> used;       // entries some part has bound
   std::vector<std::string> known;   // every name a part asked for, for "did you mean"
-  std::vector<std::string> errors;  // "file:line: error: name: message" or "error: missing ..."
+  std::vector<Error> errors;        // each names its entry (field) and, when it has one, its file and line
 
   // The value of `name` into `field`; an error naming it when the set lacks it.
   void take(const ParameterSet& set, const std::string& name, double& field);
@@ -23,7 +24,10 @@ struct BindLog {
   void report_unused(const ParameterSet& set);
 };
 
-// "file:line: error: name": how an error about one entry begins.
-std::string where(const Parameter& p);
+// An error about one entry: its file, line and name; the message begins with the name
+// (format() gives "file:line: error: name: message").
+Error entry_error(const Parameter& p, const std::string& message);
+// An error about a name no file gives (a missing entry, a whole group).
+Error name_error(const std::string& name, const std::string& message);
 
 }  // namespace il2t::model

@@ -78,7 +78,7 @@ const Model* ReplicateModels::at(std::uint64_t seed, std::uint64_t replicate, st
   ModelLoad m = make_model(base_, replicate_overrides(draws_, base_, disease_, last_));
   if (!m.model) {
     error = "posterior draw " + std::to_string(last_.row + 1) + " (replicate " + std::to_string(replicate) +
-            "): " + (m.errors.empty() ? std::string("the model could not be built") : m.errors.front());
+            "): " + (m.errors.empty() ? std::string("the model could not be built") : m.errors.front().text());
     return nullptr;
   }
   model_ = std::move(m.model);

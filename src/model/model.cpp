@@ -28,10 +28,10 @@ bool cholesky(const std::vector<double>& a, std::size_t n, std::vector<double>& 
 
 }  // namespace
 
-std::vector<std::string> apply_overrides(ParameterSet& set, const std::vector<std::pair<std::string, double>>& overrides) {
-  std::vector<std::string> errors;
+std::vector<Error> apply_overrides(ParameterSet& set, const std::vector<std::pair<std::string, double>>& overrides) {
+  std::vector<Error> errors;
   for (const auto& [name, value] : overrides)
-    if (auto err = set.set(name, value)) errors.push_back("--set " + *err);
+    if (auto err = set.set(name, value)) errors.push_back(name_error(name, "--set " + *err));
   return errors;
 }
 
@@ -54,7 +54,7 @@ ModelLoad make_model(ParameterSet set, const std::vector<std::pair<std::string, 
   }
   m.tables = std::move(t.tables);
   if (!cholesky(m.bound.eta_corr, m.bound.eta_names.size(), m.eta_cholesky)) {
-    out.errors.push_back("iiv_correlation: the correlations do not form a positive-definite matrix");
+    out.errors.push_back(name_error("iiv_correlation", "iiv_correlation: the correlations do not form a positive-definite matrix"));
     return out;
   }
   out.model = std::move(m);
@@ -65,7 +65,7 @@ ModelLoad load_model(const std::string& dir, const std::vector<std::pair<std::st
   ParameterLoad pl = load_parameter_dir(dir);
   if (!pl.ok()) {
     ModelLoad out;
-    for (const Diagnostic& d : pl.diagnostics) out.errors.push_back(format(d));
+    out.errors = std::move(pl.diagnostics);
     return out;
   }
   return make_model(std::move(pl.set), overrides);

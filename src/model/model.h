@@ -42,12 +42,12 @@ struct Model {
 
 struct ModelLoad {
   std::optional<Model> model;
-  std::vector<std::string> errors;  // each names file:line and parameter, or the override
+  std::vector<Error> errors;  // each names its parameter (field), with its file and line where it has them
 };
 
 // Applies `overrides` (name, value) to `set` in order; an error ("--set ...") for each
 // that names no parameter or a value outside its range.
-std::vector<std::string> apply_overrides(ParameterSet& set, const std::vector<std::pair<std::string, double>>& overrides);
+std::vector<Error> apply_overrides(ParameterSet& set, const std::vector<std::pair<std::string, double>>& overrides);
 
 // Loads models/*.toml from `dir`, applies `overrides` (name, value) in order, binds the
 // model's groups. trial/assumptions.h's load_checked_model also checks the other parts'

@@ -13,7 +13,7 @@ TablesResult make_tables(const BoundModel& m) {
   t.bilag_grade.fill(BilagGrade::E);
   for (const WeightedItem& w : m.sle_descriptors) {
     auto item = find_sledai_item(w.id);
-    if (!item) { out.errors.push_back("sle_descriptors." + w.id + ": not a SLEDAI-2K descriptor"); continue; }
+    if (!item) { out.errors.push_back(name_error("sle_descriptors." + w.id, "sle_descriptors." + w.id + ": not a SLEDAI-2K descriptor")); continue; }
     const auto k = static_cast<std::size_t>(*item);
     t.sledai_prevalence[k] = w.weight;
     if (w.map == "none") continue;  // serology: BILAG-2004 does not score it (grade stays E)
@@ -22,7 +22,8 @@ TablesResult make_tables(const BoundModel& m) {
     auto grade = space == std::string::npos ? Scored<BilagGrade>(fail("map", "no grade"))
                                             : parse_bilag_grade(w.map.substr(0, space), w.map.substr(space + 1));
     if (!domain || !grade || *grade == BilagGrade::D || *grade == BilagGrade::E) {
-      out.errors.push_back("sle_descriptors." + w.id + ": map must be \"<BILAG domain> <A|B|C>\", not \"" + w.map + "\"");
+      out.errors.push_back(name_error("sle_descriptors." + w.id, "sle_descriptors." + w.id +
+                                                             ": map must be \"<BILAG domain> <A|B|C>\", not \"" + w.map + "\""));
       continue;
     }
     t.bilag_domain[k] = *domain;
@@ -30,10 +31,11 @@ TablesResult make_tables(const BoundModel& m) {
   }
   for (const WeightedItem& w : m.pss_domains) {
     auto d = find_essdai_domain(w.id);
-    if (!d) { out.errors.push_back("pss_domains." + w.id + ": not an ESSDAI domain"); continue; }
+    if (!d) { out.errors.push_back(name_error("pss_domains." + w.id, "pss_domains." + w.id + ": not an ESSDAI domain")); continue; }
     auto level = parse_essdai_level(*d, w.map);
     if (!level || *level == EssdaiLevel::no) {
-      out.errors.push_back("pss_domains." + w.id + ": map must be a level the domain allows (low, moderate, high)");
+      out.errors.push_back(name_error("pss_domains." + w.id,
+                                      "pss_domains." + w.id + ": map must be a level the domain allows (low, moderate, high)"));
       continue;
     }
     t.essdai_prevalence[static_cast<std::size_t>(*d)] = w.weight;
@@ -47,7 +49,7 @@ TablesResult make_tables(const BoundModel& m) {
     t.infection_cumulative.push_back(cum);
     t.infection_types.push_back(w.id);
   }
-  if (total <= 0) out.errors.push_back("infection_types: the probabilities sum to zero");
+  if (total <= 0) out.errors.push_back(name_error("infection_types", "infection_types: the probabilities sum to zero"));
   return out;
 }
 

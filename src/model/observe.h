@@ -34,7 +34,7 @@ struct DiseaseTables {
 // Builds the tables; errors name the parameter ("sle_descriptors.rash: map ...").
 struct TablesResult {
   DiseaseTables tables;
-  std::vector<std::string> errors;
+  std::vector<Error> errors;
 };
 TablesResult make_tables(const BoundModel& m);
 

@@ -199,7 +199,7 @@ double* param_field(ModelParams& p, const std::string& name) {
 
 std::optional<BoundModel> bind(const ParameterSet& set, BindLog& log) {
   const std::size_t errors_before = log.errors.size();
-  std::vector<std::string>& errors = log.errors;
+  std::vector<Error>& errors = log.errors;
   BoundModel m;
   auto take = [&](const std::string& name, double* field) { log.take(set, name, *field); };
   for (const Binding& b : kScalars) take(b.name, &(m.p.*b.field));
@@ -214,9 +214,9 @@ std::optional<BoundModel> bind(const ParameterSet& set, BindLog& log) {
     for (const Parameter* p : set.group(group)) {
       into->push_back({p->name.substr(std::string(group).size() + 1), p->value, p->map});
       log.used.insert(p->name);
-      if (p->value < 0 || p->value > 1) errors.push_back(where(*p) + ": a probability must lie in 0..1");
+      if (p->value < 0 || p->value > 1) errors.push_back(entry_error(*p, "a probability must lie in 0..1"));
     }
-    if (into->empty()) errors.push_back(std::string("error: missing table [") + group + "] in models/*.toml");
+    if (into->empty()) errors.push_back(name_error(group, std::string("missing table [") + group + "] in models/*.toml"));
   };
   table("sle_descriptors", &m.sle_descriptors);
   table("pss_domains", &m.pss_domains);
@@ -236,10 +236,10 @@ std::optional<BoundModel> bind(const ParameterSet& set, BindLog& log) {
     const std::string target = p->name.substr(4);
     log.used.insert(p->name);
     if (!param_field(m.p, target)) {
-      errors.push_back(where(*p) + ": variability on an unknown or shared parameter " + target);
+      errors.push_back(entry_error(*p, "variability on an unknown or shared parameter " + target));
       continue;
     }
-    if (p->value < 0) errors.push_back(where(*p) + ": an SD of log must not be negative");
+    if (p->value < 0) errors.push_back(entry_error(*p, "an SD of log must not be negative"));
     m.eta_names.push_back(target);
     const Parameter* target_p = set.find(target);
     m.eta_min.push_back(target_p && target_p->min ? *target_p->min : -INFINITY);
@@ -248,7 +248,7 @@ std::optional<BoundModel> bind(const ParameterSet& set, BindLog& log) {
     m.eta_sd.push_back(p->value);
   }
   const std::size_t n = m.eta_names.size();
-  if (n > kMaxEtas) errors.push_back("iiv: at most " + std::to_string(kMaxEtas) + " parameters may vary");
+  if (n > kMaxEtas) errors.push_back(name_error("iiv", "iiv: at most " + std::to_string(kMaxEtas) + " parameters may vary"));
   m.eta_corr.assign(n * n, 0.0);
   for (std::size_t i = 0; i < n; ++i) m.eta_corr[i * n + i] = 1.0;
   for (const Parameter* p : set.group("iiv_correlation")) {
@@ -259,23 +259,24 @@ std::optional<BoundModel> bind(const ParameterSet& set, BindLog& log) {
       return std::find(m.eta_names.begin(), m.eta_names.end(), s) - m.eta_names.begin();
     };
     if (tilde == std::string::npos) {
-      errors.push_back(where(*p) + ": write a correlation as \"<parameter> ~ <parameter>\"");
+      errors.push_back(entry_error(*p, "write a correlation as \"<parameter> ~ <parameter>\""));
       continue;
     }
     const auto a = static_cast<std::size_t>(index(pair.substr(0, tilde)));
     const auto b = static_cast<std::size_t>(index(pair.substr(tilde + 3)));
     if (a >= n || b >= n || a == b) {
-      errors.push_back(where(*p) + ": both sides must be distinct parameters with variability ([iiv])");
+      errors.push_back(entry_error(*p, "both sides must be distinct parameters with variability ([iiv])"));
       continue;
     }
     if (std::fabs(p->value) >= 1) {
-      errors.push_back(where(*p) + ": a correlation must lie strictly between -1 and 1");
+      errors.push_back(entry_error(*p, "a correlation must lie strictly between -1 and 1"));
       continue;
     }
     m.eta_corr[a * n + b] = m.eta_corr[b * n + a] = p->value;
   }
   if (m.p.treg_fraction + m.p.tfh_fraction + m.p.th17_fraction >= 0.9)
-    errors.push_back("error: baseline.treg_fraction + tfh_fraction + th17_fraction must leave conventional CD4 (sum < 0.9)");
+    errors.push_back(name_error("baseline.treg_fraction",
+                                "baseline.treg_fraction + tfh_fraction + th17_fraction must leave conventional CD4 (sum < 0.9)"));
   if (errors.size() != errors_before) return std::nullopt;
   return m;
 }

@@ -117,7 +117,7 @@ inline constexpr std::size_t kMaxEtas = 64;
 
 struct BindResult {
   std::optional<BoundModel> model;
-  std::vector<std::string> errors;  // "file:line: error: name: message" or "error: missing ..."
+  std::vector<Error> errors;  // each names its entry; format() gives "file:line: error: name: message"
 };
 
 // Binds the model's groups of `set`, noting each entry used and each problem in `log`;

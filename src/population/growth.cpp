@@ -12,7 +12,8 @@ namespace il2t::population {
 using model::BindLog;
 using model::Parameter;
 using model::ParameterSet;
-using model::where;
+using model::entry_error;
+using model::name_error;
 
 namespace {
 
@@ -47,14 +48,14 @@ bool parse_key(const std::string& key, int& age, std::size_t& field) {
 // One sex's table, by age; the ages found are returned in `ages`.
 std::vector<GrowthRow> bind_sex(const ParameterSet& set, const std::string& group, BindLog& log,
                                 std::vector<int>& ages) {
-  std::vector<std::string>& errors = log.errors;
+  std::vector<Error>& errors = log.errors;
   std::map<int, std::pair<GrowthRow, std::array<const Parameter*, kFieldCount>>> rows;
   for (const Parameter* p : set.group(group)) {
     log.used.insert(p->name);
     int age = 0;
     std::size_t field = 0;
     if (!parse_key(p->name.substr(group.size() + 1), age, field)) {
-      errors.push_back(where(*p) + ": write age_<years>_<height|height_sd|bmi|bmi_sd_log>");
+      errors.push_back(entry_error(*p, "write age_<years>_<height|height_sd|bmi|bmi_sd_log>"));
       continue;
     }
     auto& [row, seen] = rows[age];
@@ -62,11 +63,11 @@ std::vector<GrowthRow> bind_sex(const ParameterSet& set, const std::string& grou
     seen[field] = p;
     const bool spread = kFields[field].member == &GrowthRow::height_sd || kFields[field].member == &GrowthRow::bmi_sd_log;
     if (spread ? p->value < 0 : p->value <= 0)
-      errors.push_back(where(*p) + (spread ? ": an SD must not be negative" : ": must be above 0"));
+      errors.push_back(entry_error(*p, spread ? "an SD must not be negative" : "must be above 0"));
   }
   std::vector<GrowthRow> out;
   if (rows.size() < 2) {
-    errors.push_back("error: [" + group + "] in models/*.toml: the growth reference needs at least two whole years");
+    errors.push_back(name_error(group, "[" + group + "] in models/*.toml: the growth reference needs at least two whole years"));
     return out;
   }
   int expected = rows.begin()->first;
@@ -76,13 +77,17 @@ std::vector<GrowthRow> bind_sex(const ParameterSet& set, const std::string& grou
     for (const Parameter* p : seen)
       if (p && (!first || p->line < first->line)) first = p;
     if (age != expected)
-      errors.push_back(first->file + ":" + std::to_string(first->line) + ": error: " + group + ": no year " +
-                       std::to_string(expected) + " before year " + std::to_string(age) + " (a gap)");
+      errors.push_back(Error{.message = group + ": no year " + std::to_string(expected) + " before year " +
+                                        std::to_string(age) + " (a gap)",
+                             .file = first->file,
+                             .pos = {first->line, 0},
+                             .field = group});
     for (std::size_t i = 0; i < kFieldCount; ++i)
       if (!seen[i]) {
         char key[32];
         std::snprintf(key, sizeof key, "age_%02d_%s", age, kFields[i].suffix);
-        errors.push_back("error: missing model parameter " + group + "." + key + " (no models/*.toml file defines it)");
+        errors.push_back(name_error(group + "." + key, "missing model parameter " + group + "." + key +
+                                                            " (no models/*.toml file defines it)"));
       }
     ages.push_back(age);
     out.push_back(row);
@@ -108,16 +113,16 @@ GrowthRow GrowthReference::at(bool female, double age_years) const {
 
 GrowthReference bind_growth(const ParameterSet& set, BindLog& log) {
   GrowthReference into;
-  std::vector<std::string>& errors = log.errors;
+  std::vector<Error>& errors = log.errors;
   std::vector<int> girl_ages, boy_ages;
   const std::size_t errors_before = errors.size();
   into.girls = bind_sex(set, "growth_girls", log, girl_ages);
   into.boys = bind_sex(set, "growth_boys", log, boy_ages);
   if (errors.size() != errors_before) return into;
   if (girl_ages != boy_ages)
-    errors.push_back("error: [growth_girls] and [growth_boys] in models/*.toml must give the same years (" +
+    errors.push_back(name_error("growth_girls", "[growth_girls] and [growth_boys] in models/*.toml must give the same years (" +
                      std::to_string(girl_ages.front()) + "-" + std::to_string(girl_ages.back()) + " and " +
-                     std::to_string(boy_ages.front()) + "-" + std::to_string(boy_ages.back()) + ")");
+                     std::to_string(boy_ages.front()) + "-" + std::to_string(boy_ages.back()) + ")"));
   into.first_age = girl_ages.front();
   return into;
 }

@@ -56,14 +56,15 @@ void bind_one(const model::ParameterSet& set, const std::string& group, Populati
       log.take(set, name, into.*k.field);
     } else if (const model::Parameter* p = set.find(name)) {
       log.used.insert(name);
-      log.errors.push_back(model::where(*p) + ": a population with bmi_scale draws weight and height from the growth "
-                                              "reference (models/growth.toml); drop " + k.key);
+      log.errors.push_back(model::entry_error(*p, std::string("a population with bmi_scale draws weight and height from "
+                                                              "the growth reference (models/growth.toml); drop ") +
+                                                      k.key));
     }
   }
   if (log.errors.size() != errors_before) return;  // a value is missing: nothing to compare
   if (into.activity_median < into.activity_offset)
-    log.errors.push_back("error: " + group + ".activity_median must not be below activity_offset");
-  if (into.age_min > into.age_max) log.errors.push_back("error: " + group + ".age_min is above age_max");
+    log.errors.push_back(model::name_error(group + ".activity_median", group + ".activity_median must not be below activity_offset"));
+  if (into.age_min > into.age_max) log.errors.push_back(model::name_error(group + ".age_min", group + ".age_min is above age_max"));
 }
 
 }  // namespace

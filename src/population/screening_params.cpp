@@ -21,7 +21,7 @@ constexpr std::string_view kDrawnFields[] = {
 
 std::vector<ScreeningEntry> bind_screening(const model::ParameterSet& set, model::BindLog& log) {
   using eligibility::FieldKind;
-  using model::where;
+  using model::entry_error;
   std::vector<ScreeningEntry> out;
   std::vector<std::string> names;
   for (const auto& f : eligibility::all_fields()) names.emplace_back(f.name);
@@ -30,29 +30,29 @@ std::vector<ScreeningEntry> bind_screening(const model::ParameterSet& set, model
     const std::string key = p->name.substr(10);
     const eligibility::FieldSpec* f = eligibility::find_field(key);
     if (!f) {
-      std::string msg = where(*p) + ": not a patient-record field";
+      std::string msg = "not a patient-record field";
       const std::string best = closest_match(key, names, 4);
       if (!best.empty()) msg += " (did you mean `" + best + "`?)";
-      log.errors.push_back(msg);
+      log.errors.push_back(entry_error(*p, msg));
       continue;
     }
     if (std::find(std::begin(kDrawnFields), std::end(kDrawnFields), key) != std::end(kDrawnFields)) {
-      log.errors.push_back(where(*p) + ": the simulator sets this field itself (from the candidate's covariates)");
+      log.errors.push_back(entry_error(*p, "the simulator sets this field itself (from the candidate's covariates)"));
       continue;
     }
     ScreeningEntry e{key, p->value, 0};
     if (f->kind == FieldKind::quantity) {
       const model::Parameter* sd = set.find("screening_sd_log." + key);
       if (!sd) {
-        log.errors.push_back(where(*p) + ": a quantity needs its SD of log as screening_sd_log." + key);
+        log.errors.push_back(entry_error(*p, "a quantity needs its SD of log as screening_sd_log." + key));
         continue;
       }
       e.sd_log = sd->value;
     } else if (f->kind == FieldKind::flag || f->kind == FieldKind::result || f->kind == FieldKind::event ||
                f->kind == FieldKind::list) {
-      if (p->value < 0 || p->value > 1) log.errors.push_back(where(*p) + ": a probability must lie in 0..1");
+      if (p->value < 0 || p->value > 1) log.errors.push_back(entry_error(*p, "a probability must lie in 0..1"));
     } else {
-      log.errors.push_back(where(*p) + ": the simulator cannot draw a field of this kind");
+      log.errors.push_back(entry_error(*p, "the simulator cannot draw a field of this kind"));
       continue;
     }
     out.push_back(std::move(e));
@@ -60,8 +60,8 @@ std::vector<ScreeningEntry> bind_screening(const model::ParameterSet& set, model
   for (const model::Parameter* p : set.group("screening_sd_log")) {
     log.used.insert(p->name);
     if (!set.find("screening." + p->name.substr(17)))
-      log.errors.push_back(where(*p) + ": no screening." + p->name.substr(17) + " to go with it");
-    if (p->value < 0) log.errors.push_back(where(*p) + ": an SD of log must not be negative");
+      log.errors.push_back(entry_error(*p, "no screening." + p->name.substr(17) + " to go with it"));
+    if (p->value < 0) log.errors.push_back(entry_error(*p, "an SD of log must not be negative"));
   }
   return out;
 }

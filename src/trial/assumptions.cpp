@@ -24,7 +24,7 @@ AssumptionsBind bind_assumptions(const model::ParameterSet& set) {
   return out;
 }
 
-std::vector<std::string> check_parameters(const model::ParameterSet& set) {
+std::vector<Error> check_parameters(const model::ParameterSet& set) {
   model::BindLog log;
   model::bind(set, log);
   bind_into(set, log);
@@ -36,7 +36,7 @@ model::ModelLoad load_checked_model(const std::string& dir,
                                     const std::vector<std::pair<std::string, double>>& overrides) {
   model::ModelLoad out;
   model::ParameterLoad pl = model::load_parameter_dir(dir);
-  for (const Diagnostic& d : pl.diagnostics) out.errors.push_back(format(d));
+  out.errors = std::move(pl.diagnostics);
   if (!out.errors.empty()) return out;
   out.errors = model::apply_overrides(pl.set, overrides);
   if (!out.errors.empty()) return out;

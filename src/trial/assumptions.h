@@ -22,7 +22,7 @@ struct Assumptions {
 
 struct AssumptionsBind {
   std::optional<Assumptions> assumptions;
-  std::vector<std::string> errors;  // "file:line: error: name: message" or "error: missing ..."
+  std::vector<Error> errors;  // each names its entry; format() gives "file:line: error: name: message"
 };
 
 // The populations' and the conduct's groups of `set`.
@@ -30,7 +30,7 @@ AssumptionsBind bind_assumptions(const model::ParameterSet& set);
 
 // Every problem of a whole parameter set: the model's groups, the populations', the
 // conduct's, then each entry that none of them uses (with the closest known name).
-std::vector<std::string> check_parameters(const model::ParameterSet& set);
+std::vector<Error> check_parameters(const model::ParameterSet& set);
 
 // Loads models/*.toml from `dir`, applies `overrides` in order, checks the whole set
 // (check_parameters), then makes the model.

@@ -49,7 +49,7 @@ void TrialRunner::use(const model::Model& m) {
   AssumptionsBind b = bind_assumptions(m.parameters);
   a_ = std::move(b.assumptions);
   assumptions_error_.clear();
-  for (const std::string& e : b.errors) assumptions_error_ += (assumptions_error_.empty() ? "" : "; ") + e;
+  for (const Error& e : b.errors) assumptions_error_ += (assumptions_error_.empty() ? "" : "; ") + e.text();
 }
 
 bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecords& out, std::string& error) {

@@ -66,9 +66,10 @@ ParameterSet shipped_with(const std::string& drop, std::string_view extra_text =
   return out;
 }
 
-std::string joined(const std::vector<std::string>& v) {
+// Each error as the commands print it (format: "file:line: error: ..." or "error: ...").
+std::string joined(const std::vector<Error>& v) {
   std::string s;
-  for (const std::string& e : v) s += e + "\n";
+  for (const Error& e : v) s += format(e) + "\n";
   return s;
 }
 
@@ -306,7 +307,8 @@ TEST(ParameterSet, MakeModelAppliesOverridesOrNamesThem) {
   ModelLoad bad = make_model(shipped().set, {{"il2_pk.bioavailabilty", 0.4}});
   EXPECT_FALSE(bad.model);
   EXPECT_EQ(joined(bad.errors),
-            "--set il2_pk.bioavailabilty: no such model parameter (did you mean `il2_pk.bioavailability`?)\n");
+            "error: --set il2_pk.bioavailabilty: no such model parameter (did you mean `il2_pk.bioavailability`?)\n");
+  EXPECT_EQ(bad.errors.front().field, "il2_pk.bioavailabilty");
 }
 
 // ---- bind() -----------------------------------------------------------------------
@@ -397,6 +399,10 @@ TEST(ParameterBind, ProbabilityOutsideZeroToOne) {
   const BindResult b = bind(set);
   EXPECT_FALSE(b.model);
   EXPECT_EQ(joined(b.errors), "extra.toml:2: error: sle_descriptors.rash: a probability must lie in 0..1\n");
+  // The file, line and entry are data too, not only text.
+  EXPECT_EQ(b.errors.front().file, "extra.toml");
+  EXPECT_EQ(b.errors.front().pos.line, 2);
+  EXPECT_EQ(b.errors.front().field, "sle_descriptors.rash");
 }
 
 TEST(ParameterBind, ExtraUnknownParameterNamesFileAndLine) {
@@ -504,7 +510,7 @@ TEST(ParameterBind, CorrelationsNotPositiveDefiniteAreRefusedByMakeModel) {
   EXPECT_TRUE(bind(bad).errors.empty());  // bind checks pairs only
   const ModelLoad ml = make_model(bad);
   EXPECT_FALSE(ml.model);
-  EXPECT_EQ(joined(ml.errors), "iiv_correlation: the correlations do not form a positive-definite matrix\n");
+  EXPECT_EQ(joined(ml.errors), "error: iiv_correlation: the correlations do not form a positive-definite matrix\n");
   // Moderate correlations form one.
   const ModelLoad good = make_model(shipped_with("", three_correlations(0.3, 0.3)));
   EXPECT_TRUE(good.model) << joined(good.errors);

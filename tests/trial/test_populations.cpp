@@ -150,9 +150,10 @@ TEST(Assumptions, APopulationThatDoesNotBindFailsTheRunNamingTheValue) {
     if (q.name != "population_sle.age_mean") without.add(q);
   model::ModelLoad ml = model::make_model(without);
   ASSERT_TRUE(ml.model);  // the model's own groups are whole
-  EXPECT_EQ(check_parameters(without),
-            std::vector<std::string>{
-                "error: missing model parameter population_sle.age_mean (no models/*.toml file defines it)"});
+  const std::vector<Error> errors = check_parameters(without);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(format(errors[0]), "error: missing model parameter population_sle.age_mean (no models/*.toml file defines it)");
+  EXPECT_EQ(errors[0].field, "population_sle.age_mean");  // the entry, as data
   const protocol::Protocol p = test::shipped_protocol("NCT02465580-he2020.toml");
   const TrialDesign d = design_of(p);
   TrialRunner runner(d, *ml.model);
