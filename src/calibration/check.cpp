@@ -132,9 +132,9 @@ CheckOutcome check_model(const Setup& s, const model::Model& m, const CheckSetti
       trial::TrialRunner runner(d, m);
       trial::TrialRecords rec;
       for (std::size_t r; (r = next.fetch_add(1)) < reps;) {
-        std::string err;
+        Error err;
         if (!runner.run(r, {c.seed, d.planned_n, false, false, 0}, rec, err)) {
-          errors[w] = s.studies[st]->id + " replicate " + std::to_string(r) + ": " + err;
+          errors[w] = s.studies[st]->id + " replicate " + std::to_string(r) + ": " + err.text();
           next = reps;
           return;
         }

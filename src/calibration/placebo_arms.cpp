@@ -54,10 +54,9 @@ PlaceboRead read_placebo_arms(std::string_view text, const std::string& file) {
   if (!out.error.empty()) return out;
   std::set<std::string> ids;
   for (const data::CsvRow& r : rows) {
-    const std::string where = file + ":" + std::to_string(r.line) + ": ";
     const auto& f = r.fields;
     auto fail = [&](const char* column, const std::string& why) {
-      out.error = where + column + ": " + why;
+      out.error = Error{.message = std::string(column) + ": " + why, .file = file, .pos = {r.line, 0}, .field = column};
       return out;
     };
     PlaceboArm a;

@@ -32,7 +32,7 @@ struct PlaceboArm {
 
 struct PlaceboRead {
   std::vector<PlaceboArm> arms;
-  std::string error;  // "file:line: column: why"; empty when read
+  Error error;  // file, line and column (field); text() "file:line: column: why"; empty when read
 };
 
 // Reads the placebo arms from CSV text; `file` names it in errors. Ids unique, a known

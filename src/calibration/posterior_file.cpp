@@ -120,14 +120,9 @@ PosteriorRead read_posterior(std::string_view text, const std::string& file, con
   }
   const data::CsvTable t = data::read_csv(text.substr(pos));
   if (!t.error.empty() || t.rows.empty()) {
-    // The reader's "line N: ..." counts from the header; the file's line is N + line.
-    int at = 1;
-    std::string why = t.error.empty() ? "no header line" : t.error.text();
-    if (why.rfind("line ", 0) == 0) {
-      const std::size_t colon = why.find(':');
-      at = std::atoi(why.substr(5, colon - 5).c_str());
-      why = why.substr(colon + 2);
-    }
+    // The reader's line counts from the header; the file's line is that + line.
+    const int at = t.error.empty() ? 1 : t.error.pos.line;
+    const std::string why = t.error.empty() ? "no header line" : t.error.message;
     out.error = file + ":" + std::to_string(line + at) + ": " + why;
     return out;
   }

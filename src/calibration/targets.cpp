@@ -24,10 +24,9 @@ TargetsRead read_targets(std::string_view text, const std::string& file) {
   if (!out.error.empty()) return out;
   std::set<std::string> ids;
   for (const data::CsvRow& row : rows) {
-    const std::string where = file + ":" + std::to_string(row.line) + ": ";
     const auto& f = row.fields;
     auto fail = [&](const char* column, const std::string& why) {
-      out.error = where + column + ": " + why;
+      out.error = Error{.message = std::string(column) + ": " + why, .file = file, .pos = {row.line, 0}, .field = column};
       return out;
     };
     Target tg;

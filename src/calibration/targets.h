@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/error.h"
+
 namespace il2t::calibration {
 
 struct Target {
@@ -21,7 +23,7 @@ struct Target {
 
 struct TargetsRead {
   std::vector<Target> targets;
-  std::string error;  // "file:line: column: why"; empty when read
+  Error error;  // file, line and column (field); text() "file:line: column: why"; empty when read
 };
 
 // Reads targets from CSV text; `file` names it in errors. Ids must be unique; value a

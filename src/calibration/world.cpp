@@ -77,9 +77,9 @@ bool simulate_world(const Setup& s, const model::ParameterSet& base,
       }
       trial::TrialRunner runner(study.design, *m.model);
       trial::TrialRecords rec;
-      std::string err;
+      Error err;
       if (!runner.run(replicate, {seed, bk.n, false, false, 0}, rec, err)) {
-        errors[b] = study.id + ": " + err;
+        errors[b] = study.id + ": " + err.text();
         continue;
       }
       for (std::size_t r : bk.rows) {

@@ -60,10 +60,9 @@ int run(const Options& o) {
   if (o.weight) cov.weight_kg = *o.weight;
   if (o.height) cov.height_cm = *o.height;
   if (model::studies_cmv(p)) cov.cmv_copies = m.bound.p.cmv_baseline_copies;
-  std::string why;
-  const auto made = trial::participant_plan(p, o.arm, cov, why);
+  const auto made = trial::participant_plan(p, o.arm, cov);
   if (!made) {
-    std::cerr << o.file << ": error: --" << why << "\n";
+    std::cerr << o.file << ": error: --" << made.error().text() << "\n";
     return 1;
   }
   const model::CoursePlan& plan = *made;

@@ -113,7 +113,7 @@ bool write_records_dir(const trial::TrialDesign& d, const model::Model& m, const
                        std::int64_t replicate, const std::string& dir) {
   trial::TrialRunner runner(d, m);
   trial::TrialRecords r;
-  std::string error;
+  Error error;
   if (!runner.run(static_cast<std::uint64_t>(replicate), {s.seed, s.ns.front(), s.null_effect, false}, r, error)) {
     std::cerr << kCmd << ": error: --records: replicate " << replicate << ": " << error << "\n";
     return false;
@@ -268,9 +268,10 @@ int merge(const Options& o) {
     report::SimProvenance p;
     trial::SimulationResult r;
     int shard = 0, shards = 0;
-    std::string error;
+    Error error;
     if (!report::read_shard(j, d, p, shard, shards, r, error)) {
-      std::cerr << part << ": error: " << error << "\n";
+      error.file = part;
+      std::cerr << format(error) << "\n";
       return 1;
     }
     if (p.protocol_sha256 != prep->loaded.sha256) {

@@ -63,10 +63,13 @@ class Expected {
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }
 
-  // Only when ok().
+  // Only when ok(); the non-const forms let a caller move the value out.
   const T& value() const { return std::get<0>(v_); }
+  T& value() { return std::get<0>(v_); }
   const T& operator*() const { return value(); }
+  T& operator*() { return value(); }
   const T* operator->() const { return &value(); }
+  T* operator->() { return &value(); }
 
   // Only when !ok().
   const Error& error() const { return std::get<1>(v_); }

@@ -60,7 +60,7 @@ CsvTable read_csv(std::string_view text) {
       any = true;
     }
   }
-  if (quoted) t.error = "line " + std::to_string(quote_line) + ": a quoted field is not closed";
+  if (quoted) t.error = Error{.message = "a quoted field is not closed", .pos = {quote_line, 0}};
   if (any || !field.empty()) end_row();
   return t;
 }
@@ -74,25 +74,27 @@ std::optional<double> finite_number(std::string_view s) {
 }
 
 std::vector<CsvRow> rows_under_header(std::string_view text, const std::string& file,
-                                      const std::vector<std::string>& header, std::string& error) {
+                                      const std::vector<std::string>& header, Error& error) {
   std::vector<CsvRow> out;
   const CsvTable t = read_csv(without_bom(text));
   if (!t.error.empty()) {
-    error = file + ": " + t.error.text();
+    error = t.error;
+    error.file = file;
     return out;
   }
   if (t.rows.empty() || t.rows[0].fields != header) {
     std::string names;
     for (const std::string& h : header) names += (names.empty() ? "" : ",") + h;
-    error = file + ":1: the header must be " + names;
+    error = Error{.message = "the header must be " + names, .file = file, .pos = {1, 0}};
     return out;
   }
   for (std::size_t i = 1; i < t.rows.size(); ++i) {
     const CsvRow& row = t.rows[i];
     if (row.fields.size() == 1 && row.fields[0].empty()) continue;
     if (row.fields.size() != header.size()) {
-      error = file + ":" + std::to_string(row.line) + ": " + std::to_string(row.fields.size()) + " fields, expected " +
-              std::to_string(header.size());
+      error = Error{.message = std::to_string(row.fields.size()) + " fields, expected " + std::to_string(header.size()),
+                    .file = file,
+                    .pos = {row.line, 0}};
       out.clear();
       return out;
     }

@@ -17,7 +17,7 @@ struct CsvRow {
 
 struct CsvTable {
   std::vector<CsvRow> rows;  // the header is rows[0]
-  Error error;         // an unterminated quote, with its line
+  Error error;  // an unterminated quote, with its line (pos; no file)
 };
 
 CsvTable read_csv(std::string_view text);
@@ -29,9 +29,9 @@ std::string_view without_bom(std::string_view text);
 std::optional<double> finite_number(std::string_view s);
 
 // The data rows of a CSV file with a fixed header: blank lines skipped, each row
-// checked to have the header's number of fields. `error` is "file:line: why" for the
-// first problem (the header not `header`, quoted with the comma-joined names).
+// checked to have the header's number of fields. `error` names the file and line of
+// the first problem (the header not `header`, quoted with the comma-joined names).
 std::vector<CsvRow> rows_under_header(std::string_view text, const std::string& file,
-                                      const std::vector<std::string>& header, std::string& error);
+                                      const std::vector<std::string>& header, Error& error);
 
 }  // namespace il2t::data

@@ -120,7 +120,7 @@ PatientInput read_patients_csv(std::string_view text, const std::string& name, s
   PatientInput in{{}, Diagnostics(name), 0};
   text = without_bom(text);
   CsvTable t = read_csv(text);
-  if (!t.error.empty()) in.diagnostics.error({}, t.error);
+  if (!t.error.empty()) in.diagnostics.error(t.error.pos, t.error.message);
   if (t.rows.empty()) {
     in.diagnostics.error({1, 0}, "the file is empty: a header row naming the fields comes first");
     return in;

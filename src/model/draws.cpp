@@ -73,7 +73,7 @@ std::vector<std::pair<std::string, double>> replicate_overrides(const ParameterD
   return out;
 }
 
-const Model* ReplicateModels::at(std::uint64_t seed, std::uint64_t replicate, std::string& error) {
+const Model* ReplicateModels::at(std::uint64_t seed, std::uint64_t replicate, Error& error) {
   last_ = draw_replicate(draws_, base_, disease_, seed, replicate);
   ModelLoad m = make_model(base_, replicate_overrides(draws_, base_, disease_, last_));
   if (!m.model) {

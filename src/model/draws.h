@@ -52,7 +52,7 @@ class ReplicateModels {
   ReplicateModels(const ParameterSet& base, const ParameterDraws& draws, Disease disease)
       : base_(base), draws_(draws), disease_(disease) {}
   // The model of `replicate`, or nullptr with `error` (a drawn value the model refuses).
-  const Model* at(std::uint64_t seed, std::uint64_t replicate, std::string& error);
+  const Model* at(std::uint64_t seed, std::uint64_t replicate, Error& error);
   const ReplicateDraw& last() const { return last_; }
 
  private:

@@ -347,7 +347,7 @@ ordered_json shard_json(const SimProvenance& p, int shard, int shards, const tri
 }
 
 bool read_shard(const json& j, const trial::TrialDesign& d, SimProvenance& p, int& shard, int& shards,
-                trial::SimulationResult& r, std::string& error) {
+                trial::SimulationResult& r, Error& error) {
   try {
     if (!j.contains("il2trial_shard")) {
       error = "not a shard file (no il2trial_shard field)";

@@ -40,7 +40,7 @@ nlohmann::ordered_json shard_json(const SimProvenance& p, int shard, int shards,
 // Reads a shard back into `r` (its summaries shaped by Summary::empty for `d`); false
 // with `error` naming the field when the file is not a shard of this kind.
 bool read_shard(const nlohmann::json& j, const trial::TrialDesign& d, SimProvenance& p, int& shard, int& shards,
-                trial::SimulationResult& r, std::string& error);
+                trial::SimulationResult& r, Error& error);
 
 // The primary endpoint's power (or type I error) per sample size: the first
 // comparison, or MCP-Mod's test. NaN where it has none.

@@ -30,10 +30,9 @@ struct Groups {
 };
 
 stats::Outcome<Groups> groups_of(const data::Columns& csv, const StatsOptions& o, bool exactly_two) {
-  std::string why;
   if (o.group.empty()) return stats::Outcome<Groups>::fail("give the group column with --group");
-  auto labels = csv.labels(o.group, &why);
-  if (!labels) return stats::Outcome<Groups>::fail(why);
+  auto labels = csv.labels(o.group);
+  if (!labels) return stats::Outcome<Groups>::fail(labels.error());
   std::set<std::string> distinct(labels->begin(), labels->end());
   Groups g{{distinct.begin(), distinct.end()}, {}};
   if (g.labels.size() < 2) return stats::Outcome<Groups>::fail("column " + o.group + ": a single group (\"" + g.labels[0] + "\")");
@@ -53,10 +52,9 @@ stats::Outcome<Groups> groups_of(const data::Columns& csv, const StatsOptions& o
 stats::Outcome<std::vector<double>> column(const data::Columns& csv, const std::string& name, const char* option,
                                            data::CellRule rule) {
   if (name.empty()) return stats::Outcome<std::vector<double>>::fail(std::string("give the column with ") + option);
-  std::string why;
-  auto v = csv.numbers(name, rule, &why);
-  if (!v) return stats::Outcome<std::vector<double>>::fail(why);
-  return stats::Outcome<std::vector<double>>::ok(std::move(*v));
+  auto v = csv.numbers(name, rule);
+  if (!v) return stats::Outcome<std::vector<double>>::fail(v.error());
+  return stats::Outcome<std::vector<double>>::ok(*v);
 }
 
 // A number for JSON: infinities as "Inf" / "-Inf" (as R prints them), NaN as null.
@@ -184,9 +182,8 @@ Result survival(const std::string& analysis, const data::Columns& csv, const Sta
   std::vector<double> grp(g.value->index.begin(), g.value->index.end());
   std::vector<double> strata;
   if (!o.strata.empty()) {
-    std::string why;
-    auto s = csv.labels(o.strata, &why);
-    if (!s) return Result::fail(why);
+    auto s = csv.labels(o.strata);
+    if (!s) return Result::fail(s.error());
     std::vector<std::string> distinct(s->begin(), s->end());
     std::sort(distinct.begin(), distinct.end());
     distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
@@ -204,9 +201,8 @@ Result stratified(const data::Columns& csv, const StatsOptions& o) {
   IL2T_TRY(g, groups_of(csv, o, true));
   IL2T_TRY(y, column(csv, o.response, "--response", data::CellRule::zero_or_one));
   if (o.strata.empty()) return Result::fail("give the strata column with --strata");
-  std::string why;
-  auto s = csv.labels(o.strata, &why);
-  if (!s) return Result::fail(why);
+  auto s = csv.labels(o.strata);
+  if (!s) return Result::fail(s.error());
   std::vector<std::string> names(s->begin(), s->end());
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());

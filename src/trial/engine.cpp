@@ -52,7 +52,7 @@ void TrialRunner::use(const model::Model& m) {
   for (const Error& e : b.errors) assumptions_error_ += (assumptions_error_.empty() ? "" : "; ") + e.text();
 }
 
-bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecords& out, std::string& error) {
+bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecords& out, Error& error) {
   out.clear();
   out.failed_by.assign(d_.criteria.criteria.size(), 0);
   if (!a_) {
@@ -123,7 +123,7 @@ bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecord
 }
 
 bool TrialRunner::flush(std::size_t count, std::uint64_t replicate, const RunSettings& s, TrialRecords& out,
-                        std::string& error) {
+                        Error& error) {
   // The courses, several at once in the lane solver, arm by arm (the order changes no
   // result); then the records, in enrolment order.
   jobs_.clear();
@@ -146,13 +146,16 @@ bool TrialRunner::flush(std::size_t count, std::uint64_t replicate, const RunSet
 }
 
 bool TrialRunner::prepare(std::uint64_t replicate, std::uint64_t key, std::size_t arm, const Enrolled& e,
-                          const RunSettings& s, std::size_t index, std::string& error) {
+                          const RunSettings& s, std::size_t index, Error& error) {
   const protocol::Protocol& p = *d_.protocol;
   const ConductParams& c = a_->conduct;
   model::Covariates cov = e.candidate.cov;
   if (d_.cmv) cov.cmv_copies = m_->bound.p.cmv_baseline_copies;
-  auto made = participant_plan(p, d_.arms[arm].id, cov, error);
-  if (!made) return false;
+  auto made = participant_plan(p, d_.arms[arm].id, cov);
+  if (!made) {
+    error = made.error();
+    return false;
+  }
   model::CoursePlan plan = std::move(*made);
 
   Subject subj;

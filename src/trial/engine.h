@@ -64,15 +64,15 @@ class TrialRunner {
   void use(const model::Model& m);
   // Simulates replicate `replicate` into `out` (cleared first). False, with `error`,
   // when the criteria admit too few candidates or a course cannot be solved.
-  bool run(std::uint64_t replicate, const RunSettings& s, TrialRecords& out, std::string& error);
+  bool run(std::uint64_t replicate, const RunSettings& s, TrialRecords& out, Error& error);
 
  private:
   // Schedule, conduct and individual parameters of an enrolled participant, into
   // prepared_[index]; false, with `error`, when the schedule cannot be built.
   bool prepare(std::uint64_t replicate, std::uint64_t key, std::size_t arm, const Enrolled& e, const RunSettings& s,
-               std::size_t index, std::string& error);
+               std::size_t index, Error& error);
   // Simulates prepared_[0, count) and emits their records, in enrolment order.
-  bool flush(std::size_t count, std::uint64_t replicate, const RunSettings& s, TrialRecords& out, std::string& error);
+  bool flush(std::size_t count, std::uint64_t replicate, const RunSettings& s, TrialRecords& out, Error& error);
   // A simulated participant's visits and events, as trial records.
   void emit(const Prepared& p, TrialRecords& out) const;
   const TrialDesign& d_;

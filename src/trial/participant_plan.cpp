@@ -7,13 +7,10 @@
 
 namespace il2t::trial {
 
-std::optional<model::CoursePlan> participant_plan(const protocol::Protocol& p, const std::string& arm,
-                                                  const model::Covariates& cov, std::string& error) {
+Expected<model::CoursePlan> participant_plan(const protocol::Protocol& p, const std::string& arm,
+                                             const model::Covariates& cov) {
   auto sched = schedule::build_schedule(p, arm, study_start(), units::Body{cov.weight_kg, cov.height_cm});
-  if (!sched.schedule) {
-    error = "arm " + arm + ": " + sched.error.text();
-    return std::nullopt;
-  }
+  if (!sched.schedule) return Error{.message = "arm " + arm + ": " + sched.error.text(), .field = "arm"};
   model::CoursePlan plan = model::plan_from_schedule(p, *sched.schedule);
   for (std::size_t i = 0; i < plan.visits.size(); ++i) {
     const std::string& id = sched.schedule->visits[i].id;

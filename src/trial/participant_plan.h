@@ -3,8 +3,9 @@
 // engine) and `patient`: the protocol's schedule for the participant's body size from
 // study day 1 (study_start(), engine.h), as the model reads it, each visit's index its
 // place among the protocol's visits.
-#include <optional>
 #include <string>
+
+#include "core/error.h"
 
 #include "model/individual.h"
 #include "model/plan.h"
@@ -12,9 +13,9 @@
 
 namespace il2t::trial {
 
-// Nullopt with `error` (the schedule's reason, naming the arm) when the arm cannot be
-// scheduled.
-std::optional<model::CoursePlan> participant_plan(const protocol::Protocol& p, const std::string& arm,
-                                                  const model::Covariates& cov, std::string& error);
+// The plan, or the schedule's reason (naming the arm; field "arm") when the arm cannot
+// be scheduled.
+Expected<model::CoursePlan> participant_plan(const protocol::Protocol& p, const std::string& arm,
+                                             const model::Covariates& cov);
 
 }  // namespace il2t::trial

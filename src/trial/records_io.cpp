@@ -28,32 +28,19 @@ const char* category_name(AdverseEvent::Category c) {
 std::string subject_id(std::uint32_t s) { return fmt::format("S{:05}", s + 1); }
 
 // Reads one CSV with the expected header; calls row(fields, bad) for each data row,
-// where bad(column, why) records "file:line: column: why" in `error` and returns false.
+// where bad(column, why) records the file, line and column in `error` (its text:
+// "file:line: column: why") and returns false.
 template <class Row>
 bool each_row(std::string_view text, const std::string& name, const std::vector<std::string>& header, Row&& row,
-              std::string& error) {
-  const data::CsvTable t = data::read_csv(data::without_bom(text));
-  if (!t.error.empty()) {
-    error = name + ": " + t.error.text();
-    return false;
-  }
-  if (t.rows.empty() || t.rows[0].fields != header) {
-    const std::string expected = data::csv_row(header);
-    error = name + ":1: the header must be " + expected.substr(0, expected.size() - 1);
-    return false;
-  }
-  for (std::size_t i = 1; i < t.rows.size(); ++i) {
-    if (t.rows[i].fields.size() == 1 && t.rows[i].fields[0].empty()) continue;  // a blank line
-    const std::string where = name + ":" + std::to_string(t.rows[i].line) + ": ";
-    if (t.rows[i].fields.size() != header.size()) {
-      error = where + std::to_string(t.rows[i].fields.size()) + " fields, expected " + std::to_string(header.size());
-      return false;
-    }
+              Error& error) {
+  const std::vector<data::CsvRow> rows = data::rows_under_header(text, name, header, error);
+  if (!error.empty()) return false;
+  for (const data::CsvRow& r : rows) {
     auto bad = [&](const char* column, const std::string& why) {
-      error = where + column + ": " + why;
+      error = Error{.message = std::string(column) + ": " + why, .file = name, .pos = {r.line, 0}, .field = column};
       return false;
     };
-    if (!row(t.rows[i].fields, bad)) return false;
+    if (!row(r.fields, bad)) return false;
   }
   return true;
 }
@@ -96,7 +83,7 @@ RecordFiles write_records(const TrialDesign& d, const TrialRecords& r) {
 }
 
 bool read_records(const TrialDesign& d, const RecordFiles& texts, const RecordFiles& names, TrialRecords& out,
-                  std::string& error) {
+                  Error& error) {
   out.clear();
   std::map<std::string, std::uint32_t> ids;
   bool ok = each_row(texts.subjects, names.subjects, kSubjects, [&](const std::vector<std::string>& c, const auto& bad) {

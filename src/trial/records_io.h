@@ -19,8 +19,9 @@ struct RecordFiles {
 RecordFiles write_records(const TrialDesign& d, const TrialRecords& r);
 
 // Reads the three texts (`names` give their file names for messages) into `out`.
-// False with `error` ("findings.csv:12: VISIT: no visit \"w13\" in the protocol").
+// False with `error`: its file, line and column (field); its text
+// "findings.csv:12: VISIT: no visit \"w13\" in the protocol".
 bool read_records(const TrialDesign& d, const RecordFiles& texts, const RecordFiles& names, TrialRecords& out,
-                  std::string& error);
+                  Error& error);
 
 }  // namespace il2t::trial

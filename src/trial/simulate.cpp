@@ -52,7 +52,7 @@ Summary replicates(const TrialDesign& d, const model::Model& m, const Simulation
   parallel(last - first, threads, [&](std::int64_t i, int w) {
     const auto wi = static_cast<std::size_t>(w);
     const std::int64_t replicate = first + i;
-    std::string error;
+    Error error;
     TrialRecords& r = records[wi];
     const model::Model* mm = draws ? models[wi].at(s.seed, static_cast<std::uint64_t>(replicate), error) : &m;
     if (mm) runners[wi].use(*mm);
@@ -107,7 +107,7 @@ SimulationResult simulate(const TrialDesign& d, const model::Model& m, const Sim
   // The truth: balanced trials of truth_per_arm per arm, in chunks, pooled.
   const int chunks = truth_chunks(s.truth_per_arm);
   std::vector<std::vector<EndpointRows>> chunk_rows(static_cast<std::size_t>(chunks));
-  std::vector<std::string> chunk_error(static_cast<std::size_t>(chunks));
+  std::vector<Error> chunk_error(static_cast<std::size_t>(chunks));
   {
     std::vector<TrialRunner> runners;
     std::vector<TrialRecords> records(static_cast<std::size_t>(threads));
@@ -128,9 +128,9 @@ SimulationResult simulate(const TrialDesign& d, const model::Model& m, const Sim
       if (done) ++*done;
     });
   }
-  for (const std::string& e : chunk_error)
+  for (const Error& e : chunk_error)
     if (!e.empty()) {
-      out.error = "the truth trial: " + e;
+      out.error = "the truth trial: " + e.text();
       return out;
     }
   out.truth.per_arm = s.truth_per_arm;

@@ -49,7 +49,7 @@ TEST(Targets, RefusesBadRowsNamingLineAndColumn) {
   EXPECT_EQ(err("a,S,,,r,il2,q,1,median,3,,,,s\nb,S,,,r,il2,q,1,median,3,,,,s\na,S,,,r,il2,q,1,median,3,,,,s\n"),
             "t.csv:4: id: \"a\" appears twice");
   EXPECT_EQ(err("a,S,,,r\n"), "t.csv:2: 5 fields, expected 14");
-  EXPECT_EQ(read_targets("id,value\n", "t.csv").error.substr(0, 27), "t.csv:1: the header must be");
+  EXPECT_EQ(read_targets("id,value\n", "t.csv").error.text().substr(0, 27), "t.csv:1: the header must be");
 }
 
 TEST(Studies, TheShippedFilesMapEveryTargetOnce) {

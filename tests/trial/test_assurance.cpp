@@ -129,7 +129,7 @@ TEST(Assurance, SameOnOneAndTwoThreadsAndMergedFromShardFiles) {
     SimulationResult back;
     report::SimProvenance pv_back;
     int shard = 0, shards = 0;
-    std::string error;
+    Error error;
     const auto text = report::shard_json(pv, i, 3, part).dump();
     ASSERT_TRUE(report::read_shard(nlohmann::json::parse(text), f.design, pv_back, shard, shards, back, error)) << error;
     if (i == 0) {

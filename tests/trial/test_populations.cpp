@@ -86,7 +86,7 @@ TEST(PopulationChoice, ThePaediatricTrialEnrolsChildrenLikePlutos) {
   ASSERT_EQ(d.population, Population::csle);
   TrialRunner runner(d, m);
   TrialRecords r;
-  std::string error;
+  Error error;
   ASSERT_TRUE(runner.run(0, RunSettings{3, 400, false, false}, r, error)) << error;
   ASSERT_EQ(r.subjects.size(), 400u);
   std::vector<double> age, weight;
@@ -116,7 +116,7 @@ TEST(PopulationChoice, TheSjogrensTrialDrawsFromTheSjogrensTable) {
   ASSERT_EQ(d.population, Population::pss);
   TrialRunner runner(d, m);
   TrialRecords r;
-  std::string error;
+  Error error;
   ASSERT_TRUE(runner.run(0, RunSettings{4, 300, false, false}, r, error)) << error;
   double weight = 0, essdai = 0;
   for (const Subject& s : r.subjects) {
@@ -158,9 +158,9 @@ TEST(Assumptions, APopulationThatDoesNotBindFailsTheRunNamingTheValue) {
   const TrialDesign d = design_of(p);
   TrialRunner runner(d, *ml.model);
   TrialRecords r;
-  std::string error;
+  Error error;
   EXPECT_FALSE(runner.run(0, RunSettings{1, 10, false, false}, r, error));
-  EXPECT_NE(error.find("population_sle.age_mean"), std::string::npos) << error;
+  EXPECT_NE(error.text().find("population_sle.age_mean"), std::string::npos) << error;
   // Under the shipped model again, the same runner runs.
   runner.use(shipped);
   EXPECT_TRUE(runner.run(0, RunSettings{1, 10, false, false}, r, error)) << error;

@@ -30,7 +30,7 @@ TEST_P(RoundTrip, ASimulatedTrialReadBackAnalysesIdentically) {
   const model::Model m = test::shipped_model();
   TrialRunner runner(l.design, m);
   TrialRecords simulated, back;
-  std::string error;
+  Error error;
   ASSERT_TRUE(runner.run(4, RunSettings{21, l.design.planned_n, false, false}, simulated, error)) << error;
   const RecordFiles files = write_records(l.design, simulated);
   const bool read = read_records(l.design, files, kNames, back, error);
@@ -80,15 +80,20 @@ TEST(RecordsRead, ABadCellIsNamedWithFileLineAndColumn) {
   const std::string findings = "USUBJID,VISIT,DY,TESTCD,STRESN\n";
   const std::string events = "USUBJID,AECAT,AETERM,AESTDY,AETOXGR,AESER\n";
   TrialRecords r;
-  std::string error;
+  Error error;
   ASSERT_TRUE(read_records(l.design, {subjects, findings, events}, kNames, r, error)) << error;
   auto fails = [&](const std::string& s, const std::string& f, const std::string& e) {
-    std::string why;
+    Error why;
     EXPECT_FALSE(read_records(l.design, {s, f, e}, kNames, r, why));
     return why;
   };
   EXPECT_EQ(fails(subjects + "S00002,il3,30,F,55,160,12,15,169,COMPLETED,21,20\n", findings, events),
             "subjects.csv:3: ARMCD: no arm \"il3\" in the protocol");
+  // The file, line and column are data too.
+  const Error arm = fails(subjects + "S00002,il3,30,F,55,160,12,15,169,COMPLETED,21,20\n", findings, events);
+  EXPECT_EQ(arm.file, "subjects.csv");
+  EXPECT_EQ(arm.pos.line, 3);
+  EXPECT_EQ(arm.field, "ARMCD");
   EXPECT_EQ(fails(subjects + "S00002,il2,30,F,55,160,12,15,169,COMPLETED,21,22\n", findings, events),
             "subjects.csv:3: EXTAKEN: \"22\" is not a count up to EXPLAN");
   EXPECT_EQ(fails(subjects, findings + "S00001,w13,85,SLEDAI2K,8\n", events),
@@ -105,7 +110,7 @@ TEST(RecordsRead, ABadCellIsNamedWithFileLineAndColumn) {
             "events.csv:2: USUBJID: \"S00009\" is not in subjects.csv");
   EXPECT_EQ(fails(subjects, findings, events + "S00001,INFECTION,uri,40,7,N\n"),
             "events.csv:2: AETOXGR: \"7\" is not a CTCAE grade (1-5; empty if not graded)");
-  EXPECT_EQ(fails("USUBJID,ARM\n", findings, events).substr(0, 35), "subjects.csv:1: the header must be ");
+  EXPECT_EQ(fails("USUBJID,ARM\n", findings, events).text().substr(0, 35), "subjects.csv:1: the header must be ");
 }
 
 }  // namespace

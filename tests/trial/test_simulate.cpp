@@ -73,7 +73,7 @@ TEST(Simulate, ShardsMergedThroughTheirFilesEqualTheWholeRun) {
     SimulationResult back;
     report::SimProvenance pv_back;
     int shard = 0, shards = 0;
-    std::string error;
+    Error error;
     ASSERT_TRUE(report::read_shard(nlohmann::json::parse(text), f.design, pv_back, shard, shards, back, error)) << error;
     EXPECT_EQ(shard, i);
     if (i == 0) merged = back;
@@ -98,7 +98,7 @@ TEST(TrialRunner, EnrolsTheTargetInTheRatioWithWholeBlocks) {
   Fixture f("NCT04077684-dose-ranging.toml");
   TrialRunner runner(f.design, f.model);
   TrialRecords r;
-  std::string error;
+  Error error;
   ASSERT_TRUE(runner.run(3, RunSettings{11, 160, false, false}, r, error)) << error;
   ASSERT_EQ(r.subjects.size(), 160u);
   int per_arm[4] = {0, 0, 0, 0};
@@ -122,7 +122,7 @@ TEST(TrialRunner, DropoutEndsRecordsAndDosesAreNeverMoreThanPlanned) {
   Fixture f("NCT02465580-he2020.toml");
   TrialRunner runner(f.design, f.model);
   TrialRecords r;
-  std::string error;
+  Error error;
   int dropped = 0;
   for (std::uint64_t rep = 0; rep < 10; ++rep) {
     ASSERT_TRUE(runner.run(rep, RunSettings{5, 60, false, false}, r, error)) << error;
@@ -141,7 +141,7 @@ TEST(TrialRunner, SameKeysSameRecords) {
   Fixture f("NCT02465580-he2020.toml");
   TrialRunner a(f.design, f.model), b(f.design, f.model);
   TrialRecords ra, rb, other;
-  std::string error;
+  Error error;
   ASSERT_TRUE(a.run(2, RunSettings{9, 60, false, false}, ra, error));
   ASSERT_TRUE(b.run(1, RunSettings{9, 60, false, false}, other, error));  // b has run something else first
   ASSERT_TRUE(b.run(2, RunSettings{9, 60, false, false}, rb, error));
@@ -156,7 +156,7 @@ TEST(TrialRunner, UnderTheNullTheArmChangesNothingInTheDoseRangingTrial) {
   Fixture f("NCT04077684-dose-ranging.toml");
   TrialRunner runner(f.design, f.model);
   TrialRecords a, b, c;
-  std::string error;
+  Error error;
   ASSERT_TRUE(runner.run(0, RunSettings{3, 40, true, true, 0}, a, error)) << error;
   ASSERT_TRUE(runner.run(0, RunSettings{3, 40, true, true, 1}, b, error)) << error;
   ASSERT_TRUE(runner.run(0, RunSettings{3, 40, false, true, 1}, c, error)) << error;
