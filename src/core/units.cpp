@@ -105,26 +105,18 @@ Amount base_amount(double value, Base b) {
 }
 }  // namespace
 
-std::optional<Amount> absolute(const Dose& d, const Body& body, std::string* why) {
+Expected<Amount> absolute(const Dose& d, const Body& body) {
   double scale = 1.0;
   if (d.unit.per == Per::kg) {
-    if (!body.weight_kg) {
-      if (why) *why = "the dose is per kg of body weight: a weight is needed";
-      return std::nullopt;
-    }
+    if (!body.weight_kg) return Error{.message = "the dose is per kg of body weight: a weight is needed"};
     scale = *body.weight_kg;
   } else if (d.unit.per == Per::m2) {
-    if (!body.weight_kg || !body.height_cm) {
-      if (why) *why = "the dose is per m² of body-surface area: a weight and a height are needed";
-      return std::nullopt;
-    }
+    if (!body.weight_kg || !body.height_cm)
+      return Error{.message = "the dose is per m² of body-surface area: a weight and a height are needed"};
     scale = bsa_mosteller(*body.weight_kg, *body.height_cm);
   }
   if (d.unit.base == Base::ml) {
-    if (!d.concentration) {
-      if (why) *why = "the dose is a volume without a concentration";
-      return std::nullopt;
-    }
+    if (!d.concentration) return Error{.message = "the dose is a volume without a concentration"};
     return base_amount(d.amount * scale * d.concentration->amount, d.concentration->unit);
   }
   return base_amount(d.amount * scale, d.unit.base);

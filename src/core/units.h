@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/error.h"
+
 namespace il2t::units {
 
 // Aldesleukin (Proleukin): 18 million IU per 1.1 mg of protein, so 16.36 MIU/mg
@@ -68,9 +70,9 @@ struct Amount {
   bool activity = false;  // true: IU; false: mg
 };
 
-// Resolves per-kg and per-m² scaling and volume × concentration. Fails (nullopt,
-// with `why`) when the body size needed is missing or a volume has no concentration.
-std::optional<Amount> absolute(const Dose& d, const Body& body, std::string* why);
+// Resolves per-kg and per-m² scaling and volume × concentration. Fails (an Error
+// saying why) when the body size needed is missing or a volume has no concentration.
+Expected<Amount> absolute(const Dose& d, const Body& body);
 
 // Amount of IL-2 in MIU: activity as is, mass through kAldesleukinIuPerMg.
 double il2_miu(const Amount& a);

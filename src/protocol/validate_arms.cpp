@@ -32,10 +32,9 @@ void check_one_dose(const DrugInfo& drug, const units::Dose& dose, const units::
                     units::format_number(dose.amount) + " mL of <concentration> mg/mL\"");
     return;
   }
-  std::string why;
-  auto amount = units::absolute(dose, body, &why);
+  auto amount = units::absolute(dose, body);
   if (!amount) {
-    d.error(at, where + ".regimen: " + why + ": give population.reference_weight_kg and reference_height_cm");
+    d.error(at, where + ".regimen: " + amount.error().message + ": give population.reference_weight_kg and reference_height_cm");
     return;
   }
   const units::Base written = dose.concentration ? dose.concentration->unit : dose.unit.base;
@@ -60,7 +59,7 @@ void check_registry_words(const DrugInfo& drug, const Intervention& iv, const st
     return;
   }
   if (unit_mismatch(drug, found->dose)) return;
-  auto amount = units::absolute(found->dose, body, nullptr);
+  auto amount = units::absolute(found->dose, body);
   if (!amount) return;
   if (auto bad = check_dose(drug, *amount, found->dose.unit.base); bad && bad->far) {
     d.warning(iv.regimen_text.pos, where + ".regimen: the registry's \"" + found->text + "\": " + bad->message +

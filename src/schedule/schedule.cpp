@@ -15,19 +15,13 @@ struct DoseAmount {
   std::string text;
   double il2_miu = 0;
   double base = 0;  // IU or mg
-  bool ok = false;
 };
 
-DoseAmount resolve(const DrugInfo* drug, const std::optional<units::Dose>& dose, const units::Body& body,
-                   std::string* why) {
+Expected<DoseAmount> resolve(const DrugInfo* drug, const std::optional<units::Dose>& dose, const units::Body& body) {
   DoseAmount out;
-  if (!drug || !drug->active || !dose) {
-    out.ok = true;
-    return out;
-  }
-  auto a = units::absolute(*dose, body, why);
-  if (!a) return out;
-  out.ok = true;
+  if (!drug || !drug->active || !dose) return out;
+  auto a = units::absolute(*dose, body);
+  if (!a) return a.error();
   if (drug->by_activity) {
     out.il2_miu = units::il2_miu(*a);
     out.base = out.il2_miu * 1e6;
@@ -64,17 +58,16 @@ ScheduleResult build_schedule(const protocol::Protocol& p, const std::string& ar
     if (!iv.regimen) return {std::nullopt, "the regimen of " + iv.drug.value + " did not parse"};
     const DrugInfo* drug = protocol::find_drug(iv.drug.value);
     for (const protocol::DoseEvent& ev : protocol::expand(*iv.regimen)) {
-      std::string why;
-      DoseAmount amt = resolve(drug, ev.dose, body, &why);
-      if (!amt.ok) return {std::nullopt, iv.drug.value + ": " + why + " (give --weight and --height)"};
+      const Expected<DoseAmount> amt = resolve(drug, ev.dose, body);
+      if (!amt) return {std::nullopt, iv.drug.value + ": " + amt.error().message + " (give --weight and --height)"};
       ScheduledDose d;
       d.study_day = ev.day;
       d.date = start.plus_days(ev.day - 1);
       d.drug = iv.drug.value;
       d.as_written = ev.dose ? units::to_string(*ev.dose) : "placebo";
-      d.absolute = amt.text;
-      d.il2_miu = amt.il2_miu;
-      if (drug && drug->active && !drug->by_activity) d.mass_mg = amt.base;
+      d.absolute = amt->text;
+      d.il2_miu = amt->il2_miu;
+      if (drug && drug->active && !drug->by_activity) d.mass_mg = amt->base;
       d.drug_id = drug ? std::string(drug->id) : iv.drug.value;
       d.route = protocol::to_string(iv.regimen->route);
       d.cycle = ev.cycle;
@@ -111,10 +104,11 @@ ArmTotals arm_totals(const protocol::Protocol& p, const protocol::Arm& arm) {
       bool ok = true;
       for (const protocol::DoseEvent& ev : protocol::expand(*iv.regimen)) {
         ++it.doses;
-        DoseAmount amt = resolve(drug, ev.dose, body, nullptr);
-        ok = ok && amt.ok;
-        il2 += amt.il2_miu;
-        base += amt.base;
+        const Expected<DoseAmount> amt = resolve(drug, ev.dose, body);
+        ok = ok && amt.ok();
+        if (!amt) continue;
+        il2 += amt->il2_miu;
+        base += amt->base;
       }
       if (ok && drug && drug->active) {
         it.total_text = protocol::describe(*drug, base);

@@ -10,7 +10,7 @@ namespace il2t::test {
 
 model::Model shipped_model(const std::vector<std::pair<std::string, double>>& overrides) {
   model::ModelLoad ml = model::load_model(source_path("models"), overrides);
-  for (const std::string& e : ml.errors) ADD_FAILURE() << e;
+  for (const Error& e : ml.errors) ADD_FAILURE() << e;
   if (!ml.model) throw std::runtime_error("the shipped model does not load");
   return std::move(*ml.model);
 }
@@ -51,13 +51,12 @@ model::CoursePlan plan_from_regimen(const std::string& regimen, int days, double
   for (const protocol::DoseEvent& ev : protocol::expand(*r.regimen)) {
     model::DoseAt d;
     d.day = ev.day;
-    std::string why;
     const double weight = 60;  // a body of this weight and the height that gives `bsa_m2`
     const units::Body body{weight, bsa_m2 * bsa_m2 * 3600 / weight};
     double miu = 0;
     if (ev.dose) {
-      auto a = units::absolute(*ev.dose, body, &why);
-      if (!a) throw std::runtime_error("a test regimen's dose: " + why);
+      auto a = units::absolute(*ev.dose, body);
+      if (!a) throw std::runtime_error("a test regimen's dose: " + a.error().message);
       miu = units::il2_miu(*a);
     }
     d.amount = miu;

@@ -50,25 +50,26 @@ TEST(Units, ParsesEveryWrittenForm) {
 
 TEST(Units, AbsoluteAmounts) {
   const Body child{30.0, 135.0};  // BSA sqrt(135*30/3600) = sqrt(1.125)
-  std::string why;
-  auto a = absolute(Dose{500000, {Base::iu, Per::m2}, {}}, child, &why);
+  auto a = absolute(Dose{500000, {Base::iu, Per::m2}, {}}, child);
   ASSERT_TRUE(a);
   EXPECT_TRUE(a->activity);
   EXPECT_NEAR(a->value, 500000 * std::sqrt(1.125), 1e-6);
 
-  auto b = absolute(Dose{0.5, {Base::ml, Per::none}, Concentration{1.0, Base::mg}}, child, &why);
+  auto b = absolute(Dose{0.5, {Base::ml, Per::none}, Concentration{1.0, Base::mg}}, child);
   ASSERT_TRUE(b);
   EXPECT_FALSE(b->activity);
   EXPECT_DOUBLE_EQ(b->value, 0.5);
 
-  auto c = absolute(Dose{200, {Base::ug, Per::kg}, {}}, child, &why);
+  auto c = absolute(Dose{200, {Base::ug, Per::kg}, {}}, child);
   ASSERT_TRUE(c);
   EXPECT_DOUBLE_EQ(c->value, 6.0);  // 200 µg/kg × 30 kg = 6 mg
 
-  EXPECT_FALSE(absolute(Dose{0.5, {Base::ml, Per::none}, {}}, child, &why));
-  EXPECT_EQ(why, "the dose is a volume without a concentration");
-  EXPECT_FALSE(absolute(Dose{1, {Base::miu, Per::m2}, {}}, Body{60.0, {}}, &why));
-  EXPECT_EQ(why, "the dose is per m² of body-surface area: a weight and a height are needed");
+  const auto volume = absolute(Dose{0.5, {Base::ml, Per::none}, {}}, child);
+  EXPECT_FALSE(volume);
+  EXPECT_EQ(volume.error(), "the dose is a volume without a concentration");
+  const auto no_height = absolute(Dose{1, {Base::miu, Per::m2}, {}}, Body{60.0, {}});
+  EXPECT_FALSE(no_height);
+  EXPECT_EQ(no_height.error(), "the dose is per m² of body-surface area: a weight and a height are needed");
 }
 
 TEST(Units, CanonicalText) {
