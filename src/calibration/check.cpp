@@ -119,7 +119,7 @@ CheckOutcome check_model(const Setup& s, const model::Model& m, const CheckSetti
       for (std::size_t r; (r = next.fetch_add(1)) < reps;) {
         const PkReplicate p = simulate_pk(m, *study.pk, c.seed, r);
         if (!p.ok) {
-          errors[w] = study.id + " replicate " + std::to_string(r) + ": " + p.error;
+          errors[w] = study.id + " replicate " + std::to_string(r) + ": " + p.error.text();
           next = reps;
           return;
         }

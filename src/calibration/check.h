@@ -12,6 +12,7 @@
 #include "calibration/studies.h"
 #include "model/draws.h"
 #include "model/model.h"
+#include "core/error.h"
 
 namespace il2t::calibration {
 
@@ -38,7 +39,7 @@ struct TargetCheck {
 struct CheckOutcome {
   std::vector<TargetCheck> rows;  // the targets' order: the targets file's, then the placebo arms'
   std::size_t placebo_begin = 0;  // rows[placebo_begin..] are placebo arms of other trials
-  std::string error;              // a replicate that could not be simulated
+  Error error;              // a replicate that could not be simulated
   // Counts over the targets file's rows, or over the placebo arms.
   int inside(bool placebo = false) const;
   int simulated(bool placebo = false) const;

@@ -9,6 +9,7 @@
 #include <functional>
 #include <string>
 #include <vector>
+#include "core/error.h"
 
 namespace il2t::calibration {
 
@@ -27,7 +28,7 @@ struct EnsembleResult {
   // autocovariances averaged, Sokal's window with c = 5), and the effective sample size
   // of the kept steps, steps × walkers / τ.
   std::vector<double> autocorrelation, ess;
-  std::string error;
+  Error error;
 };
 
 // `log_density` must be safe to call from several threads at once. `start` holds one

@@ -12,12 +12,13 @@
 #include "calibration/objective.h"
 #include "calibration/studies.h"
 #include "model/parameter_set.h"
+#include "core/error.h"
 
 namespace il2t::calibration {
 
 struct Evaluation {
   ObjectiveValue value;
-  std::string error;  // a value the model refuses, or a replicate that failed
+  Error error;  // a value the model refuses, or a replicate that failed
   int inside = 0, simulated = 0;  // targets inside their 95% interval, of those simulated
 };
 

@@ -13,6 +13,7 @@
 
 #include "calibration/evaluator.h"
 #include "calibration/journal.h"
+#include "core/error.h"
 
 namespace il2t::calibration {
 
@@ -34,7 +35,7 @@ struct FitResult {
   double initial_value = 0, best_value = 0;
   int evaluations = 0, replayed = 0;
   std::string stop_reason;  // in words
-  std::string error;        // an evaluation that failed, or NLopt refused
+  Error error;        // an evaluation that failed, or NLopt refused
 };
 
 // Starts from `start` (one model value per free parameter). `journal` may be null (no

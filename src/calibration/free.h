@@ -26,6 +26,7 @@
 
 #include "model/parameter_set.h"
 #include "model/rng.h"
+#include "core/error.h"
 
 namespace il2t::calibration {
 
@@ -61,7 +62,7 @@ struct FreeParameter {
 struct FreeRead {
   std::vector<FreeParameter> parameters;
   std::string sha256;  // of the file's bytes
-  std::string error;   // "file:line: field: why"; empty when read
+  Error error;   // "file:line: field: why"; empty when read
 };
 
 // Reads the text of a free-parameter file. Every name must be a parameter of `set`,

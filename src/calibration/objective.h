@@ -27,6 +27,7 @@
 #include "calibration/check.h"
 #include "calibration/goal.h"
 #include "calibration/studies.h"
+#include "core/error.h"
 
 namespace il2t::calibration {
 
@@ -44,7 +45,7 @@ struct ObjectiveValue {
   double likelihood = 0;    // the sum of the terms' distances
   double goal_penalty = 0;  // the sum of the goals' penalties
   std::vector<Term> terms;  // one per simulated target, in the targets' order
-  std::string error;        // a simulated target with no replicate value
+  Error error;        // a simulated target with no replicate value
 };
 
 // The kind of distance a target gets.

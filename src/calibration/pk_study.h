@@ -13,6 +13,7 @@
 
 #include "model/individual.h"
 #include "model/model.h"
+#include "core/error.h"
 
 namespace il2t::calibration {
 
@@ -38,7 +39,7 @@ PkReading read_profile(const std::vector<double>& hours, const std::vector<doubl
 struct PkReplicate {
   double mean_tmax_h = 0, mean_thalf_h = 0;
   bool ok = true;
-  std::string error;
+  Error error;
 };
 PkReplicate simulate_pk(const model::Model& m, const PkStudy& s, std::uint64_t seed, std::uint64_t replicate);
 

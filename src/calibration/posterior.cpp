@@ -321,7 +321,7 @@ PosteriorRun run_posterior(const Setup& s, const model::ParameterSet& base, cons
     if (progress) progress("wave " + std::to_string(wave + 1) + " sampling", 0, 1);
     EnsembleResult r = sample_wave(post, out.design, ps, wave);
     if (!r.error.empty()) {
-      out.error = name + r.error;
+      out.error = name + r.error.text();
       return out;
     }
     draws = std::move(r.draws);

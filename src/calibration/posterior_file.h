@@ -26,6 +26,7 @@
 
 #include "model/draws.h"
 #include "model/parameter_set.h"
+#include "core/error.h"
 
 namespace il2t::calibration {
 
@@ -47,7 +48,7 @@ std::string posterior_file_text(const PosteriorProvenance& p, const std::vector<
 struct PosteriorRead {
   model::ParameterDraws draws;
   PosteriorProvenance provenance;
-  std::string error;  // "file:line: field: why"
+  Error error;  // "file:line: field: why"
 };
 
 // What a posterior file must match to be used: the calibration files' SHA-256 (the

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "calibration/evaluator.h"
+#include "core/error.h"
 
 namespace il2t::calibration {
 
@@ -41,7 +42,7 @@ struct SensitivityRow {
 struct SensitivityResult {
   double centre = 0;
   std::vector<SensitivityRow> rows;
-  std::string error;
+  Error error;
 };
 
 // `values` is the centre (one model value per free parameter). `on_eval(i, n)`

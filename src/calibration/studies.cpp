@@ -368,6 +368,12 @@ std::string default_calibration_dir() { return IL2T_CALIBRATION_DIR; }
 
 SetupLoad load_setup(const std::string& targets_file, const std::string& studies_file) {
   SetupLoad out;
+  // The studies file's readers spell "file:line: field: why" into their message.
+  std::string why;
+  auto failed = [&](const std::string& message) {
+    out.error = message;
+    return std::move(out);
+  };
   const auto ttext = data::read_file(targets_file);
   if (!ttext) {
     out.error = targets_file + ": cannot open the file";
@@ -408,16 +414,16 @@ SetupLoad load_setup(const std::string& targets_file, const std::string& studies
   if (const toml::array* studies = root["study"].as_array())
     for (const toml::node& n : *studies)
       if (const toml::table* t = n.as_table())
-        if (!load_study(studies_file, *t, s, out.error)) return out;
+        if (!load_study(studies_file, *t, s, why)) return failed(why);
   std::map<std::string, std::size_t> by_id;
   for (std::size_t i = 0; i < s.targets.size(); ++i) by_id[s.targets[i].id] = i;
   std::vector<int> seen(s.targets.size(), 0);
   if (const toml::array* targets = root["target"].as_array())
     for (const toml::node& n : *targets)
       if (const toml::table* t = n.as_table())
-        if (!load_mapping(studies_file, *t, s, by_id, seen, out.error)) return out;
+        if (!load_mapping(studies_file, *t, s, by_id, seen, why)) return failed(why);
   s.placebo_begin = s.targets.size();
-  if (!load_placebo(studies_file, root, s, out.error)) return out;
+  if (!load_placebo(studies_file, root, s, why)) return failed(why);
   for (std::size_t i = 0; i < s.placebo_begin; ++i)
     if (!seen[i]) {
       out.error = studies_file + ": target \"" + s.targets[i].id + "\" (" + targets_file + ":" +

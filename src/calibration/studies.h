@@ -23,6 +23,7 @@
 #include "population/params.h"
 #include "protocol/protocol.h"
 #include "trial/design.h"
+#include "core/error.h"
 
 namespace il2t::calibration {
 
@@ -67,7 +68,7 @@ struct Setup {
 
 struct SetupLoad {
   std::optional<Setup> setup;
-  std::string error;  // "file:line: ..." for the first problem
+  Error error;  // "file:line: ..." for the first problem
 };
 
 // The shipped data/calibration directory (targets.csv, studies.toml).

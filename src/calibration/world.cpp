@@ -70,7 +70,7 @@ bool simulate_world(const Setup& s, const model::ParameterSet& base,
       const Study& study = *s.studies[bk.study];
       if (study.pk) {
         const PkReplicate p = simulate_pk(*m.model, *study.pk, seed, replicate);
-        if (!p.ok) errors[b] = study.id + ": " + p.error;
+        if (!p.ok) errors[b] = study.id + ": " + p.error.text();
         for (std::size_t r : bk.rows)
           values[r] = s.mappings[r].measure.kind == MeasureKind::pk_tmax ? p.mean_tmax_h : p.mean_thalf_h;
         continue;

@@ -66,7 +66,7 @@ TEST(Studies, RefusesAnUnmappedOrUnknownTarget) {
   const std::string tmp = ::testing::TempDir() + "/studies.toml";
   auto load = [&](const std::string& text) {
     std::ofstream(tmp, std::ios::binary) << text;
-    return load_setup(dir + "/targets.csv", tmp).error;
+    return load_setup(dir + "/targets.csv", tmp).error.text();
   };
   EXPECT_NE(load("format = 1\n").find("target \"he2020-sri4-w12-il2\""), std::string::npos);
   EXPECT_EQ(load("format = 1\n[[target]]\nid = \"nope\"\nnot_simulated = \"x\"\n"),
@@ -102,7 +102,7 @@ struct EditedStudies {
   }
   std::string load(const std::string& field) const {
     std::ofstream(tmp, std::ios::binary) << shipped.substr(0, from) + field + shipped.substr(to);
-    return load_setup(dir + "/targets.csv", tmp).error;
+    return load_setup(dir + "/targets.csv", tmp).error.text();
   }
 };
 
@@ -277,7 +277,7 @@ TEST(Studies, RefusesABadPkStudyNamingLineAndField) {
   const std::string tmp = ::testing::TempDir() + "/studies_pk.toml";
   auto load = [&](const std::string& study) {
     std::ofstream(tmp, std::ios::binary) << "format = 1\n[[study]]\nid = \"pk\"\nkind = \"pk\"\n" << study;
-    return load_setup(dir + "/targets.csv", tmp).error;
+    return load_setup(dir + "/targets.csv", tmp).error.text();
   };
   const std::string pop = "population = { value = \"sle\", assumed = \"x\" }\n";
   EXPECT_EQ(load("dose_miu = -1\nhours = [1, 2, 3, 4, 5]\nparticipants = 18\n" + pop),
