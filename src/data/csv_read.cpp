@@ -75,6 +75,7 @@ std::optional<double> finite_number(std::string_view s) {
 
 std::vector<CsvRow> rows_under_header(std::string_view text, const std::string& file,
                                       const std::vector<std::string>& header, Error& error) {
+  error = Error{};
   std::vector<CsvRow> out;
   const CsvTable t = read_csv(without_bom(text));
   if (!t.error.empty()) {

@@ -54,7 +54,7 @@ stats::Outcome<std::vector<double>> column(const data::Columns& csv, const std::
   if (name.empty()) return stats::Outcome<std::vector<double>>::fail(std::string("give the column with ") + option);
   auto v = csv.numbers(name, rule);
   if (!v) return stats::Outcome<std::vector<double>>::fail(v.error());
-  return stats::Outcome<std::vector<double>>::ok(*v);
+  return stats::Outcome<std::vector<double>>::ok(std::move(*v));
 }
 
 // A number for JSON: infinities as "Inf" / "-Inf" (as R prints them), NaN as null.

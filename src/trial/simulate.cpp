@@ -55,8 +55,13 @@ Summary replicates(const TrialDesign& d, const model::Model& m, const Simulation
     Error error;
     TrialRecords& r = records[wi];
     const model::Model* mm = draws ? models[wi].at(s.seed, static_cast<std::uint64_t>(replicate), error) : &m;
-    if (mm) runners[wi].use(*mm);
+    // Under a draw, the runner binds that draw's populations and conduct; without
+    // draws it keeps the ones it bound from `m` when it was made.
+    if (mm && draws) runners[wi].use(*mm);
     if (!mm || !runners[wi].run(static_cast<std::uint64_t>(replicate), RunSettings{s.seed, n, s.null_effect, false}, r, error)) {
+      if (mm && draws)  // which draw a run under it failed with
+        error = "posterior draw " + std::to_string(models[wi].last().row + 1) + " (replicate " +
+                std::to_string(replicate) + "): " + error.text();
       record_failure(partial[wi], replicate, error);
     } else {
       std::vector<EndpointResult> results;

@@ -4,12 +4,14 @@
 
 #include "protocol/regimen.h"
 #include "schedule/schedule.h"
+#include "trial/assumptions.h"
 #include "unit/test_support.h"
 
 namespace il2t::test {
 
 model::Model shipped_model(const std::vector<std::pair<std::string, double>>& overrides) {
-  model::ModelLoad ml = model::load_model(source_path("models"), overrides);
+  // The whole set checked, as the commands load it: an unused entry fails every test.
+  model::ModelLoad ml = trial::load_checked_model(source_path("models"), overrides);
   for (const Error& e : ml.errors) ADD_FAILURE() << e;
   if (!ml.model) throw std::runtime_error("the shipped model does not load");
   return std::move(*ml.model);
