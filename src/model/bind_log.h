@@ -4,6 +4,7 @@
 // population/, the trial's conduct in trial/. Each notes the entries it used, so that
 // one check at the end (trial/assumptions.h, check_parameters) names every entry that
 // no part used.
+#include <cstddef>
 #include <set>
 #include <string>
 #include <vector>
@@ -23,6 +24,19 @@ struct BindLog {
   // An error for every entry of `set` that no part used, with the closest known name.
   void report_unused(const ParameterSet& set);
 };
+
+// One row of a part's binding table: an entry's full name and the member it sets.
+template <class T>
+struct FieldBinding {
+  const char* name;
+  double T::*field;
+};
+
+// Takes every row of `table` from `set` into `into` (BindLog::take for each).
+template <class T, std::size_t N>
+void take_all(BindLog& log, const ParameterSet& set, const FieldBinding<T> (&table)[N], T& into) {
+  for (const FieldBinding<T>& b : table) log.take(set, b.name, into.*b.field);
+}
 
 // An error about one entry: its file, line and name; the message begins with the name
 // (format() gives "file:line: error: name: message").

@@ -9,11 +9,7 @@ namespace il2t::model {
 
 namespace {
 
-struct Binding {
-  const char* name;
-  double ModelParams::*field;
-};
-
+using Binding = FieldBinding<ModelParams>;
 
 // Every scalar parameter, by its name in models/*.toml.
 constexpr Binding kScalars[] = {
@@ -202,7 +198,7 @@ std::optional<BoundModel> bind(const ParameterSet& set, BindLog& log) {
   std::vector<Error>& errors = log.errors;
   BoundModel m;
   auto take = [&](const std::string& name, double* field) { log.take(set, name, *field); };
-  for (const Binding& b : kScalars) take(b.name, &(m.p.*b.field));
+  take_all(log, set, kScalars, m.p);
   for (const SubsetName& s : kSubsets)
     for (const SubsetKey& k : kSubsetKeys)
       take(std::string(k.group) + "." + s.prefix + "_" + k.key, &((m.p.*s.subset).*k.field));

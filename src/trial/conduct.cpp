@@ -4,11 +4,7 @@ namespace il2t::trial {
 
 namespace {
 
-struct ConductKey {
-  const char* name;
-  double ConductParams::*field;
-};
-constexpr ConductKey kConduct[] = {
+constexpr model::FieldBinding<ConductParams> kConduct[] = {
     {"conduct.adherence", &ConductParams::adherence},
     {"conduct.missed_visit", &ConductParams::missed_visit},
     {"conduct.dropout_per_year", &ConductParams::dropout_per_year},
@@ -23,7 +19,7 @@ constexpr ConductKey kConduct[] = {
 
 ConductParams bind_conduct(const model::ParameterSet& set, model::BindLog& log) {
   ConductParams out;
-  for (const ConductKey& k : kConduct) log.take(set, k.name, out.*k.field);
+  model::take_all(log, set, kConduct, out);
   return out;
 }
 
