@@ -5,6 +5,7 @@
 #include <limits>
 #include <numbers>
 
+#include "calibration/binomial_margin.h"
 #include "calibration/quadrature.h"
 #include "model/cholesky.h"
 
@@ -81,6 +82,11 @@ EmulatedPosterior::EmulatedPosterior(const Emulator& e, std::vector<FreeParamete
   for (const TrialGroup& g : groups_)
     if (std::find(shares_.begin(), shares_.end(), g.share) == shares_.end()) shares_.push_back(g.share);
   make_blocks();
+  for (const RowCluster& c : clusters_) {
+    std::vector<std::size_t> outputs;
+    for (std::size_t r : c.rows) outputs.push_back(rows_[r].mean);
+    error_corr_.push_back(e_.error_correlation(outputs));
+  }
   for (std::size_t i = 0; i < theta_.size(); ++i) {
     double lo = theta_[i].to_search(theta_[i].lower), hi = theta_[i].to_search(theta_[i].upper);
     if (i < e_.inputs()) {
@@ -187,40 +193,54 @@ double EmulatedPosterior::log_likelihood(const double* theta, const std::vector<
       mm.push_back(&r);
       widest = std::max(widest, mm.size());
     }
-  std::vector<double> scratch(widest * widest + 3 * widest);
-  // A cluster's log likelihood: multivariate normal on the emulated scale.
+  std::vector<double> scratch(widest * widest + 4 * widest);
+  // A cluster's log likelihood: a Gaussian copula of its rows' margins on the emulated
+  // scale, each row standardised by its total SD t = √(s² + error²):
+  //   −½ zᵀC⁻¹z − ½ ln|C| − Σ_normal ln t + Σ_few (ln P(k) + ½ z²),
+  // C = (S R S + E Q E) / (t tᵀ). Without a few-event row (binomial_margin.h) this is
+  // the multivariate normal of the differences with covariance S R S + E Q E.
   auto cluster_ll = [&](std::size_t c, std::size_t slot, double s) {
     const std::vector<const Observed*>& mm = members[c];
     const std::size_t k = mm.size(), K = clusters_[c].rows.size();
     double* L = scratch.data();
-    double* d = L + k * k;
-    double* sd = d + k;
+    double* z = L + k * k;
+    double* sd = z + k;
+    double* t = sd + k;
+    double extra = 0;
     for (std::size_t i = 0; i < k; ++i) {
       const Observed& r = *mm[i];
-      if (r.kind == TermKind::binomial) {
-        d[i] = on_emulated_scale(r, r.k / r.n) - emulated(slot, s, r.mean);
-        sd[i] = 0.5 / std::sqrt(r.n);
+      const double mu = emulated(slot, s, r.mean), e = err[r.mean];
+      sd[i] = r.kind == TermKind::binomial ? 0.5 / std::sqrt(r.n) : std::exp(emulated(slot, s, *r.spread));
+      t[i] = std::sqrt(sd[i] * sd[i] + e * e);
+      if (r.kind == TermKind::binomial && few_events(r.k, r.n)) {
+        const MarginScore m = binomial_margin(r.k, r.n, mu, e);
+        z[i] = m.z;
+        extra += m.log_p + 0.5 * m.z * m.z;
       } else {
-        d[i] = r.y - emulated(slot, s, r.mean);
-        sd[i] = std::exp(emulated(slot, s, *r.spread));
+        const double y = r.kind == TermKind::binomial ? on_emulated_scale(r, r.k / r.n) : r.y;
+        z[i] = (y - mu) / t[i];
+        extra -= std::log(t[i]);
       }
     }
     const std::vector<double>& R = clusters_[c].corr;
+    const std::vector<double>& Q = error_corr_[c];
     for (std::size_t i = 0; i < k; ++i)
       for (std::size_t j = 0; j <= i; ++j) {
         const auto si = static_cast<std::size_t>(mm[i]->slot), sj = static_cast<std::size_t>(mm[j]->slot);
-        L[i * k + j] = sd[i] * sd[j] * R[si * K + sj] + (i == j ? err[mm[i]->mean] * err[mm[i]->mean] : 0.0);
+        L[i * k + j] = i == j ? 1.0
+                              : (sd[i] * sd[j] * R[si * K + sj] + err[mm[i]->mean] * err[mm[j]->mean] * Q[si * K + sj]) /
+                                    (t[i] * t[j]);
       }
     if (!model::cholesky_in_place(L, k)) return kNegInf;
     double logdet = 0, quad = 0;
-    for (std::size_t i = 0; i < k; ++i) {  // L z = d
-      double z = d[i];
-      for (std::size_t q = 0; q < i; ++q) z -= L[i * k + q] * d[q];
-      d[i] = z / L[i * k + i];
-      quad += d[i] * d[i];
+    for (std::size_t i = 0; i < k; ++i) {  // L w = z, in place
+      double w = z[i];
+      for (std::size_t q = 0; q < i; ++q) w -= L[i * k + q] * z[q];
+      z[i] = w / L[i * k + i];
+      quad += z[i] * z[i];
       logdet += 2 * std::log(L[i * k + i]);
     }
-    return -0.5 * quad - 0.5 * logdet;
+    return -0.5 * quad - 0.5 * logdet + extra;
   };
   const double s0 = e_.scaled(k0, theta[k0]);
   const Quadrature& uq = effect_nodes().q;

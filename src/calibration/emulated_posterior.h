@@ -26,8 +26,14 @@
 //   the box centre: beyond that the polynomial would extrapolate.
 // - Rows of one cluster (one trial arm: row_correlation.h) are taken jointly: on the
 //   emulated scale (asin √(k/n) for a binomial row, with SD 1/(2√n)), a multivariate
-//   normal with correlation R between their sampling errors, each row's emulator error
-//   added to its variance: Σ = S R S + diag(error²).
+//   normal with correlation R between their sampling errors and Q between their
+//   emulator errors E (Emulator::error_correlation, fixed once per emulator over all the
+//   cluster's rows): Σ = S R S + E Q E. The rows of one arm are fitted from the same
+//   design runs, so their emulators err together; taken as independent, those errors
+//   let the arm's rows disagree more than they can. A proportion with few events
+//   (binomial_margin.h) keeps its binomial as its margin and joins the others through
+//   a Gaussian copula with the same correlation C = Σ / (t tᵀ), t_i = √Σ_ii, by its
+//   mid-p normal score.
 //
 // Other rows are taken as independent given θ and the trial effects. docs/model.md says what that assumes and
 // validation.md how simulation-based calibration checks it.
@@ -90,6 +96,8 @@ class EmulatedPosterior {
   // r's error set if its rows share one emulator error δ, else -1; and δ's SD.
   int shared_set(const Observed& r) const;
   double shared_error(int set) const { return blocks_[static_cast<std::size_t>(set_block_[static_cast<std::size_t>(set)])].error; }
+  // Cluster c's correlation of emulator errors, in the order of Observed::slot.
+  const std::vector<double>& error_correlation(std::size_t c) const { return error_corr_[c]; }
 
   double log_prior(const double* theta) const;
   // The log likelihood of `data` (rows laid out as rows(), with other observed values).
@@ -105,6 +113,7 @@ class EmulatedPosterior {
   std::vector<Observed> rows_;
   std::vector<TrialGroup> groups_;
   std::vector<RowCluster> clusters_;
+  std::vector<std::vector<double>> error_corr_;  // per cluster
   std::vector<double> lower_, upper_;
   std::vector<std::size_t> shares_;  // the distinct share inputs
   // An error set whose rows share one δ, and the trials that hold them.

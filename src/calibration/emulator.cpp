@@ -16,6 +16,7 @@ struct RidgeFit {
   Eigen::MatrixXd beta;       // p × m
   Eigen::RowVectorXd intercept;  // m
   std::vector<double> loo_sse;
+  Eigen::MatrixXd loo_res;       // n × m: each point's leave-one-out residual
 };
 
 RidgeFit ridge_loo(Eigen::MatrixXd F, Eigen::MatrixXd Y) {
@@ -45,6 +46,13 @@ RidgeFit ridge_loo(Eigen::MatrixXd F, Eigen::MatrixXd Y) {
     }
   }
   RidgeFit out;
+  out.loo_res.resize(n, m);
+  for (Eigen::Index j = 0; j < m; ++j) {  // the leave-one-out residuals at the penalty chosen
+    const Eigen::VectorXd shrink = s.array().square() / (s.array().square() + lambda[static_cast<std::size_t>(j)]);
+    const Eigen::VectorXd h = (U2 * shrink).array() + 1.0 / static_cast<double>(n);
+    const Eigen::VectorXd fitted = U * (shrink.asDiagonal() * UtY.col(j));
+    for (Eigen::Index r = 0; r < n; ++r) out.loo_res(r, j) = (Y(r, j) - fitted(r)) / std::max(1e-9, 1 - h(r));
+  }
   out.beta.resize(F.cols(), m);
   out.intercept.resize(m);
   for (Eigen::Index j = 0; j < m; ++j) {
@@ -176,6 +184,9 @@ std::optional<Emulator> Emulator::fit(const Box& box, const std::vector<std::vec
       F.col(static_cast<Eigen::Index>(d + t)) = col;
     }
     const RidgeFit r = ridge_loo(F, Y(have, static_cast<Eigen::Index>(j)));
+    std::vector<double> res(rows.size(), std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t q = 0; q < have.size(); ++q) res[static_cast<std::size_t>(have[q])] = r.loo_res(static_cast<Eigen::Index>(q), 0);
+    e.residual_.push_back(std::move(res));
     o.constant = r.intercept(0);
     o.coef.assign(r.beta.data(), r.beta.data() + r.beta.rows());
     e.loo_rmse_.push_back(std::sqrt(r.loo_sse[0] / static_cast<double>(have.size())));
@@ -184,6 +195,35 @@ std::optional<Emulator> Emulator::fit(const Box& box, const std::vector<std::vec
     e.out_.push_back(std::move(o));
   }
   return e;
+}
+
+std::vector<double> Emulator::error_correlation(const std::vector<std::size_t>& outputs) const {
+  const std::size_t k = outputs.size();
+  std::vector<double> q(k * k, 0.0);
+  for (std::size_t i = 0; i < k; ++i) q[i * k + i] = 1;
+  // The points where every one of these outputs has a residual: one sample
+  // correlation over them is positive semi-definite, so the shrunk one is definite.
+  std::vector<std::size_t> common;
+  for (std::size_t p = 0; p < points_; ++p)
+    if (std::all_of(outputs.begin(), outputs.end(), [&](std::size_t j) { return std::isfinite(residual_[j][p]); }))
+      common.push_back(p);
+  if (common.size() < kMinCorrelationPoints) return q;
+  const auto n = static_cast<double>(common.size());
+  std::vector<double> mean(k, 0.0), sd(k, 0.0);
+  for (std::size_t i = 0; i < k; ++i) {
+    for (std::size_t p : common) mean[i] += residual_[outputs[i]][p];
+    mean[i] /= n;
+    for (std::size_t p : common) sd[i] += (residual_[outputs[i]][p] - mean[i]) * (residual_[outputs[i]][p] - mean[i]);
+    sd[i] = std::sqrt(sd[i]);
+  }
+  for (std::size_t i = 0; i < k; ++i)
+    for (std::size_t j = 0; j < i; ++j) {
+      if (!(sd[i] > 0 && sd[j] > 0)) continue;
+      double c = 0;
+      for (std::size_t p : common) c += (residual_[outputs[i]][p] - mean[i]) * (residual_[outputs[j]][p] - mean[j]);
+      q[i * k + j] = q[j * k + i] = (1 - kErrorShrink) * c / (sd[i] * sd[j]);
+    }
+  return q;
 }
 
 void Emulator::predict(const double* x, double* y) const {

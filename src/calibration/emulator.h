@@ -55,6 +55,15 @@ class Emulator {
   const std::vector<double>& loo_rmse() const { return loo_rmse_; }
   // The emulator's own error of each output: √(LOO² − noise), at least 0.
   const std::vector<double>& error() const { return error_; }
+  // The correlation of these outputs' emulator errors (k × k, row-major): that of their
+  // leave-one-out residuals over the design points where all have one, shrunk by
+  // kErrorShrink towards the identity; the identity with fewer than
+  // kMinCorrelationPoints such points. The residuals also carry the design runs' Monte
+  // Carlo noise, whose correlation (one arm's rows from the same participants) is
+  // counted here as well as in the sampling part: docs/model.md says so.
+  static constexpr double kErrorShrink = 0.05;
+  static constexpr std::size_t kMinCorrelationPoints = 20;
+  std::vector<double> error_correlation(const std::vector<std::size_t>& outputs) const;
   // The scaled coordinate of value t of input k: 2(t − lo)/(hi − lo) − 1.
   double scaled(std::size_t k, double t) const { return 2 * (t - box_.lo[k]) / (box_.hi[k] - box_.lo[k]) - 1; }
 
@@ -76,6 +85,7 @@ class Emulator {
   std::size_t points_ = 0, dropped_ = 0;
   std::vector<Output> out_;
   std::vector<double> loo_rmse_, error_;
+  std::vector<std::vector<double>> residual_;  // per output, per fitted point: its LOO residual or NaN
 };
 
 }  // namespace il2t::calibration

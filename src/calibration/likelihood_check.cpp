@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "calibration/binomial_margin.h"
+
 namespace il2t::calibration {
 
 namespace {
@@ -60,7 +62,12 @@ LikelihoodCheck likelihood_check(const Setup& s, const model::ParameterSet& base
       const int set = box.shared_set(o);
       const double err = set >= 0 ? box.shared_error(set) : e.error()[o.mean];
       var[k] = sd[k] * sd[k] + err * err;
-      z[k] = (on_emulated_scale(o, t.world[l.observed_row[k]]) - y[o.mean]) / std::sqrt(var[k]);
+      const double v = t.world[l.observed_row[k]];
+      // A few-event row of a cluster: the mid-p normal score the likelihood uses.
+      if (o.cluster >= 0 && o.kind == TermKind::binomial && std::isfinite(v) && few_events(v * o.n, o.n))
+        z[k] = binomial_margin(v * o.n, o.n, y[o.mean], err).z;
+      else
+        z[k] = (on_emulated_scale(o, v) - y[o.mean]) / std::sqrt(var[k]);
       if (!std::isfinite(z[k])) continue;
       ++count[k];
       sum[k] += z[k];
@@ -84,8 +91,9 @@ LikelihoodCheck likelihood_check(const Setup& s, const model::ParameterSet& base
       double cov = 0;
       if (a.cluster >= 0 && a.cluster == b.cluster) {
         const RowCluster& c = l.clusters[static_cast<std::size_t>(a.cluster)];
-        cov += c.corr[static_cast<std::size_t>(a.slot) * c.rows.size() + static_cast<std::size_t>(b.slot)] * sd[p.a] *
-               sd[p.b];
+        const std::size_t at = static_cast<std::size_t>(a.slot) * c.rows.size() + static_cast<std::size_t>(b.slot);
+        cov += c.corr[at] * sd[p.a] * sd[p.b] +
+               box.error_correlation(static_cast<std::size_t>(a.cluster))[at] * e.error()[a.mean] * e.error()[b.mean];
       }
       if (const int set = box.shared_set(a); set >= 0 && set == box.shared_set(b))
         cov += box.shared_error(set) * box.shared_error(set);

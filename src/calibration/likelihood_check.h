@@ -6,8 +6,10 @@
 // scale (asin √p, ln for folds) is normal about the emulated mean at the trial's shifted
 // share, with variance = sampling SD² (1/(4n) for a proportion; the emulated spread
 // otherwise) + the emulator's error², and that two rows are uncorrelated unless they
-// share a cluster (their simulated correlation) or an error set (one δ). So
+// share a cluster (their simulated correlation, and their emulator errors' correlation)
+// or an error set (one δ). So
 //   z = (simulated − emulated mean) / √variance
+// (for a few-event proportion of a cluster, its mid-p normal score: binomial_margin.h)
 // should have mean 0 and SD 1 in every row, and the pairs' correlations should be the
 // assumed ones. Where SBC finds a biased or over-confident parameter in the model world
 // but not in the emulator world, this says which rows and which assumption depart.

@@ -137,11 +137,18 @@ DoseLine fit_dose_line(const std::vector<double>& dose, const std::vector<double
   if (!(sxx > 0)) return out;
   out.slope = sxy / sxx;
   out.intercept = my - out.slope * mx;
+  out.highest = *std::max_element(dose.begin(), dose.begin() + static_cast<std::ptrdiff_t>(n));
   out.n = n;
   return out;
 }
 
-double DoseLine::dose_for(double level) const { return slope > 0 ? (level - intercept) / slope : kNaN; }
+double DoseLine::dose_for(double level) const {
+  if (n == 0) return kNaN;
+  const double cap = 2 * highest;
+  if (intercept >= level) return 0;
+  if (!(slope > 0)) return cap;
+  return std::clamp((level - intercept) / slope, 0.0, cap);
+}
 
 double measure(const trial::TrialDesign& d, const Measure& m, std::size_t arm, std::size_t visit,
                const trial::TrialRecords& r) {

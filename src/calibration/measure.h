@@ -31,7 +31,8 @@ enum class MeasureKind {
   // Over every IL-2 arm together (the arm is not used): each participant's largest
   // ratio to baseline up to the visit, minus 1, regressed by least squares on the arm's
   // IL-2 dose per m² of the reference body (y = a + b·dose); the dose at which the line
-  // reaches `level`, (level − a)/b, in MIU/m². NaN unless the slope is positive.
+  // reaches `level`, (level − a)/b, in MIU/m², held to [0, twice the highest dose]
+  // (DoseLine::dose_for).
   dose_for_peak_increase,
 };
 
@@ -55,8 +56,14 @@ bool spans_arms(MeasureKind k);
 // A least-squares line of response on dose, y = intercept + slope·dose (R's lm(y ~ dose)).
 struct DoseLine {
   double intercept = 0, slope = 0;
-  std::size_t n = 0;  // 0: fewer than two points or a single dose
-  // The dose at which the line reaches `level`; NaN unless the slope is positive.
+  double highest = 0;  // the highest dose fitted
+  std::size_t n = 0;   // 0: fewer than two points or a single dose
+  // The dose at which the line reaches `level`, held to [0, 2 × highest]: 0 when the
+  // line is at `level` without a dose, 2 × highest when it reaches it only beyond that
+  // or never (a slope that is not positive). NaN without a line (n = 0).
+  // Why held: a trial whose line is nearly flat gives a ratio that runs to ± thousands,
+  // and such values (the mean of a few replicates at a design point) wreck the
+  // emulator of this row (docs/validation.md, "DILT1D's dose estimate").
   double dose_for(double level) const;
 };
 DoseLine fit_dose_line(const std::vector<double>& dose, const std::vector<double>& response);

@@ -48,12 +48,14 @@ Box first_box(const PosteriorLayout& l, const model::ParameterSet& base) {
 }
 
 
-// The region the draws occupy, widened, within the priors (a share: where its trials'
-// effects take it, within the model's range).
-Box next_box(const PosteriorLayout& l, const model::ParameterSet& base, const std::vector<std::vector<double>>& draws) {
+}  // namespace
+
+Box next_box(const PosteriorLayout& l, const std::vector<FreeParameter>& bounds, const model::ParameterSet& base,
+             const std::vector<std::vector<double>>& draws, Box& prior) {
   Box b;
+  prior = Box{};
   for (std::size_t i = 0; i < l.inputs.size(); ++i) {
-    const FreeParameter& f = l.theta[i];
+    const FreeParameter& f = bounds[i];
     std::vector<double> v;
     for (const auto& d : draws) v.push_back(d[i]);
     double lo = quantile(v, 0.001), hi = quantile(v, 0.999);
@@ -61,23 +63,27 @@ Box next_box(const PosteriorLayout& l, const model::ParameterSet& base, const st
     lo -= kWiden * width, hi += kWiden * width;
     lo = std::max(lo, f.to_search(f.lower));
     hi = std::min(hi, f.to_search(f.upper));
+    prior.lo.push_back(lo);
+    prior.hi.push_back(hi);
+    double reach = 0;
     for (const TrialGroup& g : l.groups) {
       if (g.share != i) continue;
-      std::vector<double> down, up;
-      for (const auto& d : draws) {
-        const double sd = (g.sd ? d[*g.sd] : g.sd_fixed) / std::sqrt(g.pooled);
-        down.push_back(d[i] - 3 * sd);
-        up.push_back(d[i] + 3 * sd);
-      }
+      std::vector<double> sd;
+      for (const auto& d : draws) sd.push_back(g.sd ? d[*g.sd] : g.sd_fixed);
+      reach = std::max(reach, kShareSdReach * quantile(sd, 0.999) / std::sqrt(g.pooled));
+    }
+    if (reach > 0) {
       const auto [mlo, mhi] = model_range(f, base);
-      lo = std::max(std::min(lo, quantile(down, 0.001)), mlo);
-      hi = std::min(std::max(hi, quantile(up, 0.999)), mhi);
+      lo = std::max(lo - reach, mlo);
+      hi = std::min(hi + reach, mhi);
     }
     b.lo.push_back(lo);
     b.hi.push_back(hi);
   }
   return b;
 }
+
+namespace {
 
 bool inside(const Box& b, const std::vector<double>& x) {
   for (std::size_t i = 0; i < b.size(); ++i)
@@ -283,6 +289,7 @@ PosteriorRun run_posterior(const Setup& s, const model::ParameterSet& base, cons
   if (!layout) return out;
   out.layout = std::move(*layout);
   const PosteriorLayout& l = out.layout;
+  const std::vector<FreeParameter> bounds = l.theta;  // the priors as the free file gives them
   std::vector<std::vector<double>> xs, ys, draws;
   std::size_t entry = 0;
   Box box = first_box(l, base);
@@ -328,7 +335,18 @@ PosteriorRun run_posterior(const Setup& s, const model::ParameterSet& base, cons
     out.acceptance = r.acceptance;
     out.autocorrelation = r.autocorrelation;
     out.ess = r.ess;
-    if (wave + 1 < ps.waves) box = next_box(l, base, draws);
+    if (wave + 1 < ps.waves) {
+      // From wave 2 a share's prior is its region of the draws, narrower than its box:
+      // with the whole box as its prior, a truth drawn at the box's edge plus its trial's
+      // effect would fall outside the emulator (the SBC's Sjögren's rows).
+      Box prior;
+      box = next_box(l, bounds, base, draws, prior);
+      for (std::size_t i = 0; i < l.inputs.size(); ++i)
+        if (is_share(l, i)) {
+          out.layout.theta[i].lower = bounds[i].from_search(prior.lo[i]);
+          out.layout.theta[i].upper = bounds[i].from_search(prior.hi[i]);
+        }
+    }
   }
   for (std::size_t q = 0; q < l.sds.size(); ++q) {
     std::vector<double> v;

@@ -10,7 +10,9 @@
 // 2. The ensemble sampler (ensemble.h) draws from the emulated posterior
 //    (emulated_posterior.h); the region it occupies, widened, is the next wave's box.
 // 3. Later waves simulate a new design in that box and refit the emulator on every
-//    point inside it; the last wave's posterior is the result.
+//    point inside it; the last wave's posterior is the result. From wave 2 a share's
+//    prior is its widened region of the draws, and its box reaches beyond that by
+//    its trials' effects (3 × 1.25 × the SD's 99.9 % quantile over √trials pooled).
 // 4. `check_points` of the final draws are simulated directly with `check_replicates`
 //    trials: the emulator's error against simulation, reported per row.
 // 5. Prior-only parameters are drawn from their priors into every row.
@@ -35,6 +37,20 @@
 #include "model/parameter_set.h"
 
 namespace il2t::calibration {
+
+// How far a share's emulator box reaches beyond its prior: 3 × 1.25 × the 99.9 %
+// quantile of its trials' between-trial SD draws, over √(trials pooled). A synthetic
+// truth at the prior's edge plus a trial effect stays inside (sbc.h draws the SDs up
+// to 1.25 × that quantile of the last draws).
+inline constexpr double kShareSdReach = 3 * 1.25;
+
+// A later wave's box, from the last wave's draws (θ, search scale): the region they
+// occupy (0.1 % to 99.9 % quantiles, widened by a quarter of the range) within the
+// priors `bounds`; a share's box reaches beyond that by kShareSdReach, within the
+// model's range of the parameter. `prior` gets the region itself: a share's prior in
+// the next wave.
+Box next_box(const PosteriorLayout& l, const std::vector<FreeParameter>& bounds, const model::ParameterSet& base,
+             const std::vector<std::vector<double>>& draws, Box& prior);
 
 struct PosteriorSettings {
   std::uint64_t seed = 1;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "calibration/binomial_margin.h"
 #include "calibration/emulated_posterior.h"
 #include "calibration/ensemble.h"
 #include "calibration/posterior.h"
@@ -36,17 +37,22 @@ std::vector<Observed> emulated_data(const EmulatedPosterior& post, const Posteri
   std::vector<double> shared;  // each error set's δ, drawn when first needed
   std::vector<bool> drawn;
   std::vector<Observed> data;
-  // Each cluster's correlated standard normal sampling errors: L z, L R's Cholesky factor.
-  std::vector<std::vector<double>> z(l.clusters.size());
+  // Correlated standard normals with correlation C (k × k, positive definite): L u.
+  auto correlated = [&](const std::vector<double>& C, std::size_t k) {
+    std::vector<double> L = C, u(k), out(k, 0.0);
+    for (std::size_t i = 0; i < k; ++i) u[i] = rng.normal();
+    model::cholesky_in_place(L.data(), k);
+    for (std::size_t i = 0; i < k; ++i)
+      for (std::size_t j = 0; j <= i; ++j) out[i] += L[i * k + j] * u[j];
+    return out;
+  };
+  // Each cluster's sampling errors (correlation R, row_correlation.h) and emulator
+  // errors (correlation Q, Emulator::error_correlation), as standard normals.
+  std::vector<std::vector<double>> z(l.clusters.size()), w(l.clusters.size());
   for (std::size_t c = 0; c < l.clusters.size(); ++c) {
     const std::size_t k = l.clusters[c].rows.size();
-    const std::vector<double>& R = l.clusters[c].corr;
-    std::vector<double> L = R, u(k);
-    for (std::size_t i = 0; i < k; ++i) u[i] = rng.normal();
-    model::cholesky_in_place(L.data(), k);  // R is positive definite (row_correlation.h)
-    z[c].assign(k, 0.0);
-    for (std::size_t i = 0; i < k; ++i)
-      for (std::size_t j = 0; j <= i; ++j) z[c][i] += L[i * k + j] * u[j];
+    z[c] = correlated(l.clusters[c].corr, k);
+    w[c] = correlated(post.error_correlation(c), k);
   }
   // The emulated outputs at the truth (slot 0) and in each trial (slot 1 + its group).
   std::vector<std::vector<double>> outputs(1 + l.groups.size());
@@ -65,15 +71,18 @@ std::vector<Observed> emulated_data(const EmulatedPosterior& post, const Posteri
       if (k >= shared.size()) shared.resize(k + 1), drawn.resize(k + 1);
       if (!drawn[k]) shared[k] = post.shared_error(set) * rng.normal(), drawn[k] = true;
       delta = shared[k];
+    } else if (o.cluster >= 0) {
+      delta = e.error()[o.mean] * w[static_cast<std::size_t>(o.cluster)][static_cast<std::size_t>(o.slot)];
     } else {
       delta = e.error()[o.mean] * rng.normal();
     }
     const double mean = y[o.mean] + delta;
     if (o.cluster >= 0) {  // the multivariate normal of the cluster's likelihood
       const double zc = z[static_cast<std::size_t>(o.cluster)][static_cast<std::size_t>(o.slot)];
-      if (o.kind == TermKind::binomial) {
-        const double v = std::clamp(mean + 0.5 / std::sqrt(o.n) * zc, 0.0, std::numbers::pi / 2);
-        o.k = o.n * std::sin(v) * std::sin(v);
+      if (o.kind == TermKind::binomial) {  // a whole count: the binomial quantile of the copula's normal
+        const auto n = static_cast<int>(std::lround(o.n));
+        o.k = binomial_quantile(0.5 * std::erfc(-zc / std::numbers::sqrt2), n, proportion_of(mean));
+        o.n = n;
       } else {
         o.y = mean + std::exp(y[*o.spread]) * zc;
       }

@@ -18,6 +18,7 @@ list(APPEND IL2T_SOURCES
   calibration/space_filling.cpp
   calibration/emulator.cpp
   calibration/quadrature.cpp
+  calibration/binomial_margin.cpp
   calibration/emulated_posterior.cpp
   calibration/ensemble.cpp
   calibration/posterior_layout.cpp

@@ -44,10 +44,26 @@ TEST(Measure, DoseLineIsRsLm) {
   EXPECT_NEAR(line.slope, kSlope, 1e-13);
   EXPECT_NEAR(line.dose_for(0.10), kDose10, 1e-12);
   EXPECT_NEAR(line.dose_for(0.20), kDose20, 1e-12);
-  // No line through a single dose, none inverted with a slope that is not positive.
+  EXPECT_DOUBLE_EQ(line.highest, 1.5);
+  // No line through a single dose.
   EXPECT_EQ(fit_dose_line({0.1, 0.1}, {0.2, 0.3}).n, 0u);
   EXPECT_TRUE(std::isnan(fit_dose_line({0.1, 0.1}, {0.2, 0.3}).dose_for(0.1)));
-  EXPECT_TRUE(std::isnan(fit_dose_line({0.1, 0.5}, {0.3, 0.2}).dose_for(0.1)));
+}
+
+// The estimate is held to [0, twice the highest dose]: a nearly flat line would
+// otherwise put it at thousands of MIU/m², of either sign.
+TEST(Measure, ADoseIsHeldToZeroAndTheCap) {
+  // Already above the level without a dose: 0, whatever the slope's sign.
+  EXPECT_EQ(fit_dose_line({0.1, 0.5}, {0.2, 0.3}).dose_for(0.1), 0.0);
+  EXPECT_EQ(fit_dose_line({0.1, 0.5}, {0.3, 0.2}).dose_for(0.1), 0.0);
+  // A falling line below the level never reaches it: the cap, 2 × 0.5.
+  EXPECT_EQ(fit_dose_line({0.1, 0.5}, {0.05, 0.01}).dose_for(0.1), 1.0);
+  // A flat one likewise.
+  EXPECT_EQ(fit_dose_line({0.1, 0.5}, {0.05, 0.05}).dose_for(0.1), 1.0);
+  // A rising line that reaches it beyond the cap: (0.1 − 0.0375)/0.0125 = 5, held to 1.
+  EXPECT_EQ(fit_dose_line({0.1, 0.5}, {0.03875, 0.04375}).dose_for(0.1), 1.0);
+  // Inside: as it is, (0.1 − 0)/0.2 = 0.5.
+  EXPECT_NEAR(fit_dose_line({0.1, 0.5}, {0.02, 0.10}).dose_for(0.1), 0.5, 1e-12);
 }
 
 TEST(Measure, DoseForPeakIncreaseOnHandMadeRecords) {

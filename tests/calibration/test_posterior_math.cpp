@@ -9,8 +9,10 @@
 #include "calibration/emulated_posterior.h"
 #include "calibration/emulator.h"
 #include "calibration/ensemble.h"
+#include "calibration/posterior.h"
 #include "calibration/quadrature.h"
 #include "calibration/space_filling.h"
+#include "model/parameter_set.h"
 
 namespace il2t::calibration {
 namespace {
@@ -261,6 +263,128 @@ TEST(EmulatedPosterior, RowsEstimatingOneValueShareOneEmulatorError) {
   const EmulatedPosterior shared(e, {uniform("a", -1, 1)}, {a, b}, {});
   EXPECT_EQ(shared.shared_set(a), 0);
   EXPECT_NEAR(shared.log_likelihood(&t, shared.rows()), bivariate(2.0 - mu, 0.5 - mu, v, v, se * se), 1e-4);
+}
+
+// An emulator of one input on [-1, 1] fitted to `points` points of f(t, i).
+template <class F>
+Emulator emulator_of(int points, std::size_t outputs, F f) {
+  const Box box{{-1}, {1}};
+  std::vector<std::vector<double>> x, y;
+  for (int i = 0; i < points; ++i) {
+    const double t = -1 + 2.0 * i / (points - 1);
+    x.push_back({t});
+    std::vector<double> row(outputs);
+    for (std::size_t j = 0; j < outputs; ++j) row[j] = f(t, i, j);
+    y.push_back(row);
+  }
+  std::string err;
+  return *Emulator::fit(box, x, y, err);
+}
+
+double scatter(int i) { return 0.3 * std::sin(37.0 * i); }
+
+TEST(Emulator, ErrorCorrelationIsThatOfTheLeaveOneOutResidualsShrunk) {
+  // A negated and a shifted copy of an output with scatter err exactly with it.
+  const Emulator e = emulator_of(40, 3, [](double t, int i, std::size_t j) {
+    const double v = 1 + 0.5 * t + scatter(i);
+    return j == 1 ? -v : j == 2 ? v + 3 : v;
+  });
+  const std::vector<double> q = e.error_correlation({0, 1, 2});
+  ASSERT_EQ(q.size(), 9u);
+  EXPECT_EQ(q[0], 1.0);
+  EXPECT_NEAR(q[1], -(1 - Emulator::kErrorShrink), 1e-9);
+  EXPECT_NEAR(q[2], 1 - Emulator::kErrorShrink, 1e-9);
+  EXPECT_NEAR(q[5], -(1 - Emulator::kErrorShrink), 1e-9);
+  EXPECT_EQ(q[3], q[1]);
+  // With fewer points in common than kMinCorrelationPoints: the identity.
+  const Emulator few = emulator_of(40, 2, [](double t, int i, std::size_t j) {
+    const double v = 1 + 0.5 * t + scatter(i);
+    return j == 1 && i >= 19 ? NAN : v;  // output 1 has 19 points
+  });
+  EXPECT_EQ(few.error_correlation({0, 1}), (std::vector<double>{1, 0, 0, 1}));
+}
+
+TEST(EmulatedPosterior, OneArmsRowsEmulatorErrorsCorrelateAsTheirResiduals) {
+  // Two outputs with the same scatter (their emulator errors correlate fully, shrunk to
+  // 0.95) and a spread of 2.
+  const Emulator e = emulator_of(40, 3, [](double t, int i, std::size_t j) {
+    return j == 2 ? std::log(2.0) : 1 + 0.5 * t + scatter(i);
+  });
+  const double se = e.error()[0];
+  ASSERT_GT(se, 0.1);
+  ASSERT_NEAR(e.error()[1], se, 1e-12);
+  Observed a;
+  a.kind = TermKind::normal;
+  a.mean = 0, a.spread = 2, a.cluster = 0, a.slot = 0, a.y = 2.0;
+  Observed b = a;
+  b.mean = 1, b.slot = 1, b.y = 0.5;
+  const double t = 0.4;
+  double out[3];
+  e.predict(&t, out);
+  const EmulatedPosterior joint(e, {uniform("a", -1, 1)}, {a, b}, {}, {{{0, 1}, {1, 0.6, 0.6, 1}}});
+  const double q = 1 - Emulator::kErrorShrink;
+  EXPECT_NEAR(joint.error_correlation(0)[1], q, 1e-9);
+  EXPECT_NEAR(joint.log_likelihood(&t, joint.rows()),
+              bivariate(2.0 - out[0], 0.5 - out[1], 4 + se * se, 4 + se * se, 0.6 * 4 + q * se * se), 1e-9);
+}
+
+TEST(EmulatedPosterior, AFewEventRowKeepsItsBinomialMarginInItsCluster) {
+  // Output 0: asin √p, at θ = 0.4 that of 0.1; output 1: a mean, 1.2 there; output 2: a
+  // spread of 2. Exact fits: no emulator error.
+  const double c0 = std::asin(std::sqrt(0.1)) - 0.08;
+  const Emulator e = emulator_of(20, 3, [c0](double t, int, std::size_t j) {
+    return j == 0 ? c0 + 0.2 * t : j == 1 ? 1 + 0.5 * t : std::log(2.0);
+  });
+  ASSERT_LT(e.error()[0], 1e-9);
+  Observed few;
+  few.kind = TermKind::binomial;
+  few.k = 2, few.n = 30, few.mean = 0, few.cluster = 0, few.slot = 0;
+  Observed normal;
+  normal.kind = TermKind::normal;
+  normal.y = 2.0, normal.mean = 1, normal.spread = 2, normal.cluster = 0, normal.slot = 1;
+  const double rho = 0.5;
+  const EmulatedPosterior post(e, {uniform("a", -1, 1)}, {few, normal}, {}, {{{0, 1}, {1, rho, rho, 1}}});
+  const double t = 0.4;
+  // The binomial's margin (R: 2 of 30 at p = 0.1, tests/reference/calibration_binomial_margin.R)
+  // and the normal row's score, (2 − 1.2) / 2, joined by a Gaussian copula of correlation ρ.
+  const double log_p = -0.20736382056816693, zb = -0.53153764929346969, za = 0.4;
+  const double copula = -0.5 * (za * za - 2 * rho * za * zb + zb * zb) / (1 - rho * rho) - 0.5 * std::log(1 - rho * rho);
+  const double expected = copula - std::log(2.0) + log_p + 0.5 * zb * zb;
+  EXPECT_NEAR(post.log_likelihood(&t, post.rows()), expected, 1e-7);
+  // With 5 events it is no longer few: the row is normal on the asin scale.
+  Observed many = few;
+  many.k = 5;
+  const EmulatedPosterior normal_too(e, {uniform("a", -1, 1)}, {many, normal}, {}, {{{0, 1}, {1, rho, rho, 1}}});
+  const double s = 0.5 / std::sqrt(30.0), d = std::asin(std::sqrt(5.0 / 30)) - std::asin(std::sqrt(0.1));
+  EXPECT_NEAR(normal_too.log_likelihood(&t, normal_too.rows()), bivariate(d, 0.8, s * s, 4, rho * s * 2), 1e-7);
+}
+
+// A share's next box reaches beyond the region of its draws by its trials' effects;
+// that region, not the box, is its prior in the next wave.
+TEST(Posterior, AShareReachesBeyondItsPriorRegionByItsTrialsEffects) {
+  PosteriorLayout l;
+  l.inputs = {0, 1};
+  FreeParameter share = uniform("share", std::exp(-3.0), std::exp(3.0));
+  share.log_scale = true;
+  l.theta = {share, uniform("other", -1, 1), uniform("sd", 0, 1)};
+  l.groups = {{"one", 0, 2, 0, 1}, {"pooled", 0, 2, 0, 4}};
+  std::vector<std::vector<double>> draws;
+  for (int i = 0; i <= 1000; ++i) {
+    const double u = -0.5 + i / 1000.0;  // share and other from −0.5 to 0.5
+    draws.push_back({u, u, 0.1 + 0.1 * i / 1000.0});  // SD 0.1 to 0.2
+  }
+  Box prior;
+  const Box b = next_box(l, l.theta, model::ParameterSet{}, draws, prior);
+  // The region: the 0.1 % and 99.9 % quantiles (±0.499) widened by a quarter of their range.
+  const double lo = -0.499 - 0.25 * 0.998, hi = 0.499 + 0.25 * 0.998;
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_NEAR(prior.lo[i], lo, 1e-9);
+    EXPECT_NEAR(prior.hi[i], hi, 1e-9);
+  }
+  EXPECT_NEAR(b.lo[1], lo, 1e-9);  // not a share: the box is the region
+  // The share: by 3 × 1.25 × the SD's 99.9 % quantile (0.1999), the unpooled trial reaching furthest.
+  EXPECT_NEAR(b.lo[0], lo - kShareSdReach * 0.1999, 1e-9);
+  EXPECT_NEAR(b.hi[0], hi + kShareSdReach * 0.1999, 1e-9);
 }
 
 TEST(EmulatedPosterior, NormalRowUsesTheEmulatedSpreadAndThePriorBounds) {
