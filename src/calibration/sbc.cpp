@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <optional>
 
 #include "calibration/binomial_margin.h"
 #include "calibration/emulated_posterior.h"
@@ -139,8 +140,42 @@ bool simulate_sbc_truth(const Setup& s, const model::ParameterSet& base, const P
                         static_cast<std::uint64_t>(dataset), threads, t.world, error);
 }
 
+namespace {
+
+// One data set's outcome, as run_sbc journals it.
+struct SbcOutcome {
+  bool failed = false;
+  int missing_rows = 0;
+  bool short_pool = false;
+  std::vector<int> ranks;
+};
+
+std::vector<double> journal_values(const SbcOutcome& o) {
+  std::vector<double> f{o.failed ? 1.0 : 0.0, static_cast<double>(o.missing_rows), o.short_pool ? 1.0 : 0.0};
+  for (int r : o.ranks) f.push_back(r);
+  return f;
+}
+
+// A journalled outcome, or nullopt when the entry does not hold one for D coordinates.
+std::optional<SbcOutcome> outcome_of(const std::vector<double>& f, std::size_t D, int draws) {
+  if (f.size() < 3) return std::nullopt;
+  auto whole = [](double v, double lo, double hi) { return std::isfinite(v) && v == std::floor(v) && v >= lo && v <= hi; };
+  SbcOutcome o;
+  if (!whole(f[0], 0, 1) || !whole(f[1], 0, 1e6) || !whole(f[2], 0, 1)) return std::nullopt;
+  o.failed = f[0] == 1, o.missing_rows = static_cast<int>(f[1]), o.short_pool = f[2] == 1;
+  if (f.size() != 3 + (o.failed ? 0 : D)) return std::nullopt;
+  for (std::size_t k = 3; k < f.size(); ++k) {
+    if (!whole(f[k], 0, draws)) return std::nullopt;
+    o.ranks.push_back(static_cast<int>(f[k]));
+  }
+  return o;
+}
+
+}  // namespace
+
 SbcResult run_sbc(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l, const Emulator& e,
-                  const std::vector<std::vector<double>>& design, const SbcSettings& ss, const SbcProgress& progress) {
+                  const std::vector<std::vector<double>>& design, const SbcSettings& ss, const SbcProgress& progress,
+                  Journal* journal) {
   SbcResult out;
   if ((ss.draws + 1) % ss.bins != 0) {
     out.error = "SBC: draws + 1 must be a multiple of the bins";
@@ -151,44 +186,43 @@ SbcResult run_sbc(const Setup& s, const model::ParameterSet& base, const Posteri
   const std::size_t D = prior_box.dims();
   for (const FreeParameter& f : l.theta) out.coordinates.push_back({f.name, {}, {}, 0, 1});
   const std::vector<TrialBucket> bs = trial_buckets(s);
-  for (int i = 0; i < ss.datasets; ++i) {
+  // One data set, from the prior to its ranks.
+  auto one = [&](int i) {
+    SbcOutcome o;
     const auto rep = static_cast<std::uint64_t>(i);
     model::Stream rng(ss.seed, rep, 0, model::Purpose::sbc);
     SbcTruth t = draw_sbc_truth(l, prior_box, rng);
     const std::vector<double>& truth = t.theta;
     std::vector<Observed> data;
-    bool ok = true;
     if (ss.world == SbcWorld::emulator) {
       data = emulated_data(prior_box, l, truth, t.effect, rng);
     } else {
       std::string error;
-      ok = simulate_sbc_truth(s, base, l, bs, ss.seed, i, ss.threads, t, error);
-      // A row a single trial gives no value for (a dose line without a positive slope) is
-      // missing from that data set: its posterior conditions on the other rows.
-      for (std::size_t k = 0; k < l.observed.size() && ok; ++k) {
-        Observed o = l.observed[k];
+      if (!simulate_sbc_truth(s, base, l, bs, ss.seed, i, ss.threads, t, error)) {
+        o.failed = true;
+        return o;
+      }
+      // A row a single trial gives no value for is missing from that data set: its
+      // posterior conditions on the other rows.
+      for (std::size_t k = 0; k < l.observed.size(); ++k) {
+        Observed ob = l.observed[k];
         double v = t.world[l.observed_row[k]];
-        if (o.kind == TermKind::log_normal) v = std::log(o.increase ? 1 + v : v);
+        if (ob.kind == TermKind::log_normal) v = std::log(ob.increase ? 1 + v : v);
         if (!std::isfinite(v)) {
-          ++out.missing_rows;
+          ++o.missing_rows;
           continue;
         }
-        if (o.kind == TermKind::binomial) o.k = std::clamp(v, 0.0, 1.0) * o.n;
-        else o.y = v;
-        data.push_back(o);
+        if (ob.kind == TermKind::binomial) ob.k = std::clamp(v, 0.0, 1.0) * ob.n;
+        else ob.y = v;
+        data.push_back(ob);
       }
-    }
-    if (!ok) {
-      ++out.failed;
-      if (progress) progress(i + 1, ss.datasets);
-      continue;
     }
     const EmulatedPosterior post(e, theta, data, l.groups, l.clusters);
     auto start = starting_walkers(post, design, 2 * D + 10, ss.seed + rep);
     if (start.size() % 2) start.pop_back();
     if (start.size() < 2 * D + 2) {
-      ++out.failed;
-      continue;
+      o.failed = true;
+      return o;
     }
     EnsembleSettings es;
     es.burn_in = ss.burn_in;
@@ -198,8 +232,8 @@ SbcResult run_sbc(const Setup& s, const model::ParameterSet& base, const Posteri
     es.threads = ss.threads;
     const EnsembleResult r = sample_ensemble([&post](const double* x) { return post.log_density(x); }, start, es);
     if (!r.error.empty() || r.draws.empty()) {
-      ++out.failed;
-      continue;
+      o.failed = true;
+      return o;
     }
     // Nearly independent draws: the walkers at the last step and at steps spaced by the
     // largest autocorrelation time before it.
@@ -208,14 +242,37 @@ SbcResult run_sbc(const Setup& s, const model::ParameterSet& base, const Posteri
     std::vector<const std::vector<double>*> pool;
     for (std::size_t back = 0; back < steps && pool.size() < static_cast<std::size_t>(ss.draws); back += gap)
       for (std::size_t w = 0; w < walkers; ++w) pool.push_back(&r.draws[(steps - 1 - back) * walkers + w]);
-    if (pool.size() < static_cast<std::size_t>(ss.draws)) ++out.short_pools;
+    o.short_pool = pool.size() < static_cast<std::size_t>(ss.draws);
     for (std::size_t k = 0; k < D; ++k) {
       int rank = 0;
       for (int q = 0; q < ss.draws; ++q)
         rank += (*pool[static_cast<std::size_t>(q) * pool.size() / static_cast<std::size_t>(ss.draws)])[k] < truth[k];
-      out.coordinates[k].ranks.push_back(rank);
+      o.ranks.push_back(rank);
     }
-    ++out.datasets;
+    return o;
+  };
+  for (int i = 0; i < ss.datasets; ++i) {
+    std::optional<SbcOutcome> o;
+    const std::vector<double> x{static_cast<double>(i)};
+    if (journal && static_cast<std::size_t>(i) < journal->size())
+      if (const auto f = journal->replay_values(static_cast<std::size_t>(i), x)) o = outcome_of(*f, D, ss.draws);
+    if (!o) {
+      o = one(i);
+      if (journal) {
+        if (std::string err = journal->append(x, journal_values(*o)); !err.empty()) {
+          out.error = "SBC: " + err;
+          return out;
+        }
+      }
+    }
+    out.missing_rows += o->missing_rows;
+    if (o->failed) {
+      ++out.failed;
+    } else {
+      out.short_pools += o->short_pool;
+      for (std::size_t k = 0; k < D; ++k) out.coordinates[k].ranks.push_back(o->ranks[k]);
+      ++out.datasets;
+    }
     if (progress) progress(i + 1, ss.datasets);
   }
   for (SbcCoordinate& c : out.coordinates) test_ranks(c, ss.draws, ss.bins);

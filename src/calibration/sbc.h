@@ -32,6 +32,7 @@
 
 #include "calibration/emulated_posterior.h"
 #include "calibration/emulator.h"
+#include "calibration/journal.h"
 #include "calibration/posterior_layout.h"
 #include "calibration/studies.h"
 #include "calibration/world.h"
@@ -97,8 +98,12 @@ bool simulate_sbc_truth(const Setup& s, const model::ParameterSet& base, const P
                         SbcTruth& t, std::string& error);
 
 // Runs SBC against the emulator and layout a posterior run left (posterior.h).
+// With a journal (journal.h; its key must name the posterior and the settings) each
+// data set's outcome is appended as it ends (x = {its index}; f = {0 ranked, 1 failed,
+// rows left out, 1 if its pool was short, then its ranks}) and replayed on a rerun, so
+// an interrupted SBC resumes: data set i's result does not depend on the others.
 SbcResult run_sbc(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l, const Emulator& e,
                   const std::vector<std::vector<double>>& design, const SbcSettings& settings,
-                  const SbcProgress& progress);
+                  const SbcProgress& progress, Journal* journal = nullptr);
 
 }  // namespace il2t::calibration

@@ -29,6 +29,7 @@ struct CalibrateOptions {
   bool posterior = false;
   int points = 1200, waves = 3, draws = 1000, check_points = 20, sbc = 0, likelihood_check = 0;
   std::string sbc_out, sbc_world;  // sbc_world: "" (model) or model or emulator
+  std::string sbc_journal;         // default: the --out file + .sbc.journal
   std::int64_t check_replicates = 40;
   int correlation_replicates = 200;
 };

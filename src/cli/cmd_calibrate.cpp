@@ -69,8 +69,9 @@ std::string summary(const calibration::FitRecord& r) {
 
 int run(const CalibrateOptions& given) {
   if (given.posterior) return run_posterior_calibration(given);
-  if (given.sbc > 0 || !given.sbc_out.empty() || !given.sbc_world.empty() || given.likelihood_check > 0) {
-    std::cerr << kCmd << ": error: --sbc, --sbc-out, --sbc-world and --likelihood-check check the posterior method: give "
+  if (given.sbc > 0 || !given.sbc_out.empty() || !given.sbc_world.empty() || !given.sbc_journal.empty() ||
+      given.likelihood_check > 0) {
+    std::cerr << kCmd << ": error: --sbc, --sbc-out, --sbc-world, --sbc-journal and --likelihood-check check the posterior method: give "
                          "them with --posterior\n";
     return 2;
   }
@@ -190,6 +191,8 @@ void add_calibrate(CLI::App& app, int& status) {
                   "With --posterior: then check the method by simulation-based calibration on this many synthetic data "
                   "sets (docs/validation.md)");
   cmd->add_option("--sbc-out", o->sbc_out, "With --sbc: also write every data set's ranks (CSV)");
+  cmd->add_option("--sbc-journal", o->sbc_journal,
+                  "With --sbc: checkpoint of each data set's ranks, for resuming (default: the --out file + .sbc.journal)");
   cmd->add_option("--sbc-world", o->sbc_world,
                   "With --sbc: where the synthetic data come from: model (default: the simulator) or emulator (as the "
                   "likelihood assumes; checks the sampler and likelihood code alone)");

@@ -14,6 +14,7 @@
 #include "calibration/posterior_layout.h"
 #include "calibration/likelihood_check.h"
 #include "calibration/sbc.h"
+#include "data/sha256.h"
 #include "cli/calibrate_inputs.h"
 #include "cli/check_options.h"
 #include "cli/load.h"
@@ -172,6 +173,10 @@ int run_posterior_calibration(const CalibrateOptions& given) {
     std::cerr << kCmd << ": error: --sbc-world: \"" << o.sbc_world << "\" is not a world (model or emulator)\n";
     return 2;
   }
+  if (o.sbc == 0 && (!o.sbc_out.empty() || !o.sbc_journal.empty() || !o.sbc_world.empty())) {
+    std::cerr << kCmd << ": error: --sbc-out, --sbc-journal and --sbc-world belong to an SBC: give --sbc N too\n";
+    return 2;
+  }
   auto in = read_calibrate_inputs(o, {}, kCmd);
   if (!in) return 1;
   calibration::PosteriorSettings ps;
@@ -235,7 +240,8 @@ int run_posterior_calibration(const CalibrateOptions& given) {
     std::cerr << kCmd << ": error: " << r.error << " (the journal " << journal_path << " keeps the simulated points)\n";
     return 1;
   }
-  if (!emit(calibration::posterior_file_text(prov, names, r.draws), o.out, std::cerr)) return 1;
+  const std::string posterior_text = calibration::posterior_file_text(prov, names, r.draws);
+  if (!emit(posterior_text, o.out, std::cerr)) return 1;
   std::cout << summary(r, ps) << "wrote " << r.draws.size() << " parameter sets to " << o.out << "\n";
   // The checks' data sets: SBC's prior, seed and threads (the likelihood check reads
   // the same model-world data sets).
@@ -244,12 +250,26 @@ int run_posterior_calibration(const CalibrateOptions& given) {
   checks.seed = ps.seed;
   checks.burn_in = ps.burn_in;
   checks.threads = ps.threads;
+  std::unique_ptr<calibration::Journal> sbc_journal;
   if (o.sbc > 0) {
     calibration::SbcSettings ss = checks;
     ss.datasets = o.sbc;
     ss.world = o.sbc_world == "emulator" ? calibration::SbcWorld::emulator : calibration::SbcWorld::model;
-    const calibration::SbcResult sbc = calibration::run_sbc(in->setup, in->base, r.layout, *r.emulator, r.design, ss,
-                                                            [](int i, int n) { show("simulation-based calibration", i, n); });
+    // Each data set's ranks are journalled under a key of the posterior it checks and
+    // the SBC's settings, so an interrupted SBC resumes (a longer one extends it).
+    const std::string sbc_key = fmt::format("sbc {} posterior {} world {} seed {} draws {} bins {} burn-in {} steps {}",
+                                            prov.program, data::sha256_hex(posterior_text),
+                                            o.sbc_world.empty() ? "model" : o.sbc_world, ss.seed, ss.draws, ss.bins,
+                                            ss.burn_in, ss.steps);
+    const std::string sbc_journal_path = o.sbc_journal.empty() ? o.out + ".sbc.journal" : o.sbc_journal;
+    sbc_journal = calibration::Journal::open(sbc_journal_path, sbc_key, err);
+    if (!sbc_journal) {
+      std::cerr << kCmd << ": error: " << err << "\n";
+      return 1;
+    }
+    const calibration::SbcResult sbc = calibration::run_sbc(
+        in->setup, in->base, r.layout, *r.emulator, r.design, ss,
+        [](int i, int n) { show("simulation-based calibration", i, n); }, sbc_journal.get());
     if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\n");
     if (!sbc.error.empty()) {
       std::cerr << kCmd << ": error: " << sbc.error << "\n";
@@ -267,6 +287,7 @@ int run_posterior_calibration(const CalibrateOptions& given) {
     std::cout << likelihood_summary(lc);
   }
   journal->remove();  // only once everything is written whole
+  if (sbc_journal) sbc_journal->remove();
   return 0;
 }
 

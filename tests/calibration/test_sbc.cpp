@@ -6,9 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
+#include <fstream>
 #include <iostream>
 
 #include "calibration/free.h"
+#include "calibration/journal.h"
 #include "calibration/likelihood_check.h"
 #include "calibration/posterior.h"
 #include "calibration/sbc.h"
@@ -106,6 +109,42 @@ TEST(Sbc, TheMethodsRanksAreUniformOnAReducedProblemLong) {
     EXPECT_LT(r.sd, 3.0) << r.id;
   }
   EXPECT_FALSE(lc.pairs.empty());
+
+  // Resuming: a journalled SBC gives the ranks of one without a journal, whether every
+  // data set is computed, replayed, or (after an interruption: a journal cut short
+  // mid-line) some of each.
+  SbcSettings es = ss;
+  es.world = SbcWorld::emulator;
+  es.datasets = 8;
+  const SbcResult plain = run_sbc(*loaded.setup, m.parameters, run.layout, *run.emulator, run.design, es, {});
+  ASSERT_EQ(plain.error, "");
+  const std::string path = ::testing::TempDir() + "/sbc_resume.journal";
+  std::remove(path.c_str());
+  auto ranks_of = [&](const SbcResult& r) {
+    std::vector<std::vector<int>> v;
+    for (const SbcCoordinate& c : r.coordinates) v.push_back(c.ranks);
+    return v;
+  };
+  for (int pass = 0; pass < 3; ++pass) {
+    if (pass == 2) {  // keep the key line and three data sets, then half of the fourth's line
+      std::string text = *data::read_file(path);
+      std::size_t at = 0;
+      for (int line = 0; line < 4; ++line) at = text.find('\n', at) + 1;
+      const std::size_t next = text.find('\n', at);
+      std::ofstream(path, std::ios::binary | std::ios::trunc) << text.substr(0, at + (next - at) / 2);
+    }
+    std::string err;
+    auto j = Journal::open(path, "sbc test", err);
+    ASSERT_TRUE(j) << err;
+    const std::size_t kept = j->size();
+    const SbcResult r = run_sbc(*loaded.setup, m.parameters, run.layout, *run.emulator, run.design, es, {}, j.get());
+    ASSERT_EQ(r.error, "");
+    EXPECT_EQ(kept, pass == 0 ? 0u : pass == 1 ? 8u : 3u);
+    EXPECT_EQ(ranks_of(r), ranks_of(plain)) << "pass " << pass;
+    EXPECT_EQ(r.datasets, plain.datasets);
+    EXPECT_EQ(r.failed, plain.failed);
+  }
+  std::remove(path.c_str());
 }
 
 }  // namespace

@@ -1,0 +1,2 @@
+args: calibrate --posterior --sbc-journal sbc.journal
+exit: 2
