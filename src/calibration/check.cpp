@@ -44,9 +44,15 @@ void run_workers(std::size_t threads, Worker&& worker) {
   for (auto& th : pool) th.join();
 }
 
+// A replicate's error, named: text() "which: " + the error's text(), the replicate's
+// own file and line kept inside the message.
+Error replicate_error(const std::string& which, const Error& e) {
+  return Error{.message = which + ": " + e.text(), .field = e.field};
+}
+
 // The first worker's error into `out`; true when there was one.
-bool first_error(const std::vector<std::string>& errors, CheckOutcome& out) {
-  for (const std::string& e : errors)
+bool first_error(const std::vector<Error>& errors, CheckOutcome& out) {
+  for (const Error& e : errors)
     if (!e.empty()) {
       out.error = e;
       return true;
@@ -113,13 +119,13 @@ CheckOutcome check_model(const Setup& s, const model::Model& m, const CheckSetti
     const trial::TrialDesign& d = s.studies[st]->design;
     for (std::size_t t : groups[st]) out.rows[t].values.assign(reps, std::numeric_limits<double>::quiet_NaN());
     std::atomic<std::size_t> next{0};
-    std::vector<std::string> errors(static_cast<std::size_t>(std::max(1, c.threads)));
+    std::vector<Error> errors(static_cast<std::size_t>(std::max(1, c.threads)));  // each worker's first
     const Study& study = *s.studies[st];
     auto pk_worker = [&](std::size_t w) {
       for (std::size_t r; (r = next.fetch_add(1)) < reps;) {
         const PkReplicate p = simulate_pk(m, *study.pk, c.seed, r);
         if (!p.ok) {
-          errors[w] = study.id + " replicate " + std::to_string(r) + ": " + p.error.text();
+          errors[w] = replicate_error(study.id + " replicate " + std::to_string(r), p.error);
           next = reps;
           return;
         }
@@ -134,7 +140,7 @@ CheckOutcome check_model(const Setup& s, const model::Model& m, const CheckSetti
       for (std::size_t r; (r = next.fetch_add(1)) < reps;) {
         Error err;
         if (!runner.run(r, {c.seed, d.planned_n, false, false, 0}, rec, err)) {
-          errors[w] = s.studies[st]->id + " replicate " + std::to_string(r) + ": " + err.text();
+          errors[w] = replicate_error(s.studies[st]->id + " replicate " + std::to_string(r), err);
           next = reps;
           return;
         }
@@ -160,7 +166,7 @@ CheckOutcome check_worlds(const Setup& s, const model::ParameterSet& base, const
       out.rows[i].values.assign(static_cast<std::size_t>(c.replicates), std::numeric_limits<double>::quiet_NaN());
   const std::vector<TrialBucket> buckets = trial_buckets(s);
   std::atomic<std::int64_t> next{0};
-  std::vector<std::string> errors(static_cast<std::size_t>(std::max(1, c.threads)));
+  std::vector<Error> errors(static_cast<std::size_t>(std::max(1, c.threads)));  // each worker's first
   auto worker = [&](std::size_t w) {
     std::vector<double> values;
     for (std::int64_t r; (r = next.fetch_add(1)) < c.replicates;) {
@@ -180,9 +186,9 @@ CheckOutcome check_worlds(const Setup& s, const model::ParameterSet& base, const
           effects[b] = sd / std::sqrt(buckets[b].pooled) * z.normal();
         }
       }
-      std::string error;
+      Error error;
       if (!simulate_world(s, base, overrides, buckets, effects, c.seed, rep, 1, values, error)) {
-        errors[w] = "replicate " + std::to_string(r) + ": " + error;
+        errors[w] = replicate_error("replicate " + std::to_string(r), error);
         next = c.replicates;
         return;
       }

@@ -117,17 +117,14 @@ double Emulator::value(const Output& o, const double* z) const {
   return v;
 }
 
-std::optional<Emulator> Emulator::fit(const Box& box, const std::vector<std::vector<double>>& x,
-                                      const std::vector<std::vector<double>>& y, std::string& error,
-                                      const std::vector<double>& noise, std::size_t active) {
+Expected<Emulator> Emulator::fit(const Box& box, const std::vector<std::vector<double>>& x,
+                                 const std::vector<std::vector<double>>& y, const std::vector<double>& noise,
+                                 std::size_t active) {
   Emulator e;
   e.box_ = box;
   const std::size_t d = box.size();
   const std::size_t m = y.empty() ? 0 : y[0].size();
-  if (d > 256) {
-    error = "the emulator takes at most 256 inputs, not " + std::to_string(d);
-    return std::nullopt;
-  }
+  if (d > 256) return Error{.message = "the emulator takes at most 256 inputs, not " + std::to_string(d)};
   const std::size_t k = std::min(active, d);
   const std::vector<std::array<int, 3>> terms = cubic_terms(static_cast<int>(k));
   const std::size_t coefficients = 1 + d + terms.size();
@@ -141,9 +138,9 @@ std::optional<Emulator> Emulator::fit(const Box& box, const std::vector<std::vec
   e.dropped_ = x.size() - rows.size();
   const std::size_t needed = coefficients + coefficients / 5;  // 1.2 × the coefficients
   auto too_few = [&](std::size_t have, const std::string& what) {
-    error = "the emulator has " + std::to_string(coefficients) + " coefficients per output but only " +
-            std::to_string(have) + " design points " + what + " (give at least " + std::to_string(needed) + ")";
-    return std::nullopt;
+    return Error{.message = "the emulator has " + std::to_string(coefficients) + " coefficients per output but only " +
+                            std::to_string(have) + " design points " + what + " (give at least " +
+                            std::to_string(needed) + ")"};
   };
   if (rows.size() < needed) return too_few(rows.size(), "with an output");
   const auto n = static_cast<Eigen::Index>(rows.size());

@@ -19,9 +19,9 @@
 // the box where this form suffices.
 #include <array>
 #include <cstddef>
-#include <optional>
-#include <string>
 #include <vector>
+
+#include "core/error.h"
 
 namespace il2t::calibration {
 
@@ -34,14 +34,14 @@ class Emulator {
  public:
   // Fits every output. x: n points of d inputs (inside `box`); y: n rows of m outputs.
   // Each output is fitted on the points where it is finite; a point with no finite
-  // output at all is left out (`dropped()` counts them). Nullopt with `error` when an
-  // output has fewer points than 1.2 times its coefficients.
+  // output at all is left out (`dropped()` counts them). An Error when an output has
+  // fewer points than 1.2 times its coefficients.
   // `noise`, when given, is each output's Monte Carlo variance at a design point (its
   // mean over the design): the part of the leave-one-out error that is the design runs'
   // noise, not the emulator's.
-  static std::optional<Emulator> fit(const Box& box, const std::vector<std::vector<double>>& x,
-                                     const std::vector<std::vector<double>>& y, std::string& error,
-                                     const std::vector<double>& noise = {}, std::size_t active = 8);
+  static Expected<Emulator> fit(const Box& box, const std::vector<std::vector<double>>& x,
+                                const std::vector<std::vector<double>>& y, const std::vector<double>& noise = {},
+                                std::size_t active = 8);
 
   std::size_t inputs() const { return box_.size(); }
   std::size_t outputs() const { return out_.size(); }

@@ -49,7 +49,7 @@ double call(unsigned n, const double* u, double*, void* data) {
     }
     p.value = e.value.total;
     if (c.journal) {
-      const std::string err = c.journal->append(x, p.value);
+      const Error err = c.journal->append(x, p.value);
       if (!err.empty()) {
         c.out.error = err;
         nlopt_force_stop(c.opt);

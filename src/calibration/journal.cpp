@@ -37,7 +37,7 @@ std::optional<std::vector<double>> numbers(const nlohmann::json& a) {
 
 }  // namespace
 
-std::unique_ptr<Journal> Journal::open(const std::string& path, const std::string& key, std::string& error) {
+Expected<std::unique_ptr<Journal>> Journal::open(const std::string& path, const std::string& key) {
   std::unique_ptr<Journal> j(new Journal());
   j->path_ = path;
   j->key_ = key;
@@ -64,10 +64,8 @@ std::unique_ptr<Journal> Journal::open(const std::string& path, const std::strin
   if (keep)
     for (const auto& e : j->entries_) content += line_of(e.x, e.f);
   j->file_ = std::fopen(path.c_str(), "w");
-  if (!j->file_ || std::fputs(content.c_str(), j->file_) < 0 || std::fflush(j->file_) != 0) {
-    error = path + ": cannot write the calibration journal";
-    return nullptr;
-  }
+  if (!j->file_ || std::fputs(content.c_str(), j->file_) < 0 || std::fflush(j->file_) != 0)
+    return Error{.message = "cannot write the calibration journal", .file = path};
   return j;
 }
 
@@ -97,12 +95,13 @@ std::optional<std::vector<double>> Journal::replay_values(std::size_t i, const s
   return std::nullopt;
 }
 
-std::string Journal::append(const std::vector<double>& x, double f) { return append(x, std::vector<double>{f}); }
+Error Journal::append(const std::vector<double>& x, double f) { return append(x, std::vector<double>{f}); }
 
-std::string Journal::append(const std::vector<double>& x, const std::vector<double>& f) {
+Error Journal::append(const std::vector<double>& x, const std::vector<double>& f) {
   entries_.push_back({x, f});
   const std::string l = line_of(x, f);
-  if (!file_ || std::fputs(l.c_str(), file_) < 0 || std::fflush(file_) != 0) return path_ + ": cannot append to the calibration journal";
+  if (!file_ || std::fputs(l.c_str(), file_) < 0 || std::fflush(file_) != 0)
+    return Error{.message = "cannot append to the calibration journal", .file = path_};
   return {};
 }
 

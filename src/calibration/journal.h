@@ -15,13 +15,15 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
+
 namespace il2t::calibration {
 
 class Journal {
  public:
   // Opens `path`, keeping its entries when its key is `key`; else starts it afresh.
-  // Returns nullptr with `error` set when the file cannot be written.
-  static std::unique_ptr<Journal> open(const std::string& path, const std::string& key, std::string& error);
+  // An Error (at `path`) when the file cannot be written.
+  static Expected<std::unique_ptr<Journal>> open(const std::string& path, const std::string& key);
   ~Journal();
   Journal(const Journal&) = delete;
   Journal& operator=(const Journal&) = delete;
@@ -33,8 +35,8 @@ class Journal {
   // The same for an entry of several values (a design point's simulated summaries).
   std::optional<std::vector<double>> replay_values(std::size_t i, const std::vector<double>& x);
   // Appends a new evaluation; returns the error, empty on success. NaN values are kept.
-  std::string append(const std::vector<double>& x, double f);
-  std::string append(const std::vector<double>& x, const std::vector<double>& f);
+  Error append(const std::vector<double>& x, double f);
+  Error append(const std::vector<double>& x, const std::vector<double>& f);
   // Deletes the file (after a completed fit).
   void remove();
 

@@ -43,7 +43,7 @@ LikelihoodCheck likelihood_check(const Setup& s, const model::ParameterSet& base
   for (int d = 0; d < ss.datasets; ++d) {
     model::Stream rng(ss.seed, static_cast<std::uint64_t>(d), 0, model::Purpose::sbc);
     SbcTruth t = draw_sbc_truth(l, box, rng);
-    std::string error;
+    Error error;
     if (!simulate_sbc_truth(s, base, l, bs, ss.seed, d, ss.threads, t, error)) {
       ++out.failed;
       if (progress) progress(d + 1, ss.datasets);

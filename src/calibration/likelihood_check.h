@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "calibration/sbc.h"
+#include "core/error.h"
 
 namespace il2t::calibration {
 
@@ -47,7 +48,7 @@ struct LikelihoodCheck {
   std::vector<RowZ> rows;    // the layout's observed rows
   std::vector<PairZ> pairs;  // every pair of rows of one trial or one cluster
   int datasets = 0, failed = 0;
-  std::string error;
+  Error error;
 };
 
 // Runs the check on data sets 0..settings.datasets−1 of SBC's model world (the same

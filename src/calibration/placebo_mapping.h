@@ -7,6 +7,7 @@
 #include <toml++/toml.h>
 
 #include "calibration/studies.h"
+#include "core/error.h"
 
 namespace il2t::calibration {
 
@@ -14,8 +15,9 @@ namespace il2t::calibration {
 // tables of `root`, appending each arm to s.targets and its mapping to s.mappings.
 // Every arm is mapped once: study = a study of this file (its first arm, the visit at
 // the row's week, the measure its endpoint derives; pooled_trials = k, optional) or
-// left_out = "why". True when read (or when the file names no placebo arms).
-bool load_placebo(const std::string& studies_file, const toml::table& root, Setup& s, std::string& error);
+// left_out = "why". True when read (or when the file names no placebo arms); false,
+// with `error` set, at the first problem.
+bool load_placebo(const std::string& studies_file, const toml::table& root, Setup& s, Error& error);
 
 // Gives every simulated target its trial: a target of a study that simulates its own
 // population (no stand-in, not a PK study) whose disease has a trial effect

@@ -128,29 +128,29 @@ std::uint64_t point_seed(std::uint64_t seed, std::uint64_t point) {
 
 }  // namespace
 
-std::vector<double> simulate_point(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l,
-                                   const std::vector<double>& x, const CheckSettings& c, std::string& error) {
+Expected<std::vector<double>> simulate_point(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l,
+                                             const std::vector<double>& x, const CheckSettings& c) {
   auto m = model::make_model(base, input_overrides(l, x.data()));
-  if (!m.model) {
-    error = m.errors.empty() ? "the model could not be built" : m.errors.front().text();
-    return std::vector<double>(2 * l.outputs(), std::numeric_limits<double>::quiet_NaN());
-  }
+  if (!m.model) return m.errors.empty() ? Error{.message = "the model could not be built"} : m.errors.front();
   std::atomic<std::int64_t> done{0};
   const CheckOutcome out = check_model(s, *m.model, c, done);
-  if (!out.error.empty()) {
-    error = out.error;
-    return std::vector<double>(2 * l.outputs(), std::numeric_limits<double>::quiet_NaN());
-  }
+  if (!out.error.empty()) return out.error;
   return outputs_of(s, l, out);
 }
 
 namespace {
 
+// simulate_point's outputs, or NaN for each (and its variance) where it failed.
+std::vector<double> outputs_or_nan(Expected<std::vector<double>> y, const PosteriorLayout& l) {
+  if (!y) return std::vector<double>(2 * l.outputs(), std::numeric_limits<double>::quiet_NaN());
+  return std::move(*y);
+}
+
 // One wave's design: `ps.points` points of a Latin hypercube in `box`, each answered by
 // the journal or simulated (and journalled), appended to xs and ys.
 bool run_design(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l, const PosteriorSettings& ps,
                 Journal* journal, int wave, PosteriorWave& pw, std::size_t& entry, std::vector<std::vector<double>>& xs,
-                std::vector<std::vector<double>>& ys, const PosteriorProgress& progress, std::string& error) {
+                std::vector<std::vector<double>>& ys, const PosteriorProgress& progress, Error& error) {
   const std::size_t d = l.inputs.size(), m = l.outputs();
   const Box& box = pw.box;
   const auto design = latin_hypercube(static_cast<std::size_t>(ps.points), d, ps.seed, static_cast<std::uint64_t>(wave));
@@ -162,8 +162,7 @@ bool run_design(const Setup& s, const model::ParameterSet& base, const Posterior
       y = std::move(*replayed);
       ++pw.replayed;
     } else {
-      std::string why;
-      y = simulate_point(s, base, l, x, {ps.replicates, point_seed(ps.seed, entry), ps.threads}, why);
+      y = outputs_or_nan(simulate_point(s, base, l, x, {ps.replicates, point_seed(ps.seed, entry), ps.threads}), l);
       if (journal) {
         error = journal->append(x, y);
         if (!error.empty()) return false;
@@ -180,9 +179,9 @@ bool run_design(const Setup& s, const model::ParameterSet& base, const Posterior
 
 // The emulator of every design point inside `box` (their outputs, and the mean Monte
 // Carlo variance of each), and those points.
-std::optional<Emulator> fit_in_box(const Box& box, const std::vector<std::vector<double>>& xs,
-                                   const std::vector<std::vector<double>>& ys, std::size_t m,
-                                   std::vector<std::vector<double>>& fitted, std::string& error) {
+Expected<Emulator> fit_in_box(const Box& box, const std::vector<std::vector<double>>& xs,
+                              const std::vector<std::vector<double>>& ys, std::size_t m,
+                              std::vector<std::vector<double>>& fitted) {
   std::vector<std::vector<double>> fy;
   std::vector<double> noise(m, 0.0);
   std::vector<int> counted(m, 0);
@@ -195,7 +194,7 @@ std::optional<Emulator> fit_in_box(const Box& box, const std::vector<std::vector
       if (std::isfinite(ys[i][m + j])) noise[j] += ys[i][m + j], ++counted[j];
   }
   for (std::size_t j = 0; j < m; ++j) noise[j] = counted[j] ? noise[j] / counted[j] : 0.0;
-  return Emulator::fit(box, fitted, fy, error, noise);
+  return Emulator::fit(box, fitted, fy, noise);
 }
 
 // The ensemble on one wave's emulated posterior (the last wave runs the full length).
@@ -254,9 +253,8 @@ std::vector<EmulatorCheck> check_emulator(const Setup& s, const model::Parameter
   for (int c = 0; c < checks; ++c) {
     const std::vector<double>& t = draws[static_cast<std::size_t>(c) * draws.size() / static_cast<std::size_t>(checks)];
     std::vector<double> x(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(d));
-    std::string err;
     const CheckSettings cc{ps.check_replicates, point_seed(ps.seed + 1, static_cast<std::uint64_t>(c)), ps.threads};
-    const std::vector<double> sim = simulate_point(s, base, l, x, cc, err);
+    const std::vector<double> sim = outputs_or_nan(simulate_point(s, base, l, x, cc), l);
     std::vector<double> emu(m);
     e.predict(x.data(), emu.data());
     for (std::size_t j = 0; j < m; ++j)
@@ -285,8 +283,11 @@ PosteriorRun run_posterior(const Setup& s, const model::ParameterSet& base, cons
                            const PosteriorProgress& progress) {
   PosteriorRun out;
   out.columns = free;
-  auto layout = make_layout(s, free, base, free_file, out.error);
-  if (!layout) return out;
+  auto layout = make_layout(s, free, base, free_file);
+  if (!layout) {
+    out.error = layout.error();
+    return out;
+  }
   out.layout = std::move(*layout);
   const PosteriorLayout& l = out.layout;
   const std::vector<FreeParameter> bounds = l.theta;  // the priors as the free file gives them
@@ -298,13 +299,13 @@ PosteriorRun run_posterior(const Setup& s, const model::ParameterSet& base, cons
     PosteriorWave pw;
     pw.box = box;
     if (!run_design(s, base, l, ps, journal, wave, pw, entry, xs, ys, progress, out.error)) return out;
-    auto emu = fit_in_box(box, xs, ys, l.outputs(), out.design, out.error);
+    auto emu = fit_in_box(box, xs, ys, l.outputs(), out.design);
     if (!emu) {
-      out.error = name + out.error;
+      out.error = name + emu.error().text();
       return out;
     }
     pw.fitted = static_cast<int>(emu->points());
-    out.emulator = std::move(emu);
+    out.emulator = std::move(*emu);
     out.waves.push_back(pw);
     // The correlation of each trial arm's rows, simulated at the design point of
     // highest density under the correlations so far (the identity in wave 1).
@@ -317,10 +318,10 @@ PosteriorRun run_posterior(const Setup& s, const model::ParameterSet& base, cons
       }
       const std::vector<double> x(best[0].begin(), best[0].begin() + static_cast<std::ptrdiff_t>(l.inputs.size()));
       if (progress) progress("wave " + std::to_string(wave + 1) + " correlations", 0, 1);
-      std::string err;
+      Error err;
       if (!estimate_correlations(s, base, l, x, ps.correlation_replicates, point_seed(ps.seed + 2, static_cast<std::uint64_t>(wave)),
                                  ps.threads, out.layout.clusters, err)) {
-        out.error = name + "the rows' correlations: " + err;
+        out.error = name + "the rows' correlations: " + err.text();
         return out;
       }
     }

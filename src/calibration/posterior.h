@@ -34,6 +34,7 @@
 #include "calibration/journal.h"
 #include "calibration/posterior_layout.h"
 #include "calibration/studies.h"
+#include "core/error.h"
 #include "model/parameter_set.h"
 
 namespace il2t::calibration {
@@ -92,7 +93,7 @@ struct PosteriorRun {
   // within its prior; model units): the SBC's truncation of their priors.
   std::vector<double> sd_upper;
   std::vector<EmulatorCheck> check;
-  std::string error;
+  Error error;
 };
 
 using PosteriorProgress = std::function<void(const std::string& stage, int done, int total)>;
@@ -109,9 +110,9 @@ std::vector<std::vector<double>> starting_walkers(const EmulatedPosterior& post,
                                                   std::size_t walkers, std::uint64_t seed);
 
 // The emulator outputs at design point x and their Monte Carlo variances
-// (posterior_layout.h's outputs_of), every study simulated with c.replicates trials
-// (a model the point makes impossible gives NaN, `error` set).
-std::vector<double> simulate_point(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l,
-                                   const std::vector<double>& x, const CheckSettings& c, std::string& error);
+// (posterior_layout.h's outputs_of), every study simulated with c.replicates trials;
+// an Error when the point makes the model impossible (the design takes NaN for it).
+Expected<std::vector<double>> simulate_point(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l,
+                                             const std::vector<double>& x, const CheckSettings& c);
 
 }  // namespace il2t::calibration

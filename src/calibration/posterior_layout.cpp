@@ -27,9 +27,8 @@ std::string value_key(const Mapping& m) {
 
 }  // namespace
 
-std::optional<PosteriorLayout> make_layout(const Setup& s, const std::vector<FreeParameter>& free,
-                                           const model::ParameterSet& base, const std::string& free_file,
-                                           std::string& error) {
+Expected<PosteriorLayout> make_layout(const Setup& s, const std::vector<FreeParameter>& free,
+                                      const model::ParameterSet& base, const std::string& free_file) {
   PosteriorLayout l;
   for (std::size_t i = 0; i < free.size(); ++i) {
     if (free[i].prior_only) l.prior_only.push_back(i);
@@ -63,9 +62,11 @@ std::optional<PosteriorLayout> make_layout(const Setup& s, const std::vector<Fre
       const auto te = model::trial_effect_parameters(*m.trial_disease);
       const auto share = te ? theta_index(l, te->share) : std::nullopt;
       if (share && *share < l.inputs.size() && !l.theta[*share].log_scale) {
-        error = free_file + ":" + std::to_string(l.theta[*share].line) + ": parameter.scale: " + l.theta[*share].name +
-                " is multiplied by a trial effect, so it is searched on the log scale (write scale = \"log\")";
-        return std::nullopt;
+        return Error{.message = "parameter.scale: " + l.theta[*share].name +
+                                " is multiplied by a trial effect, so it is searched on the log scale (write scale = \"log\")",
+                     .file = free_file,
+                     .pos = {l.theta[*share].line, 0},
+                     .field = "parameter.scale"};
       }
       if (share && *share < l.inputs.size()) {
         auto [it, fresh] = group_of.try_emplace(m.trial, static_cast<int>(l.groups.size()));
@@ -77,10 +78,7 @@ std::optional<PosteriorLayout> make_layout(const Setup& s, const std::vector<Fre
           g.pooled = m.pooled_trials;
           if (!g.sd) {
             const model::Parameter* p = base.find(std::string(te->sd));
-            if (!p) {
-              error = "the model has no parameter " + std::string(te->sd);
-              return std::nullopt;
-            }
+            if (!p) return Error{.message = "the model has no parameter " + std::string(te->sd)};
             g.sd_fixed = p->value;
           }
           l.groups.push_back(std::move(g));
@@ -105,10 +103,11 @@ std::optional<PosteriorLayout> make_layout(const Setup& s, const std::vector<Fre
     c.rows = std::move(rows);
     l.clusters.push_back(std::move(c));
   }
-  if (l.inputs.empty()) {
-    error = free_file + ":1: parameter: none informs the targets (each is prior-only or a between-trial SD)";
-    return std::nullopt;
-  }
+  if (l.inputs.empty())
+    return Error{.message = "parameter: none informs the targets (each is prior-only or a between-trial SD)",
+                 .file = free_file,
+                 .pos = {1, 0},
+                 .field = "parameter"};
   return l;
 }
 

@@ -19,6 +19,7 @@
 #include "calibration/emulated_posterior.h"
 #include "calibration/free.h"
 #include "calibration/studies.h"
+#include "core/error.h"
 #include "model/parameter_set.h"
 
 namespace il2t::calibration {
@@ -37,11 +38,10 @@ struct PosteriorLayout {
   std::size_t outputs() const { return output_names.size(); }
 };
 
-// Builds the layout; `error` ("free_file:line: field: why") names a share searched on a
-// linear scale, or a file whose parameters inform nothing.
-std::optional<PosteriorLayout> make_layout(const Setup& s, const std::vector<FreeParameter>& free,
-                                           const model::ParameterSet& base, const std::string& free_file,
-                                           std::string& error);
+// Builds the layout; an Error (at free_file's line, its field set) names a share
+// searched on a linear scale, or a file whose parameters inform nothing.
+Expected<PosteriorLayout> make_layout(const Setup& s, const std::vector<FreeParameter>& free,
+                                      const model::ParameterSet& base, const std::string& free_file);
 
 // The model overrides that put the emulator's inputs at x (search coordinates).
 std::vector<std::pair<std::string, double>> input_overrides(const PosteriorLayout& l, const double* x);

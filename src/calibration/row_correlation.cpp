@@ -48,7 +48,7 @@ std::vector<std::vector<std::size_t>> assign_clusters(const Setup& s, PosteriorL
 
 bool estimate_correlations(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l,
                            const std::vector<double>& x, int replicates, std::uint64_t seed, int threads,
-                           std::vector<RowCluster>& clusters, std::string& error) {
+                           std::vector<RowCluster>& clusters, Error& error) {
   const std::vector<TrialBucket> bs = trial_buckets(s);
   const std::vector<double> none(bs.size(), 0.0);
   std::vector<std::vector<double>> values;  // per replicate, per observed row

@@ -11,11 +11,11 @@
 // at least two, leaving out a row in an error set (Observed::error_set: placebo arms
 // of several trials) and a measure over every arm (a dose line).
 #include <cstdint>
-#include <string>
 #include <vector>
 
 #include "calibration/posterior_layout.h"
 #include "calibration/studies.h"
+#include "core/error.h"
 #include "model/parameter_set.h"
 
 namespace il2t::calibration {
@@ -29,10 +29,10 @@ std::vector<std::vector<std::size_t>> assign_clusters(const Setup& s, PosteriorL
 // 0..replicates−1), on the emulated scale (asin √p, ln for folds), a pair over the
 // replicates where both have a value. The estimate is shrunk towards the identity,
 // (1 − λ)R + λI with λ = 0.05 (more if needed for a Cholesky factor), since a few
-// hundred replicates leave noise in the pairs. False, with `error`, when the model
+// hundred replicates leave noise in the pairs. False, with `error` set, when the model
 // cannot be simulated at x.
 bool estimate_correlations(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l,
                            const std::vector<double>& x, int replicates, std::uint64_t seed, int threads,
-                           std::vector<RowCluster>& clusters, std::string& error);
+                           std::vector<RowCluster>& clusters, Error& error);
 
 }  // namespace il2t::calibration

@@ -129,7 +129,7 @@ SbcTruth draw_sbc_truth(const PosteriorLayout& l, const EmulatedPosterior& box, 
 
 bool simulate_sbc_truth(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l,
                         const std::vector<TrialBucket>& bs, std::uint64_t seed, int dataset, int threads, SbcTruth& t,
-                        std::string& error) {
+                        Error& error) {
   // The world: every trial once, each under its own effect.
   std::vector<double> effects(bs.size(), 0.0);
   for (std::size_t b = 0; b < bs.size(); ++b)
@@ -197,7 +197,7 @@ SbcResult run_sbc(const Setup& s, const model::ParameterSet& base, const Posteri
     if (ss.world == SbcWorld::emulator) {
       data = emulated_data(prior_box, l, truth, t.effect, rng);
     } else {
-      std::string error;
+      Error error;
       if (!simulate_sbc_truth(s, base, l, bs, ss.seed, i, ss.threads, t, error)) {
         o.failed = true;
         return o;
@@ -259,8 +259,8 @@ SbcResult run_sbc(const Setup& s, const model::ParameterSet& base, const Posteri
     if (!o) {
       o = one(i);
       if (journal) {
-        if (std::string err = journal->append(x, journal_values(*o)); !err.empty()) {
-          out.error = "SBC: " + err;
+        if (Error err = journal->append(x, journal_values(*o)); !err.empty()) {
+          out.error = "SBC: " + err.text();
           return out;
         }
       }

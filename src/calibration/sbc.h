@@ -36,6 +36,7 @@
 #include "calibration/posterior_layout.h"
 #include "calibration/studies.h"
 #include "calibration/world.h"
+#include "core/error.h"
 #include "model/parameter_set.h"
 #include "model/rng.h"
 
@@ -70,7 +71,7 @@ struct SbcResult {
   int datasets = 0, failed = 0;            // failed: a data set the model could not simulate
   int missing_rows = 0;                    // rows a synthetic trial gave no value for (left out of its data set)
   int short_pools = 0;                     // data sets with fewer than `draws` spaced draws (some ranked twice)
-  std::string error;
+  Error error;
 };
 
 // Bins ranks 0..draws into `bins` equal bins (draws + 1 must be a multiple of bins) and
@@ -93,9 +94,10 @@ struct SbcTruth {
   std::vector<double> world;   // per setup row (NaN where none); empty unless simulated
 };
 SbcTruth draw_sbc_truth(const PosteriorLayout& l, const EmulatedPosterior& box, model::Stream& rng);
+// Fills t.world; false, with `error` set, when the world cannot be simulated (world.h).
 bool simulate_sbc_truth(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l,
                         const std::vector<TrialBucket>& buckets, std::uint64_t seed, int dataset, int threads,
-                        SbcTruth& t, std::string& error);
+                        SbcTruth& t, Error& error);
 
 // Runs SBC against the emulator and layout a posterior run left (posterior.h).
 // With a journal (journal.h; its key must name the posterior and the settings) each

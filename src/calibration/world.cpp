@@ -46,9 +46,9 @@ std::vector<TrialBucket> trial_buckets(const Setup& s) {
 bool simulate_world(const Setup& s, const model::ParameterSet& base,
                     const std::vector<std::pair<std::string, double>>& overrides, const std::vector<TrialBucket>& buckets,
                     const std::vector<double>& effects, std::uint64_t seed, std::uint64_t replicate, int threads,
-                    std::vector<double>& values, std::string& error) {
+                    std::vector<double>& values, Error& error) {
   values.assign(s.targets.size(), std::numeric_limits<double>::quiet_NaN());
-  std::vector<std::string> errors(buckets.size());
+  std::vector<Error> errors(buckets.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t b; (b = next.fetch_add(1)) < buckets.size();) {
@@ -64,7 +64,7 @@ bool simulate_world(const Setup& s, const model::ParameterSet& base,
         }
       auto m = model::make_model(base, o);
       if (!m.model) {
-        errors[b] = m.errors.empty() ? "the model could not be built" : m.errors.front().text();
+        errors[b] = m.errors.empty() ? Error{.message = "the model could not be built"} : m.errors.front();
         continue;
       }
       const Study& study = *s.studies[bk.study];
@@ -92,7 +92,7 @@ bool simulate_world(const Setup& s, const model::ParameterSet& base,
   for (int t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
-  for (const std::string& e : errors)
+  for (const Error& e : errors)
     if (!e.empty()) {
       error = e;
       return false;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "calibration/studies.h"
+#include "core/error.h"
 #include "model/individual.h"
 #include "model/parameter_set.h"
 
@@ -31,10 +32,10 @@ std::vector<TrialBucket> trial_buckets(const Setup& s);
 // Simulates every bucket once, as replicate `replicate` under `seed`: the model is
 // `base` with `overrides`, its disease's standard-of-care share (model/trial_effect.h)
 // times exp(effects[b]). `values` gets each setup row's value (NaN where none). False,
-// with `error`, when a model or a trial cannot be made.
+// with `error` set, when a model or a trial cannot be made.
 bool simulate_world(const Setup& s, const model::ParameterSet& base,
                     const std::vector<std::pair<std::string, double>>& overrides, const std::vector<TrialBucket>& buckets,
                     const std::vector<double>& effects, std::uint64_t seed, std::uint64_t replicate, int threads,
-                    std::vector<double>& values, std::string& error);
+                    std::vector<double>& values, Error& error);
 
 }  // namespace il2t::calibration

@@ -98,12 +98,12 @@ int run(const CalibrateOptions& given) {
     const std::string journal_path = o.journal.empty() ? o.out + ".journal" : o.journal;
     const std::string key = fmt::format("{} {} {} {} seed {} replicates {} {}", rec.targets_sha256, rec.studies_sha256,
                                         rec.free_sha256, rec.base_fingerprint, seed, o.replicates, calibration::kFitAlgorithm);
-    std::string err;
-    auto journal = calibration::Journal::open(journal_path, key, err);
-    if (!journal) {
-      std::cerr << kCmd << ": error: " << err << "\n";
+    auto opened = calibration::Journal::open(journal_path, key);
+    if (!opened) {
+      std::cerr << kCmd << ": error: " << opened.error() << "\n";
       return 1;
     }
+    std::unique_ptr<calibration::Journal> journal = std::move(*opened);
     calibration::FitSettings fs;
     fs.max_evaluations = o.max_evaluations;
     rec.result = calibration::fit(rec.free, ev.base_values(), objective, fs, journal.get(), [](const calibration::FitProgress& p) {

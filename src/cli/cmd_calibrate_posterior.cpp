@@ -216,9 +216,8 @@ int run_posterior_calibration(const CalibrateOptions& given) {
   prov.free_sha256 = in->free.sha256;
   prov.model_sha256 = in->base.fingerprint_for_posterior(names);
   // The layout's own errors before any file is opened.
-  std::string layout_error;
-  if (!calibration::make_layout(in->setup, in->free.parameters, in->base, o.params, layout_error)) {
-    std::cerr << layout_error << "\n";
+  if (const auto layout = calibration::make_layout(in->setup, in->free.parameters, in->base, o.params); !layout) {
+    std::cerr << layout.error() << "\n";
     return 1;
   }
   const std::string journal_path = o.journal.empty() ? o.out + ".journal" : o.journal;
@@ -227,12 +226,12 @@ int run_posterior_calibration(const CalibrateOptions& given) {
   const std::string key = fmt::format("posterior {} {} {} {} {} {} seed {} replicates {} points {}", prov.program,
                                       prov.targets_sha256, prov.studies_sha256, prov.placebo_sha256, prov.free_sha256,
                                       in->base.fingerprint(), ps.seed, ps.replicates, ps.points);
-  std::string err;
-  auto journal = calibration::Journal::open(journal_path, key, err);
-  if (!journal) {
-    std::cerr << kCmd << ": error: " << err << "\n";
+  auto opened = calibration::Journal::open(journal_path, key);
+  if (!opened) {
+    std::cerr << kCmd << ": error: " << opened.error() << "\n";
     return 1;
   }
+  std::unique_ptr<calibration::Journal> journal = std::move(*opened);
   const calibration::PosteriorRun r =
       calibration::run_posterior(in->setup, in->base, in->free.parameters, o.params, ps, journal.get(), show);
   if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\n");
@@ -262,11 +261,12 @@ int run_posterior_calibration(const CalibrateOptions& given) {
                                             o.sbc_world.empty() ? "model" : o.sbc_world, ss.seed, ss.draws, ss.bins,
                                             ss.burn_in, ss.steps);
     const std::string sbc_journal_path = o.sbc_journal.empty() ? o.out + ".sbc.journal" : o.sbc_journal;
-    sbc_journal = calibration::Journal::open(sbc_journal_path, sbc_key, err);
-    if (!sbc_journal) {
-      std::cerr << kCmd << ": error: " << err << "\n";
+    auto sbc_opened = calibration::Journal::open(sbc_journal_path, sbc_key);
+    if (!sbc_opened) {
+      std::cerr << kCmd << ": error: " << sbc_opened.error() << "\n";
       return 1;
     }
+    sbc_journal = std::move(*sbc_opened);
     const calibration::SbcResult sbc = calibration::run_sbc(
         in->setup, in->base, r.layout, *r.emulator, r.design, ss,
         [](int i, int n) { show("simulation-based calibration", i, n); }, sbc_journal.get());

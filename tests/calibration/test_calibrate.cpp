@@ -189,6 +189,16 @@ TEST(Fit, FindsTheMinimumOfAKnownObjectiveInsideTheBounds) {
   EXPECT_NEAR(r2.best[0], 7.0, 1e-3);
 }
 
+// The journal at `path`, or null (the test failed, with the error) when it cannot be opened.
+std::unique_ptr<Journal> open_journal(const std::string& path, const std::string& key) {
+  auto j = Journal::open(path, key);
+  if (!j) {
+    ADD_FAILURE() << j.error();
+    return nullptr;
+  }
+  return std::move(*j);
+}
+
 TEST(Fit, ResumesFromTheJournalAfterAnInterruption) {
   const auto dir = std::filesystem::temp_directory_path() / "il2t_journal_test";
   std::filesystem::create_directories(dir);
@@ -204,17 +214,16 @@ TEST(Fit, ResumesFromTheJournalAfterAnInterruption) {
     if (++calls == 25) return Evaluation{{}, "interrupted"};
     return q(x);
   };
-  std::string err;
   {
-    auto j = Journal::open(path, "key", err);
-    ASSERT_TRUE(j) << err;
+    auto j = open_journal(path, "key");
+    ASSERT_TRUE(j);
     const FitResult cut = fit(q.free, {2.0, 0.5}, failing, s, j.get(), {});
     EXPECT_EQ(cut.error, "interrupted");
     EXPECT_EQ(j->size(), 24u);
   }
   // Resumed: 24 answers come from the journal, the rest are evaluated, same result.
   Quadratic again = quadratic();
-  auto j = Journal::open(path, "key", err);
+  auto j = open_journal(path, "key");
   ASSERT_EQ(j->size(), 24u);
   const FitResult resumed = fit(again.free, {2.0, 0.5}, std::cref(again), s, j.get(), {});
   EXPECT_EQ(resumed.replayed, 24);
@@ -223,7 +232,7 @@ TEST(Fit, ResumesFromTheJournalAfterAnInterruption) {
   EXPECT_EQ(resumed.best_value, whole.best_value);
   // Another key starts afresh.
   j.reset();
-  auto other = Journal::open(path, "other key", err);
+  auto other = open_journal(path, "other key");
   EXPECT_EQ(other->size(), 0u);
   other->remove();
   EXPECT_FALSE(std::filesystem::exists(path));
@@ -235,8 +244,7 @@ TEST(Fit, JournalIgnoresATornLastLine) {
     std::ofstream f(path);
     f << "{\"key\":\"k\"}\n{\"f\":1.5,\"x\":[1.0,2.0]}\n{\"f\":2.5,\"x\":[1.0,";
   }
-  std::string err;
-  auto j = Journal::open(path, "k", err);
+  auto j = open_journal(path, "k");
   ASSERT_TRUE(j);
   EXPECT_EQ(j->size(), 1u);
   EXPECT_EQ(j->replay(0, {1.0, 2.0}), 1.5);
@@ -248,15 +256,14 @@ TEST(Fit, JournalIgnoresATornLastLine) {
 
 TEST(Fit, JournalKeepsSeveralValuesAndNaNAndStopsAtALineItDidNotWrite) {
   const auto path = (std::filesystem::temp_directory_path() / "il2t_journal_values").string();
-  std::string err;
   {
-    auto j = Journal::open(path, "k", err);
-    ASSERT_TRUE(j) << err;
+    auto j = open_journal(path, "k");
+    ASSERT_TRUE(j);
     EXPECT_EQ(j->append({1.0, 2.0}, std::vector<double>{0.5, NAN, -3.25}), "");
     EXPECT_EQ(j->append({1.0, 3.0}, 7.0), "");
   }
   {
-    auto j = Journal::open(path, "k", err);
+    auto j = open_journal(path, "k");
     ASSERT_TRUE(j);
     ASSERT_EQ(j->size(), 2u);
     const auto v = j->replay_values(0, {1.0, 2.0});
@@ -271,7 +278,7 @@ TEST(Fit, JournalKeepsSeveralValuesAndNaNAndStopsAtALineItDidNotWrite) {
     std::ofstream f(path);
     f << "{\"key\":\"k\"}\n{\"f\":1.5,\"x\":[1.0,2.0]}\n{\"f\":2.5,\"x\":[1.0,\"a\"]}\n{\"f\":3.5,\"x\":[1.0,4.0]}\n";
   }
-  auto j = Journal::open(path, "k", err);
+  auto j = open_journal(path, "k");
   ASSERT_TRUE(j);
   EXPECT_EQ(j->size(), 1u);  // the line with a string in x and everything after it are dropped
   j->remove();

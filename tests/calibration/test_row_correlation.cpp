@@ -30,9 +30,8 @@ TEST(RowCorrelation, OneTrialArmsRowsAreCorrelatedAsItsParticipantsMakeThemLong)
   const model::Model m = test::shipped_model();
   const FreeRead free = read_free(*data::read_file(dir + "/free.toml"), "free.toml", m.parameters);
   ASSERT_EQ(free.error, "");
-  std::string error;
-  auto layout = make_layout(s, free.parameters, m.parameters, "free.toml", error);
-  ASSERT_TRUE(layout) << error;
+  auto layout = make_layout(s, free.parameters, m.parameters, "free.toml");
+  ASSERT_TRUE(layout) << layout.error();
   PosteriorLayout& l = *layout;
   // He 2020's two arms are clusters; a placebo arm shared by several trials is not in one.
   const Observed& sri_il2 = l.observed[observed_index(s, l, "he2020-sri4-w24-il2")];
@@ -50,6 +49,7 @@ TEST(RowCorrelation, OneTrialArmsRowsAreCorrelatedAsItsParticipantsMakeThemLong)
     x.push_back(f.to_search(m.parameters.find(f.name)->value));
   }
   std::vector<RowCluster> one = l.clusters, two = l.clusters;
+  Error error;
   ASSERT_TRUE(estimate_correlations(s, m.parameters, l, x, 40, 11, 1, one, error)) << error;
   ASSERT_TRUE(estimate_correlations(s, m.parameters, l, x, 40, 11, 2, two, error)) << error;
   for (std::size_t c = 0; c < one.size(); ++c) {

@@ -133,11 +133,10 @@ TEST(Sbc, TheMethodsRanksAreUniformOnAReducedProblemLong) {
       const std::size_t next = text.find('\n', at);
       std::ofstream(path, std::ios::binary | std::ios::trunc) << text.substr(0, at + (next - at) / 2);
     }
-    std::string err;
-    auto j = Journal::open(path, "sbc test", err);
-    ASSERT_TRUE(j) << err;
-    const std::size_t kept = j->size();
-    const SbcResult r = run_sbc(*loaded.setup, m.parameters, run.layout, *run.emulator, run.design, es, {}, j.get());
+    auto j = Journal::open(path, "sbc test");
+    ASSERT_TRUE(j) << j.error();
+    const std::size_t kept = (*j)->size();
+    const SbcResult r = run_sbc(*loaded.setup, m.parameters, run.layout, *run.emulator, run.design, es, {}, j->get());
     ASSERT_EQ(r.error, "");
     EXPECT_EQ(kept, pass == 0 ? 0u : pass == 1 ? 8u : 3u);
     EXPECT_EQ(ranks_of(r), ranks_of(plain)) << "pass " << pass;
