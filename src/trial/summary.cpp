@@ -203,11 +203,11 @@ Headline headline(const TrialDesign& d, const std::vector<EndpointResult>& resul
   return {};
 }
 
-void record_failure(Summary& s, std::int64_t replicate, const std::string& error) {
+void record_failure(Summary& s, std::int64_t replicate, const Error& error) {
   ++s.failed;
   if (s.first_failed < 0 || replicate < s.first_failed) {
     s.first_failed = replicate;
-    s.first_error = error;
+    s.first_error = error.text();
   }
 }
 

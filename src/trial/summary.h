@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "trial/analysis.h"
 #include "trial/design.h"
 #include "trial/records.h"
@@ -115,7 +116,8 @@ std::optional<std::pair<std::size_t, std::size_t>> main_comparison(const TrialDe
 // Adds one replicate: its records, and each endpoint's result against the truth.
 void accumulate(Summary& s, const TrialDesign& d, const TrialRecords& r, const std::vector<EndpointResult>& results,
                 const std::vector<std::vector<double>>& truth);
-void record_failure(Summary& s, std::int64_t replicate, const std::string& error);
+// Counts a failed replicate, keeping the text of the earliest one's error.
+void record_failure(Summary& s, std::int64_t replicate, const Error& error);
 
 // The histogram range of an endpoint's arm means.
 Histogram arm_histogram(const EndpointPlan& e);
