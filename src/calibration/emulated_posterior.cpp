@@ -82,11 +82,9 @@ EmulatedPosterior::EmulatedPosterior(const Emulator& e, std::vector<FreeParamete
   for (const TrialGroup& g : groups_)
     if (std::find(shares_.begin(), shares_.end(), g.share) == shares_.end()) shares_.push_back(g.share);
   make_blocks();
-  for (const RowCluster& c : clusters_) {
-    std::vector<std::size_t> outputs;
-    for (std::size_t r : c.rows) outputs.push_back(rows_[r].mean);
-    error_corr_.push_back(e_.error_correlation(outputs));
-  }
+  // From the cluster's own outputs, not the rows given: a synthetic data set may lack
+  // some of a cluster's rows, and Q is fixed per emulator.
+  for (const RowCluster& c : clusters_) error_corr_.push_back(e_.error_correlation(c.outputs));
   for (std::size_t i = 0; i < theta_.size(); ++i) {
     double lo = theta_[i].to_search(theta_[i].lower), hi = theta_[i].to_search(theta_[i].upper);
     if (i < e_.inputs()) {

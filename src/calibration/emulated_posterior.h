@@ -66,8 +66,9 @@ struct Observed {
 
 // A cluster's correlation: k × k, row-major, in the order of Observed::slot.
 struct RowCluster {
-  std::vector<std::size_t> rows;  // the layout's observed rows
+  std::vector<std::size_t> rows;     // the layout's observed rows
   std::vector<double> corr;
+  std::vector<std::size_t> outputs;  // each row's emulator output (Observed::mean), in slot order
 };
 
 struct TrialGroup {

@@ -100,6 +100,7 @@ Expected<PosteriorLayout> make_layout(const Setup& s, const std::vector<FreePara
     RowCluster c;
     c.corr.assign(rows.size() * rows.size(), 0.0);
     for (std::size_t i = 0; i < rows.size(); ++i) c.corr[i * rows.size() + i] = 1;
+    for (std::size_t r : rows) c.outputs.push_back(l.observed[r].mean);
     c.rows = std::move(rows);
     l.clusters.push_back(std::move(c));
   }

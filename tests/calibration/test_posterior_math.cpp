@@ -218,13 +218,13 @@ TEST(EmulatedPosterior, RowsOfOneTrialArmAreJointlyNormalWithTheirCorrelation) {
   Observed b = a;
   b.slot = 1, b.y = 0.5;
   const double t = 0.4;  // mean 1.2
-  const EmulatedPosterior joint(e, {uniform("a", -1, 1)}, {a, b}, {}, {{{0, 1}, {1, 0.6, 0.6, 1}}});
+  const EmulatedPosterior joint(e, {uniform("a", -1, 1)}, {a, b}, {}, {{{0, 1}, {1, 0.6, 0.6, 1}, {0, 0}}});
   EXPECT_NEAR(joint.log_likelihood(&t, joint.rows()), bivariate(0.8, -0.7, 4, 4, 0.6 * 4), 1e-9);
   // With the identity it is the two rows apart.
   Observed a1 = a, b1 = b;
   a1.cluster = a1.slot = b1.cluster = b1.slot = -1;
   const EmulatedPosterior apart(e, {uniform("a", -1, 1)}, {a1, b1}, {});
-  const EmulatedPosterior identity(e, {uniform("a", -1, 1)}, {a, b}, {}, {{{0, 1}, {1, 0, 0, 1}}});
+  const EmulatedPosterior identity(e, {uniform("a", -1, 1)}, {a, b}, {}, {{{0, 1}, {1, 0, 0, 1}, {0, 0}}});
   EXPECT_NEAR(identity.log_likelihood(&t, identity.rows()), apart.log_likelihood(&t, apart.rows()), 1e-12);
   // A data set missing one row keeps the other's own term.
   EXPECT_NEAR(joint.log_likelihood(&t, {a}), apart.log_likelihood(&t, {a1}), 1e-12);
@@ -317,11 +317,17 @@ TEST(EmulatedPosterior, OneArmsRowsEmulatorErrorsCorrelateAsTheirResiduals) {
   const double t = 0.4;
   double out[3];
   e.predict(&t, out);
-  const EmulatedPosterior joint(e, {uniform("a", -1, 1)}, {a, b}, {}, {{{0, 1}, {1, 0.6, 0.6, 1}}});
+  const EmulatedPosterior joint(e, {uniform("a", -1, 1)}, {a, b}, {}, {{{0, 1}, {1, 0.6, 0.6, 1}, {0, 1}}});
   const double q = 1 - Emulator::kErrorShrink;
   EXPECT_NEAR(joint.error_correlation(0)[1], q, 1e-9);
   EXPECT_NEAR(joint.log_likelihood(&t, joint.rows()),
               bivariate(2.0 - out[0], 0.5 - out[1], 4 + se * se, 4 + se * se, 0.6 * 4 + q * se * se), 1e-9);
+  // A synthetic data set without a row that comes before the cluster's (the layout's
+  // row 0, here not given): Q comes from the cluster's own outputs, not from the rows
+  // given, so it and the cluster's likelihood are unchanged.
+  const EmulatedPosterior lacking(e, {uniform("a", -1, 1)}, {a, b}, {}, {{{1, 2}, {1, 0.6, 0.6, 1}, {0, 1}}});
+  EXPECT_EQ(lacking.error_correlation(0), joint.error_correlation(0));
+  EXPECT_NEAR(lacking.log_likelihood(&t, lacking.rows()), joint.log_likelihood(&t, joint.rows()), 1e-12);
 }
 
 TEST(EmulatedPosterior, AFewEventRowKeepsItsBinomialMarginInItsCluster) {
@@ -339,7 +345,7 @@ TEST(EmulatedPosterior, AFewEventRowKeepsItsBinomialMarginInItsCluster) {
   normal.kind = TermKind::normal;
   normal.y = 2.0, normal.mean = 1, normal.spread = 2, normal.cluster = 0, normal.slot = 1;
   const double rho = 0.5;
-  const EmulatedPosterior post(e, {uniform("a", -1, 1)}, {few, normal}, {}, {{{0, 1}, {1, rho, rho, 1}}});
+  const EmulatedPosterior post(e, {uniform("a", -1, 1)}, {few, normal}, {}, {{{0, 1}, {1, rho, rho, 1}, {0, 1}}});
   const double t = 0.4;
   // The binomial's margin (R: 2 of 30 at p = 0.1, tests/reference/calibration_binomial_margin.R)
   // and the normal row's score, (2 − 1.2) / 2, joined by a Gaussian copula of correlation ρ.
@@ -350,7 +356,7 @@ TEST(EmulatedPosterior, AFewEventRowKeepsItsBinomialMarginInItsCluster) {
   // With 5 events it is no longer few: the row is normal on the asin scale.
   Observed many = few;
   many.k = 5;
-  const EmulatedPosterior normal_too(e, {uniform("a", -1, 1)}, {many, normal}, {}, {{{0, 1}, {1, rho, rho, 1}}});
+  const EmulatedPosterior normal_too(e, {uniform("a", -1, 1)}, {many, normal}, {}, {{{0, 1}, {1, rho, rho, 1}, {0, 1}}});
   const double s = 0.5 / std::sqrt(30.0), d = std::asin(std::sqrt(5.0 / 30)) - std::asin(std::sqrt(0.1));
   EXPECT_NEAR(normal_too.log_likelihood(&t, normal_too.rows()), bivariate(d, 0.8, s * s, 4, rho * s * 2), 1e-7);
 }
