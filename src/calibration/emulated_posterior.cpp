@@ -52,6 +52,10 @@ double log_sum_exp(const double* v, const double* logw, std::size_t n) {
 
 }  // namespace
 
+bool takes_binomial_margin(const Observed& o, double k) {
+  return o.cluster >= 0 && o.kind == TermKind::binomial && few_events(k, o.n);
+}
+
 double on_emulated_scale(const Observed& o, double v) {
   if (!std::isfinite(v)) return v;
   if (o.kind == TermKind::binomial) return std::asin(std::sqrt(std::clamp(v, 0.0, 1.0)));
@@ -210,7 +214,7 @@ double EmulatedPosterior::log_likelihood(const double* theta, const std::vector<
       const double mu = emulated(slot, s, r.mean), e = err[r.mean];
       sd[i] = r.kind == TermKind::binomial ? 0.5 / std::sqrt(r.n) : std::exp(emulated(slot, s, *r.spread));
       t[i] = std::sqrt(sd[i] * sd[i] + e * e);
-      if (r.kind == TermKind::binomial && few_events(r.k, r.n)) {
+      if (takes_binomial_margin(r, r.k)) {
         const MarginScore m = binomial_margin(r.k, r.n, mu, e);
         z[i] = m.z;
         extra += m.log_p + 0.5 * m.z * m.z;

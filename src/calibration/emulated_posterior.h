@@ -138,6 +138,10 @@ inline constexpr double kShareReach = 1.25;
 void emulated_in_trial(const Emulator& e, const std::vector<TrialGroup>& groups, const double* x, int group,
                        double effect, std::vector<double>& out);
 
+// True for a proportion of a cluster whose count (k of n) has few events: its
+// likelihood is its binomial margin in the cluster's copula (binomial_margin.h).
+bool takes_binomial_margin(const Observed& o, double k);
+
 // A row's simulated value (a proportion, a fold, a mean) on its emulated scale: asin √p,
 // ln (of 1 + v for a fold minus 1), or as it is; a value that is not finite stays so.
 double on_emulated_scale(const Observed& o, double v);

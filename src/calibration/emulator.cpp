@@ -11,15 +11,16 @@ namespace il2t::calibration {
 namespace {
 
 // Ridge fits of every column of Y on the columns of F (both centred here), each with
-// the penalty of a grid that minimises its exact leave-one-out error.
+// the penalty of a grid that minimises its exact leave-one-out error; with `residuals`,
+// also each point's leave-one-out residual at that penalty.
 struct RidgeFit {
   Eigen::MatrixXd beta;       // p × m
   Eigen::RowVectorXd intercept;  // m
   std::vector<double> loo_sse;
-  Eigen::MatrixXd loo_res;       // n × m: each point's leave-one-out residual
+  Eigen::MatrixXd loo_res;       // n × m: each point's leave-one-out residual (if asked for)
 };
 
-RidgeFit ridge_loo(Eigen::MatrixXd F, Eigen::MatrixXd Y) {
+RidgeFit ridge_loo(Eigen::MatrixXd F, Eigen::MatrixXd Y, bool residuals) {
   const Eigen::Index n = F.rows(), m = Y.cols();
   const Eigen::RowVectorXd fmean = F.colwise().mean(), ymean = Y.colwise().mean();
   F.rowwise() -= fmean;
@@ -46,8 +47,8 @@ RidgeFit ridge_loo(Eigen::MatrixXd F, Eigen::MatrixXd Y) {
     }
   }
   RidgeFit out;
-  out.loo_res.resize(n, m);
-  for (Eigen::Index j = 0; j < m; ++j) {  // the leave-one-out residuals at the penalty chosen
+  if (residuals) out.loo_res.resize(n, m);
+  for (Eigen::Index j = 0; residuals && j < m; ++j) {  // the leave-one-out residuals at the penalty chosen
     const Eigen::VectorXd shrink = s.array().square() / (s.array().square() + lambda[static_cast<std::size_t>(j)]);
     const Eigen::VectorXd h = (U2 * shrink).array() + 1.0 / static_cast<double>(n);
     const Eigen::VectorXd fitted = U * (shrink.asDiagonal() * UtY.col(j));
@@ -77,7 +78,7 @@ Eigen::MatrixXd influence(const Eigen::MatrixXd& Z, const Eigen::MatrixXd& Y) {
     for (Eigen::Index k = 0; k < d; ++k)
       for (Eigen::Index l = k; l < d; ++l) F.col(c++) = Z.col(k).cwiseProduct(Z.col(l));
   }
-  const RidgeFit r = ridge_loo(F, Y);
+  const RidgeFit r = ridge_loo(F, Y, false);
   Eigen::MatrixXd inf = r.beta.topRows(d).cwiseAbs();
   if (full) {
     Eigen::Index c = d;
@@ -180,7 +181,7 @@ Expected<Emulator> Emulator::fit(const Box& box, const std::vector<std::vector<d
       if (c >= 0) col = col.cwiseProduct(Zj.col(static_cast<Eigen::Index>(o.active[static_cast<std::size_t>(c)])));
       F.col(static_cast<Eigen::Index>(d + t)) = col;
     }
-    const RidgeFit r = ridge_loo(F, Y(have, static_cast<Eigen::Index>(j)));
+    const RidgeFit r = ridge_loo(F, Y(have, static_cast<Eigen::Index>(j)), true);
     std::vector<double> res(rows.size(), std::numeric_limits<double>::quiet_NaN());
     for (std::size_t q = 0; q < have.size(); ++q) res[static_cast<std::size_t>(have[q])] = r.loo_res(static_cast<Eigen::Index>(q), 0);
     e.residual_.push_back(std::move(res));

@@ -64,7 +64,7 @@ LikelihoodCheck likelihood_check(const Setup& s, const model::ParameterSet& base
       var[k] = sd[k] * sd[k] + err * err;
       const double v = t.world[l.observed_row[k]];
       // A few-event row of a cluster: the mid-p normal score the likelihood uses.
-      if (o.cluster >= 0 && o.kind == TermKind::binomial && std::isfinite(v) && few_events(v * o.n, o.n))
+      if (std::isfinite(v) && takes_binomial_margin(o, v * o.n))
         z[k] = binomial_margin(v * o.n, o.n, y[o.mean], err).z;
       else
         z[k] = (on_emulated_scale(o, v) - y[o.mean]) / std::sqrt(var[k]);
