@@ -17,6 +17,7 @@ packages=(
   bc                       # bench/whole_process.sh arithmetic
   libsundials-dev          # tests: CVODE reference solutions for the model's solver
   libnlopt-dev             # calibration: derivative-free optimisation (il2trial calibrate)
+  libreadstat-dev          # SDTM and ADaM: SAS transport (XPT) files, read and written
   chromium                 # tests: the simulation report renders in headless Chromium
 )
 

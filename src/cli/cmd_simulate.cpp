@@ -7,6 +7,7 @@
 #include <memory>
 #include <thread>
 
+#include "cli/analysis_options.h"
 #include "cli/commands.h"
 #include "cli/load.h"
 #include "cli/model_options.h"
@@ -18,8 +19,9 @@
 #include "report/sim_text.h"
 #include "report/stats_runner.h"
 #include "data/atomic_file.h"
+#include "sdtm/delivery.h"
+#include "sdtm/write_trial.h"
 #include "trial/engine.h"
-#include "trial/records_io.h"
 #include "trial/simulate.h"
 
 namespace il2t::cli {
@@ -27,12 +29,11 @@ namespace il2t::cli {
 namespace {
 
 constexpr const char* kCmd = "il2trial simulate";
-constexpr const char* kDefaultModels = "linear,emax:0.2,sigEmax:0.4:3,exponential:0.5";
 
 struct Options {
   std::string file, n_text, json, report, shard_text, out, records, model_dir = model::default_model_dir(), posterior;
   bool fixed = false;
-  std::string seed_text = "1", models = kDefaultModels;
+  std::string seed_text = "1", models = report::kDefaultModels;
   std::vector<std::string> sets, parts;
   std::int64_t replicates = 500;
   int threads = 0, truth_per_arm = 2000;
@@ -108,7 +109,7 @@ int finish(const trial::TrialDesign& d, const report::SimProvenance& pv, const t
   return 0;
 }
 
-// The first replicate's trial records as CSV files in `dir` (created if need be).
+// The first replicate's trial records as SDTM (CSV and XPT) in `dir`: every file or none.
 bool write_records_dir(const trial::TrialDesign& d, const model::Model& m, const trial::SimulationSettings& s,
                        std::int64_t replicate, const std::string& dir) {
   trial::TrialRunner runner(d, m);
@@ -118,21 +119,16 @@ bool write_records_dir(const trial::TrialDesign& d, const model::Model& m, const
     std::cerr << kCmd << ": error: --records: replicate " << replicate << ": " << error << "\n";
     return false;
   }
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) {
-    std::cerr << kCmd << ": error: --records " << dir << ": " << ec.message() << "\n";
-    return false;
-  }
-  const trial::RecordFiles f = trial::write_records(d, r);
-  for (auto [name, text] : {std::pair{"subjects.csv", &f.subjects}, std::pair{"findings.csv", &f.findings},
-                            std::pair{"events.csv", &f.events}}) {
-    const std::string why = data::write_file_atomically(dir + "/" + name, *text);
-    if (!why.empty()) {
-      std::cerr << kCmd << ": error: --records: " << why << "\n";
+  const std::vector<sdtm::Dataset> sets = sdtm::write_trial(d, r, {});
+  for (auto [f, sub] : {std::pair{sdtm::Format::csv, "/csv"}, std::pair{sdtm::Format::xpt, "/xpt"}}) {
+    const Error e = sdtm::write_delivery(sets, dir + sub, {f});
+    if (!e.empty()) {
+      std::cerr << kCmd << ": error: --records: " << e << "\n";
       return false;
     }
   }
+  std::cerr << kCmd << ": replicate " << replicate << " written as SDTM to " << dir << "/csv and " << dir
+            << "/xpt (il2trial analyze PROTOCOL --sdtm " << dir << "/xpt)\n";
   return true;
 }
 
@@ -147,14 +143,6 @@ int run(Options o) {
   if (o.truth_per_arm < 100 || o.truth_per_arm > report::kMaxTruthPerArm) {
     std::cerr << kCmd << ": error: --truth-n " << o.truth_per_arm << ": give 100 to " << report::kMaxTruthPerArm
               << " participants per arm\n";
-    return 2;
-  }
-  if (!(o.alpha > 0 && o.alpha < 1)) {
-    std::cerr << kCmd << ": error: --alpha " << o.alpha << ": give a level between 0 and 1 (two-sided)\n";
-    return 2;
-  }
-  if (!(o.delta > 0 && o.delta <= 1)) {
-    std::cerr << kCmd << ": error: --delta " << o.delta << ": give an effect on the response scale, above 0 and at most 1\n";
     return 2;
   }
   const int threads = o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -183,11 +171,8 @@ int run(Options o) {
     std::cerr << kCmd << ": error: --out is for a shard's partial result (with --shard i/n); use --json or --report\n";
     return 2;
   }
-  auto models = report::parse_models(o.models);
-  if (!models) {
-    std::cerr << kCmd << ": error: " << models.error << "\n";
-    return 2;
-  }
+  const auto analysis = analysis_settings(o.alpha, o.delta, o.models, kCmd);
+  if (!analysis) return 2;
   int status = 1;
   auto inputs = read_model_and_posterior(o.model_dir, o.posterior, o.fixed, *overrides, kCmd, status);
   if (!inputs) return status;
@@ -211,7 +196,7 @@ int run(Options o) {
   s.ns = *ns;
   s.null_effect = o.null_effect;
   s.truth_per_arm = o.truth_per_arm;
-  s.analysis = {o.alpha, o.delta, *models.value};
+  s.analysis = *analysis;
   if (choice->draws) {
     s.base = &base;
     s.draws = &*choice->draws;
@@ -336,13 +321,13 @@ void add_simulate(CLI::App& app, int& status) {
   cmd->add_flag("--null", o->null_effect, "IL-2 without effect (its doses given as placebo): the rejection rate is the type I error");
   cmd->add_option("--json", o->json, "Write the results as JSON to this file (- for standard output)");
   cmd->add_option("--report", o->report, "Write a self-contained HTML report to this file");
-  cmd->add_option("--records", o->records, "Also write the first replicate trial's records (subjects, findings, events) as CSV files into this directory");
+  cmd->add_option("--records", o->records, "Also write the first replicate trial's records as SDTM datasets (DM, DS, EX, SV, VS, AE, CM, LB, RS, QS) into DIR/csv and DIR/xpt: il2trial analyze reads either back");
   cmd->add_option("--shard", o->shard_text, "Run part i of n of the replicates (i/n, from 0) and write it to --out");
   cmd->add_option("--out", o->out, "With --shard: the partial result, for il2trial merge");
   cmd->add_option("--truth-n", o->truth_per_arm, "Participants per arm of the large trial that gives each effect's truth (default 2000)");
   cmd->add_option("--alpha", o->alpha, "Two-sided significance level of the tests (default 0.05; MCP-Mod one-sided at half); an endpoint's own analysis.alpha takes precedence");
   cmd->add_option("--delta", o->delta, "MCP-Mod: the clinically relevant gain in response rate for the target dose (default 0.15)");
-  cmd->add_option("--models", o->models, std::string("MCP-Mod candidate models with guesstimates on the dose scale, MIU per dose (default ") + kDefaultModels + ")");
+  cmd->add_option("--models", o->models, std::string("MCP-Mod candidate models with guesstimates on the dose scale, MIU per dose (default ") + report::kDefaultModels + ")");
   cmd->add_option("--set", o->sets, "Override a model parameter, name=value (repeatable)");
   cmd->add_option("--model-dir", o->model_dir, "Directory of the parameter files (default: the shipped models/)");
   cmd->add_option("--posterior", o->posterior,

@@ -17,5 +17,6 @@ void add_parameters(CLI::App& app, int& status);
 void add_simulate(CLI::App& app, int& status);  // simulate and merge
 void add_check_model(CLI::App& app, int& status);
 void add_calibrate(CLI::App& app, int& status);
+void add_analyze(CLI::App& app, int& status);
 
 }  // namespace il2t::cli

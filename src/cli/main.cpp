@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   il2t::cli::add_simulate(app, status);
   il2t::cli::add_check_model(app, status);
   il2t::cli::add_calibrate(app, status);
+  il2t::cli::add_analyze(app, status);
   if (argc > 1 && argv[1][0] != '-') {
     std::string names;
     bool known = false;

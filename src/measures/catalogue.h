@@ -41,8 +41,10 @@ enum class Id : std::uint8_t {
 };
 inline constexpr std::size_t kTestCount = static_cast<std::size_t>(Id::count);
 
-// The SDTM domain a finding belongs to.
-enum class Domain : std::uint8_t { qs, lb, cm };
+// The SDTM domain a finding belongs to. SDTMIG 3.3 and later place clinician-rated
+// scales (clinical classifications: SLEDAI-2K, BILAG-2004, the PGA, ESSDAI, JADAS) in
+// RS and patient-reported ones (ESSPRI) in QS (docs/sdtm.md).
+enum class Domain : std::uint8_t { qs, lb, cm, rs };
 
 struct TestSpec {
   Id id;
@@ -58,6 +60,12 @@ struct TestSpec {
   // Produced by an observation-only parameter group (parameter_set.h's
   // kObservationOnlyGroups): no calibration target may read it.
   bool observation_only = false;
+  // Its instrument as SDTM's --CAT names it ("SLEDAI-2K", "BILAG-2004"); "" for a lab
+  // test or a medication.
+  std::string_view category = "";
+  // A coded result (--STRESC): the character values of 0, 1, 2, … in order ("ABCDE"
+  // for a BILAG-2004 grade); "" for a numeric result (--STRESN).
+  std::string_view coded = "";
 };
 
 // One visit's recorded values, by test (NaN: not measured).

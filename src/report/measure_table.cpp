@@ -14,6 +14,7 @@ const char* domain_name(measures::Domain d) {
     case measures::Domain::qs: return "QS";
     case measures::Domain::lb: return "LB";
     case measures::Domain::cm: return "CM";
+    case measures::Domain::rs: return "RS";
   }
   return "";
 }

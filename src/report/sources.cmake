@@ -14,4 +14,5 @@ list(APPEND IL2T_SOURCES
   report/sim_text.cpp
   report/uncertainty.cpp
   report/sim_html.cpp
+  report/analysis_report.cpp
 )

@@ -26,5 +26,7 @@ std::string stats_text(const nlohmann::ordered_json& result);
 
 // "linear,emax:0.2,sigEmax:0.4:3" → candidate models with their guesstimates (MCP-Mod).
 stats::Outcome<std::vector<stats::CandidateModel>> parse_models(const std::string& text);
+// MCP-Mod's default candidate models, as simulate and analyze take them.
+inline constexpr const char* kDefaultModels = "linear,emax:0.2,sigEmax:0.4:3,exponential:0.5";
 
 }  // namespace il2t::report

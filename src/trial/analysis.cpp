@@ -114,6 +114,19 @@ std::vector<std::size_t> comparison_arms(const TrialDesign& d, const EndpointPla
   return out;
 }
 
+std::vector<EndpointAnalysis> analyse_trial(const TrialDesign& d, const TrialRecords& r, const AnalysisSettings& s) {
+  Analyser a(d, s);
+  std::vector<EndpointAnalysis> out;
+  for (const EndpointPlan& e : d.endpoints) {
+    EndpointAnalysis x;
+    x.plan = &e;
+    derive_endpoint(d, e, r, x.rows);
+    x.result = a.analyse(e, r, x.rows);
+    out.push_back(std::move(x));
+  }
+  return out;
+}
+
 EndpointResult Analyser::analyse(const EndpointPlan& e, const TrialRecords& r, const EndpointRows& rows) {
   EndpointResult out;
   for (std::size_t a : e.arms) {

@@ -66,6 +66,16 @@ class Analyser {
   std::map<std::vector<double>, double> critical_;  // critical_key → critical value
 };
 
+// The protocol's planned analysis of every endpoint of one trial's records, in the
+// design's order, through the same derivation and Analyser a simulated replicate uses:
+// `analyze` runs it on a real trial (read from SDTM).
+struct EndpointAnalysis {
+  const EndpointPlan* plan = nullptr;
+  EndpointRows rows;
+  EndpointResult result;
+};
+std::vector<EndpointAnalysis> analyse_trial(const TrialDesign& d, const TrialRecords& r, const AnalysisSettings& s);
+
 // The endpoint's true effect per comparison, from a large trial (`rows` of it):
 // the population's risk difference, mean difference, location shift or log hazard
 // ratio. Uses the same estimators as the replicate analyses without adjustment.

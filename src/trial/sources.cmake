@@ -4,7 +4,6 @@ list(APPEND IL2T_SOURCES
   trial/conduct.cpp
   trial/randomisation.cpp
   trial/records.cpp
-  trial/records_io.cpp
   trial/design.cpp
   trial/engine.cpp
   trial/endpoints.cpp

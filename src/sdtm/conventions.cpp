@@ -1,0 +1,100 @@
+#include "sdtm/conventions.h"
+
+#include <array>
+#include <cctype>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace il2t::sdtm {
+
+namespace {
+
+bool same(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::toupper(static_cast<unsigned char>(a[i])) != std::toupper(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
+
+struct Glucocorticoid {
+  std::string_view name;
+  double factor;  // prednisone-equivalent mg per mg
+};
+
+// ../shared/reference/instruments.md 6.1 (Meikle & Tyler 1977): the dose equal to 5 mg
+// prednisone. Betamethasone's sources differ (0.6-0.75 mg): 0.75 is taken, as for
+// dexamethasone.
+constexpr std::array<Glucocorticoid, 9> kGlucocorticoids{{
+    {"PREDNISONE", 1.0},
+    {"PREDNISOLONE", 1.0},
+    {"METHYLPREDNISOLONE", 5.0 / 4.0},
+    {"TRIAMCINOLONE", 5.0 / 4.0},
+    {"HYDROCORTISONE", 5.0 / 20.0},
+    {"CORTISONE", 5.0 / 25.0},
+    {"DEXAMETHASONE", 5.0 / 0.75},
+    {"BETAMETHASONE", 5.0 / 0.75},
+    {"DEFLAZACORT", 5.0 / 6.0},
+}};
+
+struct Frequency {
+  std::string_view code;
+  double per_day;
+};
+
+constexpr std::array<Frequency, 9> kFrequencies{{
+    {"QD", 1}, {"BID", 2}, {"TID", 3}, {"QID", 4}, {"QOD", 0.5}, {"Q2D", 0.5}, {"QW", 1.0 / 7}, {"ONCE", 1}, {"QAM", 1},
+}};
+
+}  // namespace
+
+std::string visit_name(const protocol::Visit& v) {
+  std::string unit = v.unit.empty() ? "DAY" : v.unit;
+  for (char& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return fmt::format("{} {}", unit, v.at.value);
+}
+
+std::string_view epoch_of(const protocol::Protocol& p, int day) {
+  if (day < 1) return "SCREENING";
+  const double treatment_end = p.timeline.treatment_weeks.value * 7;
+  return treatment_end <= 0 || day <= treatment_end ? "TREATMENT" : "FOLLOW-UP";
+}
+
+std::string_view ae_category(trial::AdverseEvent::Category c) {
+  switch (c) {
+    case trial::AdverseEvent::Category::infection: return "INFECTION";
+    case trial::AdverseEvent::Category::reaction: return "REACTION";
+    case trial::AdverseEvent::Category::flare: return "FLARE";
+  }
+  return "";
+}
+
+std::string_view ae_body_system(trial::AdverseEvent::Category c) {
+  switch (c) {
+    case trial::AdverseEvent::Category::infection: return "INFECTIONS AND INFESTATIONS";
+    case trial::AdverseEvent::Category::reaction: return "GENERAL DISORDERS AND ADMINISTRATION SITE CONDITIONS";
+    case trial::AdverseEvent::Category::flare: return "MUSCULOSKELETAL AND CONNECTIVE TISSUE DISORDERS";
+  }
+  return "";
+}
+
+trial::AdverseEvent::Category ae_category_of(std::string_view body_system, std::string_view category) {
+  if (same(body_system, "INFECTIONS AND INFESTATIONS") || same(category, "INFECTION"))
+    return trial::AdverseEvent::Category::infection;
+  if (same(category, "FLARE")) return trial::AdverseEvent::Category::flare;
+  return trial::AdverseEvent::Category::reaction;
+}
+
+std::optional<double> prednisone_factor(std::string_view name) {
+  for (const Glucocorticoid& g : kGlucocorticoids)
+    if (same(name, g.name)) return g.factor;
+  return std::nullopt;
+}
+
+std::optional<double> per_day(std::string_view frequency) {
+  for (const Frequency& f : kFrequencies)
+    if (same(frequency, f.code)) return f.per_day;
+  return std::nullopt;
+}
+
+}  // namespace il2t::sdtm

@@ -1,0 +1,223 @@
+// LB, RS and QS into the trial's findings (read_steps.h): each record's test, value,
+// study day and protocol visit; unscheduled records where the windows allow.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "sdtm/conventions.h"
+#include "sdtm/read_steps.h"
+
+namespace il2t::sdtm::detail {
+
+namespace {
+
+std::string upper_words(std::string_view s) {  // upper case, runs of spaces as one
+  std::string u;
+  for (char ch : s) {
+    if (ch == ' ' && (u.empty() || u.back() == ' ')) continue;
+    u += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  }
+  while (!u.empty() && u.back() == ' ') u.pop_back();
+  return u;
+}
+
+enum class VisitKind { scheduled, screening, unscheduled, unknown };
+
+struct VisitOf {
+  VisitKind kind = VisitKind::unknown;
+  std::uint16_t visit = 0;
+};
+
+// The protocol visit a record names by VISIT, else by VISITNUM.
+VisitOf visit_of(const trial::TrialDesign& d, std::string_view name, std::optional<double> num) {
+  const auto& visits = d.protocol->visits;
+  if (!name.empty()) {
+    const std::string n = upper_words(name);
+    if (n == kScreeningVisit) return {VisitKind::screening, 0};
+    if (n.rfind("UNSCHEDULED", 0) == 0) return {VisitKind::unscheduled, 0};
+    for (std::size_t v = 0; v < visits.size(); ++v)
+      if (n == visit_name(visits[v]) || n == upper_words(visits[v].id)) return {VisitKind::scheduled, static_cast<std::uint16_t>(v)};
+    return {};
+  }
+  if (!num) return {};
+  if (*num == kScreeningVisitNum) return {VisitKind::screening, 0};
+  if (*num != std::floor(*num)) return {VisitKind::unscheduled, 0};
+  if (*num >= 1 && *num <= static_cast<double>(visits.size())) return {VisitKind::scheduled, static_cast<std::uint16_t>(*num - 1)};
+  return {};
+}
+
+struct Unscheduled {
+  std::uint32_t subject;
+  trial::Finding finding;  // its visit not yet set
+};
+
+// The scheduled visit whose window holds `day`, nearest its target day; nullopt if none.
+std::optional<std::uint16_t> window_of(const trial::TrialDesign& d, int day) {
+  std::optional<std::uint16_t> best;
+  int gap = 0;
+  const auto& visits = d.protocol->visits;
+  for (std::size_t v = 0; v < visits.size(); ++v) {
+    const int target = visits[v].study_day(), g = std::abs(day - target);
+    if (g <= visits[v].window_days.value && (!best || g < gap)) best = static_cast<std::uint16_t>(v), gap = g;
+  }
+  return best;
+}
+
+// Row r's result as the catalogue's value of test t; nullopt, with a problem, when it
+// has none, is not of the test's kind, or is impossible.
+std::optional<double> result(ReadContext& c, const Dataset& ds, std::size_t r, const std::string& p,
+                             const measures::TestSpec& t) {
+  const auto stresc = ds.find(p + "STRESC"), stresn = ds.find(p + "STRESN"), orres = ds.find(p + "ORRES"),
+             stresu = ds.find(p + "STRESU");
+  const std::string_view text = stresc && !ds.missing(*stresc, r) ? ds.text_view(*stresc, r)
+                                : orres && !ds.missing(*orres, r) ? ds.text_view(*orres, r)
+                                                                  : std::string_view();
+  double v = NAN;
+  if (!t.coded.empty()) {
+    const std::size_t at = text.size() == 1 ? t.coded.find(text[0]) : std::string_view::npos;
+    if (at == std::string_view::npos) {
+      c.problem(ds, r, p + "STRESC", quoted(text) + " is not a " + std::string(t.label) + " grade (" + std::string(t.coded) + ")");
+      return std::nullopt;
+    }
+    return static_cast<double>(at);
+  }
+  if (stresn && !ds.missing(*stresn, r)) v = *ds.number(*stresn, r);
+  else if (!text.empty()) {
+    const auto n = stresc ? ds.number(*stresc, r) : std::nullopt;
+    if (!n) {
+      c.problem(ds, r, p + "STRESC", quoted(text) + " is not a number, as " + std::string(t.code) + " is read");
+      return std::nullopt;
+    }
+    v = *n;
+  } else {
+    c.problem(ds, r, p + "STRESN", "no result (a test not done has " + p + "STAT = NOT DONE)");
+    return std::nullopt;
+  }
+  if (!t.unit.empty() && t.unit != "grade") {
+    const std::string_view unit = stresu ? ds.text_view(*stresu, r) : std::string_view();
+    const std::optional<double> factor = unit_factor(t.unit, unit);
+    if (!factor) {
+      c.problem(ds, r, p + "STRESU", quoted(unit) + " is not a unit il2trial reads " + std::string(t.code) + " in (" + std::string(t.unit) + ")");
+      return std::nullopt;
+    }
+    v *= *factor;
+  }
+  if (!(v >= t.lo && v <= t.hi) || (t.whole && v != std::floor(v))) {
+    c.problem(ds, r, p + "STRESN", fmt::format("{} is impossible for {} ({}{} to {})", v, t.code, t.whole ? "whole numbers " : "", t.lo, t.hi));
+    return std::nullopt;
+  }
+  return v;
+}
+
+void read_domain(ReadContext& c, const Dataset& ds, measures::Domain domain, Gathered& g,
+                 std::vector<Unscheduled>& unscheduled) {
+  const std::string p(findings(domain).name);
+  const std::size_t code = *ds.find(p + "TESTCD"), id = *ds.find("USUBJID");
+  const auto visit_col = ds.find("VISIT"), num_col = ds.find("VISITNUM"), stat = ds.find(p + "STAT");
+  const measures::Id activity = trial::activity_test(c.d.disease);
+  for (std::size_t r = 0; r < ds.rows(); ++r) {
+    if (g.is_excluded_id(ds.text_view(id, r))) {
+      ++c.report.excluded_records;
+      continue;
+    }
+    if (stat && ds.text_view(*stat, r) == "NOT DONE") continue;
+    const std::size_t before = c.report.problems.size();
+    const auto s = c.subject(ds, r);
+    const std::string_view testcd = ds.text_view(code, r);
+    const std::optional<measures::Id> test = measures::find_test(testcd);
+    if (!test || measures::test(*test).domain != domain) {
+      if (domain == measures::Domain::lb) {  // a lab test il2trial does not read
+        ++c.report.unused_records;
+        continue;
+      }
+      c.problem(ds, r, p + "TESTCD", quoted(testcd) + " is not a test il2trial reads in " + p + " (il2trial measures)");
+      continue;
+    }
+    const VisitOf at = visit_of(c.d, visit_col ? ds.text_view(*visit_col, r) : "", num_col ? ds.number(*num_col, r) : std::nullopt);
+    if (at.kind == VisitKind::unknown)
+      c.problem(ds, r, visit_col ? "VISIT" : "VISITNUM",
+                quoted(visit_col ? ds.text_view(*visit_col, r) : ds.text(*num_col, r)) +
+                    " is not a visit of the protocol, SCREENING or UNSCHEDULED");
+    const auto value = result(c, ds, r, p, measures::test(*test));
+    const auto day = s ? c.day(ds, r, *s, p, Imputation::none) : std::nullopt;
+    if (c.report.problems.size() != before || !s || !value || !day) {
+      if (c.lenient) ++c.report.excluded_records;
+      continue;
+    }
+    c.last_record_day[*s] = std::max(c.last_record_day[*s], *day);
+    trial::Finding f{*s, at.visit, *day, *test, *value};
+    switch (at.kind) {
+      case VisitKind::screening:
+        if (*test == activity && (!g.screening_activity[*s] || *day >= g.screening_day[*s]))
+          g.screening_activity[*s] = *value, g.screening_day[*s] = *day;
+        break;
+      case VisitKind::unscheduled: unscheduled.push_back({*s, f}); break;
+      case VisitKind::scheduled: {
+        auto& list = g.findings[*s];
+        const auto dup = std::find_if(list.begin(), list.end(), [&](const trial::Finding& x) { return x.visit == f.visit && x.test == f.test; });
+        if (dup != list.end()) {
+          c.problem(ds, r, p + "TESTCD", std::string(testcd) + " at " + visit_name(c.d.protocol->visits[f.visit]) + " for " +
+                                             std::string(ds.text_view(id, r)) + " is given twice (a duplicate record)");
+          if (c.lenient) ++c.report.excluded_records;
+          break;
+        }
+        list.push_back(f);
+        g.attended[*s].emplace(f.visit, f.day);
+        break;
+      }
+      case VisitKind::unknown: break;
+    }
+  }
+}
+
+}  // namespace
+
+void read_findings(ReadContext& c, trial::TrialRecords& out, Gathered& g) {
+  (void)out;
+  std::vector<Unscheduled> unscheduled;
+  for (measures::Domain domain : {measures::Domain::rs, measures::Domain::qs, measures::Domain::lb}) {
+    const Dataset* set = c.domain(findings(domain), false);
+    if (set && c.has_required(*set, findings(domain))) read_domain(c, *set, domain, g, unscheduled);
+  }
+  // Unscheduled records stand in where their window's visit lacks the test, the
+  // nearest to the visit's target day first.
+  std::stable_sort(unscheduled.begin(), unscheduled.end(), [&](const Unscheduled& a, const Unscheduled& b) {
+    const auto va = window_of(c.d, a.finding.day), vb = window_of(c.d, b.finding.day);
+    const int ga = va ? std::abs(a.finding.day - c.d.protocol->visits[*va].study_day()) : 1 << 30;
+    const int gb = vb ? std::abs(b.finding.day - c.d.protocol->visits[*vb].study_day()) : 1 << 30;
+    return ga < gb;
+  });
+  for (Unscheduled& u : unscheduled) {
+    const auto v = window_of(c.d, u.finding.day);
+    auto& list = g.findings[u.subject];
+    if (!v || std::any_of(list.begin(), list.end(), [&](const trial::Finding& x) { return x.visit == *v && x.test == u.finding.test; })) {
+      ++c.report.unused_records;
+      continue;
+    }
+    u.finding.visit = *v;
+    list.push_back(u.finding);
+    g.attended[u.subject].emplace(*v, u.finding.day);
+    ++c.report.unscheduled_used;
+  }
+}
+
+std::optional<double> unit_factor(std::string_view unit, std::string_view delivered) {
+  struct Alias {
+    std::string_view unit, delivered;
+    double factor;
+  };
+  static constexpr Alias kAliases[] = {
+      {"g/L", "g/L", 1},           {"g/L", "mg/dL", 0.01},          {"g/L", "mg/L", 0.001},
+      {"cells/µL", "cells/µL", 1}, {"cells/µL", "cells/uL", 1},     {"cells/µL", "/uL", 1},
+      {"cells/µL", "10^6/L", 1},   {"cells/µL", "cells/mm3", 1},    {"cells/µL", "10^9/L", 1000},
+      {"%", "%", 1},               {"copies/mL", "copies/mL", 1},   {"IU/mL", "IU/mL", 1},
+      {"mg/day", "mg/day", 1},
+  };
+  for (const Alias& a : kAliases)
+    if (a.unit == unit && a.delivered == delivered) return a.factor;
+  return std::nullopt;
+}
+
+}  // namespace il2t::sdtm::detail

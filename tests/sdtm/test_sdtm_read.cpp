@@ -1,0 +1,107 @@
+// The SDTM reader's problems (src/sdtm/read_trial.h) on hand-made datasets: each names
+// the file, the row, the variable and the value; --lenient leaves the records out.
+#include <gtest/gtest.h>
+
+#include "sdtm/csv_dataset.h"
+#include "sdtm/read_trial.h"
+#include "trial/design.h"
+#include "unit/test_support.h"
+
+namespace il2t::sdtm {
+namespace {
+
+struct He2020 {
+  protocol::Protocol protocol = test::shipped_protocol("NCT02465580-he2020.toml");
+  trial::TrialDesign design = *trial::make_design(protocol).design;
+};
+
+Dataset csv(const std::string& name, const std::string& text) {
+  auto d = read_csv_dataset(text, name + ".csv", name, {});
+  EXPECT_TRUE(d) << d.error();
+  return std::move(*d);
+}
+
+const std::string kDm =
+    "STUDYID,DOMAIN,USUBJID,RFSTDTC,AGE,SEX,ARMCD\n"
+    "S,DM,S-1,2025-01-01,30,F,il2\n"
+    "S,DM,S-2,2025-01-03,41,M,placebo\n";
+const std::string kRsHeader = "STUDYID,DOMAIN,USUBJID,RSTESTCD,RSSTRESC,RSSTRESN,VISIT,VISITNUM,RSDTC,RSDY\n";
+
+std::vector<std::string> texts(const ReadReport& r) {
+  std::vector<std::string> out;
+  for (const Error& e : r.problems) out.push_back(format(e));
+  return out;
+}
+
+TEST(SdtmRead, DaysCountFromEachParticipantsStartAndVisitsMapByNameNumberOrWindow) {
+  He2020 h;
+  Study st;
+  st.emplace("DM", csv("DM", kDm));
+  st.emplace("RS", csv("RS", kRsHeader +
+                                 "S,RS,S-1,SLEDAI2K,10,10,WEEK 0,1,2025-01-01,\n"   // by name; day 1
+                                 "S,RS,S-1,SLEDAI2K,6,6,,5,2025-03-26,\n"           // VISITNUM 5 = w12 (day 85)
+                                 "S,RS,S-2,SLEDAI2K,12,12,week  0,,2025-01-03,\n"   // case and spaces; S-2 starts on the 3rd
+                                 "S,RS,S-2,SLEDAI2K,8,8,UNSCHEDULED 3.1,4.1,,86\n"  // day 86: inside w12's window of 3
+                                 "S,RS,S-2,SLEDAI2K,9,9,UNSCHEDULED 5.1,6.1,,100\n" // outside every window: not used
+                                 "S,RS,S-1,BILAGREN,C,,WEEK 0,1,2025-01-01,\n"));
+  trial::TrialRecords r;
+  const ReadReport rep = read_trial(h.design, st, false, r);
+  ASSERT_TRUE(rep.ok()) << rep.problems.front();
+  ASSERT_EQ(r.subjects.size(), 2u);
+  const auto w0 = static_cast<std::uint16_t>(*h.design.baseline_visit);
+  std::uint16_t w12 = 0;
+  for (std::size_t v = 0; v < h.protocol.visits.size(); ++v)
+    if (h.protocol.visits[v].id == "w12") w12 = static_cast<std::uint16_t>(v);
+  ASSERT_NE(r.find(0, w12, measures::Id::sledai_2k), nullptr);
+  EXPECT_EQ(r.find(0, w12, measures::Id::sledai_2k)->day, 85);
+  EXPECT_EQ(r.find(0, w12, measures::Id::sledai_2k)->value, 6);
+  EXPECT_EQ(r.find(1, w0, measures::Id::sledai_2k)->day, 1);
+  ASSERT_NE(r.find(1, w12, measures::Id::sledai_2k), nullptr);  // the unscheduled record stands in
+  EXPECT_EQ(r.find(1, w12, measures::Id::sledai_2k)->value, 8);
+  EXPECT_EQ(rep.unscheduled_used, 1u);
+  EXPECT_EQ(rep.unused_records, 1u);
+  EXPECT_EQ(r.find(0, w0, measures::Id(static_cast<int>(measures::Id::bilag_first) + 7))->value, 2);  // C
+  EXPECT_EQ(r.subjects[0].baseline_activity, 10);  // no screening: the baseline visit's score
+}
+
+TEST(SdtmRead, EveryProblemNamesTheFileRowVariableAndValue) {
+  He2020 h;
+  Study st;
+  st.emplace("DM", csv("DM", kDm + "S,DM,S-3,2025-02,30,F,il2\n"));
+  st.emplace("RS", csv("RS", kRsHeader + "S,RS,S-1,SLEDAI2K,10,10,WEEK 0,1,2025-01-01,\n"
+                                         "S,RS,S-1,SLEDAI2K,11,11,WEEK 0,1,2025-01-01,\n"
+                                         "S,RS,S-1,SLEDAI2K,x,,WEEK 2,2,2025-01-15,\n"
+                                         "S,RS,S-9,SLEDAI2K,4,4,WEEK 2,2,2025-01-15,\n"
+                                         "S,RS,S-1,PGA,1,1,WEEK 2,2,2025-01,\n"));
+  st.emplace("AE", csv("AE", "STUDYID,DOMAIN,USUBJID,AESEQ,AETERM,AESTDTC\nS,AE,S-1,1,cold,2025-01-10\n"));
+  trial::TrialRecords r;
+  const ReadReport rep = read_trial(h.design, st, false, r);
+  EXPECT_FALSE(rep.ok());
+  EXPECT_EQ(texts(rep),
+            (std::vector<std::string>{
+                "DM.csv:4: error: RFSTDTC: \"2025-02\" is not a complete date: study days count from it",
+                "RS.csv:3: error: RSTESTCD: SLEDAI2K at WEEK 0 for S-1 is given twice (a duplicate record)",
+                "RS.csv:4: error: RSSTRESC: \"x\" is not a number, as SLEDAI2K is read",
+                "RS.csv:5: error: USUBJID: \"S-9\" is not a participant of DM",
+                "RS.csv:6: error: RSDTC: \"2025-01\" is not a complete date, and this record's date is not imputed (docs/sdtm.md)",
+                "AE.csv: error: AESER: the required variable is missing (Serious Event)",
+            }));
+  EXPECT_EQ(rep.problems[1].field, "RSTESTCD");
+  EXPECT_EQ(rep.problems[1].pos.line, 3);
+  // Without DM there is nothing to read.
+  Study none;
+  const ReadReport empty = read_trial(h.design, none, true, r);
+  EXPECT_FALSE(empty.ok());
+  EXPECT_EQ(texts(empty), (std::vector<std::string>{"error: no DM (Demographics) dataset: give dm.xpt, dm.csv or dm.json"}));
+  // Under --lenient the same delivery reads, leaving out what the problems touch; a
+  // dataset without a required variable still stops it.
+  EXPECT_FALSE(read_trial(h.design, st, true, r).ok());
+  st.erase("AE");
+  const ReadReport lenient = read_trial(h.design, st, true, r);
+  EXPECT_TRUE(lenient.ok());
+  EXPECT_EQ(lenient.excluded_subjects, 1u);
+  EXPECT_EQ(r.subjects.size(), 2u);
+}
+
+}  // namespace
+}  // namespace il2t::sdtm
