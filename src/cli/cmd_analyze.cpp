@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 
+#include "adam/adam.h"
 #include "cli/analysis_options.h"
 #include "cli/commands.h"
 #include "cli/load.h"
@@ -22,7 +23,7 @@ namespace {
 constexpr const char* kCmd = "il2trial analyze";
 
 struct Options {
-  std::string file, sdtm, json, report, models = report::kDefaultModels;
+  std::string file, sdtm, out, json, report, models = report::kDefaultModels;
   double alpha = 0.05, delta = 0.15;
   bool lenient = false;
 };
@@ -61,6 +62,13 @@ int run(const Options& o) {
                                 read.excluded_records, read.problems};
   const auto j = report::analysis_json(d, pv, records, analyses);
   const std::string html = o.report.empty() ? std::string() : report::analysis_html(d, records, j);
+  if (!o.out.empty()) {  // the analysis datasets first: a failure there leaves no result file
+    const auto adam = adam::derive_adam(d, records, {read.study, read.usubjid});
+    if (const Error e = sdtm::write_delivery(adam, o.out, {sdtm::Format::csv, sdtm::Format::xpt}); !e.empty()) {
+      std::cerr << kCmd << ": error: --out: " << e << "\n";
+      return 1;
+    }
+  }
   if (!o.json.empty() && !emit(j.dump(2) + "\n", o.json, std::cerr)) return 1;
   if (!o.report.empty() && !emit(html, o.report, std::cerr)) return 1;
   if (o.json != "-") std::cout << report::analysis_text(j);
@@ -75,6 +83,7 @@ void add_analyze(CLI::App& app, int& status) {
   cmd->add_option("file", o->file, "Protocol file (TOML)")->required();
   cmd->add_option("--sdtm", o->sdtm, "Folder of SDTM datasets (dm, ds, ex, sv, vs, ae, cm, lb, rs, qs as .csv, .xpt or Dataset-JSON .json)")
       ->required();
+  cmd->add_option("--out", o->out, "Write the analysis datasets (ADSL, ADRS, ADLB, ADAE, ADTTE) as CSV and XPT into this folder");
   cmd->add_option("--json", o->json, "Write the results as JSON to this file (- for standard output)");
   cmd->add_option("--report", o->report, "Write a self-contained HTML report (tables and plots) to this file");
   cmd->add_flag("--lenient", o->lenient, "Leave records with problems out, list them in the report, and go on");

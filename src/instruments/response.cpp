@@ -38,6 +38,14 @@ std::optional<bool> sri_response(const measures::Values& base, const measures::V
   return res.ok() && res->responder;
 }
 
+std::optional<SriResult> sri_components(const measures::Values& base, const measures::Values& follow, int threshold) {
+  const auto b = sri_items(base), f = sri_items(follow);
+  if (!b || !f) return std::nullopt;
+  const auto res = sri(*b, *f, threshold);
+  if (!res.ok()) return std::nullopt;
+  return *res;
+}
+
 std::optional<bool> bilag_1a_or_2b(const measures::Values& v) {
   BilagVisit visit;  // a domain not measured stays E: neither A nor B
   bool seen = false;

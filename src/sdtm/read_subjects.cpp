@@ -19,6 +19,7 @@ bool read_subjects(ReadContext& c, trial::TrialRecords& out, Gathered& g) {
   const std::size_t id = *ds.find("USUBJID"), arm = *ds.find("ARMCD"), age = *ds.find("AGE"), sex = *ds.find("SEX"),
                     start = *ds.find("RFSTDTC");
   const std::optional<std::size_t> pend = ds.find("RFPENDTC");
+  if (ds.rows() > 0) c.report.study = ds.text(*ds.find("STUDYID"), 0);
   for (std::size_t r = 0; r < ds.rows(); ++r) {
     const std::size_t before = c.report.problems.size();
     const std::string_view usubjid = ds.text_view(id, r);

@@ -45,6 +45,7 @@ struct ReadReport {
   std::size_t unscheduled_used = 0;       // unscheduled findings that stood in for a visit
   std::size_t unused_records = 0;         // outside every window, or a test il2trial does not read (LB)
   std::vector<std::string> usubjid;       // per participant read, its USUBJID
+  std::string study;                      // DM's STUDYID (its first row's)
   bool ok() const;                        // no error among the problems
 };
 
