@@ -69,7 +69,7 @@ std::size_t Dataset::add_column(std::string name, VarType type, std::string labe
   if (type == VarType::text) col.values.emplace_back();
   columns_.push_back(std::move(col));
   index_.emplace_back();
-  if (type == VarType::text) index_.back().emplace(std::string(), 0u);
+  if (type == VarType::text) index_.back().slots.assign(64, 0);
   return columns_.size() - 1;
 }
 
@@ -92,17 +92,29 @@ void Dataset::set_text(std::size_t c, std::string_view value) {
     col.numbers.back() = data::finite_number(value).value_or(kMissing);
     return;
   }
-  auto& index = index_[c];
-  const auto it = index.find(value);
-  std::uint32_t code;
-  if (it != index.end()) {
-    code = it->second;
-  } else {
-    code = static_cast<std::uint32_t>(col.values.size());
-    col.values.emplace_back(value);
-    index.emplace(col.values.back(), code);
+  col.codes.back() = value.empty() ? 0 : intern(c, value);
+}
+
+std::uint32_t Dataset::intern(std::size_t c, std::string_view value) {
+  Column& col = columns_[c];
+  Index& index = index_[c];
+  const auto find = [&](std::string_view v) -> std::uint32_t& {
+    const std::size_t mask = index.slots.size() - 1;
+    for (std::size_t i = std::hash<std::string_view>{}(v) & mask;; i = (i + 1) & mask) {
+      std::uint32_t& slot = index.slots[i];
+      if (slot == 0 || col.values[slot - 1] == v) return slot;
+    }
+  };
+  std::uint32_t& slot = find(value);
+  if (slot != 0) return slot - 1;
+  const auto code = static_cast<std::uint32_t>(col.values.size());
+  col.values.emplace_back(value);
+  slot = code + 1;
+  if (2 * ++index.used > index.slots.size()) {  // at half full: double, and place every value again
+    index.slots.assign(2 * index.slots.size(), 0);
+    for (std::uint32_t k = 1; k < col.values.size(); ++k) find(col.values[k]) = k + 1;
   }
-  col.codes.back() = code;
+  return code;
 }
 
 void Dataset::set_number(std::size_t c, double value) {

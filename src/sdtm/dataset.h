@@ -14,7 +14,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace il2t::sdtm {
@@ -90,10 +89,16 @@ class Dataset {
   std::size_t rows_ = 0;
   std::vector<std::size_t> origin_;
   bool by_line_ = false;
-  // Per text column: value → code while building; each value as a number once
-  // finished (NaN: not a number).
-  std::vector<std::unordered_map<std::string, std::uint32_t, TextHash, std::equal_to<>>> index_;
+  // Per text column while building: an open-addressing table of code + 1 (0 empty),
+  // keyed by the value's hash, so that interning a value seen before allocates nothing.
+  struct Index {
+    std::vector<std::uint32_t> slots;
+    std::size_t used = 0;
+  };
+  std::vector<Index> index_;
+  // Per text column once finished: each value as a number (NaN: not a number).
   std::vector<std::vector<double>> parsed_;
+  std::uint32_t intern(std::size_t c, std::string_view value);
 };
 
 }  // namespace il2t::sdtm

@@ -25,6 +25,15 @@ struct ReadContext {
   std::vector<std::chrono::sys_days> reference;  // per participant: RFSTDTC
   std::vector<int> last_record_day;              // per participant: the last day any record has
 
+  // Column `name` of `ds` (Dataset::find), remembered: the readers ask per row.
+  std::optional<std::size_t> column(const Dataset& ds, std::string_view name);
+  struct Remembered {
+    const Dataset* ds;
+    std::string name;
+    std::optional<std::size_t> column;
+  };
+  std::vector<Remembered> columns;
+
   // Records a problem at `row` of `ds` (row = SIZE_MAX: the dataset as a whole).
   void problem(const Dataset& ds, std::size_t row, std::string_view variable, const std::string& message);
   // The dataset of `domain`, or nullptr; a problem when a required one is missing.

@@ -69,8 +69,8 @@ std::optional<std::uint16_t> window_of(const trial::TrialDesign& d, int day) {
 // has none, is not of the test's kind, or is impossible.
 std::optional<double> result(ReadContext& c, const Dataset& ds, std::size_t r, const std::string& p,
                              const measures::TestSpec& t) {
-  const auto stresc = ds.find(p + "STRESC"), stresn = ds.find(p + "STRESN"), orres = ds.find(p + "ORRES"),
-             stresu = ds.find(p + "STRESU");
+  const auto stresc = c.column(ds, p + "STRESC"), stresn = c.column(ds, p + "STRESN"), orres = c.column(ds, p + "ORRES"),
+             stresu = c.column(ds, p + "STRESU");
   const std::string_view text = stresc && !ds.missing(*stresc, r) ? ds.text_view(*stresc, r)
                                 : orres && !ds.missing(*orres, r) ? ds.text_view(*orres, r)
                                                                   : std::string_view();

@@ -87,7 +87,7 @@ void read_events(ReadContext& c, trial::TrialRecords& out, Gathered& g) {
   auto body = ds.find("AEBODSYS");
   if (!body) body = ds.find("AESOC");
   for (std::size_t r = 0; r < ds.rows(); ++r) {
-    if (g.is_excluded_id(ds.text_view(*ds.find("USUBJID"), r))) {
+    if (g.is_excluded_id(ds.text_view(*c.column(ds, "USUBJID"), r))) {
       ++c.report.excluded_records;
       continue;
     }
@@ -127,7 +127,7 @@ void read_disposition(ReadContext& c, trial::TrialRecords& out, Gathered& g) {
     const std::size_t decod = *d.find("DSDECOD");
     const auto cat = d.find("DSCAT");
     for (std::size_t r = 0; r < d.rows(); ++r) {
-      if (g.is_excluded_id(d.text_view(*d.find("USUBJID"), r))) continue;
+      if (g.is_excluded_id(d.text_view(*c.column(d, "USUBJID"), r))) continue;
       const auto s = c.subject(d, r);
       if (!s) continue;
       if (cat && !d.missing(*cat, r) && d.text_view(*cat, r) != "DISPOSITION EVENT") continue;  // a protocol milestone
@@ -143,7 +143,7 @@ void read_disposition(ReadContext& c, trial::TrialRecords& out, Gathered& g) {
     const Dataset& d = *set;
     const std::size_t code = *d.find("VSTESTCD"), value = *d.find("VSSTRESN"), unit = *d.find("VSSTRESU");
     for (std::size_t r = 0; r < d.rows(); ++r) {
-      if (g.is_excluded_id(d.text_view(*d.find("USUBJID"), r))) continue;
+      if (g.is_excluded_id(d.text_view(*c.column(d, "USUBJID"), r))) continue;
       const std::string_view test = d.text_view(code, r);
       if (test != "WEIGHT" && test != "HEIGHT") continue;
       const auto s = c.subject(d, r);

@@ -56,8 +56,15 @@ bool ReadContext::has_required(const Dataset& ds, const DomainSpec& spec) {
   return ok;
 }
 
+std::optional<std::size_t> ReadContext::column(const Dataset& ds, std::string_view name) {
+  for (const Remembered& m : columns)
+    if (m.ds == &ds && m.name == name) return m.column;
+  columns.push_back({&ds, std::string(name), ds.find(name)});
+  return columns.back().column;
+}
+
 std::optional<std::uint32_t> ReadContext::subject(const Dataset& ds, std::size_t r) {
-  const std::size_t c = *ds.find("USUBJID");
+  const std::size_t c = *column(ds, "USUBJID");
   const std::string_view id = ds.text_view(c, r);
   const auto it = subject_of.find(id);
   if (it != subject_of.end()) return it->second;
@@ -68,7 +75,7 @@ std::optional<std::uint32_t> ReadContext::subject(const Dataset& ds, std::size_t
 std::optional<int> ReadContext::day(const Dataset& ds, std::size_t r, std::uint32_t s, std::string_view prefix,
                                     Imputation rule, std::string_view dy, std::string_view dtc) {
   const std::string dy_name = std::string(prefix) + std::string(dy), dtc_name = std::string(prefix) + std::string(dtc);
-  if (const auto c = ds.find(dy_name); c && !ds.missing(*c, r)) {
+  if (const auto c = column(ds, dy_name); c && !ds.missing(*c, r)) {
     const std::optional<double> v = ds.number(*c, r);
     if (!v || *v != std::floor(*v) || *v == 0 || std::abs(*v) > 1e5) {
       problem(ds, r, dy_name, quoted(ds.text(*c, r)) + " is not a study day (a whole number, not 0)");
@@ -76,7 +83,7 @@ std::optional<int> ReadContext::day(const Dataset& ds, std::size_t r, std::uint3
     }
     return static_cast<int>(*v);
   }
-  const auto c = ds.find(dtc_name);
+  const auto c = column(ds, dtc_name);
   if (!c || ds.missing(*c, r)) {
     problem(ds, r, dtc_name, "no date (" + dtc_name + ") and no study day (" + dy_name + ")");
     return std::nullopt;
@@ -104,7 +111,7 @@ bool ReadReport::ok() const {
 ReadReport read_trial(const trial::TrialDesign& d, const Study& study, bool lenient, trial::TrialRecords& out) {
   ReadReport report;
   out.clear();
-  detail::ReadContext c{d, study, lenient, report, {}, {}, {}};
+  detail::ReadContext c{d, study, lenient, report, {}, {}, {}, {}};
   detail::Gathered g;
   if (!detail::read_subjects(c, out, g)) return report;
   detail::read_findings(c, out, g);

@@ -57,6 +57,10 @@ struct Reader {
   char prefix[kHeaderLen] = {};     // the start of the current record, among the rows
   std::int64_t header_in_data = -1; // the offset of a header record among the rows
   std::int64_t torn_at = -1;        // the offset of non-blank bytes after the last row
+  // ReadStat asks for one record at a time: the file is read a block at a time into
+  // this buffer, and handed out from it (a million small reads would dominate).
+  std::vector<char> block = std::vector<char>(1 << 20);
+  std::size_t block_at = 0, block_len = 0;
 
   Error fail(std::string message, std::string field = {}) const {
     return Error{.message = std::move(message), .file = path, .field = std::move(field)};
@@ -106,8 +110,11 @@ int io_close(void* ctx) {
 
 readstat_off_t io_seek(readstat_off_t offset, readstat_io_flags_t whence, void* ctx) {
   Reader& r = reader(ctx);
-  const int how = whence == READSTAT_SEEK_SET ? SEEK_SET : whence == READSTAT_SEEK_CUR ? SEEK_CUR : SEEK_END;
-  const off_t at = ::lseek(r.fd, offset, how);
+  // From the position ReadStat sees, not the file's (which is ahead by the buffer).
+  const bool current = whence == READSTAT_SEEK_CUR;
+  const int how = whence == READSTAT_SEEK_END ? SEEK_END : SEEK_SET;
+  const off_t at = ::lseek(r.fd, current ? r.pos + offset : offset, how);
+  r.block_at = r.block_len = 0;
   if (at >= 0) r.pos = at;
   return at;
 }
@@ -116,11 +123,18 @@ ssize_t io_read(void* buf, size_t n, void* ctx) {
   Reader& r = reader(ctx);
   std::size_t done = 0;
   while (done < n) {
-    const ssize_t k = ::read(r.fd, static_cast<char*>(buf) + done, n - done);
-    if (k < 0 && errno == EINTR) continue;
-    if (k < 0) return -1;
-    if (k == 0) break;
-    done += static_cast<std::size_t>(k);
+    if (r.block_at == r.block_len) {
+      const ssize_t k = ::read(r.fd, r.block.data(), r.block.size());
+      if (k < 0 && errno == EINTR) continue;
+      if (k < 0) return -1;
+      if (k == 0) break;
+      r.block_at = 0;
+      r.block_len = static_cast<std::size_t>(k);
+    }
+    const std::size_t take = std::min(n - done, r.block_len - r.block_at);
+    std::memcpy(static_cast<char*>(buf) + done, r.block.data() + r.block_at, take);
+    r.block_at += take;
+    done += take;
   }
   if (r.in_data) r.scan(static_cast<const char*>(buf), done, done < n);
   r.pos += static_cast<std::int64_t>(done);
