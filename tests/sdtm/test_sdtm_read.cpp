@@ -2,7 +2,9 @@
 // the file, the row, the variable and the value; --lenient leaves the records out.
 #include <gtest/gtest.h>
 
+#include "data/read_file.h"
 #include "sdtm/csv_dataset.h"
+#include "sdtm/xpt.h"
 #include "sdtm/read_trial.h"
 #include "trial/design.h"
 #include "unit/test_support.h"
@@ -101,6 +103,27 @@ TEST(SdtmRead, EveryProblemNamesTheFileRowVariableAndValue) {
   EXPECT_TRUE(lenient.ok());
   EXPECT_EQ(lenient.excluded_subjects, 1u);
   EXPECT_EQ(r.subjects.size(), 2u);
+}
+
+// Another tool's files: R wrote the same DM and QS as XPT (haven) and as CSV
+// (write.csv; tests/reference/sdtm_haven.R). Read by il2trial, the two agree cell by
+// cell, a number in XPT and its text in CSV alike.
+TEST(SdtmRead, CsvAndXptWrittenByRAgreeCellByCell) {
+  const std::string dir = std::string(IL2T_SOURCE_DIR) + "/tests/reference/sdtm/";
+  for (const std::string name : {"dm", "qs"}) {
+    const auto xpt = read_xpt(dir + name + ".xpt");
+    ASSERT_TRUE(xpt) << xpt.error();
+    const auto text = data::read_file(dir + name + ".csv");
+    ASSERT_TRUE(text);
+    const auto csv = read_csv_dataset(*text, name + ".csv", name, {});
+    ASSERT_TRUE(csv) << csv.error();
+    ASSERT_EQ(csv->rows(), xpt->rows()) << name;
+    ASSERT_EQ(csv->width(), xpt->width()) << name;
+    for (std::size_t c = 0; c < csv->width(); ++c) {
+      EXPECT_EQ(csv->column(c).name, xpt->column(c).name);
+      for (std::size_t r = 0; r < csv->rows(); ++r) EXPECT_EQ(csv->text(c, r), xpt->text(c, r)) << name << " " << csv->column(c).name << " " << r;
+    }
+  }
 }
 
 }  // namespace

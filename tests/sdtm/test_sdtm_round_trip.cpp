@@ -1,5 +1,6 @@
-// DESIGN.md's first rule through SDTM: a simulated trial written as SDTM (CSV and XPT)
-// and read back has the same records and analyses identically, to the last digit.
+// DESIGN.md's first rule through SDTM: a simulated trial written as SDTM
+// (CSV, XPT and Dataset-JSON) and read back has the same records and analyses
+// identically, to the last digit.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -78,7 +79,7 @@ void expect_same_records(const trial::TrialRecords& a, const trial::TrialRecords
 
 class SdtmRoundTrip : public testing::TestWithParam<std::string> {};
 
-TEST_P(SdtmRoundTrip, ASimulatedTrialReadBackFromCsvAndXptAnalysesIdentically) {
+TEST_P(SdtmRoundTrip, ASimulatedTrialReadBackFromEachFormatAnalysesIdentically) {
   Loaded l(GetParam());
   const model::Model m = test::shipped_model();
   trial::TrialRunner runner(l.design, m);
@@ -88,8 +89,8 @@ TEST_P(SdtmRoundTrip, ASimulatedTrialReadBackFromCsvAndXptAnalysesIdentically) {
   const std::vector<Dataset> sets = write_trial(l.design, simulated, {});
   const std::string root = testing::TempDir() + "/sdtm_round_trip_" + GetParam();
   std::filesystem::remove_all(root);
-  for (Format f : {Format::csv, Format::xpt}) {
-    const std::string dir = root + (f == Format::csv ? "/csv" : "/xpt");
+  for (Format f : {Format::csv, Format::xpt, Format::json}) {
+    const std::string dir = root + (f == Format::csv ? "/csv" : f == Format::xpt ? "/xpt" : "/json");
     ASSERT_EQ(write_delivery(sets, dir, {f}), Error{});
     const Delivery delivery = read_delivery(dir, domain_names(), {});
     ASSERT_TRUE(delivery.errors.empty()) << delivery.errors.front();
