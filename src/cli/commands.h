@@ -8,6 +8,7 @@ namespace il2t::cli {
 void add_validate(CLI::App& app, int& status);
 void add_show(CLI::App& app, int& status);
 void add_schedule(CLI::App& app, int& status);
+void add_randomise(CLI::App& app, int& status);
 void add_screen(CLI::App& app, int& status);
 void add_fields(CLI::App& app, int& status);
 void add_measures(CLI::App& app, int& status);

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   il2t::cli::add_validate(app, status);
   il2t::cli::add_show(app, status);
   il2t::cli::add_schedule(app, status);
+  il2t::cli::add_randomise(app, status);
   il2t::cli::add_screen(app, status);
   il2t::cli::add_fields(app, status);
   il2t::cli::add_measures(app, status);

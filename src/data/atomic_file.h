@@ -1,6 +1,7 @@
 #pragma once
 // Writes a whole file or nothing: the content goes to a temporary file beside the
-// target, is flushed, and is renamed over the target.
+// target, is flushed, and is renamed over the target. A target that is a device or a
+// pipe (/dev/null, /dev/stdout) is written in place instead.
 #include <string>
 #include <string_view>
 

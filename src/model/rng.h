@@ -24,6 +24,7 @@ enum class Purpose : std::uint64_t {
   mcmc = 14,         // calibration: the posterior sampler
   sbc = 15,          // calibration: simulation-based calibration's true parameters
   labs = 16,         // SLE serology: normal levels and assay error (its own stream: added later, it shifts no other draw)
+  randomisation = 17,  // il2trial randomise: a real allocation list, one stream per stratum
 };
 
 class Stream {

@@ -9,6 +9,7 @@ list(APPEND IL2T_SOURCES
   protocol/regimen_format.cpp
   protocol/regimen_lexer.cpp
   protocol/regimen_parse.cpp
+  protocol/strata.cpp
   protocol/toml_reader.cpp
   protocol/toml_values.cpp
   protocol/toml_writer.cpp

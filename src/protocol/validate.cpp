@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "measures/catalogue.h"
+#include "protocol/strata.h"
 
 namespace il2t::protocol {
 
@@ -131,6 +132,34 @@ void eligibility(const Protocol& p, Diagnostics& d) {
   check(p.eligibility.exclusion, "exclusion");
 }
 
+// Each entry of randomisation.strata as protocol/strata.h reads it (its rules are
+// compiled with the eligibility criteria, trial/strata.h).
+void strata(const Randomisation& r, Diagnostics& d) {
+  std::set<std::string> names;
+  std::size_t combinations = 1;
+  for (std::size_t i = 0; i < r.strata.value.size(); ++i) {
+    const std::string& entry = r.strata.value[i];
+    const std::string where = "randomisation.strata[" + std::to_string(i) + "]";
+    auto f = parse_stratum_factor(entry);
+    if (!f) {
+      d.error(r.strata.pos, where + ": " + f.error().message + " (at character " + std::to_string(f.error().offset + 1) +
+                                " of \"" + entry + "\")");
+      continue;
+    }
+    if (!names.insert(f->name).second) d.error(r.strata.pos, where + ": factor \"" + f->name + "\" is given twice");
+    if (f->levels.empty()) {
+      d.warning(r.strata.pos, where + ": \"" + f->name + "\" gives no levels (write \"" + f->name +
+                                  ": level, level\"): il2trial randomise cannot list its strata, and simulate does not "
+                                  "stratify by it");
+      continue;
+    }
+    combinations = std::min(combinations * f->levels.size(), kMaxStrata + 1);
+  }
+  if (combinations > kMaxStrata)
+    d.error(r.strata.pos, "randomisation.strata: more than " + std::to_string(kMaxStrata) +
+                              " strata (every combination of the factors' levels)");
+}
+
 void randomisation(const Protocol& p, Diagnostics& d) {
   const Randomisation& r = p.randomisation;
   const std::string& design = p.identity.design.value;
@@ -162,6 +191,7 @@ void randomisation(const Protocol& p, Diagnostics& d) {
                                        std::to_string(static_cast<long long>(total)) + ")");
     }
   }
+  strata(r, d);
   if (design == "randomised" && integral && total > 0 && p.identity.enrolment.value > 0 &&
       std::fmod(static_cast<double>(p.identity.enrolment.value), total) != 0.0)
     d.warning(p.identity.enrolment.pos, "identity.enrolment: " + std::to_string(p.identity.enrolment.value) +

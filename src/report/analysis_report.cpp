@@ -162,7 +162,10 @@ std::string analysis_html(const trial::TrialDesign& d, const trial::TrialRecords
       }
     if (sums.empty()) continue;
     Panel p;
-    p.title = std::string(t.label) + (t.unit.empty() ? "" : " (" + std::string(t.unit) + ")");
+    p.title = std::string(t.label) +
+              (!t.coded.empty() ? fmt::format(" (grade, {} = 0 to {} = {})", t.coded.front(), t.coded.back(), t.coded.size() - 1)
+               : t.unit.empty() ? ""
+                                : " (" + std::string(t.unit) + ")");
     for (std::uint32_t a = 0; a < d.arms.size(); ++a) {
       Series s;
       s.label = d.arms[a].id;

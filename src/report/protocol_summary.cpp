@@ -98,7 +98,7 @@ std::string show_text(const Protocol& p, const InputProvenance& in) {
     for (auto x : r.block_sizes.value) b.push_back(std::to_string(x));
     o += ", blocks of " + join(b, " or ");
   }
-  if (!r.strata.value.empty()) o += ", strata: " + join(r.strata.value, ", ");
+  if (!r.strata.value.empty()) o += ", strata: " + join(r.strata.value, "; ");  // an entry holds commas
   o += "\n";
 
   o += "\nVisits\n";

@@ -165,6 +165,8 @@ void assumptions(const trial::TrialDesign& d, const SimProvenance& pv, std::stri
     o += "<li><b>Who gets IL-2</b> (observational): a logistic model of baseline activity and prednisone dose "
          "(models/conduct.toml [observational]); the protocol's Cox model adjusts for the covariates the records hold, "
          "and the unadjusted hazard ratio shows the confounding.</li>\n";
+  if (!d.simulated_strata.note.empty())
+    o += "<li><b>Strata</b>: " + h(d.simulated_strata.note) + "</li>\n";
   for (const auto& e : d.endpoints)
     if (!e.note.empty()) o += "<li><b>" + h(e.id) + "</b>: " + h(e.note) + "</li>\n";
   o += "</ul>\n";

@@ -1,6 +1,7 @@
 #include "report/sim_json.h"
 #include "report/uncertainty.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include <cmath>
@@ -78,6 +79,7 @@ ordered_json summary_raw(const trial::Summary& s) {
   j["first_error"] = s.first_error;
   j["arm_enrolled"] = s.arm_enrolled;
   j["undetermined"] = s.undetermined;
+  if (s.unplaced > 0) j["unplaced"] = s.unplaced;  // stratified designs only: older shards have none
   j["failed_by"] = s.failed_by;
   for (const trial::EndpointStats& e : s.endpoints) {
     ordered_json x;
@@ -128,6 +130,9 @@ bool summary_read(const json& j, trial::Summary& s, std::string& where) {
       !counts_read(j["failed_by"], s.failed_by))
     return false;
   s.undetermined = j["undetermined"].get<std::int64_t>();
+  where = "unplaced";
+  if (j.contains("unplaced") && !j["unplaced"].is_number_integer()) return false;
+  s.unplaced = j.contains("unplaced") ? j["unplaced"].get<std::int64_t>() : 0;
   where = "endpoints";
   if (!j.contains("endpoints") || j["endpoints"].size() != s.endpoints.size()) return false;
   for (std::size_t e = 0; e < s.endpoints.size(); ++e) {
@@ -238,6 +243,16 @@ ordered_json simulation_json(const trial::TrialDesign& d, const SimProvenance& p
   ordered_json j;
   j["protocol"] = d.protocol->identity.id.value;
   j["provenance"] = provenance_json(p);
+  if (!d.simulated_strata.note.empty()) {
+    ordered_json factors = ordered_json::array();
+    for (std::size_t k = 0; k < d.strata.factors.size(); ++k) {
+      const trial::Factor& f = d.strata.factors[k];
+      const auto& used = d.simulated_strata.factors;
+      factors.push_back({{"factor", f.name}, {"levels", f.levels},
+                         {"simulated", std::find(used.begin(), used.end(), k) != used.end()}});
+    }
+    j["randomisation"] = {{"strata", factors}, {"note", d.simulated_strata.note}};
+  }
   j["truth"] = {{"per_arm", r.truth.per_arm}};
   for (const trial::Summary& s : r.summaries) {
     ordered_json size;
@@ -248,6 +263,7 @@ ordered_json simulation_json(const trial::TrialDesign& d, const SimProvenance& p
     size["screened_per_replicate"] = num(frac(s.screened, s.replicates));
     size["screen_failure_rate"] = num(frac(s.screen_failures, s.screened));
     size["undetermined_rate"] = num(frac(s.undetermined, s.screened));
+    if (!d.simulated_strata.factors.empty()) size["unplaced_in_strata_rate"] = num(frac(s.unplaced, s.enrolled));
     {
       ordered_json by = ordered_json::object();
       for (std::size_t k = 0; k < d.criteria.criteria.size(); ++k)

@@ -78,6 +78,7 @@ std::string simulation_text(const ordered_json& j) {
   std::string out = fmt::format("{} · {} replicates · seed {}{}\n", j["protocol"].get<std::string>(),
                                 pv["replicates"].get<std::int64_t>(), pv["seed"].get<std::uint64_t>(),
                                 null_effect ? " · null: IL-2 without effect" : "");
+  if (j.contains("randomisation")) out += "randomisation: " + j["randomisation"]["note"].get<std::string>() + "\n";
   for (const ordered_json& size : j["sizes"]) {
     out += fmt::format("\nn = {} · {} replicate trials run{} · screened {} per trial ({} fail screening) · {} complete · {} of doses taken\n",
                        size["n"].get<int>(), size["replicates"].get<std::int64_t>(),
@@ -89,6 +90,9 @@ std::string simulation_text(const ordered_json& j) {
       for (const auto& [k, v] : size["excluded_by_criterion"].items()) by += fmt::format("{}{} {}", by.empty() ? "" : ", ", k, pct(v));
       out += "excluded by (of those screened): " + by + "\n";
     }
+    if (size.contains("unplaced_in_strata_rate"))
+      out += "placed by no rule of a stratification factor (allocated in strata of their own): " +
+             pct(size["unplaced_in_strata_rate"]) + " of those enrolled\n";
     for (const ordered_json& e : size["endpoints"]) {
       out += fmt::format("\n{} {} ({}, {})\n", e["primary"].get<bool>() ? "primary" : "secondary", e["id"].get<std::string>(),
                          e["instrument"].get<std::string>(), e["method"].get<std::string>());

@@ -118,7 +118,14 @@ DesignMade make_design(const protocol::Protocol& p, std::optional<model::Disease
   }
   d.criteria = std::move(*compiled);
   if (!d.observational) {
-    auto r = Randomiser::make(p);
+    auto strata = read_strata(p);
+    if (!strata) {
+      out.error = strata.error();
+      return out;
+    }
+    d.strata = std::move(*strata);
+    d.simulated_strata = simulated_strata(d.strata);
+    auto r = Randomiser::make(p, d.simulated_strata.count);
     if (!r.randomiser) {
       out.error = r.error;
       return out;

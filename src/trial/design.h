@@ -12,6 +12,7 @@
 #include "model/individual.h"
 #include "population/params.h"
 #include "protocol/protocol.h"
+#include "trial/strata.h"
 
 namespace il2t::trial {
 
@@ -62,6 +63,10 @@ struct TrialDesign {
   std::vector<std::string> visit_ids;
   std::optional<std::size_t> baseline_visit;  // a visit on study day 1
   eligibility::CompiledProtocol criteria;
+  // The protocol's stratification factors, and those the simulation allocates within
+  // (with its note on the others); a randomised design only.
+  Strata strata;
+  SimulatedStrata simulated_strata;
   std::vector<EndpointPlan> endpoints;  // the primary ones first
 };
 

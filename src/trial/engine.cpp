@@ -62,7 +62,7 @@ bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecord
   const ConductParams& c = a_->conduct;
   std::optional<Randomiser> randomiser;
   if (!d_.observational && !s.balanced) {
-    auto made = Randomiser::make(*d_.protocol);
+    auto made = Randomiser::make(*d_.protocol, d_.simulated_strata.count);
     if (!made.randomiser) {
       error = made.error;
       return false;
@@ -103,8 +103,15 @@ bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecord
     std::size_t arm = 0;
     if (s.balanced) {
       arm = (enrolled + s.turn) % d_.arms.size();
+    } else if (randomiser && d_.simulated_strata.count == 1) {
+      arm = randomiser->assign(0, allocation, n - enrolled);  // one list, ending on a whole block where it can
     } else if (randomiser) {
-      arm = randomiser->assign(0, allocation, n - enrolled);
+      // Each stratum's own blocks, as the site's list runs: how many each stratum enrols
+      // is not known in advance, so its last block may be left incomplete.
+      bool placed = true;
+      const std::size_t stratum = d_.simulated_strata.stratum_of(d_.strata, record, kScreeningDay, placed);
+      if (!placed) ++out.unplaced;
+      arm = randomiser->assign(stratum, allocation);
     } else {
       model::Stream choice(s.seed, replicate, key, model::Purpose::allocation);
       arm = arm_giving(d_, chooses_il2(c, e.candidate, d_.disease, choice));

@@ -4,6 +4,7 @@
 #include "data/sha256.h"
 #include "eligibility/screen.h"
 #include "protocol/validate.h"
+#include "trial/strata.h"
 
 namespace il2t::trial {
 
@@ -19,6 +20,7 @@ protocol::ReadResult read_and_check_file(const std::string& path, std::string* s
   if (r.protocol && !r.diagnostics.has_errors()) {
     protocol::validate(*r.protocol, r.diagnostics);
     eligibility::compile_protocol(*r.protocol, r.diagnostics);  // expressions name known fields
+    check_strata_rules(*r.protocol, r.diagnostics);              // so do the strata's level rules
   }
   r.diagnostics.sort_by_position();
   if (sha256) *sha256 = data::sha256_hex(text);

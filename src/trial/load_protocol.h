@@ -1,6 +1,6 @@
 #pragma once
 // Loading a trial from its protocol file: read from disk, parsed, validated and its
-// eligibility criteria compiled, with every diagnostic sorted by position, and the
+// eligibility criteria and strata rules compiled, with every diagnostic sorted by position, and the
 // file's SHA-256. (Here, not in protocol/, which knows neither files nor criteria.)
 #include <string>
 

@@ -81,20 +81,23 @@ void Randomiser::refill(Block& b, model::Stream& rng, std::size_t places_left) c
   b.next = 0;
 }
 
-std::size_t Randomiser::assign(std::size_t stratum, model::Stream& rng, std::size_t places_left) {
+Randomiser::Allocation Randomiser::allocate(std::size_t stratum, model::Stream& rng, std::size_t places_left) {
   if (method_ == Method::simple) {
     const double sum = std::accumulate(ratios_.begin(), ratios_.end(), 0.0);
     double u = rng.uniform() * sum;
     for (std::size_t a = 0; a < ratios_.size(); ++a) {
-      if (u < ratios_[a]) return a;
+      if (u < ratios_[a]) return {a, 0, 0};
       u -= ratios_[a];
     }
-    return ratios_.size() - 1;
+    return {ratios_.size() - 1, 0, 0};
   }
   assert(stratum < blocks_.size());
   Block& b = blocks_[stratum];
-  if (b.next == b.size) refill(b, rng, places_left);
-  return b.arm[b.next++];
+  if (b.next == b.size) {
+    refill(b, rng, places_left);
+    ++b.number;
+  }
+  return {b.arm[b.next++], b.number, b.size};
 }
 
 }  // namespace il2t::trial

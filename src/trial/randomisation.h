@@ -35,7 +35,17 @@ class Randomiser {
   // included), when given, restricts a new block to the sizes that fit, as a
   // randomisation list made for a fixed target size does: a trial whose size is a
   // multiple of a block size then ends on a whole block, with the ratio kept exactly.
-  std::size_t assign(std::size_t stratum, model::Stream& rng, std::size_t places_left = SIZE_MAX);
+  std::size_t assign(std::size_t stratum, model::Stream& rng, std::size_t places_left = SIZE_MAX) {
+    return allocate(stratum, rng, places_left).arm;
+  }
+
+  // The same, with the permuted block the place falls in (an allocation list shows it).
+  struct Allocation {
+    std::size_t arm = 0;
+    std::size_t block = 0;       // the stratum's blocks counted from 1; 0 for simple randomisation
+    std::size_t block_size = 0;  // 0 for simple randomisation
+  };
+  Allocation allocate(std::size_t stratum, model::Stream& rng, std::size_t places_left = SIZE_MAX);
 
   Method method() const { return method_; }
   std::size_t arms() const { return ratios_.size(); }
@@ -44,6 +54,7 @@ class Randomiser {
   struct Block {
     std::array<std::uint8_t, kMaxBlockSize> arm{};
     std::size_t size = 0, next = 0;
+    std::size_t number = 0;  // blocks begun in the stratum
   };
   void refill(Block& b, model::Stream& rng, std::size_t places_left) const;
 

@@ -10,7 +10,7 @@ void TrialRecords::clear() {
   events.clear();
   finding_begin.clear();
   event_begin.clear();
-  screened = screen_failures = undetermined = 0;
+  screened = screen_failures = undetermined = unplaced = 0;
   failed_by.clear();
   terms.clear();
 }

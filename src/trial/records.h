@@ -57,6 +57,7 @@ struct TrialRecords {
   std::size_t screened = 0;           // candidates screened to enrol the subjects
   std::size_t screen_failures = 0;
   std::size_t undetermined = 0;              // candidates a criterion could not decide (counted as failures)
+  std::size_t unplaced = 0;                  // enrolled whom a stratification factor's rules did not place
   std::vector<std::uint32_t> failed_by;      // per criterion of the design: candidates it excluded
   std::deque<std::string> terms;             // event terms read from a file (stable addresses)
 

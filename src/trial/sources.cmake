@@ -3,6 +3,9 @@ list(APPEND IL2T_SOURCES
   trial/assumptions.cpp
   trial/conduct.cpp
   trial/randomisation.cpp
+  trial/strata.cpp
+  trial/allocation_list.cpp
+  trial/allocation_file.cpp
   trial/records.cpp
   trial/design.cpp
   trial/engine.cpp

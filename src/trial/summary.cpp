@@ -134,6 +134,7 @@ void Summary::merge(const Summary& o) {
   doses_planned += o.doses_planned;
   doses_taken += o.doses_taken;
   undetermined += o.undetermined;
+  unplaced += o.unplaced;
   for (std::size_t k = 0; k < failed_by.size(); ++k) failed_by[k] += o.failed_by[k];
   for (std::size_t a = 0; a < arm_enrolled.size(); ++a) arm_enrolled[a] += o.arm_enrolled[a];
   for (std::size_t e = 0; e < endpoints.size(); ++e) {
@@ -218,6 +219,7 @@ void accumulate(Summary& s, const TrialDesign& d, const TrialRecords& r, const s
   s.screen_failures += static_cast<std::int64_t>(r.screen_failures);
   s.enrolled += static_cast<std::int64_t>(r.subjects.size());
   s.undetermined += static_cast<std::int64_t>(r.undetermined);
+  s.unplaced += static_cast<std::int64_t>(r.unplaced);
   for (std::size_t k = 0; k < s.failed_by.size() && k < r.failed_by.size(); ++k) s.failed_by[k] += r.failed_by[k];
   std::vector<std::int64_t> arm_infections(d.arms.size(), 0), arm_days(d.arms.size(), 0);
   for (std::uint32_t i = 0; i < r.subjects.size(); ++i) {

@@ -85,6 +85,7 @@ struct Summary {
   std::string first_error;
   std::int64_t screened = 0, screen_failures = 0, enrolled = 0, completed = 0, doses_planned = 0, doses_taken = 0;
   std::int64_t undetermined = 0;
+  std::int64_t unplaced = 0;  // enrolled whom a stratification factor's rules did not place (strata.h)
   std::vector<std::int64_t> failed_by;  // per criterion
   std::vector<std::int64_t> arm_enrolled;
   std::vector<EndpointStats> endpoints;

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Whole-process determinism of `il2trial simulate`: the JSON results are byte for byte
 # the same on 1 and 2 threads, and when the replicates run as 3 shards (simulate
-# --shard i/3 --out) merged by `il2trial merge`. Also: merge refuses a missing shard,
-# a shard given twice, and a shard of another run.
+# --shard i/3 --out) merged by `il2trial merge`, and on 1 and 2 threads for a stratified
+# protocol. Also: merge refuses a missing shard, a shard given twice, and a shard of
+# another run.
 # Usage: simulate_identical.sh IL2TRIAL SOURCE_DIR WORK_DIR
 set -euo pipefail
 il2trial=$1
@@ -18,6 +19,13 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 "$il2trial" simulate "$protocol" "${common[@]}" --threads 1 --json "$work/one.json" >/dev/null 2>&1
 "$il2trial" simulate "$protocol" "${common[@]}" --threads 2 --json "$work/two.json" >/dev/null 2>&1
 cmp -s "$work/one.json" "$work/two.json" || fail "1 and 2 threads differ: diff $work/one.json $work/two.json"
+
+# A stratified protocol (allocation within each stratum of disease activity): the same.
+stratified=tests/data/randomise/he2020-stratified.toml
+"$il2trial" simulate "$stratified" --replicates 5 --truth-n 100 --seed 11 --n 40 --fixed --threads 1 --json "$work/s1.json" >/dev/null 2>&1
+"$il2trial" simulate "$stratified" --replicates 5 --truth-n 100 --seed 11 --n 40 --fixed --threads 2 --json "$work/s2.json" >/dev/null 2>&1
+cmp -s "$work/s1.json" "$work/s2.json" || fail "stratified: 1 and 2 threads differ: diff $work/s1.json $work/s2.json"
+grep -q '"randomisation"' "$work/s1.json" || fail "stratified: no randomisation note in $work/s1.json"
 
 for i in 0 1; do
   "$il2trial" simulate "$protocol" "${common[@]}" --threads 1 --shard "$i/3" --out "$work/part$i.json" >/dev/null 2>&1
@@ -38,4 +46,4 @@ grep -q "not a shard of the same run" "$work/err" || fail "other run: $(cat "$wo
 sed 's/"shard":\[0,3\]/"shard":[-7,3]/' "$work/part0.json" >"$work/bad.json"
 if "$il2trial" merge "$protocol" "$work/bad.json" "$work/part1.json" "$work/part2.json" >/dev/null 2>"$work/err"; then fail "merge accepted a bad shard index"; fi
 grep -q "is not a part i/n" "$work/err" || fail "bad shard index: $(cat "$work/err")"
-echo "simulate_identical: 1 thread = 2 threads = 3 merged shards; merge refuses bad sets"
+echo "simulate_identical: 1 thread = 2 threads = 3 merged shards (and 1 = 2 threads stratified); merge refuses bad sets"

@@ -1,0 +1,2 @@
+args: validate tests/data/randomise/bad-strata.toml
+exit: 1
