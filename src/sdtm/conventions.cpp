@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "instruments/sledai.h"
+
 namespace il2t::sdtm {
 
 namespace {
@@ -89,6 +91,15 @@ std::optional<double> prednisone_factor(std::string_view name) {
   for (const Glucocorticoid& g : kGlucocorticoids)
     if (same(name, g.name)) return g.factor;
   return std::nullopt;
+}
+
+std::optional<std::size_t> sledai_item_of(std::string_view testcd) {
+  if (testcd.size() != 8 || testcd.substr(0, 6) != "SLEDAI") return std::nullopt;
+  const char a = testcd[6], b = testcd[7];
+  if (a < '0' || a > '9' || b < '0' || b > '9') return std::nullopt;
+  const int k = (a - '0') * 10 + (b - '0');
+  if (k < 1 || k > static_cast<int>(instruments::kSledaiItemCount)) return std::nullopt;
+  return static_cast<std::size_t>(k - 1);
 }
 
 std::optional<double> per_day(std::string_view frequency) {

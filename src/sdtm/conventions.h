@@ -46,6 +46,10 @@ std::optional<double> prednisone_factor(std::string_view name);
 // QID 4, QOD 0.5, Q2D 0.5, QW 1/7, ONCE 1 on its day); nullopt when unknown.
 std::optional<double> per_day(std::string_view frequency);
 
+// A SLEDAI-2K descriptor given on its own: RSTESTCD SLEDAI01 to SLEDAI24, in the
+// form's order (instruments/sledai.h), with RSSTRESC Y or N; its index, or nullopt.
+std::optional<std::size_t> sledai_item_of(std::string_view testcd);
+
 inline constexpr std::string_view kCompleted = "COMPLETED";
 // The simulator's dropout, as SDTM's controlled term for it.
 inline constexpr std::string_view kDiscontinued = "WITHDRAWAL BY SUBJECT";

@@ -1,11 +1,13 @@
 // LB, RS and QS into the trial's findings (read_steps.h): each record's test, value,
 // study day and protocol visit; unscheduled records where the windows allow.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 
 #include <fmt/format.h>
 
+#include "instruments/sledai.h"
 #include "sdtm/conventions.h"
 #include "sdtm/read_steps.h"
 
@@ -111,12 +113,92 @@ std::optional<double> result(ReadContext& c, const Dataset& ds, std::size_t r, c
   return v;
 }
 
+// A finding at its visit: a scheduled visit's (a second value of a test there is a
+// duplicate record), an unscheduled one (placed by the windows later), or screening's
+// (the activity score at entry).
+void place(ReadContext& c, Gathered& g, std::vector<Unscheduled>& unscheduled, const trial::Finding& f,
+           VisitKind kind, const Dataset& ds, std::size_t r) {
+  const std::uint32_t s = f.subject;
+  c.last_record_day[s] = std::max(c.last_record_day[s], f.day);
+  switch (kind) {
+    case VisitKind::screening:
+      if (f.test == trial::activity_test(c.d.disease) && (!g.screening_activity[s] || f.day >= g.screening_day[s]))
+        g.screening_activity[s] = f.value, g.screening_day[s] = f.day;
+      break;
+    case VisitKind::unscheduled: unscheduled.push_back({s, f}); break;
+    case VisitKind::scheduled: {
+      auto& list = g.findings[s];
+      const auto dup = std::find_if(list.begin(), list.end(), [&](const trial::Finding& x) { return x.visit == f.visit && x.test == f.test; });
+      if (dup != list.end()) {
+        const std::string p = ds.name();
+        c.problem(ds, r, p + "TESTCD", std::string(measures::test(f.test).code) + " at " + visit_name(c.d.protocol->visits[f.visit]) +
+                                           " for " + std::string(ds.text_view(*c.column(ds, "USUBJID"), r)) +
+                                           " is given twice (a duplicate record)");
+        if (c.lenient) ++c.report.excluded_records;
+        break;
+      }
+      list.push_back(f);
+      g.attended[s].emplace(f.visit, f.day);
+      break;
+    }
+    case VisitKind::unknown: break;
+  }
+}
+
+// SLEDAI-2K descriptors given one by one (RSTESTCD SLEDAI01 to SLEDAI24, in the form's
+// order: conventions.h), gathered per participant and visit: where all 24 are given,
+// their weighted sum is the SLEDAI-2K total (instruments/sledai.h).
+struct ItemVisit {
+  std::uint32_t subject = 0;
+  VisitOf at;
+  int day = 0;
+  const Dataset* ds = nullptr;
+  std::size_t row = 0;  // the first item's, for messages
+  instruments::SledaiVisit present;
+  std::array<bool, instruments::kSledaiItemCount> seen{};
+  std::size_t given = 0;  // distinct descriptors given
+};
+
+void add_item_totals(ReadContext& c, Gathered& g, std::vector<Unscheduled>& unscheduled, const std::vector<ItemVisit>& items) {
+  for (const ItemVisit& v : items) {
+    const auto& list = g.findings[v.subject];
+    const auto total = std::find_if(list.begin(), list.end(), [&](const trial::Finding& x) {
+      return v.at.kind == VisitKind::scheduled && x.visit == v.at.visit && x.test == measures::Id::sledai_2k;
+    });
+    const std::string where = (v.at.kind == VisitKind::scheduled ? visit_name(c.d.protocol->visits[v.at.visit]) : "day " + std::to_string(v.day)) +
+                              " for " + std::string(v.ds->text_view(*c.column(*v.ds, "USUBJID"), v.row));
+    if (v.given < instruments::kSledaiItemCount) {
+      if (total == list.end())
+        c.problem(*v.ds, v.row, "RSTESTCD", fmt::format("{} of the 24 SLEDAI-2K descriptors at {}: the total needs all 24 (or give SLEDAI2K)", v.given, where));
+      else
+        c.report.unused_records += v.given;
+      continue;
+    }
+    const int sum = instruments::sledai_2k(v.present);
+    if (total != list.end()) {
+      if (total->value != sum)
+        c.problem(*v.ds, v.row, "RSTESTCD", fmt::format("SLEDAI2K {} at {} is not its descriptors' sum, {}", total->value, where, sum));
+      continue;
+    }
+    place(c, g, unscheduled, {v.subject, v.at.visit, v.day, measures::Id::sledai_2k, static_cast<double>(sum)}, v.at.kind, *v.ds, v.row);
+  }
+}
+
+// A descriptor's presence: Y, PRESENT, 1 or N, ABSENT, 0 (any case).
+std::optional<bool> presence(std::string_view v) {
+  std::string u(v);
+  for (char& ch : u) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  if (u == "Y" || u == "PRESENT" || u == "1") return true;
+  if (u == "N" || u == "ABSENT" || u == "0") return false;
+  return std::nullopt;
+}
+
 void read_domain(ReadContext& c, const Dataset& ds, measures::Domain domain, Gathered& g,
                  std::vector<Unscheduled>& unscheduled) {
+  std::vector<ItemVisit> items;
   const std::string p(findings(domain).name);
   const std::size_t code = *ds.find(p + "TESTCD"), id = *ds.find("USUBJID");
   const auto visit_col = ds.find("VISIT"), num_col = ds.find("VISITNUM"), stat = ds.find(p + "STAT");
-  const measures::Id activity = trial::activity_test(c.d.disease);
   for (std::size_t r = 0; r < ds.rows(); ++r) {
     if (g.is_excluded_id(ds.text_view(id, r))) {
       ++c.report.excluded_records;
@@ -126,6 +208,33 @@ void read_domain(ReadContext& c, const Dataset& ds, measures::Domain domain, Gat
     const std::size_t before = c.report.problems.size();
     const auto s = c.subject(ds, r);
     const std::string_view testcd = ds.text_view(code, r);
+    if (const auto item = domain == measures::Domain::rs ? sledai_item_of(testcd) : std::nullopt) {
+      const VisitOf at = visit_of(c.d, visit_col ? ds.text_view(*visit_col, r) : "", num_col ? ds.number(*num_col, r) : std::nullopt);
+      const auto stresc = c.column(ds, p + "STRESC"), orres = c.column(ds, p + "ORRES");
+      const std::string_view text = stresc && !ds.missing(*stresc, r) ? ds.text_view(*stresc, r) : orres ? ds.text_view(*orres, r) : "";
+      const std::optional<bool> yes = presence(text);
+      if (at.kind == VisitKind::unknown)
+        c.problem(ds, r, visit_col ? "VISIT" : "VISITNUM", quoted(visit_col ? ds.text_view(*visit_col, r) : ds.text(*num_col, r)) +
+                                                               " is not a visit of the protocol, SCREENING or UNSCHEDULED");
+      if (!yes) c.problem(ds, r, p + "STRESC", quoted(text) + " is not a descriptor's presence (Y or N)");
+      const auto day = s ? c.day(ds, r, *s, p, Imputation::none) : std::nullopt;
+      if (c.report.problems.size() != before || !s || !day) {
+        if (c.lenient) ++c.report.excluded_records;
+        continue;
+      }
+      auto it = std::find_if(items.begin(), items.end(), [&](const ItemVisit& v) {
+        return v.subject == *s && v.at.kind == at.kind && v.at.visit == at.visit && v.day == *day;
+      });
+      if (it == items.end()) it = items.insert(items.end(), ItemVisit{*s, at, *day, &ds, r, {}, {}, 0});
+      if (it->seen[*item]) {
+        c.problem(ds, r, p + "TESTCD", std::string(testcd) + " is given twice at one visit (a duplicate record)");
+        continue;
+      }
+      it->seen[*item] = true;
+      it->present.set(static_cast<instruments::SledaiItem>(*item), *yes);
+      ++it->given;
+      continue;
+    }
     const std::optional<measures::Id> test = measures::find_test(testcd);
     if (!test || measures::test(*test).domain != domain) {
       if (domain == measures::Domain::lb) {  // a lab test il2trial does not read
@@ -146,30 +255,9 @@ void read_domain(ReadContext& c, const Dataset& ds, measures::Domain domain, Gat
       if (c.lenient) ++c.report.excluded_records;
       continue;
     }
-    c.last_record_day[*s] = std::max(c.last_record_day[*s], *day);
-    trial::Finding f{*s, at.visit, *day, *test, *value};
-    switch (at.kind) {
-      case VisitKind::screening:
-        if (*test == activity && (!g.screening_activity[*s] || *day >= g.screening_day[*s]))
-          g.screening_activity[*s] = *value, g.screening_day[*s] = *day;
-        break;
-      case VisitKind::unscheduled: unscheduled.push_back({*s, f}); break;
-      case VisitKind::scheduled: {
-        auto& list = g.findings[*s];
-        const auto dup = std::find_if(list.begin(), list.end(), [&](const trial::Finding& x) { return x.visit == f.visit && x.test == f.test; });
-        if (dup != list.end()) {
-          c.problem(ds, r, p + "TESTCD", std::string(testcd) + " at " + visit_name(c.d.protocol->visits[f.visit]) + " for " +
-                                             std::string(ds.text_view(id, r)) + " is given twice (a duplicate record)");
-          if (c.lenient) ++c.report.excluded_records;
-          break;
-        }
-        list.push_back(f);
-        g.attended[*s].emplace(f.visit, f.day);
-        break;
-      }
-      case VisitKind::unknown: break;
-    }
+    place(c, g, unscheduled, {*s, at.visit, *day, *test, *value}, at.kind, ds, r);
   }
+  add_item_totals(c, g, unscheduled, items);
 }
 
 }  // namespace

@@ -2,6 +2,10 @@
 // the file, the row, the variable and the value; --lenient leaves the records out.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
 #include "data/read_file.h"
 #include "sdtm/csv_dataset.h"
 #include "sdtm/xpt.h"
@@ -103,6 +107,40 @@ TEST(SdtmRead, EveryProblemNamesTheFileRowVariableAndValue) {
   EXPECT_TRUE(lenient.ok());
   EXPECT_EQ(lenient.excluded_subjects, 1u);
   EXPECT_EQ(r.subjects.size(), 2u);
+}
+
+// SLEDAI-2K descriptors one by one: all 24 give the total (their weights' sum); fewer
+// without a total, or a total that is not their sum, is a problem.
+TEST(SdtmRead, SledaiDescriptorsGiveTheTotal) {
+  He2020 h;
+  auto items = [](const std::string& usubjid, const std::string& visit, const std::string& date, int upto,
+                  std::initializer_list<int> present) {
+    std::string t;
+    for (int k = 1; k <= upto; ++k) {
+      const bool yes = std::find(present.begin(), present.end(), k) != present.end();
+      t += fmt::format("S,RS,{},SLEDAI{:02},{},,{},,{},\n", usubjid, k, yes ? "Y" : "N", visit, date);
+    }
+    return t;
+  };
+  Study st;
+  st.emplace("DM", csv("DM", kDm));
+  // S-1 at week 0: seizure (8), arthritis (4, the 9th), low complement (2, the 20th): 14.
+  st.emplace("RS", csv("RS", kRsHeader + items("S-1", "WEEK 0", "2025-01-01", 24, {1, 9, 20})));
+  trial::TrialRecords r;
+  ReadReport rep = read_trial(h.design, st, false, r);
+  ASSERT_TRUE(rep.ok()) << rep.problems.front();
+  const auto w0 = static_cast<std::uint16_t>(*h.design.baseline_visit);
+  ASSERT_NE(r.find(0, w0, measures::Id::sledai_2k), nullptr);
+  EXPECT_EQ(r.find(0, w0, measures::Id::sledai_2k)->value, 14);
+  // 23 descriptors and no total; a total of 12 beside descriptors that sum to 14.
+  st["RS"] = csv("RS", kRsHeader + items("S-1", "WEEK 0", "2025-01-01", 23, {1}) +
+                           items("S-2", "WEEK 0", "2025-01-03", 24, {1, 9, 20}) +
+                           "S,RS,S-2,SLEDAI2K,12,12,WEEK 0,,2025-01-03,\n");
+  rep = read_trial(h.design, st, false, r);
+  EXPECT_EQ(texts(rep), (std::vector<std::string>{
+                            "RS.csv:2: error: RSTESTCD: 23 of the 24 SLEDAI-2K descriptors at WEEK 0 for S-1: the total needs all 24 (or give SLEDAI2K)",
+                            "RS.csv:25: error: RSTESTCD: SLEDAI2K 12 at WEEK 0 for S-2 is not its descriptors' sum, 14",
+                        }));
 }
 
 // Another tool's files: R wrote the same DM and QS as XPT (haven) and as CSV
