@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -27,6 +28,25 @@ std::string p_text(const json& v) {
   return p < 0.0001 ? "<0.0001" : fmt::format("{:.4f}", p);
 }
 
+// False when the records hold nothing an endpoint reads (its domain was not
+// delivered): its analysis would only count missing values as non-responses.
+bool has_data(const trial::EndpointPlan& e, const trial::TrialRecords& r, bool events_delivered) {
+  std::vector<measures::Id> tests;
+  switch (e.reading) {
+    case trial::Reading::any_event:
+    case trial::Reading::time_to_event: return events_delivered;
+    case trial::Reading::sri4: tests = {measures::Id::sledai_2k, measures::Id::pga}; break;
+    case trial::Reading::undetectable:
+    case trial::Reading::value:
+      if (const auto* spec = measures::find_instrument(e.instrument); spec && spec->test) tests = {*spec->test};
+      break;
+    case trial::Reading::not_simulated: return true;
+  }
+  for (const trial::Finding& f : r.findings)
+    if (std::find(tests.begin(), tests.end(), f.test) != tests.end()) return true;
+  return false;
+}
+
 }  // namespace
 
 json analysis_json(const trial::TrialDesign& d, const AnalysisProvenance& p, const trial::TrialRecords& r,
@@ -43,7 +63,8 @@ json analysis_json(const trial::TrialDesign& d, const AnalysisProvenance& p, con
   for (std::size_t k = 0; k < d.arms.size(); ++k) arms.push_back({{"arm", d.arms[k].id}, {"label", d.arms[k].label}, {"participants", per_arm[k]}});
   j["data"] = {{"participants", r.subjects.size()}, {"completed", completed}, {"arms", arms},
                {"findings", r.findings.size()}, {"adverse_events", r.events.size()},
-               {"unscheduled_used", p.unscheduled_used}, {"records_not_used", p.unused_records},
+               {"unscheduled_used", p.unscheduled_used}, {"unscheduled_not_used", p.unscheduled_unused},
+               {"records_not_used", p.unused_records}, {"files_not_read", p.ignored},
                {"excluded_participants", p.excluded_subjects}, {"excluded_records", p.excluded_records}};
   json issues = json::array();
   for (const Error& e : p.problems) issues.push_back({{"file", e.file}, {"line", e.pos.line}, {"variable", e.field}, {"message", e.message}});
@@ -54,6 +75,13 @@ json analysis_json(const trial::TrialDesign& d, const AnalysisProvenance& p, con
     json ej = {{"id", e.id}, {"instrument", e.instrument}, {"primary", e.primary}, {"method", trial::to_string(e.method)},
                {"alpha", e.alpha.value_or(p.alpha)}};
     if (!e.note.empty()) ej["note"] = e.note;
+    if (!has_data(e, r, p.events_delivered)) {
+      ej["no_data"] = true;
+      ej["arms"] = json::array();
+      ej["comparisons"] = json::array();
+      endpoints.push_back(std::move(ej));
+      continue;
+    }
     json arm_rows = json::array();
     for (std::size_t k = 0; k < e.arms.size() && k < x.result.arm_n.size(); ++k)
       arm_rows.push_back({{"arm", d.arms[e.arms[k]].id}, {"n", x.result.arm_n[k]}, {"mean", number_or_null(x.result.arm_mean[k])}});
@@ -85,8 +113,10 @@ std::string analysis_text(const json& j) {
     const auto n = a["participants"].get<std::size_t>();
     o += fmt::format("  {:<20} {} participant{}\n", a["arm"].get<std::string>(), n, n == 1 ? "" : "s");
   }
-  if (data["unscheduled_used"].get<std::size_t>() > 0)
-    o += fmt::format("{} unscheduled records stood in for a scheduled visit\n", data["unscheduled_used"].get<std::size_t>());
+  if (data["unscheduled_used"].get<std::size_t>() + data["unscheduled_not_used"].get<std::size_t>() > 0)
+    o += fmt::format("{} unscheduled records stood in for a scheduled visit; {} fell outside every window or where the visit had the test\n",
+                     data["unscheduled_used"].get<std::size_t>(), data["unscheduled_not_used"].get<std::size_t>());
+  for (const json& f : data["files_not_read"]) o += "not read: " + f.get<std::string>() + "\n";
   if (!j["data_issues"].empty())
     o += fmt::format("{} data issues: {} participants and {} records left out (--lenient)\n", j["data_issues"].size(),
                      data["excluded_participants"].get<std::size_t>(), data["excluded_records"].get<std::size_t>());
@@ -94,6 +124,10 @@ std::string analysis_text(const json& j) {
     o += fmt::format("\n{}{} ({}, {})\n", e["id"].get<std::string>(), e["primary"].get<bool>() ? " [primary]" : "",
                      e["instrument"].get<std::string>(), e["method"].get<std::string>());
     if (e.contains("note")) o += "  note: " + e["note"].get<std::string>() + "\n";
+    if (e.contains("no_data")) {
+      o += "  no data: the delivery holds none of the values this endpoint reads\n";
+      continue;
+    }
     for (const json& a : e["arms"])
       o += fmt::format("  {:<20} n = {:<5} mean {}\n", a["arm"].get<std::string>(), a["n"].get<double>(), num(a["mean"], 4));
     for (const json& c : e["comparisons"]) {
@@ -134,6 +168,10 @@ std::string analysis_html(const trial::TrialDesign& d, const trial::TrialRecords
   for (const json& e : j["endpoints"]) {
     h += "<h3>" + xml_escape(e["id"].get<std::string>()) + (e["primary"].get<bool>() ? " (primary)" : "") + "</h3>\n<p>" +
          xml_escape(e["instrument"].get<std::string>()) + ", " + xml_escape(e["method"].get<std::string>()) + "</p>\n";
+    if (e.contains("no_data")) {
+      h += "<p>No data: the delivery holds none of the values this endpoint reads.</p>\n";
+      continue;
+    }
     h += "<table><tr><th>arm</th><th>n</th><th>mean</th></tr>\n";
     for (const json& a : e["arms"])
       h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", xml_escape(a["arm"].get<std::string>()), a["n"].get<double>(), num(a["mean"], 4));

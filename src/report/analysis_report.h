@@ -20,7 +20,10 @@ struct AnalysisProvenance {
   double alpha = 0.05, delta = 0.15;
   std::string models;
   std::size_t unscheduled_used = 0, unused_records = 0, excluded_subjects = 0, excluded_records = 0;
+  std::size_t unscheduled_unused = 0;
   std::vector<Error> problems;  // warnings under --lenient: what was left out
+  bool events_delivered = true;       // an AE dataset was given: without one, event endpoints have no data
+  std::vector<std::string> ignored;   // files in the folder that were not read
 };
 
 nlohmann::ordered_json analysis_json(const trial::TrialDesign& d, const AnalysisProvenance& p,

@@ -12,12 +12,6 @@ namespace il2t::sdtm {
 
 namespace {
 
-bool same(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::toupper(static_cast<unsigned char>(a[i])) != std::toupper(static_cast<unsigned char>(b[i]))) return false;
-  return true;
-}
 
 struct Glucocorticoid {
   std::string_view name;
@@ -50,6 +44,21 @@ constexpr std::array<Frequency, 9> kFrequencies{{
 
 }  // namespace
 
+bool same_text(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::toupper(static_cast<unsigned char>(a[i])) != std::toupper(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
+
+std::optional<double> age_units_per_year(std::string_view unit) {
+  if (same_text(unit, "YEARS") || unit.empty()) return 1.0;
+  if (same_text(unit, "MONTHS")) return 12.0;
+  if (same_text(unit, "WEEKS")) return 365.25 / 7;
+  if (same_text(unit, "DAYS")) return 365.25;
+  return std::nullopt;
+}
+
 std::string visit_name(const protocol::Visit& v) {
   std::string unit = v.unit.empty() ? "DAY" : v.unit;
   for (char& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -81,16 +90,23 @@ std::string_view ae_body_system(trial::AdverseEvent::Category c) {
 }
 
 trial::AdverseEvent::Category ae_category_of(std::string_view body_system, std::string_view category) {
-  if (same(body_system, "INFECTIONS AND INFESTATIONS") || same(category, "INFECTION"))
+  if (same_text(body_system, "INFECTIONS AND INFESTATIONS") || same_text(category, "INFECTION"))
     return trial::AdverseEvent::Category::infection;
-  if (same(category, "FLARE")) return trial::AdverseEvent::Category::flare;
+  if (same_text(category, "FLARE")) return trial::AdverseEvent::Category::flare;
   return trial::AdverseEvent::Category::reaction;
 }
 
 std::optional<double> prednisone_factor(std::string_view name) {
+  const std::string_view first = name.substr(0, name.find(' '));
   for (const Glucocorticoid& g : kGlucocorticoids)
-    if (same(name, g.name)) return g.factor;
+    if (same_text(first, g.name)) return g.factor;
   return std::nullopt;
+}
+
+bool systemic_route(std::string_view route) {
+  for (std::string_view r : {"ORAL", "INTRAVENOUS", "INTRAMUSCULAR", "SUBCUTANEOUS"})
+    if (same_text(route, r)) return true;
+  return false;
 }
 
 std::optional<std::size_t> sledai_item_of(std::string_view testcd) {
@@ -104,7 +120,7 @@ std::optional<std::size_t> sledai_item_of(std::string_view testcd) {
 
 std::optional<double> per_day(std::string_view frequency) {
   for (const Frequency& f : kFrequencies)
-    if (same(frequency, f.code)) return f.per_day;
+    if (same_text(frequency, f.code)) return f.per_day;
   return std::nullopt;
 }
 

@@ -39,9 +39,13 @@ trial::AdverseEvent::Category ae_category_of(std::string_view body_system, std::
 
 // The factor that turns a dose of glucocorticoid `name` (CMDECOD or CMTRT, any case)
 // into prednisone-equivalent mg (prednisone 1, methylprednisolone 1.25, dexamethasone
-// 6.67, ...; ../shared/reference/instruments.md 6.1); nullopt for a drug that is not a
-// systemic glucocorticoid on the list.
+// 6.67, ...; ../shared/reference/instruments.md 6.1), by its first word, so that a salt
+// ("PREDNISOLONE ACETATE") is its drug; nullopt for a drug not on the list.
 std::optional<double> prednisone_factor(std::string_view name);
+// True for a route that reaches the whole body (CMROUTE ORAL, INTRAVENOUS,
+// INTRAMUSCULAR, SUBCUTANEOUS, any case): a topical, inhaled, nasal, ophthalmic,
+// rectal or intra-articular glucocorticoid is not counted as a systemic dose.
+bool systemic_route(std::string_view route);
 // Administrations per day of an SDTM dosing frequency (CMDOSFRQ: QD 1, BID 2, TID 3,
 // QID 4, QOD 0.5, Q2D 0.5, QW 1/7, ONCE 1 on its day); nullopt when unknown.
 std::optional<double> per_day(std::string_view frequency);
@@ -49,6 +53,12 @@ std::optional<double> per_day(std::string_view frequency);
 // A SLEDAI-2K descriptor given on its own: RSTESTCD SLEDAI01 to SLEDAI24, in the
 // form's order (instruments/sledai.h), with RSSTRESC Y or N; its index, or nullopt.
 std::optional<std::size_t> sledai_item_of(std::string_view testcd);
+
+// True when two SDTM terms are the same but for case ("Completed", "COMPLETED").
+bool same_text(std::string_view a, std::string_view b);
+// How many of an age unit (AGEU: YEARS, MONTHS, WEEKS, DAYS, any case) make a year;
+// nullopt for another unit.
+std::optional<double> age_units_per_year(std::string_view unit);
 
 inline constexpr std::string_view kCompleted = "COMPLETED";
 // The simulator's dropout, as SDTM's controlled term for it.

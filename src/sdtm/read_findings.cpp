@@ -77,6 +77,7 @@ std::optional<double> result(ReadContext& c, const Dataset& ds, std::size_t r, c
                                 : orres && !ds.missing(*orres, r) ? ds.text_view(*orres, r)
                                                                   : std::string_view();
   double v = NAN;
+  bool original = false;  // read from --ORRES, so in --ORRESU
   if (!t.coded.empty()) {
     const std::size_t at = text.size() == 1 ? t.coded.find(text[0]) : std::string_view::npos;
     if (at == std::string_view::npos) {
@@ -85,11 +86,19 @@ std::optional<double> result(ReadContext& c, const Dataset& ds, std::size_t r, c
     }
     return static_cast<double>(at);
   }
-  if (stresn && !ds.missing(*stresn, r)) v = *ds.number(*stresn, r);
-  else if (!text.empty()) {
-    const auto n = stresc ? ds.number(*stresc, r) : std::nullopt;
+  if (stresn && !ds.missing(*stresn, r)) {
+    const auto n = ds.number(*stresn, r);
     if (!n) {
-      c.problem(ds, r, p + "STRESC", quoted(text) + " is not a number, as " + std::string(t.code) + " is read");
+      c.problem(ds, r, p + "STRESN", quoted(ds.text(*stresn, r)) + " is not a number");
+      return std::nullopt;
+    }
+    v = *n;
+  } else if (!text.empty()) {  // --STRESC, else --ORRES, read as a number
+    const bool from_stresc = stresc && !ds.missing(*stresc, r);
+    original = !from_stresc;
+    const auto n = from_stresc ? ds.number(*stresc, r) : ds.number(*orres, r);
+    if (!n) {
+      c.problem(ds, r, p + (from_stresc ? "STRESC" : "ORRES"), quoted(text) + " is not a number, as " + std::string(t.code) + " is read");
       return std::nullopt;
     }
     v = *n;
@@ -98,10 +107,11 @@ std::optional<double> result(ReadContext& c, const Dataset& ds, std::size_t r, c
     return std::nullopt;
   }
   if (!t.unit.empty() && t.unit != "grade") {
-    const std::string_view unit = stresu ? ds.text_view(*stresu, r) : std::string_view();
+    const auto unit_col = original ? c.column(ds, p + "ORRESU") : stresu;
+    const std::string_view unit = unit_col ? ds.text_view(*unit_col, r) : std::string_view();
     const std::optional<double> factor = unit_factor(t.unit, unit);
     if (!factor) {
-      c.problem(ds, r, p + "STRESU", quoted(unit) + " is not a unit il2trial reads " + std::string(t.code) + " in (" + std::string(t.unit) + ")");
+      c.problem(ds, r, p + (original ? "ORRESU" : "STRESU"), quoted(unit) + " is not a unit il2trial reads " + std::string(t.code) + " in (" + std::string(t.unit) + ")");
       return std::nullopt;
     }
     v *= *factor;
@@ -281,7 +291,7 @@ void read_findings(ReadContext& c, trial::TrialRecords& out, Gathered& g) {
     const auto v = window_of(c.d, u.finding.day);
     auto& list = g.findings[u.subject];
     if (!v || std::any_of(list.begin(), list.end(), [&](const trial::Finding& x) { return x.visit == *v && x.test == u.finding.test; })) {
-      ++c.report.unused_records;
+      ++c.report.unscheduled_unused;
       continue;
     }
     u.finding.visit = *v;

@@ -2,6 +2,9 @@
 // (read_steps.h).
 #include <algorithm>
 #include <cmath>
+#include <set>
+
+#include <fmt/format.h>
 
 #include "sdtm/conventions.h"
 #include "sdtm/read_steps.h"
@@ -18,7 +21,7 @@ bool read_subjects(ReadContext& c, trial::TrialRecords& out, Gathered& g) {
   const Dataset& ds = *dm_set;
   const std::size_t id = *ds.find("USUBJID"), arm = *ds.find("ARMCD"), age = *ds.find("AGE"), sex = *ds.find("SEX"),
                     start = *ds.find("RFSTDTC");
-  const std::optional<std::size_t> pend = ds.find("RFPENDTC");
+  const std::optional<std::size_t> pend = ds.find("RFPENDTC"), ageu = ds.find("AGEU");
   if (ds.rows() > 0) c.report.study = ds.text(*ds.find("STUDYID"), 0);
   for (std::size_t r = 0; r < ds.rows(); ++r) {
     const std::size_t before = c.report.problems.size();
@@ -36,14 +39,24 @@ bool read_subjects(ReadContext& c, trial::TrialRecords& out, Gathered& g) {
     for (std::size_t k = 0; k < c.d.arms.size(); ++k)
       if (c.d.arms[k].id == armcd) a = k;
     if (a == c.d.arms.size()) c.problem(ds, r, "ARMCD", quoted(armcd) + " is not an arm of the protocol");
-    const std::optional<double> years = ds.number(age, r);
-    if (!years || *years < 0 || *years > 120) c.problem(ds, r, "AGE", quoted(ds.text(age, r)) + " is not an age in years (0-120)");
+    // AGE in AGEU (years when absent): months, weeks and days become years.
+    const std::optional<double> given = ds.number(age, r);
+    const std::optional<double> per_year = ageu ? age_units_per_year(ds.text_view(*ageu, r)) : 1.0;
+    if (!per_year) c.problem(ds, r, "AGEU", quoted(ds.text_view(*ageu, r)) + ": il2trial reads YEARS, MONTHS, WEEKS or DAYS");
+    const double years = given && per_year ? *given / *per_year : NAN;
+    if (per_year && !(years >= 0 && years <= 120)) c.problem(ds, r, "AGE", quoted(ds.text(age, r)) + " is not an age (0 to 120 years)");
     const std::string_view sx = ds.text_view(sex, r);
     if (sx != "F" && sx != "M") c.problem(ds, r, "SEX", quoted(sx) + ": il2trial reads F or M");
     const Expected<PartialDate> date = parse_dtc(ds.text_view(start, r));
     if (!date) c.problem(ds, r, "RFSTDTC", date.error().message);
     else if (const auto day = impute(*date, Imputation::none)) reference = day->day;
     else c.problem(ds, r, "RFSTDTC", quoted(ds.text_view(start, r)) + " is not a complete date: study days count from it");
+    if (pend && !ds.missing(*pend, r)) {
+      const Expected<PartialDate> pd = parse_dtc(ds.text_view(*pend, r));
+      const auto at = pd ? impute(*pd, Imputation::end) : std::nullopt;
+      if (at) end = study_day(at->day, reference);
+      else c.problem(ds, r, "RFPENDTC", pd ? quoted(ds.text_view(*pend, r)) + " has no year" : pd.error().message);
+    }
     if (c.report.problems.size() != before) {
       if (c.lenient) {
         ++c.report.excluded_subjects;
@@ -51,14 +64,8 @@ bool read_subjects(ReadContext& c, trial::TrialRecords& out, Gathered& g) {
       }
       if (c.lenient || usubjid.empty()) continue;
     }
-    if (pend && !ds.missing(*pend, r)) {
-      const Expected<PartialDate> pd = parse_dtc(ds.text_view(*pend, r));
-      const auto at = pd ? impute(*pd, Imputation::end) : std::nullopt;
-      if (at) end = study_day(at->day, reference);
-      else c.problem(ds, r, "RFPENDTC", pd ? quoted(ds.text_view(*pend, r)) + " has no year" : pd.error().message);
-    }
     s.arm = static_cast<std::uint32_t>(std::min(a, c.d.arms.size() - 1));
-    s.age = years.value_or(0);
+    s.age = std::isnan(years) ? 0 : years;
     s.female = sx == "F" ? 1 : 0;
     const auto index = static_cast<std::uint32_t>(out.subjects.size());
     c.subject_of.emplace(std::string(usubjid), index);
@@ -86,6 +93,8 @@ void read_events(ReadContext& c, trial::TrialRecords& out, Gathered& g) {
   const auto grade = ds.find("AETOXGR"), cat = ds.find("AECAT");
   auto body = ds.find("AEBODSYS");
   if (!body) body = ds.find("AESOC");
+  const std::size_t seq = *ds.find("AESEQ");
+  std::set<std::pair<std::uint32_t, double>> seen;  // (participant, AESEQ)
   for (std::size_t r = 0; r < ds.rows(); ++r) {
     if (g.is_excluded_id(ds.text_view(*c.column(ds, "USUBJID"), r))) {
       ++c.report.excluded_records;
@@ -94,6 +103,9 @@ void read_events(ReadContext& c, trial::TrialRecords& out, Gathered& g) {
     const std::size_t before = c.report.problems.size();
     const auto s = c.subject(ds, r);
     if (!s) continue;
+    if (!ds.missing(seq, r) && !seen.insert({*s, ds.number(seq, r).value_or(NAN)}).second)
+      c.problem(ds, r, "AESEQ", quoted(ds.text(seq, r)) + " is given twice for " + std::string(ds.text_view(*c.column(ds, "USUBJID"), r)) +
+                                    " (a duplicate record)");
     trial::AdverseEvent e;
     e.subject = *s;
     const auto day = c.day(ds, r, *s, "AE", Imputation::start, "STDY", "STDTC");
@@ -126,16 +138,26 @@ void read_disposition(ReadContext& c, trial::TrialRecords& out, Gathered& g) {
     const Dataset& d = *set;
     const std::size_t decod = *d.find("DSDECOD");
     const auto cat = d.find("DSCAT");
+    std::vector<bool> disposed(out.subjects.size(), false);
     for (std::size_t r = 0; r < d.rows(); ++r) {
       if (g.is_excluded_id(d.text_view(*c.column(d, "USUBJID"), r))) continue;
       const auto s = c.subject(d, r);
       if (!s) continue;
-      if (cat && !d.missing(*cat, r) && d.text_view(*cat, r) != "DISPOSITION EVENT") continue;  // a protocol milestone
-      out.subjects[*s].completed = d.text_view(decod, r) == kCompleted;
+      if (cat && !d.missing(*cat, r) && !same_text(d.text_view(*cat, r), "DISPOSITION EVENT")) continue;  // a milestone
+      disposed[*s] = true;
+      out.subjects[*s].completed = same_text(d.text_view(decod, r), kCompleted);
       const auto dy = d.find("DSSTDY"), dtc = d.find("DSSTDTC");
       if ((dy && !d.missing(*dy, r)) || (dtc && !d.missing(*dtc, r)))
         disposition_day[*s] = c.day(d, r, *s, "DS", Imputation::end, "STDY", "STDTC");
     }
+    for (std::uint32_t s = 0; s < out.subjects.size(); ++s)
+      if (!disposed[s]) {
+        c.report.problems.push_back(Error{.message = c.report.usubjid[s] + " has no disposition event in DS: taken as not completed",
+                                          .file = d.file().empty() ? d.name() : d.file(),
+                                          .severity = Severity::warning,
+                                          .field = "DSDECOD"});
+        out.subjects[s].completed = false;
+      }
   } else {
     for (trial::Subject& s : out.subjects) s.completed = true;  // nothing says otherwise (docs/sdtm.md)
   }
@@ -144,18 +166,23 @@ void read_disposition(ReadContext& c, trial::TrialRecords& out, Gathered& g) {
     const std::size_t code = *d.find("VSTESTCD"), value = *d.find("VSSTRESN"), unit = *d.find("VSSTRESU");
     for (std::size_t r = 0; r < d.rows(); ++r) {
       if (g.is_excluded_id(d.text_view(*c.column(d, "USUBJID"), r))) continue;
-      const std::string_view test = d.text_view(code, r);
-      if (test != "WEIGHT" && test != "HEIGHT") continue;
+      const bool weight = same_text(d.text_view(code, r), "WEIGHT");
+      if (!weight && !same_text(d.text_view(code, r), "HEIGHT")) continue;
       const auto s = c.subject(d, r);
       if (!s) continue;
       const auto v = d.number(value, r);
-      const std::string_view want = test == "WEIGHT" ? "kg" : "cm";
+      const std::string_view want = weight ? "kg" : "cm";
       if (!v) continue;  // not done
-      if (d.text_view(unit, r) != want) {
-        c.problem(d, r, "VSSTRESU", quoted(d.text_view(unit, r)) + ": " + std::string(test) + " is read in " + std::string(want));
+      if (!same_text(d.text_view(unit, r), want)) {
+        c.problem(d, r, "VSSTRESU", quoted(d.text_view(unit, r)) + ": " + (weight ? "WEIGHT" : "HEIGHT") + " is read in " + std::string(want));
         continue;
       }
-      double& field = test == "WEIGHT" ? out.subjects[*s].weight : out.subjects[*s].height;
+      if (weight ? !(*v > 0 && *v <= 400) : !(*v >= 30 && *v <= 250)) {
+        c.problem(d, r, "VSSTRESN", fmt::format("{} is impossible for {} ({})", *v, weight ? "WEIGHT" : "HEIGHT",
+                                                 weight ? "above 0 to 400 kg" : "30 to 250 cm"));
+        continue;
+      }
+      double& field = weight ? out.subjects[*s].weight : out.subjects[*s].height;
       if (field == 0) field = *v;  // the first: at screening
     }
   }

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include <fmt/format.h>
+
 #include "sdtm/conventions.h"
 #include "sdtm/read_context.h"
 #include "sdtm/read_steps.h"
@@ -12,12 +14,21 @@ namespace il2t::sdtm {
 
 namespace detail {
 
-std::string quoted(std::string_view v) { return v.empty() ? "(missing)" : "\"" + std::string(v) + "\""; }
+std::string quoted(std::string_view v) {
+  if (v.empty()) return "(missing)";
+  std::string out = "\"";
+  for (char ch : v) {  // a control character shown, not sent to the terminal
+    const auto u = static_cast<unsigned char>(ch);
+    if (u < 0x20 || u == 0x7f) out += fmt::format("\\x{:02x}", u);
+    else out += ch;
+  }
+  return out + "\"";
+}
 
 void ReadContext::problem(const Dataset& ds, std::size_t row, std::string_view variable, const std::string& message) {
   Error e;
   e.file = ds.file().empty() ? ds.name() : ds.file();
-  if (row != static_cast<std::size_t>(-1)) e.pos.line = static_cast<int>(ds.origin(row));
+  if (row != static_cast<std::size_t>(-1) && ds.by_line()) e.pos.line = static_cast<int>(ds.origin(row));
   e.field = std::string(variable);
   const std::string where = row == static_cast<std::size_t>(-1) || ds.by_line() ? "" : "record " + std::to_string(ds.origin(row)) + ": ";
   e.message = where + (variable.empty() ? "" : std::string(variable) + ": ") + message;
@@ -75,15 +86,30 @@ std::optional<std::uint32_t> ReadContext::subject(const Dataset& ds, std::size_t
 std::optional<int> ReadContext::day(const Dataset& ds, std::size_t r, std::uint32_t s, std::string_view prefix,
                                     Imputation rule, std::string_view dy, std::string_view dtc) {
   const std::string dy_name = std::string(prefix) + std::string(dy), dtc_name = std::string(prefix) + std::string(dtc);
+  const auto dtc_col = column(ds, dtc_name);
   if (const auto c = column(ds, dy_name); c && !ds.missing(*c, r)) {
     const std::optional<double> v = ds.number(*c, r);
     if (!v || *v != std::floor(*v) || *v == 0 || std::abs(*v) > 1e5) {
       problem(ds, r, dy_name, quoted(ds.text(*c, r)) + " is not a study day (a whole number, not 0)");
       return std::nullopt;
     }
+    // The date beside it must read, and where it is complete, give the same day.
+    if (dtc_col && !ds.missing(*dtc_col, r)) {
+      const Expected<PartialDate> date = parse_dtc(ds.text_view(*dtc_col, r));
+      if (!date) {
+        problem(ds, r, dtc_name, date.error().message);
+        return std::nullopt;
+      }
+      if (const auto at = impute(*date, Imputation::none); at && study_day(at->day, reference[s]) != static_cast<int>(*v)) {
+        problem(ds, r, dy_name,
+                fmt::format("{} but {} {} is study day {}", *v, dtc_name, quoted(ds.text_view(*dtc_col, r)),
+                            study_day(at->day, reference[s])));
+        return std::nullopt;
+      }
+    }
     return static_cast<int>(*v);
   }
-  const auto c = column(ds, dtc_name);
+  const auto c = dtc_col;
   if (!c || ds.missing(*c, r)) {
     problem(ds, r, dtc_name, "no date (" + dtc_name + ") and no study day (" + dy_name + ")");
     return std::nullopt;

@@ -43,7 +43,8 @@ struct ReadReport {
   std::vector<Error> problems;  // errors, or warnings under `lenient`
   std::size_t excluded_subjects = 0, excluded_records = 0;
   std::size_t unscheduled_used = 0;       // unscheduled findings that stood in for a visit
-  std::size_t unused_records = 0;         // outside every window, or a test il2trial does not read (LB)
+  std::size_t unscheduled_unused = 0;     // outside every window, or where the visit had the test
+  std::size_t unused_records = 0;         // a test il2trial does not read (LB), a glucocorticoid not systemic
   std::vector<std::string> usubjid;       // per participant read, its USUBJID
   std::string study;                      // DM's STUDYID (its first row's)
   bool ok() const;                        // no error among the problems

@@ -44,6 +44,7 @@ void derive_endpoint(const TrialDesign& d, const EndpointPlan& e, const TrialRec
         for (std::uint32_t i = r.event_begin[s]; i < r.event_begin[s + 1]; ++i) {
           const AdverseEvent& a = r.events[i];
           if (a.day > last_day) break;
+          if (a.day < 1) continue;  // before the first dose: not treatment-emergent
           if (!infections_only || a.category == AdverseEvent::Category::infection) {
             value = 1;
             break;
@@ -55,7 +56,7 @@ void derive_endpoint(const TrialDesign& d, const EndpointPlan& e, const TrialRec
         value = std::min(subj.last_day, last_day);
         for (std::uint32_t i = r.event_begin[s]; i < r.event_begin[s + 1]; ++i) {
           const AdverseEvent& a = r.events[i];
-          if (a.category != AdverseEvent::Category::infection) continue;
+          if (a.category != AdverseEvent::Category::infection || a.day < 1) continue;
           if (a.day <= value) {
             value = a.day;
             event = 1;

@@ -4,7 +4,8 @@
 // visits through src/instruments; CMV clearance; any adverse event or infection by the
 // last timepoint; time to first infection; a measured value and its baseline.
 // Missing binary responses count as non-response (non-responder imputation); a
-// missing value leaves the participant out (complete cases).
+// missing value leaves the participant out (complete cases). Adverse events count from
+// study day 1 (treatment-emergent); one before it (a real trial's) does not.
 #include <cstdint>
 #include <vector>
 

@@ -11,6 +11,7 @@
 #include "sdtm/xpt.h"
 #include "sdtm/read_trial.h"
 #include "trial/design.h"
+#include "trial/endpoints.h"
 #include "unit/test_support.h"
 
 namespace il2t::sdtm {
@@ -65,7 +66,7 @@ TEST(SdtmRead, DaysCountFromEachParticipantsStartAndVisitsMapByNameNumberOrWindo
   ASSERT_NE(r.find(1, w12, measures::Id::sledai_2k), nullptr);  // the unscheduled record stands in
   EXPECT_EQ(r.find(1, w12, measures::Id::sledai_2k)->value, 8);
   EXPECT_EQ(rep.unscheduled_used, 1u);
-  EXPECT_EQ(rep.unused_records, 1u);
+  EXPECT_EQ(rep.unscheduled_unused, 1u);
   EXPECT_EQ(r.find(0, w0, measures::Id(static_cast<int>(measures::Id::bilag_first) + 7))->value, 2);  // C
   EXPECT_EQ(r.subjects[0].baseline_activity, 10);  // no screening: the baseline visit's score
 }
@@ -141,6 +142,52 @@ TEST(SdtmRead, SledaiDescriptorsGiveTheTotal) {
                             "RS.csv:2: error: RSTESTCD: 23 of the 24 SLEDAI-2K descriptors at WEEK 0 for S-1: the total needs all 24 (or give SLEDAI2K)",
                             "RS.csv:25: error: RSTESTCD: SLEDAI2K 12 at WEEK 0 for S-2 is not its descriptors' sum, 14",
                         }));
+}
+
+// Findings of a review, each held: a number that does not parse, a day that
+// contradicts its date, an event before day 1, and the glucocorticoid rules (route,
+// a single dose, a salt's name, an end before the start), a disposition in any case.
+TEST(SdtmRead, ReviewedEdgesHold) {
+  He2020 h;
+  Study st;
+  st.emplace("DM", csv("DM", kDm));
+  st.emplace("LB", csv("LB", "STUDYID,DOMAIN,USUBJID,LBTESTCD,LBSTRESN,LBSTRESU,VISIT,LBDTC,LBDY\n"
+                             "S,LB,S-1,TREGPCT, 9.8,%,WEEK 0,2025-01-01,\n"
+                             "S,LB,S-1,NK,200,cells/uL,WEEK 0,2025-01-01,2\n"));
+  trial::TrialRecords r;
+  EXPECT_EQ(texts(read_trial(h.design, st, false, r)),
+            (std::vector<std::string>{"LB.csv:2: error: LBSTRESN: \" 9.8\" is not a number",
+                                      "LB.csv:3: error: LBDY: 2 but LBDTC \"2025-01-01\" is study day 1"}));
+  st.erase("LB");
+  st.emplace("AE", csv("AE", "STUDYID,DOMAIN,USUBJID,AESEQ,AETERM,AEBODSYS,AESER,AESTDTC\n"
+                             "S,AE,S-1,1,cold,Infections and infestations,N,2024-12-20\n"));
+  st.emplace("DS", csv("DS", "STUDYID,DOMAIN,USUBJID,DSSEQ,DSTERM,DSDECOD,DSCAT\n"
+                             "S,DS,S-1,1,completed,Completed,Disposition Event\n"
+                             "S,DS,S-2,1,withdrew,WITHDRAWAL BY SUBJECT,DISPOSITION EVENT\n"));
+  st.emplace("CM", csv("CM", "STUDYID,DOMAIN,USUBJID,CMSEQ,CMTRT,CMDOSE,CMDOSU,CMDOSFRQ,CMROUTE,CMSTDTC,CMENDTC\n"
+                             "S,CM,S-1,1,PREDNISOLONE ACETATE,5,mg,QD,ORAL,2024-12-01,\n"       // a salt: prednisolone
+                             "S,CM,S-1,2,HYDROCORTISONE,400,mg,BID,TOPICAL,2024-12-01,\n"        // topical: not counted
+                             "S,CM,S-1,3,TRIAMCINOLONE,40,mg,ONCE,INTRA-ARTICULAR,2024-12-31,\n" // not systemic
+                             "S,CM,S-2,1,METHYLPREDNISOLONE,8,mg,ONCE,INTRAVENOUS,2024-12-31,\n" // one day: day -4 of S-2
+                             "S,CM,S-2,2,PREDNISONE,5,mg,QD,ORAL,2025-01-02,\n"));
+  const ReadReport rep = read_trial(h.design, st, false, r);
+  ASSERT_TRUE(rep.ok()) << rep.problems.front();
+  EXPECT_TRUE(r.subjects[0].completed);
+  EXPECT_FALSE(r.subjects[1].completed);
+  EXPECT_EQ(r.subjects[0].baseline_prednisone, 5);
+  EXPECT_EQ(r.subjects[1].baseline_prednisone, 5);  // prednisone from day -1; the single dose (day -3) is not 10 mg a day
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_LT(r.events[0].day, 1);
+  for (const trial::EndpointPlan& e : h.design.endpoints) {
+    if (e.reading != trial::Reading::any_event) continue;
+    trial::EndpointRows rows;
+    trial::derive_endpoint(h.design, e, r, rows);
+    for (double v : rows.value) EXPECT_EQ(v, 0) << e.id << ": an event before day 1 is not counted";
+  }
+  st["CM"] = csv("CM", "STUDYID,DOMAIN,USUBJID,CMSEQ,CMTRT,CMDOSE,CMDOSU,CMDOSFRQ,CMSTDTC,CMENDTC\n"
+                       "S,CM,S-1,1,PREDNISONE,5,mg,QD,2025-02-01,2025-01-01\n");
+  EXPECT_EQ(texts(read_trial(h.design, st, false, r)),
+            (std::vector<std::string>{"CM.csv:2: error: CMENDTC: the course ends on study day 1, before it starts (day 32)"}));
 }
 
 // Another tool's files: R wrote the same DM and QS as XPT (haven) and as CSV
