@@ -110,6 +110,8 @@ int EmulatedPosterior::shared_set(const Observed& r) const {
   return blocked ? r.error_set : -1;
 }
 
+double EmulatedPosterior::own_error(const Observed& r) const { return shared_set(r) < 0 ? e_.error()[r.mean] : 0.0; }
+
 void EmulatedPosterior::make_blocks() {
   group_block_.assign(groups_.size(), -1);
   int sets = 0;
@@ -162,7 +164,6 @@ double EmulatedPosterior::log_likelihood(const double* theta, const std::vector<
   auto slot_of = [&](std::size_t input) {
     return static_cast<std::size_t>(std::find(shares_.begin(), shares_.end(), input) - shares_.begin());
   };
-  const std::vector<double>& err = e_.error();
   const Quadrature& eq = error_nodes().q;
   const std::vector<double>& logw_e = error_nodes().logw;
   // Output j with the share of `slot` at scaled value s.
@@ -174,7 +175,7 @@ double EmulatedPosterior::log_likelihood(const double* theta, const std::vector<
   // error set takes the set's error δ as given; any other row integrates its own.
   auto row_ll = [&](const Observed& r, std::size_t slot, double s, double delta) {
     const double mu = emulated(slot, s, r.mean) + delta;
-    const double own = shared_set(r) < 0 ? err[r.mean] : 0.0;
+    const double own = own_error(r);
     if (r.kind == TermKind::binomial) {
       if (own == 0) return binomial_ll(r.k, r.n, proportion_of(mu));
       double terms[8];
@@ -200,8 +201,9 @@ double EmulatedPosterior::log_likelihood(const double* theta, const std::vector<
   // scale, each row standardised by its total SD t = √(s² + error²):
   //   −½ zᵀC⁻¹z − ½ ln|C| − Σ_normal ln t + Σ_few (ln P(k) + ½ z²),
   // C = (S R S + E Q E) / (t tᵀ). Without a few-event row (binomial_margin.h) this is
-  // the multivariate normal of the differences with covariance S R S + E Q E.
-  auto cluster_ll = [&](std::size_t c, std::size_t slot, double s) {
+  // the multivariate normal of the differences with covariance S R S + E Q E. A row of
+  // an error set takes the set's δ as given (its mean shifted, its own error 0).
+  auto cluster_ll = [&](std::size_t c, std::size_t slot, double s, double delta) {
     const std::vector<const Observed*>& mm = members[c];
     const std::size_t k = mm.size(), K = clusters_[c].rows.size();
     double* L = scratch.data();
@@ -211,13 +213,14 @@ double EmulatedPosterior::log_likelihood(const double* theta, const std::vector<
     double extra = 0;
     for (std::size_t i = 0; i < k; ++i) {
       const Observed& r = *mm[i];
-      const double mu = emulated(slot, s, r.mean), e = err[r.mean];
+      const bool shifted = shared_set(r) >= 0;
+      const double mu = emulated(slot, s, r.mean) + (shifted ? delta : 0.0), e = own_error(r);
       sd[i] = r.kind == TermKind::binomial ? 0.5 / std::sqrt(r.n) : std::exp(emulated(slot, s, *r.spread));
       t[i] = std::sqrt(sd[i] * sd[i] + e * e);
       if (takes_binomial_margin(r, r.k)) {
-        const MarginScore m = binomial_margin(r.k, r.n, mu, e);
-        z[i] = m.z;
-        extra += m.log_p + 0.5 * m.z * m.z;
+        const MarginScore ms = binomial_margin(r.k, r.n, mu, e);
+        z[i] = ms.z;
+        extra += ms.log_p + 0.5 * ms.z * ms.z;
       } else {
         const double y = r.kind == TermKind::binomial ? on_emulated_scale(r, r.k / r.n) : r.y;
         z[i] = (y - mu) / t[i];
@@ -230,7 +233,7 @@ double EmulatedPosterior::log_likelihood(const double* theta, const std::vector<
       for (std::size_t j = 0; j <= i; ++j) {
         const auto si = static_cast<std::size_t>(mm[i]->slot), sj = static_cast<std::size_t>(mm[j]->slot);
         L[i * k + j] = i == j ? 1.0
-                              : (sd[i] * sd[j] * R[si * K + sj] + err[mm[i]->mean] * err[mm[j]->mean] * Q[si * K + sj]) /
+                              : (sd[i] * sd[j] * R[si * K + sj] + own_error(*mm[i]) * own_error(*mm[j]) * Q[si * K + sj]) /
                                     (t[i] * t[j]);
       }
     if (!model::cholesky_in_place(L, k)) return kNegInf;
@@ -259,7 +262,7 @@ double EmulatedPosterior::log_likelihood(const double* theta, const std::vector<
       any = true;
       for (std::size_t q = 0; q < uq.z.size(); ++q) {
         const double s = std::clamp(e_.scaled(tg.share, theta[tg.share] + sd * uq.z[q]), -kShareReach, kShareReach);
-        node_ll[q] += cluster_ll(c, slot, s);
+        node_ll[q] += cluster_ll(c, slot, s, delta);
       }
     }
     for (const Observed& r : data) {
@@ -277,7 +280,7 @@ double EmulatedPosterior::log_likelihood(const double* theta, const std::vector<
   for (const Observed& r : data)
     if (r.group < 0 && shared_set(r) < 0 && !in_cluster(r)) ll += row_ll(r, 0, s0, 0);
   for (std::size_t c = 0; c < clusters_.size(); ++c)
-    if (!members[c].empty() && members[c].front()->group < 0) ll += cluster_ll(c, 0, s0);
+    if (!members[c].empty() && members[c].front()->group < 0) ll += cluster_ll(c, 0, s0, 0);
   for (std::size_t g = 0; g < groups_.size(); ++g)
     if (group_block_[g] < 0) ll += trial_ll(g, -1, 0);
   // Each block: the trials and rows linked by one error set, inside the integral over δ.

@@ -33,7 +33,8 @@
 //   let the arm's rows disagree more than they can. A proportion with few events
 //   (binomial_margin.h) keeps its binomial as its margin and joins the others through
 //   a Gaussian copula with the same correlation C = Σ / (t tᵀ), t_i = √Σ_ii, by its
-//   mid-p normal score.
+//   mid-p normal score. A row of a cluster that is also in an error set takes the
+//   set's δ, as any other row of the set, and has no emulator error of its own.
 //
 // Other rows are taken as independent given θ and the trial effects. docs/model.md says what that assumes and
 // validation.md how simulation-based calibration checks it.
@@ -97,6 +98,8 @@ class EmulatedPosterior {
   // r's error set if its rows share one emulator error δ, else -1; and δ's SD.
   int shared_set(const Observed& r) const;
   double shared_error(int set) const { return blocks_[static_cast<std::size_t>(set_block_[static_cast<std::size_t>(set)])].error; }
+  // r's own emulator error: Emulator::error, or 0 for a row whose set shares one δ.
+  double own_error(const Observed& r) const;
   // Cluster c's correlation of emulator errors, in the order of Observed::slot.
   const std::vector<double>& error_correlation(std::size_t c) const { return error_corr_[c]; }
 

@@ -62,12 +62,14 @@ LikelihoodCheck likelihood_check(const Setup& s, const model::ParameterSet& base
       const int set = box.shared_set(o);
       const double err = set >= 0 ? box.shared_error(set) : e.error()[o.mean];
       var[k] = sd[k] * sd[k] + err * err;
-      const double v = t.world[l.observed_row[k]];
+      Observed ob = o;
+      z[k] = NAN;
+      if (!observe_world(s, l, k, t.world, rng, ob)) continue;
       // A few-event row of a cluster: the mid-p normal score the likelihood uses.
-      if (std::isfinite(v) && takes_binomial_margin(o, v * o.n))
-        z[k] = binomial_margin(v * o.n, o.n, y[o.mean], err).z;
+      if (takes_binomial_margin(ob, ob.k))
+        z[k] = binomial_margin(ob.k, ob.n, y[o.mean], err).z;
       else
-        z[k] = (on_emulated_scale(o, v) - y[o.mean]) / std::sqrt(var[k]);
+        z[k] = ((ob.kind == TermKind::binomial ? on_emulated_scale(ob, ob.k / ob.n) : ob.y) - y[o.mean]) / std::sqrt(var[k]);
       if (!std::isfinite(z[k])) continue;
       ++count[k];
       sum[k] += z[k];
@@ -93,7 +95,7 @@ LikelihoodCheck likelihood_check(const Setup& s, const model::ParameterSet& base
         const RowCluster& c = l.clusters[static_cast<std::size_t>(a.cluster)];
         const std::size_t at = static_cast<std::size_t>(a.slot) * c.rows.size() + static_cast<std::size_t>(b.slot);
         cov += c.corr[at] * sd[p.a] * sd[p.b] +
-               box.error_correlation(static_cast<std::size_t>(a.cluster))[at] * e.error()[a.mean] * e.error()[b.mean];
+               box.error_correlation(static_cast<std::size_t>(a.cluster))[at] * box.own_error(a) * box.own_error(b);
       }
       if (const int set = box.shared_set(a); set >= 0 && set == box.shared_set(b))
         cov += box.shared_error(set) * box.shared_error(set);

@@ -294,6 +294,9 @@ PosteriorRun run_posterior(const Setup& s, const model::ParameterSet& base, cons
   std::vector<std::vector<double>> xs, ys, draws;
   std::size_t entry = 0;
   Box box = first_box(l, base);
+  // Each SD's 99.9 % quantile in the draws the current box was built from (next_box):
+  // its shares reach kShareSdReach times that beyond their region. Infinite in wave 1.
+  std::vector<double> box_sd(l.sds.size(), INFINITY);
   for (int wave = 0; wave < ps.waves; ++wave) {
     const std::string name = "wave " + std::to_string(wave + 1) + ": ";
     PosteriorWave pw;
@@ -342,6 +345,11 @@ PosteriorRun run_posterior(const Setup& s, const model::ParameterSet& base, cons
       // effect would fall outside the emulator (the SBC's Sjögren's rows).
       Box prior;
       box = next_box(l, bounds, base, draws, prior);
+      for (std::size_t q = 0; q < l.sds.size(); ++q) {
+        std::vector<double> v;
+        for (const auto& t : draws) v.push_back(t[l.inputs.size() + q]);
+        box_sd[q] = quantile(v, 0.999);
+      }
       for (std::size_t i = 0; i < l.inputs.size(); ++i)
         if (is_share(l, i)) {
           out.layout.theta[i].lower = bounds[i].from_search(prior.lo[i]);
@@ -353,7 +361,9 @@ PosteriorRun run_posterior(const Setup& s, const model::ParameterSet& base, cons
     std::vector<double> v;
     for (const auto& t : draws) v.push_back(t[l.inputs.size() + q]);
     const FreeParameter& f = l.theta[l.inputs.size() + q];
-    out.sd_upper.push_back(std::min(f.upper, 1.25 * f.from_search(quantile(v, 0.999))));
+    // Within the box as well: a truth's effect (SD at most 1.25 × box_sd) then stays
+    // within 3 SDs of its share's region, where the emulator was fitted.
+    out.sd_upper.push_back(std::min(f.upper, 1.25 * f.from_search(std::min(quantile(v, 0.999), box_sd[q]))));
   }
   out.draws = parameter_rows(free, l, draws, ps);
   out.check = check_emulator(s, base, l, *out.emulator, draws, ps, progress);

@@ -90,7 +90,8 @@ struct PosteriorRun {
   double acceptance = 0;
   std::vector<double> autocorrelation, ess;  // per θ coordinate
   // Where the last draws of each between-trial SD reach (its 99.9 % quantile × 1.25,
-  // within its prior; model units): the SBC's truncation of their priors.
+  // within its prior and within the SD the last box was built for: next_box; model
+  // units): the SBC's truncation of their priors.
   std::vector<double> sd_upper;
   std::vector<EmulatorCheck> check;
   Error error;

@@ -28,9 +28,17 @@ std::vector<std::vector<std::size_t>> assign_clusters(const Setup& s, PosteriorL
     for (std::size_t r : bs[b].rows) {
       const auto it = observed_of.find(r);
       const Mapping& m = s.mappings[r];
-      if (it == observed_of.end() || l.observed[it->second].error_set >= 0 || spans_arms(m.measure.kind) ||
-          is_pk(m.measure.kind))
-        continue;
+      if (it == observed_of.end() || spans_arms(m.measure.kind) || is_pk(m.measure.kind)) continue;
+      // A row of an error set joins its arm only within a trial (whose integral holds
+      // the set's δ: emulated_posterior.h), and only one row of a set per arm.
+      const Observed& o = l.observed[it->second];
+      if (o.error_set >= 0) {
+        if (o.group < 0) continue;
+        std::vector<std::size_t>& rows = by_arm[{b, m.arm}];
+        const bool twice = std::any_of(rows.begin(), rows.end(),
+                                       [&](std::size_t q) { return l.observed[q].error_set == o.error_set; });
+        if (twice) continue;
+      }
       by_arm[{b, m.arm}].push_back(it->second);
     }
   std::vector<std::vector<std::size_t>> out;

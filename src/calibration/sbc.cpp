@@ -140,6 +140,19 @@ bool simulate_sbc_truth(const Setup& s, const model::ParameterSet& base, const P
                         static_cast<std::uint64_t>(dataset), threads, t.world, error);
 }
 
+bool observe_world(const Setup& s, const PosteriorLayout& l, std::size_t k, const std::vector<double>& world,
+                   model::Stream& rng, Observed& o) {
+  const std::size_t r = l.observed_row[k];
+  const double v = on_emulated_scale(o, world[r]);
+  if (!std::isfinite(v)) return false;
+  if (o.kind == TermKind::binomial) {
+    o.k = std::clamp(world[r], 0.0, 1.0) * o.n;
+    return true;
+  }
+  o.y = v + resolution(s.targets[r], o.kind) * rng.normal();
+  return true;
+}
+
 namespace {
 
 // One data set's outcome, as run_sbc journals it.
@@ -206,15 +219,8 @@ SbcResult run_sbc(const Setup& s, const model::ParameterSet& base, const Posteri
       // posterior conditions on the other rows.
       for (std::size_t k = 0; k < l.observed.size(); ++k) {
         Observed ob = l.observed[k];
-        double v = t.world[l.observed_row[k]];
-        if (ob.kind == TermKind::log_normal) v = std::log(ob.increase ? 1 + v : v);
-        if (!std::isfinite(v)) {
-          ++o.missing_rows;
-          continue;
-        }
-        if (ob.kind == TermKind::binomial) ob.k = std::clamp(v, 0.0, 1.0) * ob.n;
-        else ob.y = v;
-        data.push_back(ob);
+        if (observe_world(s, l, k, t.world, rng, ob)) data.push_back(ob);
+        else ++o.missing_rows;
       }
     }
     const EmulatedPosterior post(e, theta, data, l.groups, l.clusters);

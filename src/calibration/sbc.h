@@ -13,7 +13,8 @@
 // 2. every target and placebo arm is simulated once, as the published one was run:
 //    one replicate trial of its study (a placebo arm at its own arm size), each trial
 //    with its own effect, by the model itself, not the emulator (a row the trial gives
-//    no value for is missing from that data set). With SbcWorld::emulator the data
+//    no value for is missing from that data set; a normal kind's value gets the
+//    resolution error the likelihood assumes: observe_world). With SbcWorld::emulator the data
 //    are drawn instead exactly as the likelihood assumes they arise (emulated mean at
 //    the shifted share, one emulator error per row, binomial or normal sampling): that
 //    checks the likelihood's code and the sampler alone, so a failure of the model
@@ -98,6 +99,16 @@ SbcTruth draw_sbc_truth(const PosteriorLayout& l, const EmulatedPosterior& box, 
 bool simulate_sbc_truth(const Setup& s, const model::ParameterSet& base, const PosteriorLayout& l,
                         const std::vector<TrialBucket>& buckets, std::uint64_t seed, int dataset, int threads,
                         SbcTruth& t, Error& error);
+
+// Observed row k as one simulated world (t.world) gives it, as the likelihood takes a
+// published value to arise: a proportion's count (k = p × n); a normal kind's value on
+// the emulated scale plus a resolution error N(0, τ²) drawn from `rng` (objective.h's
+// τ, which the likelihood adds to the row's variance: without it the synthetic data
+// would be less noisy than the likelihood says, and the posterior too wide for them).
+// False for a row the world gave no value. Draws from `rng` only for a normal kind's
+// value, so SBC and the likelihood check draw the same data from data set i's stream.
+bool observe_world(const Setup& s, const PosteriorLayout& l, std::size_t k, const std::vector<double>& world,
+                   model::Stream& rng, Observed& o);
 
 // Runs SBC against the emulator and layout a posterior run left (posterior.h).
 // With a journal (journal.h; its key must name the posterior and the settings) each

@@ -361,6 +361,48 @@ TEST(EmulatedPosterior, AFewEventRowKeepsItsBinomialMarginInItsCluster) {
   EXPECT_NEAR(normal_too.log_likelihood(&t, normal_too.rows()), bivariate(d, 0.8, s * s, 4, rho * s * 2), 1e-7);
 }
 
+// −½ dᵀV⁻¹d − ½ log|V| of a trivariate normal (V symmetric, row-major), by cofactors.
+double trivariate(const double* d, const double* v) {
+  const double c00 = v[4] * v[8] - v[5] * v[7], c01 = v[5] * v[6] - v[3] * v[8], c02 = v[3] * v[7] - v[4] * v[6];
+  const double c11 = v[0] * v[8] - v[2] * v[6], c12 = v[1] * v[6] - v[0] * v[7], c22 = v[0] * v[4] - v[1] * v[3];
+  const double det = v[0] * c00 + v[1] * c01 + v[2] * c02;
+  const double quad = (c00 * d[0] * d[0] + c11 * d[1] * d[1] + c22 * d[2] * d[2] +
+                       2 * (c01 * d[0] * d[1] + c02 * d[0] * d[2] + c12 * d[1] * d[2])) / det;
+  return -0.5 * quad - 0.5 * std::log(det);
+}
+
+TEST(EmulatedPosterior, ARowOfAnErrorSetJoinsItsArmsClusterWithTheSetsError) {
+  // Output 0 with scatter (the set's value), output 1 with other scatter, output 2 a
+  // spread of 2. Row a (trial 0) and row c (trial 1) estimate output 0 and share one
+  // emulator error δ; row b is a's arm's other row, its sampling error correlated ρ with
+  // a's. No trial effects (their SD 0). The joint of (a, b, c) is then normal with
+  // var a = 4 + δ², var b = 4 + e_b², var c = 4 + δ², cov(a, b) = 4ρ, cov(a, c) = δ².
+  const Emulator e = emulator_of(40, 3, [](double t, int i, std::size_t j) {
+    return j == 2 ? std::log(2.0) : j == 0 ? 1 + 0.5 * t + scatter(i) : 0.5 - 0.2 * t + 0.25 * std::cos(23.0 * i);
+  });
+  const double sd = e.error()[0], sb = e.error()[1];
+  ASSERT_GT(sd, 0.1);
+  ASSERT_GT(sb, 0.1);
+  Observed a;
+  a.kind = TermKind::normal;
+  a.mean = 0, a.spread = 2, a.y = 2.0, a.group = 0, a.error_set = 0, a.cluster = 0, a.slot = 0;
+  Observed b = a;
+  b.mean = 1, b.y = -0.3, b.error_set = -1, b.slot = 1;
+  Observed c = a;
+  c.y = 0.4, c.group = 1, c.cluster = c.slot = -1;
+  const double rho = 0.7, t = 0.4;
+  const std::vector<TrialGroup> trials{{"t0", 0, std::nullopt, 0, 1}, {"t1", 0, std::nullopt, 0, 1}};
+  const EmulatedPosterior post(e, {uniform("a", -1, 1)}, {a, b, c}, trials, {{{0, 1}, {1, rho, rho, 1}, {0, 1}}});
+  EXPECT_EQ(post.own_error(a), 0.0);
+  EXPECT_EQ(post.own_error(b), sb);
+  double out[3];
+  e.predict(&t, out);
+  const double d[3] = {2.0 - out[0], -0.3 - out[1], 0.4 - out[0]};
+  const double v[9] = {4 + sd * sd, 4 * rho, sd * sd, 4 * rho, 4 + sb * sb, 0, sd * sd, 0, 4 + sd * sd};
+  // 5-point Gauss–Hermite over δ, as for any error set.
+  EXPECT_NEAR(post.log_likelihood(&t, post.rows()), trivariate(d, v), 1e-3);
+}
+
 // A share's next box reaches beyond the region of its draws by its trials' effects;
 // that region, not the box, is its prior in the next wave.
 TEST(Posterior, AShareReachesBeyondItsPriorRegionByItsTrialsEffects) {

@@ -42,6 +42,16 @@ TEST(RowCorrelation, OneTrialArmsRowsAreCorrelatedAsItsParticipantsMakeThemLong)
   EXPECT_NE(sri_il2.cluster, sri_pbo.cluster);
   EXPECT_EQ(l.observed[observed_index(s, l, "blisssc-pbo")].cluster, -1);
   EXPECT_GE(l.observed[observed_index(s, l, "blisssc-pbo")].error_set, 0);
+  // ETAP's placebo arm at weeks 12 and 24 is one cluster, though week 24 is in an
+  // error set with abatacept's week 24 (one trial's arm each, so no other cluster).
+  const Observed& etap12 = l.observed[observed_index(s, l, "etap-pss-pbo-w12")];
+  const Observed& etap24 = l.observed[observed_index(s, l, "etap-pss-pbo-w24")];
+  const Observed& abatacept = l.observed[observed_index(s, l, "abatacept-pss-pbo")];
+  ASSERT_GE(etap12.cluster, 0);
+  EXPECT_EQ(etap12.cluster, etap24.cluster);
+  EXPECT_GE(etap24.error_set, 0);
+  EXPECT_EQ(etap24.error_set, abatacept.error_set);
+  EXPECT_EQ(abatacept.cluster, -1);
   // At the parameter files' values (the emulator's inputs), 40 worlds.
   std::vector<double> x;
   for (std::size_t i = 0; i < l.inputs.size(); ++i) {

@@ -13,6 +13,7 @@
 #include "calibration/free.h"
 #include "calibration/journal.h"
 #include "calibration/likelihood_check.h"
+#include "calibration/objective.h"
 #include "calibration/posterior.h"
 #include "calibration/sbc.h"
 #include "calibration/studies.h"
@@ -52,6 +53,44 @@ std::vector<FreeParameter> reduced(const model::ParameterSet& set) {
         f.name == "activity.trial_sd")
       out.push_back(f);
   return out;
+}
+
+TEST(Sbc, ASyntheticValueCarriesTheResolutionErrorTheLikelihoodAssumes) {
+  const std::string dir = std::string(IL2T_SOURCE_DIR) + "/data/calibration";
+  const auto loaded = load_setup(dir + "/targets.csv", dir + "/studies.toml");
+  ASSERT_TRUE(loaded.setup) << loaded.error;
+  const calibration::Setup& s = *loaded.setup;
+  const model::Model m = test::shipped_model();
+  const FreeRead free = read_free(*data::read_file(dir + "/free.toml"), "free.toml", m.parameters);
+  ASSERT_EQ(free.error, "");
+  auto layout = make_layout(s, free.parameters, m.parameters, "free.toml");
+  ASSERT_TRUE(layout) << layout.error();
+  const PosteriorLayout& l = *layout;
+  std::vector<double> world(s.targets.size(), 0.3);
+  int seen[3] = {0, 0, 0};
+  for (std::size_t k = 0; k < l.observed.size(); ++k) {
+    const Observed& o = l.observed[k];
+    const Target& t = s.targets[l.observed_row[k]];
+    model::Stream rng(9, k, 0, model::Purpose::sbc), copy = rng;
+    Observed got = o;
+    ASSERT_TRUE(observe_world(s, l, k, world, rng, got)) << t.id;
+    if (o.kind == TermKind::binomial) {  // a count, and no draw
+      EXPECT_DOUBLE_EQ(got.k, 0.3 * o.n) << t.id;
+      EXPECT_EQ(rng.next(), copy.next()) << t.id;
+      ++seen[0];
+    } else {  // on the emulated scale, plus τ times one standard normal
+      const double tau = resolution(t, o.kind);
+      EXPECT_GT(tau, 0) << t.id;
+      EXPECT_NEAR(got.y, on_emulated_scale(o, 0.3) + tau * copy.normal(), 1e-12) << t.id;
+      ++seen[o.kind == TermKind::log_normal ? 2 : 1];
+    }
+    // No value: missing, whatever the kind.
+    std::vector<double> none(s.targets.size(), NAN);
+    EXPECT_FALSE(observe_world(s, l, k, none, rng, got)) << t.id;
+  }
+  EXPECT_GT(seen[0], 0);
+  EXPECT_GT(seen[1], 0);
+  EXPECT_GT(seen[2], 0);
 }
 
 TEST(Sbc, TheMethodsRanksAreUniformOnAReducedProblemLong) {
