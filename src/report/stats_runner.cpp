@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <cmath>
 #include <set>
 
@@ -296,29 +298,106 @@ Result dunnett_test(const data::Columns& csv, const StatsOptions& o) {
 
 }  // namespace
 
+namespace {
+
+// The candidate models MCP-Mod takes (stats::model_shape, stats::fit_dose_response),
+// each with its guesstimates as DoseFinding's Mods names them. DoseFinding requires the
+// emax, sigEmax, exponential and logistic guesstimates to be positive; quadratic's delta
+// may take either sign (below 0 an umbrella, the usual use).
+struct ModelSpec {
+  const char* name;
+  std::vector<const char*> guesses;
+  bool positive;
+  const char* example;
+};
+
+const std::vector<ModelSpec>& model_specs() {
+  static const std::vector<ModelSpec> specs = {
+      {"linear", {}, false, "linear"},
+      {"emax", {"ED50"}, true, "emax:0.2"},
+      {"sigEmax", {"ED50", "h"}, true, "sigEmax:0.4:3"},
+      {"exponential", {"delta"}, true, "exponential:0.5"},
+      {"quadratic", {"delta"}, false, "quadratic:-0.7"},
+      {"logistic", {"ED50", "delta"}, true, "logistic:0.5:0.1"},
+  };
+  return specs;
+}
+
+std::string trimmed(std::string_view s) {
+  const std::size_t from = s.find_first_not_of(" \t");
+  if (from == std::string_view::npos) return {};
+  return std::string(s.substr(from, s.find_last_not_of(" \t") - from + 1));
+}
+
+// "ED50 and h", "ED50".
+std::string guess_names(const ModelSpec& m) {
+  std::string out;
+  for (std::size_t i = 0; i < m.guesses.size(); ++i)
+    out += std::string(i == 0 ? "" : i + 1 == m.guesses.size() ? " and " : ", ") + m.guesses[i];
+  return out;
+}
+
+}  // namespace
+
 stats::Outcome<std::vector<stats::CandidateModel>> parse_models(const std::string& text) {
+  using Out = stats::Outcome<std::vector<stats::CandidateModel>>;
+  const auto fail = [](const std::string& why) { return Out::fail("--models: " + why); };
+  std::string known;
+  for (const ModelSpec& m : model_specs()) known += std::string(known.empty() ? "" : ", ") + m.name;
   std::vector<stats::CandidateModel> out;
   std::size_t from = 0;
   while (from <= text.size()) {
     const std::size_t to = std::min(text.find(',', from), text.size());
-    const std::string item = text.substr(from, to - from);
+    const std::string item = trimmed(std::string_view(text).substr(from, to - from));
+    from = to + 1;
+    if (item.empty())
+      return fail(text.find_first_not_of(" \t") == std::string::npos
+                      ? "no models given; give them as " + std::string(kDefaultModels)
+                      : "an empty item in \"" + text + "\"; give the models separated by single commas");
     stats::CandidateModel m;
     std::size_t p = item.find(':');
-    m.name = item.substr(0, p);
+    m.name = trimmed(item.substr(0, p));
+    const auto spec = std::find_if(model_specs().begin(), model_specs().end(),
+                                   [&](const ModelSpec& s) { return m.name == s.name; });
+    if (spec == model_specs().end()) {
+      std::string hint;
+      for (const ModelSpec& s : model_specs()) {
+        std::string a = m.name, b = s.name;
+        for (char& c : a) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (char& c : b) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (a == b) hint = " (did you mean " + std::string(s.name) + "?)";
+      }
+      return fail(m.name.empty() ? "\"" + item + "\" has no model name; the models are " + known
+                                 : "unknown model \"" + m.name + "\"" + hint + "; the models are " + known);
+    }
     while (p != std::string::npos) {
       const std::size_t q = item.find(':', p + 1);
-      const std::string v = item.substr(p + 1, q == std::string::npos ? std::string::npos : q - p - 1);
-      char* end = nullptr;
-      const double x = std::strtod(v.c_str(), &end);
-      if (v.empty() || *end != '\0') return stats::Outcome<std::vector<stats::CandidateModel>>::fail("--models: \"" + v + "\" in \"" + item + "\" is not a number");
+      const std::string v = trimmed(item.substr(p + 1, q == std::string::npos ? std::string::npos : q - p - 1));
+      const std::string_view num = std::string_view(v).substr(v.size() > 1 && v[0] == '+' && v[1] != '-' ? 1 : 0);
+      double x = 0;
+      const auto [end, ec] = std::from_chars(num.data(), num.data() + num.size(), x);
+      if (num.empty() || ec != std::errc() || end != num.data() + num.size() || !std::isfinite(x))
+        return fail("\"" + v + "\" in \"" + item + "\" is not a number");
       m.guess.push_back(x);
       p = q;
     }
-    if (m.name.empty()) return stats::Outcome<std::vector<stats::CandidateModel>>::fail("--models: an empty model name");
-    out.push_back(m);
-    from = to + 1;
+    if (m.guess.size() != spec->guesses.size()) {
+      const std::size_t n = spec->guesses.size();
+      return fail(m.name + " takes " +
+                  (n == 0 ? std::string("no guesstimate")
+                          : std::to_string(n) + " guesstimate" + (n == 1 ? " (" : "s (") + guess_names(*spec) +
+                                "), as " + spec->example) +
+                  "; \"" + item + "\" gives " + std::to_string(m.guess.size()));
+    }
+    for (std::size_t g = 0; g < m.guess.size(); ++g)
+      if (spec->positive && !(m.guess[g] > 0))
+        return fail(m.name + ": the " + spec->guesses[g] + " guesstimate must be above 0; \"" + item + "\" gives " +
+                    fmt::format("{}", m.guess[g]));
+    if (std::any_of(out.begin(), out.end(), [&](const stats::CandidateModel& o) { return o.name == m.name; }))
+      return fail(m.name + " is given twice; give each model once (its fit does not depend on the guesstimates)");
+    out.push_back(std::move(m));
   }
-  return stats::Outcome<std::vector<stats::CandidateModel>>::ok(out);
+  return Out::ok(out);
 }
 
 namespace {

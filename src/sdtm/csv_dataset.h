@@ -13,12 +13,16 @@
 namespace il2t::sdtm {
 
 // `file` names the text in messages and becomes the dataset's file; `name` its domain
-// ("DM"). An Error names the file, the line and, where one is at fault, the variable:
-// an unterminated quote, a row wider or narrower than the header, an empty or repeated
-// variable name, a text or row count beyond `limits`.
+// ("DM"). Header names are trimmed of spaces and tabs and upper-cased (" age " is AGE).
+// An Error names the file, the line and, where one is at fault, the variable: a NUL
+// byte ("not a text file", said once for a binary file), an unterminated quote (the line
+// it opens on), text after a closing quote, a row wider or narrower than the header, an
+// empty or repeated variable name, a text, column or row count beyond `limits`.
 Expected<Dataset> read_csv_dataset(std::string_view text, const std::string& file, const std::string& name,
                                    const ReadLimits& limits);
 
+// Reads back with read_csv_dataset value for value: a one-variable dataset's empty value
+// is written as "" (a bare empty line would be skipped as blank).
 std::string write_csv_dataset(const Dataset& d);
 
 }  // namespace il2t::sdtm

@@ -77,6 +77,31 @@ std::string found(const json& v) {
                      : v.is_array() ? "an array" : "an object") + " (" + s + ")";
 }
 
+// A decimal sent as a string: an optional sign, digits with an optional decimal point
+// (a digit on at least one side) and an optional exponent, and nothing else. "189,4",
+// " 1.5", "NaN", "inf" and "0x1p3" are not: they are refused, never reinterpreted.
+bool is_plain_decimal(std::string_view s) {
+  std::size_t i = 0;
+  auto digits = [&] {
+    const std::size_t from = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i - from;
+  };
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  std::size_t n = digits();
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    n += digits();
+  }
+  if (n == 0) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == s.size();
+}
+
 // The reader's state while nlohmann parses: columns are taken when their array ends,
 // rows one by one as each ends (then dropped from the document), so that the rows are
 // never all held as JSON values at once. Rows that come before the columns are kept
@@ -110,6 +135,13 @@ void Builder::take_columns(const json& cols) {
     error = fail("columns: expected an array, found " + found(cols), "columns");
     return;
   }
+  if (cols.size() > limits.max_columns) {
+    error = fail("columns: " + std::to_string(cols.size()) + " columns, more than the " +
+                     std::to_string(limits.max_columns) + " read (ReadLimits::max_columns)",
+                 "columns");
+    return;
+  }
+  std::unordered_set<std::string> names;
   for (std::size_t i = 0; i < cols.size(); ++i) {
     const json& c = cols[i];
     std::string where = "columns[" + std::to_string(i) + "]";
@@ -149,7 +181,7 @@ void Builder::take_columns(const json& cols) {
       error = fail(where + ": length must be a whole number from 1, found " + found(*length), n);
       return;
     }
-    if (d.find(n)) {
+    if (!names.insert(n).second) {
       error = fail(where + ": a second column of this name", n);
       return;
     }
@@ -184,10 +216,19 @@ void Builder::set_cell(std::size_t c, const json& v, std::size_t row) {
       if (v.is_number()) {
         d.set_number(c, v.get<double>());
       } else if (v.is_string()) {
-        std::string s = v.get<std::string>();
-        s.erase(std::remove(s.begin(), s.end(), ','), s.end());
-        if (const auto x = data::finite_number(s)) d.set_number(c, *x);
-        else wrong("a decimal number");
+        const std::string& s = v.get_ref<const std::string&>();
+        const std::string& n = d.column(c).name;
+        const auto bad = [&](const char* why) {
+          error = fail("row " + std::to_string(row) + ", " + n + ": " + found(v) + " " + why, n);
+        };
+        if (!is_plain_decimal(s)) {
+          bad("is not a plain decimal number (digits with an optional sign, decimal point and exponent; no "
+              "commas, spaces, NaN or infinity)");
+        } else if (const auto x = data::finite_number(std::string_view(s).substr(s[0] == '+' ? 1 : 0))) {
+          d.set_number(c, *x);  // from_chars takes no '+'
+        } else {
+          bad("is beyond the range of a double");
+        }
       } else {
         wrong("a decimal number (a string)");
       }

@@ -146,7 +146,7 @@ TEST(DatasetJson, ReadsEveryDataType) {
     {"itemOID": "IT.ADSL.REF", "name": "REF", "label": "Reference", "dataType": "URI"}])";
   const std::string rows = R"([
     ["01-701-1015", 63, "30.8983333232059", 147.3, 54.4, true, "2014-01-02", "2014-01-02T10:00", "10:00", "https://x.org/a"],
-    ["01-701-1023", null, "1,234.5", null, 80, false, "", null, "", ""],
+    ["01-701-1023", null, "-1234.5e0", null, 80, false, "", null, "", ""],
     ["01-701-1028", 71.0, 26.5, 1e2, -0.25, null, null, "", null, null]])";
   const Expected<Dataset> d = read_dataset_json(document(columns, rows, 3), "adsl.json");
   ASSERT_TRUE(d.ok()) << d.error().text();
@@ -159,7 +159,7 @@ TEST(DatasetJson, ReadsEveryDataType) {
   const std::vector<std::vector<std::string>> cells = {
       {"01-701-1015", "63", "30.8983333232059", "147.3", "54.4", "1", "2014-01-02", "2014-01-02T10:00", "10:00",
        "https://x.org/a"},
-      {"01-701-1023", "", "1234.5", "", "80", "0", "", "", "", ""},
+      {"01-701-1023", "", "-1234.5", "", "80", "0", "", "", "", ""},
       {"01-701-1028", "71", "26.5", "100", "-0.25", "", "", "", "", ""},
   };
   ASSERT_EQ(d->rows(), cells.size());
@@ -220,6 +220,36 @@ TEST(DatasetJson, WrongValueTypeNamesTheRowAndTheVariable) {
     EXPECT_EQ(e.message, k.says);
     EXPECT_EQ(e.file, kFile);
   }
+}
+
+// A decimal given as a string is read only when it is a plain number: "189,4" (a decimal
+// comma) or "1,234.5" (a thousands separator) is refused, not read as 1894 or 1234.5.
+TEST(DatasetJson, DecimalStringsMustBePlainNumbers) {
+  const std::string columns = R"([
+    {"itemOID": "IT.VS.USUBJID", "name": "USUBJID", "label": "", "dataType": "string"},
+    {"itemOID": "IT.VS.VSSTRESN", "name": "VSSTRESN", "label": "", "dataType": "decimal"}])";
+  auto rows = [](const std::string& value) {
+    return R"([["S-1", "72.5"], ["S-2", )" + nlohmann::json(value).dump() + "]]";
+  };
+  const std::vector<std::pair<std::string, double>> good = {
+      {"189.4", 189.4}, {"-0.25", -0.25}, {"+3", 3}, {".5", 0.5}, {"5.", 5}, {"1.5e3", 1500}, {"2E-2", 0.02},
+      {"007", 7}};
+  for (const auto& [text, value] : good) {
+    const Expected<Dataset> d = read_dataset_json(document(columns, rows(text), 2), "vs.json");
+    ASSERT_TRUE(d.ok()) << text << ": " << d.error().text();
+    EXPECT_EQ(d->number(1, 1), value) << text;
+  }
+  for (const char* text : {"189,4", "1,234.5", " 1.5", "1.5 ", "1 000", "NaN", "nan", "inf", "-Infinity", "0x1A",
+                           "0x1p3", "", ".", "-", "1e", "1e+", "e5", "1.2.3", "1..2", "+-1", "12abc", "1_000"}) {
+    const Error e = read_error(document(columns, rows(text), 2));
+    EXPECT_EQ(e.text(), "dm.json: row 2, VSSTRESN: a string (" + nlohmann::json(text).dump() +
+                            ") is not a plain decimal number (digits with an optional sign, decimal point and "
+                            "exponent; no commas, spaces, NaN or infinity)")
+        << text;
+    EXPECT_EQ(e.field, "VSSTRESN");
+  }
+  const Error huge = read_error(document(columns, rows("1e400"), 2));
+  EXPECT_EQ(huge.message, R"(row 2, VSSTRESN: a string ("1e400") is beyond the range of a double)");
 }
 
 TEST(DatasetJson, RecordsMustCountTheRows) {
@@ -295,6 +325,10 @@ TEST(DatasetJson, SizeAndRowLimitsAreErrors) {
   e = read_error(text, ReadLimits{.max_rows = 1});
   EXPECT_NE(e.message.find("more than 1 rows"), std::string::npos) << e.message;
   EXPECT_TRUE(read_dataset_json(text, kFile, ReadLimits{.max_rows = 2}).ok());
+  e = read_error(text, ReadLimits{.max_columns = 2});
+  EXPECT_EQ(e.text(), "dm.json: columns: 3 columns, more than the 2 read (ReadLimits::max_columns)");
+  EXPECT_EQ(e.field, "columns");
+  EXPECT_TRUE(read_dataset_json(text, kFile, ReadLimits{.max_columns = 3}).ok());
 }
 
 TEST(DatasetJson, NotJsonIsAnErrorWithItsLine) {
