@@ -18,6 +18,7 @@
 #include "il2trial/version.h"
 #include "report/analysis_report.h"
 #include "report/stats_runner.h"
+#include "sdtm/conventions.h"
 #include "sdtm/delivery.h"
 #include "sdtm/domains.h"
 #include "sdtm/read_trial.h"
@@ -38,16 +39,7 @@ struct Options {
 
 // A problem printed as compilers print them, with any control character in it shown
 // as \xNN rather than sent to the terminal.
-void print(const Error& e) {
-  std::string text = format(e);
-  std::string out;
-  for (char ch : text) {
-    const auto u = static_cast<unsigned char>(ch);
-    if (u < 0x20 || u == 0x7f) out += fmt::format("\\x{:02x}", u);
-    else out += ch;
-  }
-  std::cerr << out << "\n";
-}
+void print(const Error& e) { std::cerr << sdtm::printable(format(e)) << "\n"; }
 
 // Every problem, but at most kShown of one file and variable, then how many more.
 void print_all(const std::vector<Error>& problems) {

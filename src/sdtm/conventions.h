@@ -54,6 +54,10 @@ std::optional<double> per_day(std::string_view frequency);
 // form's order (instruments/sledai.h), with RSSTRESC Y or N; its index, or nullopt.
 std::optional<std::size_t> sledai_item_of(std::string_view testcd);
 
+// `text` with each control character shown as \xNN, so that a delivered value cannot
+// drive the terminal a message is printed on.
+std::string printable(std::string_view text);
+
 // True when two SDTM terms are the same but for case ("Completed", "COMPLETED").
 bool same_text(std::string_view a, std::string_view b);
 // How many of an age unit (AGEU: YEARS, MONTHS, WEEKS, DAYS, any case) make a year;

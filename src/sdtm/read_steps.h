@@ -16,7 +16,6 @@ struct Gathered {
   std::vector<std::optional<double>> screening_activity;
   std::vector<int> screening_day;                       // of that value
   std::vector<std::optional<int>> end_day;              // RFPENDTC's study day
-  std::vector<bool> excluded;                           // under lenient: left out
   std::vector<std::string> excluded_ids;                // USUBJIDs of DM rows left out
   bool is_excluded_id(std::string_view id) const;
 };

@@ -81,7 +81,6 @@ bool read_subjects(ReadContext& c, trial::TrialRecords& out, Gathered& g) {
   g.attended.resize(n);
   g.screening_activity.resize(n);
   g.screening_day.assign(n, 0);
-  g.excluded.assign(n, false);
   return true;
 }
 

@@ -14,16 +14,7 @@ namespace il2t::sdtm {
 
 namespace detail {
 
-std::string quoted(std::string_view v) {
-  if (v.empty()) return "(missing)";
-  std::string out = "\"";
-  for (char ch : v) {  // a control character shown, not sent to the terminal
-    const auto u = static_cast<unsigned char>(ch);
-    if (u < 0x20 || u == 0x7f) out += fmt::format("\\x{:02x}", u);
-    else out += ch;
-  }
-  return out + "\"";
-}
+std::string quoted(std::string_view v) { return v.empty() ? "(missing)" : "\"" + printable(v) + "\""; }
 
 void ReadContext::problem(const Dataset& ds, std::size_t row, std::string_view variable, const std::string& message) {
   Error e;
