@@ -6,9 +6,11 @@ list(APPEND IL2T_SOURCES
   stats/dose_response.cpp
   stats/dunnett.cpp
   stats/first_order.cpp
+  stats/group_sequential.cpp stats/group_sequential_integration.cpp
   stats/hot_path.cpp
   stats/logistic.cpp
   stats/mcpmod.cpp
+  stats/mmrm.cpp
   stats/multiplicity.cpp
   stats/proportions.cpp
   stats/rates.cpp

@@ -20,19 +20,14 @@
 #include "stats/tables.h"
 #include "stats/ttest.h"
 #include "stats/wilcoxon.h"
+#include "unit/test_support.h"
 
 namespace il2t::stats {
 namespace {
 
 using nlohmann::json;
 
-const json& reference() {
-  static const json j = [] {
-    std::ifstream in(std::string(IL2T_SOURCE_DIR) + "/tests/reference/stats_reference.json");
-    return json::parse(in);
-  }();
-  return j;
-}
+const json& reference() { return test::r_reference("stats_reference.json"); }
 
 // R's infinities are written as the strings "Inf" and "-Inf".
 double number(const json& x) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 
@@ -11,6 +12,16 @@
 namespace il2t::test {
 
 std::string source_path(const std::string& relative) { return std::string(IL2T_SOURCE_DIR) + "/" + relative; }
+
+const nlohmann::json& r_reference(const std::string& file) {
+  static std::map<std::string, nlohmann::json> parsed;  // the tests run on one thread
+  auto it = parsed.find(file);
+  if (it == parsed.end()) {
+    std::ifstream in(source_path("tests/reference/" + file));
+    it = parsed.emplace(file, nlohmann::json::parse(in)).first;
+  }
+  return it->second;
+}
 
 std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

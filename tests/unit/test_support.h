@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "protocol/toml_reader.h"
 
 namespace il2t::test {
@@ -10,6 +12,8 @@ namespace il2t::test {
 std::string source_path(const std::string& relative);  // under the repository
 std::string read_text(const std::string& path);
 std::vector<std::string> protocol_files();  // protocols/*.toml, sorted
+// An R reference file of tests/reference (FILE.json), parsed once per test program.
+const nlohmann::json& r_reference(const std::string& file);
 
 // Reads and validates; every diagnostic formatted, in position order.
 struct Checked {
