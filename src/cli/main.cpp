@@ -9,7 +9,8 @@
 
 int main(int argc, char** argv) {
   CLI::App app{"il2trial: low-dose IL-2 trials as executable protocols.\n"
-               "Protocol files are TOML (docs/protocol-format.md)."};
+               "Protocol files are TOML (docs/protocol-format.md).",
+                "il2trial"};  // named, so usage lines do not depend on the path it was run by
   app.set_version_flag("--version", std::string("il2trial ") + il2t::kVersion);
   app.require_subcommand(1);
   int status = 0;

@@ -6,6 +6,7 @@ list(APPEND IL2T_SOURCES
   report/measure_table.cpp
   report/screen_formats.cpp
   report/stats_runner.cpp
+  report/stats_text.cpp
   report/patient_csv.cpp
   report/patient_plot.cpp
   report/parameter_table.cpp

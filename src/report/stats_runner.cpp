@@ -9,6 +9,7 @@
 #include <set>
 
 #include "stats/cox.h"
+#include "stats/distributions.h"
 #include "stats/dose_response.h"
 #include "stats/mcpmod.h"
 #include "stats/dunnett.h"
@@ -17,6 +18,7 @@
 #include "stats/survival.h"
 #include "stats/tables.h"
 #include "stats/ttest.h"
+#include "stats/wilcoxon.h"
 
 namespace il2t::report {
 
@@ -31,19 +33,36 @@ struct Groups {
   std::vector<std::size_t> index;  // per row
 };
 
+// A missing column is reported at the header, line 1 (data::Columns names the file and
+// the column but not the line).
+Error at_header(Error e) {
+  if (e.pos.line == 0 && !e.field.empty() && e.message.rfind("no column", 0) == 0) e.pos.line = 1;
+  return e;
+}
+
 stats::Outcome<Groups> groups_of(const data::Columns& csv, const StatsOptions& o, bool exactly_two) {
   if (o.group.empty()) return stats::Outcome<Groups>::fail("give the group column with --group");
   auto labels = csv.labels(o.group);
-  if (!labels) return stats::Outcome<Groups>::fail(labels.error());
+  if (!labels) return stats::Outcome<Groups>::fail(at_header(labels.error()));
   std::set<std::string> distinct(labels->begin(), labels->end());
   Groups g{{distinct.begin(), distinct.end()}, {}};
-  if (g.labels.size() < 2) return stats::Outcome<Groups>::fail("column " + o.group + ": a single group (\"" + g.labels[0] + "\")");
+  // No row names an empty group: the message names the file, the column and the rows.
+  const auto empty_group = [&](const std::string& why) {
+    return stats::Outcome<Groups>::fail(Error{.message = "column " + o.group + ": " + why, .file = o.file, .field = o.group});
+  };
+  if (!o.reference.empty() && !distinct.contains(o.reference)) {
+    std::string known;
+    for (const auto& l : g.labels) known += (known.empty() ? "\"" : ", \"") + l + "\"";
+    return empty_group("no row is in the --reference group \"" + o.reference + "\", so it is empty (the groups: " + known + ")");
+  }
+  if (g.labels.size() < 2)
+    return empty_group("all " + std::to_string(labels->size()) + " rows are in group \"" + g.labels[0] +
+                       "\", so the group to compare it with is empty");
   if (exactly_two && g.labels.size() != 2)
     return stats::Outcome<Groups>::fail("column " + o.group + ": " + std::to_string(g.labels.size()) +
                                         " groups; this analysis compares two");
   if (!o.reference.empty()) {
     auto it = std::find(g.labels.begin(), g.labels.end(), o.reference);
-    if (it == g.labels.end()) return stats::Outcome<Groups>::fail("--reference: no group \"" + o.reference + "\"");
     std::rotate(it, it + 1, g.labels.end());
   }
   for (const auto& l : *labels)
@@ -55,7 +74,7 @@ stats::Outcome<std::vector<double>> column(const data::Columns& csv, const std::
                                            data::CellRule rule) {
   if (name.empty()) return stats::Outcome<std::vector<double>>::fail(std::string("give the column with ") + option);
   auto v = csv.numbers(name, rule);
-  if (!v) return stats::Outcome<std::vector<double>>::fail(v.error());
+  if (!v) return stats::Outcome<std::vector<double>>::fail(at_header(v.error()));
   return stats::Outcome<std::vector<double>>::ok(std::move(*v));
 }
 
@@ -101,6 +120,7 @@ Result two_by_two(const std::string& analysis, const data::Columns& csv, const S
     IL2T_TRY(r, stats::chi_square(t, o.yates));
     put(j, *r.value);
   } else {  // proportion
+    j["conf_level"] = o.conf;
     for (std::size_t k = 0; k < 2; ++k) {
       const double x = t[k][0], n = t[k][0] + t[k][1];
       IL2T_TRY(w, stats::wilson(x, n, o.conf));
@@ -139,26 +159,84 @@ Result two_samples(const std::string& analysis, const data::Columns& csv, const 
   return Result::ok(j);
 }
 
+// One Kaplan–Meier curve as JSON rows.
+ordered_json curve_json(const stats::KaplanMeier& k) {
+  ordered_json rows = ordered_json::array();
+  auto num = [](double v) { return std::isnan(v) ? ordered_json(nullptr) : ordered_json(v); };
+  for (std::size_t i = 0; i < k.time.size(); ++i)
+    rows.push_back({{"time", k.time[i]}, {"n_risk", k.n_risk[i]}, {"n_event", k.n_event[i]}, {"surv", k.surv[i]},
+                    {"std_err", num(k.std_err[i])}, {"lower", num(k.lower[i])}, {"upper", num(k.upper[i])}});
+  return rows;
+}
+
+ordered_json optional_number(const std::optional<double>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
+
+// The log-rank test between the groups (stratified with --strata), into j.
+stats::Outcome<bool> put_log_rank(ordered_json& j, const data::Columns& csv, const StatsOptions& o, const Groups& g,
+                                  const std::vector<double>& t, const std::vector<double>& e) {
+  std::vector<double> grp(g.index.begin(), g.index.end());
+  std::vector<double> strata;
+  if (!o.strata.empty()) {
+    auto s = csv.labels(o.strata);
+    if (!s) return stats::Outcome<bool>::fail(at_header(s.error()));
+    std::vector<std::string> distinct(s->begin(), s->end());
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    for (const auto& v : *s) strata.push_back(static_cast<double>(std::lower_bound(distinct.begin(), distinct.end(), v) - distinct.begin()));
+  }
+  auto lr = stats::log_rank(t, e, grp, strata);
+  if (!lr) return stats::Outcome<bool>::fail(lr.error);
+  put(j, lr.value->test);
+  j["groups"] = g.labels;
+  j["observed"] = lr.value->observed;
+  j["expected"] = lr.value->expected;
+  return stats::Outcome<bool>::ok(true);
+}
+
 Result survival(const std::string& analysis, const data::Columns& csv, const StatsOptions& o) {
   IL2T_TRY(t, column(csv, o.time, "--time", data::CellRule::non_negative));
   IL2T_TRY(e, column(csv, o.event, "--event", data::CellRule::zero_or_one));
   ordered_json j;
   j["analysis"] = analysis;
+  if (analysis == "km" && !o.group.empty()) {
+    // Per group: n, events, the median with its interval (and the curve, in JSON); the
+    // log-rank test between the groups.
+    IL2T_TRY(g, groups_of(csv, o, false));
+    const auto& labels = g.value->labels;
+    ordered_json per_group = ordered_json::array();
+    for (std::size_t k = 0; k < labels.size(); ++k) {
+      std::vector<double> tk, ek;
+      for (std::size_t i = 0; i < t.value->size(); ++i)
+        if (g.value->index[i] == k) {
+          tk.push_back((*t.value)[i]);
+          ek.push_back((*e.value)[i]);
+        }
+      auto km = stats::kaplan_meier(tk, ek, o.conf);
+      if (!km) return Result::fail("group \"" + labels[k] + "\": " + km.error.text());
+      double events = 0;
+      for (double v : ek) events += v;
+      per_group.push_back({{"group", labels[k]}, {"n", tk.size()}, {"events", events},
+                           {"median", optional_number(km.value->median)},
+                           {"ci_lower", optional_number(km.value->median_lower)},
+                           {"ci_upper", optional_number(km.value->median_upper)}, {"curve", curve_json(*km.value)}});
+    }
+    IL2T_TRY(lr, put_log_rank(j, csv, o, *g.value, *t.value, *e.value));
+    j["method"] = std::string("Kaplan–Meier per group, Greenwood standard errors, log-log intervals; ") +
+                  (o.strata.empty() ? "log-rank" : "stratified log-rank") + " test between the groups";
+    j["statistic_is"] = std::string(o.strata.empty() ? "log-rank" : "stratified log-rank") + " chi-square";
+    j["conf_level"] = o.conf;
+    j["per_group"] = per_group;
+    return Result::ok(j);
+  }
   if (analysis == "km") {
     IL2T_TRY(km, stats::kaplan_meier(*t.value, *e.value, o.conf));
     const auto& k = *km.value;
     j["method"] = "Kaplan–Meier, Greenwood standard errors, log-log intervals";
-    auto opt = [](const std::optional<double>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); };
-    j["estimate"] = opt(k.median);
-    j["ci_lower"] = opt(k.median_lower);
-    j["ci_upper"] = opt(k.median_upper);
+    j["estimate"] = optional_number(k.median);
+    j["ci_lower"] = optional_number(k.median_lower);
+    j["ci_upper"] = optional_number(k.median_upper);
     j["estimate_is"] = "median survival time";
-    for (std::size_t i = 0; i < k.time.size(); ++i) {
-      auto num = [](double v) { return std::isnan(v) ? ordered_json(nullptr) : ordered_json(v); };
-      j["curve"].push_back({{"time", k.time[i]}, {"n_risk", k.n_risk[i]}, {"n_event", k.n_event[i]},
-                            {"surv", k.surv[i]}, {"std_err", num(k.std_err[i])}, {"lower", num(k.lower[i])},
-                            {"upper", num(k.upper[i])}});
-    }
+    j["curve"] = curve_json(k);
     return Result::ok(j);
   }
   if (analysis == "cox") {
@@ -181,21 +259,32 @@ Result survival(const std::string& analysis, const data::Columns& csv, const Sta
     return Result::ok(j);
   }
   IL2T_TRY(g, groups_of(csv, o, false));
-  std::vector<double> grp(g.value->index.begin(), g.value->index.end());
-  std::vector<double> strata;
-  if (!o.strata.empty()) {
-    auto s = csv.labels(o.strata);
-    if (!s) return Result::fail(s.error());
-    std::vector<std::string> distinct(s->begin(), s->end());
-    std::sort(distinct.begin(), distinct.end());
-    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    for (const auto& v : *s) strata.push_back(static_cast<double>(std::lower_bound(distinct.begin(), distinct.end(), v) - distinct.begin()));
-  }
-  IL2T_TRY(lr, stats::log_rank(*t.value, *e.value, grp, strata));
-  put(j, lr.value->test);
-  j["groups"] = g.value->labels;
-  j["observed"] = lr.value->observed;
-  j["expected"] = lr.value->expected;
+  IL2T_TRY(lr, put_log_rank(j, csv, o, *g.value, *t.value, *e.value));
+  return Result::ok(j);
+}
+
+// The Wilcoxon rank-sum (Mann–Whitney) test with the Hodges–Lehmann shift and its
+// interval, as R's wilcox.test(x, y, conf.int = TRUE): x the first group, y the reference.
+Result wilcoxon(const data::Columns& csv, const StatsOptions& o) {
+  IL2T_TRY(g, groups_of(csv, o, true));
+  IL2T_TRY(y, column(csv, o.outcome, "--outcome", data::CellRule::any_number));
+  std::vector<double> a, b;
+  for (std::size_t i = 0; i < y.value->size(); ++i) (g.value->index[i] == 0 ? a : b).push_back((*y.value)[i]);
+  IL2T_TRY(r, stats::wilcoxon_rank_sum(a, b, std::nullopt, !o.no_correction, o.conf));
+  const auto& labels = g.value->labels;
+  ordered_json j;
+  j["analysis"] = "wilcoxon";
+  put(j, *r.value);
+  j["groups"] = labels;
+  j["n"] = {a.size(), b.size()};
+  j["exact"] = r.value->method.find("exact") != std::string::npos;
+  j["conf_level"] = o.conf;
+  j["statistic_is"] = fmt::format("W, the rank sum of {} less {}·{}/2", labels[0], a.size(), a.size() + 1);
+  j["estimate_is"] = fmt::format("Hodges–Lehmann shift, {} − {}, the median of the {} differences", labels[0], labels[1],
+                                 a.size() * b.size());
+  j["ci_is"] = j["exact"].get<bool>() ? "exact, from the order statistics of the differences"
+                                       : "where the normal statistic with the continuity correction crosses ±z, as R's uniroot";
+  if (o.no_correction && !j["exact"].get<bool>()) j["ci_is"] = "where the normal statistic crosses ±z, as R's uniroot";
   return Result::ok(j);
 }
 
@@ -204,7 +293,7 @@ Result stratified(const data::Columns& csv, const StatsOptions& o) {
   IL2T_TRY(y, column(csv, o.response, "--response", data::CellRule::zero_or_one));
   if (o.strata.empty()) return Result::fail("give the strata column with --strata");
   auto s = csv.labels(o.strata);
-  if (!s) return Result::fail(s.error());
+  if (!s) return Result::fail(at_header(s.error()));
   std::vector<std::string> names(s->begin(), s->end());
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
@@ -238,6 +327,8 @@ Result logistic_model(const data::Columns& csv, const StatsOptions& o) {
   }
   IL2T_TRY(fit, stats::logistic(*y.value, cols, names));
   const auto& f = *fit.value;
+  // Wald intervals, coef ± z·se, as R's confint.default (confint() would profile the likelihood).
+  const double z = stats::dist::norm_quantile(1 - (1 - o.conf) / 2);
   ordered_json j;
   j["analysis"] = "logistic";
   j["method"] = "Logistic regression (IRLS, as glm)";
@@ -245,12 +336,19 @@ Result logistic_model(const data::Columns& csv, const StatsOptions& o) {
   j["statistic"] = f.z[1];
   j["p_value"] = f.p[1];
   j["estimate"] = std::exp(f.coef[1]);
+  j["ci_lower"] = number(std::exp(f.coef[1] - z * f.se[1]));
+  j["ci_upper"] = number(std::exp(f.coef[1] + z * f.se[1]));
   j["estimate_is"] = "odds ratio, " + g.value->labels[0] + " vs " + g.value->labels[1];
+  j["ci_is"] = "Wald, exp(coef ± z·se), as R's confint.default; R's confint would profile the likelihood";
+  j["conf_level"] = o.conf;
   for (std::size_t k = 0; k < f.names.size(); ++k)
-    j["coefficients"].push_back({{"name", f.names[k]}, {"estimate", f.coef[k]}, {"std_error", f.se[k]}, {"z", f.z[k]}, {"p_value", f.p[k]}});
+    j["coefficients"].push_back({{"name", f.names[k]}, {"estimate", f.coef[k]}, {"std_error", f.se[k]}, {"z", f.z[k]},
+                                 {"p_value", f.p[k]}, {"ci_lower", number(f.coef[k] - z * f.se[k])},
+                                 {"ci_upper", number(f.coef[k] + z * f.se[k])}});
   j["deviance"] = f.deviance;
   j["null_deviance"] = f.null_deviance;
   j["converged"] = f.converged;
+  j["iterations"] = f.iterations;
   return Result::ok(j);
 }
 
@@ -283,16 +381,26 @@ Result dunnett_test(const data::Columns& csv, const StatsOptions& o) {
     m.push_back(mean[a]);
     nn.push_back(n[a]);
   }
-  IL2T_TRY(r, stats::dunnett(m, nn, std::sqrt(ss / df), df, o.one_sided, 1 - o.conf));
+  const double sd = std::sqrt(ss / df);
+  IL2T_TRY(r, stats::dunnett(m, nn, sd, df, o.one_sided, 1 - o.conf));
+  const double c = r.value->critical_value;
   ordered_json j;
   j["analysis"] = "dunnett";
   j["method"] = std::string("Dunnett many-to-one comparisons (") + (o.one_sided ? "one-sided, greater" : "two-sided") + ")";
   j["control"] = g.value->labels[k - 1];
   j["df"] = df;
-  j["critical_value"] = r.value->critical_value;
-  for (std::size_t a = 0; a + 1 < k; ++a)
-    j["comparisons"].push_back({{"group", g.value->labels[a]}, {"difference", mean[a] - mean[k - 1]},
-                                {"statistic", r.value->statistics[a]}, {"p_value", r.value->p_adjusted[a]}});
+  j["critical_value"] = c;
+  j["conf_level"] = o.conf;
+  j["ci_is"] = std::string("simultaneous, single-step: difference ") + (o.one_sided ? "− c·se to Inf" : "± c·se") +
+               " with Dunnett's critical value c, as R's multcomp confint(glht(..., mcp(group = \"Dunnett\")))";
+  // Each comparison: the difference of means against the control, its standard error,
+  // the adjusted p-value and the simultaneous interval.
+  for (std::size_t a = 0; a + 1 < k; ++a) {
+    const double diff = mean[a] - mean[k - 1], se = sd * std::sqrt(1 / n[a] + 1 / n[k - 1]);
+    j["comparisons"].push_back({{"group", g.value->labels[a]}, {"difference", diff}, {"std_error", se},
+                                {"statistic", r.value->statistics[a]}, {"p_value", r.value->p_adjusted[a]},
+                                {"ci_lower", diff - c * se}, {"ci_upper", o.one_sided ? number(INFINITY) : ordered_json(diff + c * se)}});
+  }
   return Result::ok(j);
 }
 
@@ -416,6 +524,9 @@ Result mcpmod(const data::Columns& csv, const StatsOptions& o) {
   j["method"] = "MCP-Mod: multiple contrast test (one-sided), AIC model selection";
   j["df"] = t.value->df;
   j["critical_value"] = t.value->critical_value;
+  j["alpha"] = alpha;
+  j["delta"] = o.delta;
+  j["direction"] = o.decreasing ? "decreasing" : "increasing";
   double max_dose = 0;
   for (double v : *d.value) max_dose = std::max(max_dose, v);
   std::string best;
@@ -423,7 +534,11 @@ Result mcpmod(const data::Columns& csv, const StatsOptions& o) {
   for (std::size_t m = 0; m < t.value->models.size(); ++m) {
     ordered_json row{{"model", t.value->models[m]}, {"t", t.value->t[m]}, {"p_value", t.value->p_adjusted[m]},
                      {"contrast", t.value->contrasts[m]}};
-    if (t.value->t[m] > t.value->critical_value) {
+    // Significant as MCPMod decides: the adjusted p-value below alpha, i.e. t above the
+    // critical value (the same here, both from one deterministic integral).
+    const bool significant = t.value->t[m] > t.value->critical_value;
+    row["significant"] = significant;
+    if (significant) {
       auto f = stats::fit_dose_response(t.value->models[m], *d.value, *y.value);
       if (f) {
         row["fit"] = {{"coef", f.value->coef}, {"aic", f.value->aic}};
@@ -440,12 +555,16 @@ Result mcpmod(const data::Columns& csv, const StatsOptions& o) {
     }
     j["models"].push_back(row);
   }
-  double tmax = -INFINITY;
+  double tmax = -INFINITY, pmin = 1;
   for (double v : t.value->t) tmax = std::max(tmax, v);
+  for (double v : t.value->p_adjusted) pmin = std::min(pmin, v);
   j["statistic"] = tmax;
+  j["p_value"] = pmin;
+  j["statistic_is"] = "the largest contrast t; p_value is the smallest multiplicity-adjusted p-value";
   j["significant"] = tmax > t.value->critical_value;
   j["selected_model"] = best.empty() ? ordered_json(nullptr) : ordered_json(best);
   if (!j.contains("target_dose")) j["target_dose"] = nullptr;
+  j["max_dose"] = max_dose;
   return Result::ok(j);
 }
 
@@ -456,28 +575,13 @@ Result mcpmod(const data::Columns& csv, const StatsOptions& o) {
 Result run_stats(const std::string& analysis, const data::Columns& csv, const StatsOptions& o) {
   if (analysis == "fisher" || analysis == "chisq" || analysis == "proportion") return two_by_two(analysis, csv, o);
   if (analysis == "ttest" || analysis == "ancova") return two_samples(analysis, csv, o);
+  if (analysis == "wilcoxon") return wilcoxon(csv, o);
   if (analysis == "km" || analysis == "logrank" || analysis == "cox") return survival(analysis, csv, o);
   if (analysis == "cmh") return stratified(csv, o);
   if (analysis == "logistic") return logistic_model(csv, o);
   if (analysis == "dunnett") return dunnett_test(csv, o);
   if (analysis == "mcpmod") return mcpmod(csv, o);
-  return Result::fail("unknown analysis \"" + analysis + "\" (proportion, fisher, chisq, cmh, ttest, ancova, km, logrank, cox, logistic, dunnett, mcpmod)");
-}
-
-std::string stats_text(const ordered_json& r) {
-  std::string o = r.value("method", std::string(r.value("analysis", ""))) + "\n";
-  if (r.contains("groups")) {
-    std::string g;
-    for (const auto& x : r["groups"]) g += (g.empty() ? "" : " vs ") + x.get<std::string>();
-    o += "  groups: " + g + "\n";
-  }
-  for (const char* k : {"statistic", "df", "p_value", "estimate", "std_error", "ci_lower", "ci_upper"}) {
-    if (!r.contains(k)) continue;
-    const auto& v = r[k];
-    o += fmt::format("  {:<10} {}\n", k, v.is_null() ? "NA" : v.is_string() ? v.get<std::string>() : fmt::format("{:.6g}", v.get<double>()));
-  }
-  if (r.contains("estimate_is")) o += "  (estimate: " + r["estimate_is"].get<std::string>() + ")\n";
-  return o;
+  return Result::fail("unknown analysis \"" + analysis + "\" (proportion, fisher, chisq, cmh, ttest, ancova, wilcoxon, km, logrank, cox, logistic, dunnett, mcpmod)");
 }
 
 }  // namespace il2t::report

@@ -6,7 +6,7 @@ set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$REPO_ROOT"
 
-PACKAGES=(r-base-core r-cran-survival r-cran-dosefinding r-cran-mvtnorm r-cran-jsonlite)
+PACKAGES=(r-base-core r-cran-survival r-cran-dosefinding r-cran-mvtnorm r-cran-multcomp r-cran-jsonlite)
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then

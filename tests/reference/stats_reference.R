@@ -967,6 +967,191 @@ incidence <- lapply(list(c(12, 86.5), c(0, 40), c(1, 10), c(57, 1234.25), c(300,
   })
 })
 
+# --------------------------------------------------------------- stats_cli ---
+# The numbers `il2trial stats` prints for the example files in examples/stats/,
+# computed by R from the same files (read.csv from the repository root). Each case
+# stores the columns it read, so the C++ test (tests/stats/test_stats_cli_against_r.cpp)
+# sees if a file changes. Groups are as the command orders them: sorted labels, the
+# control (reference) last, the first compared with it. No random draws here; the
+# Genz-Bretz calls are preceded by set.seed(dn_seed), as in the dunnett section.
+
+cli_read <- function(f) read.csv(file.path("examples", "stats", f), stringsAsFactors = FALSE, check.names = FALSE)
+cli_sort <- function(v) sort(unique(v), method = "radix")  # byte order, as the command sorts labels
+cli_z <- qnorm(0.975)
+
+cli_sri4 <- cli_read("sri4.csv")
+cli_gehan <- cli_read("gehan.csv")
+cli_doses <- cli_read("doses.csv")
+cli_treg <- cli_read("treg.csv")
+
+cli_proportion <- try_case({
+  d <- cli_sri4
+  groups <- cli_sort(d$arm)
+  list(
+    note = paste0("il2trial stats proportion examples/stats/sri4.csv --group arm --response sri4_w12: each group's x/n, ",
+                  "wilson = prop.test(x, n, correct = FALSE)$conf.int, clopper_pearson = binom.test(x, n)$conf.int (conf.level 0.95)."),
+    args = "proportion examples/stats/sri4.csv --group arm --response sri4_w12",
+    file = "examples/stats/sri4.csv",
+    per_group = lapply(groups, function(g) {
+      y <- d$sri4_w12[d$arm == g]; x <- sum(y); n <- length(y)
+      list(group = g, x = x, n = n, proportion = x / n,
+           wilson = arr(prop.test(x, n, correct = FALSE)$conf.int),
+           clopper_pearson = arr(binom.test(x, n)$conf.int))
+    })
+  )
+})
+
+cli_logistic <- try_case({
+  d <- cli_sri4
+  groups <- cli_sort(d$arm)
+  d$group <- as.integer(d$arm == groups[1])
+  fit <- glm(sri4_w12 ~ group, family = binomial, data = d)
+  co <- summary(fit)$coefficients
+  ci <- confint.default(fit, level = 0.95)
+  nm <- c(intercept = "(Intercept)", group = "group")
+  prof <- suppressMessages(confint(fit, level = 0.95))
+  list(
+    note = paste0("il2trial stats logistic examples/stats/sri4.csv --group arm --response sri4_w12: fit <- glm(sri4_w12 ~ group, family = binomial) with group = 1 for ",
+                  groups[1], "; estimate and se from summary(fit)$coefficients; conf_int_wald = confint.default(fit) (Wald: coef -/+ qnorm(0.975) se, on the log-odds scale); ",
+                  "odds_ratio_conf_int = exp(conf_int_wald of group). conf_int_profile = confint(fit) (profile likelihood, MASS's method in R 4.2), for the record only: the command prints Wald intervals."),
+    args = "logistic examples/stats/sri4.csv --group arm --response sri4_w12",
+    file = "examples/stats/sri4.csv",
+    coefficients = setNames(lapply(names(nm), function(k) list(
+      estimate = num(co[nm[[k]], "Estimate"]), std_error = num(co[nm[[k]], "Std. Error"]),
+      conf_int_wald = arr(ci[nm[[k]], ]), conf_int_profile = arr(prof[nm[[k]], ]))), names(nm)),
+    odds_ratio = num(exp(coef(fit)[["group"]])),
+    odds_ratio_conf_int = arr(exp(ci["group", ]))
+  )
+})
+
+cli_dunnett <- lapply(c("greater", "two.sided"), function(alt) try_case({
+  d <- cli_doses
+  control <- "placebo"
+  treat <- setdiff(cli_sort(d$arm), control)
+  d$arm <- factor(d$arm, levels = c(control, treat))
+  fit <- lm(sledai_reduction ~ arm, data = d)
+  means <- tapply(d$sledai_reduction, d$arm, mean)
+  n <- as.vector(table(d$arm))
+  sdp <- sigma(fit); df <- fit$df.residual; k <- length(treat)
+  est <- as.vector(means[-1] - means[1])
+  se <- sdp * sqrt(1 / n[-1] + 1 / n[1])
+  tstat <- est / se
+  lam <- sqrt(n[-1] / (n[-1] + n[1]))
+  corr <- outer(lam, lam); diag(corr) <- 1
+  two <- alt == "two.sided"
+  if (two) {
+    pr <- function(q) { set.seed(dn_seed); pmvt(lower = rep(-abs(q), k), upper = rep(abs(q), k), df = df, corr = corr, algorithm = dn_alg) }
+    p_adj <- sapply(tstat, function(t) 1 - pr(t))
+    crit <- uniroot(function(cc) pr(cc) - 0.95, c(qt(0.975, df) - 0.01, qt(1 - 0.025 / k, df) + 0.01), tol = 1e-10)$root
+    lims <- cbind(est - crit * se, est + crit * se)
+    how <- paste0("TWO-SIDED: p_adjusted = 1 - pmvt(-|t|, |t|, df, corr, algorithm = ", dn_alg_text, ") after set.seed(", dn_seed,
+                  ") (about 1e-6); critical_value = uniroot(tol = 1e-10) of that pmvt = 0.95 under the same seed at every step (about 1e-5); ",
+                  "conf_int = estimate -/+ critical_value * std_error")
+  } else {
+    tv <- TVPACK(abseps = 1e-12)
+    pr <- function(q) pmvt(lower = rep(-Inf, k), upper = rep(q, k), df = df, corr = corr, algorithm = tv)
+    p_adj <- sapply(tstat, function(t) 1 - pr(t))
+    crit <- uniroot(function(cc) pr(cc) - 0.95, c(qt(0.95, df) - 0.01, qt(1 - 0.05 / k, df) + 0.01), tol = 1e-12)$root
+    lims <- cbind(est - crit * se, Inf)
+    how <- paste0("ONE-SIDED 'greater': p_adjusted = 1 - pmvt(-Inf, t, df, corr, algorithm = TVPACK(abseps = 1e-12)) (deterministic, about 1e-9); ",
+                  "critical_value = uniroot(tol = 1e-12) of that pmvt = 0.95; conf_int = [estimate - critical_value * std_error, Inf)")
+  }
+  # The same intervals as multcomp's, where multcomp is installed (a check, not an output:
+  # multcomp's qmvt stops at its default tolerance, about 1e-3).
+  mc_dev <- NA
+  if (requireNamespace("multcomp", quietly = TRUE)) {
+    set.seed(dn_seed)
+    g <- multcomp::glht(fit, linfct = multcomp::mcp(arm = "Dunnett"), alternative = alt)
+    mc <- confint(g, level = 0.95)$confint
+    stopifnot(isTRUE(all.equal(as.vector(mc[, "Estimate"]), est, tolerance = 1e-12)))
+    mc_dev <- max(abs(mc[, "lwr"] - lims[, 1]), if (two) abs(mc[, "upr"] - lims[, 2]) else 0)
+    stopifnot(mc_dev < 5e-3)
+    message(sprintf("stats_cli dunnett %s: multcomp confint differs from the reference limits by at most %.2g", alt, mc_dev))
+  }
+  list(
+    note = paste0("il2trial stats dunnett examples/stats/doses.csv --group arm --outcome sledai_reduction --reference placebo",
+                  if (two) "" else " --one-sided", ": fit <- lm(sledai_reduction ~ arm) with placebo the first level; estimate = mean_i - mean_placebo, ",
+                  "std_error = sigma(fit) sqrt(1/n_i + 1/n_0), statistic = estimate / std_error, df = fit$df.residual; Dunnett's correlation sqrt(n_i n_j / ((n_i + n_0)(n_j + n_0))). ",
+                  how, ". These are the simultaneous intervals of multcomp's confint(glht(fit, linfct = mcp(arm = \"Dunnett\"), alternative = \"", alt,
+                  "\"), level = 0.95); the script checks them against multcomp (when it is installed) to its qmvt tolerance."),
+    args = paste0("dunnett examples/stats/doses.csv --group arm --outcome sledai_reduction --reference placebo", if (two) "" else " --one-sided"),
+    alternative = alt, conf_level = 0.95,
+    file = "examples/stats/doses.csv",
+    control = control, groups = I(treat), df = df,
+    estimate = arr(est), std_error = arr(se), statistic = arr(tstat), p_adjusted = arr(p_adj),
+    critical_value = num(crit),
+    conf_int = lapply(seq_len(k), function(i) arr(lims[i, ]))
+  )
+}))
+
+cli_km <- try_case({
+  d <- cli_gehan
+  groups <- cli_sort(d$arm)
+  fit <- survfit(Surv(weeks, relapse) ~ arm, data = d, conf.type = "log-log")
+  tab <- summary(fit)$table
+  sdf <- survdiff(Surv(weeks, relapse) ~ arm, data = d)
+  rownames(tab) <- sub("^arm=", "", rownames(tab))
+  list(
+    note = paste0("il2trial stats km examples/stats/gehan.csv --time weeks --event relapse --group arm: survfit(Surv(weeks, relapse) ~ arm, conf.type = \"log-log\"); ",
+                  "per group n = summary(fit)$table[, \"n.max\"], events, median and its interval (0.95LCL, 0.95UCL; null where the curve never reaches it); ",
+                  "logrank = survdiff(Surv(weeks, relapse) ~ arm) (chisq, df, p from pchisq, observed, expected per group in the order of groups)."),
+    args = "km examples/stats/gehan.csv --time weeks --event relapse --group arm",
+    file = "examples/stats/gehan.csv",
+    per_group = lapply(groups, function(g) list(
+      group = g, n = num(tab[g, "n.max"]), events = num(tab[g, "events"]),
+      median = num(tab[g, "median"]), conf_int = list(num(tab[g, "0.95LCL"]), num(tab[g, "0.95UCL"])))),
+    logrank = list(chisq = num(sdf$chisq), df = length(sdf$n) - 1,
+                   p_value = num(pchisq(sdf$chisq, length(sdf$n) - 1, lower.tail = FALSE)),
+                   observed = arr(sdf$obs), expected = arr(sdf$exp))
+  )
+})
+
+cli_wilcoxon_case <- function(d, outcome, args, what) try_case({
+  groups <- cli_sort(d$arm)
+  x <- d[[outcome]][d$arm == groups[1]]; y <- d[[outcome]][d$arm == groups[2]]
+  w <- wilcox.test(x, y, conf.int = TRUE)
+  normal <- !grepl("exact", w$method)
+  dd <- pairwise_diffs(x, y)
+  hl <- median(dd)
+  ci_conv <- w$conf.int
+  if (normal) {
+    wt <- suppressWarnings(wilcox.test(x, y, conf.int = TRUE, tol.root = 1e-12))
+    snap <- function(v) { k <- which.min(abs(dd - v)); if (abs(dd[k] - v) < 1e-8) dd[k] else v }
+    ci_conv <- sapply(wt$conf.int, snap)
+  }
+  list(
+    note = paste0("il2trial stats ", args, ": ", what, ". wilcox.test(x, y, conf.int = TRUE) with R's defaults (exact when both groups are below 50 and nothing is tied, ",
+                  "otherwise the normal approximation with the tie-corrected variance and the continuity correction), x = ", groups[1], ", y = ", groups[2],
+                  "; statistic is W = rank sum of x - n_x (n_x + 1) / 2; hodges_lehmann = median of all x_i - y_j; conf_int_converged = conf_int for the exact method, ",
+                  "otherwise the limits of wilcox.test(..., tol.root = 1e-12) snapped to the pairwise difference they converge to (R's default uniroot tolerance is 1e-4)."),
+    args = args,
+    file = "examples/stats/treg.csv",
+    groups = I(groups), n = int_arr(c(length(x), length(y))),
+    method = w$method, statistic = num(w$statistic), p_value = num(w$p.value),
+    estimate = num(w$estimate), conf_int = arr(w$conf.int),
+    hodges_lehmann = num(hl), conf_int_converged = arr(ci_conv)
+  )
+})
+
+cli_wilcoxon <- list(
+  cli_wilcoxon_case(cli_treg, "treg_pct_w12", "wilcoxon examples/stats/treg.csv --group arm --outcome treg_pct_w12",
+                    "Treg % at week 12, 9 vs 8, no ties: the exact test"),
+  cli_wilcoxon_case(cli_treg, "esspri_change_w12", "wilcoxon examples/stats/treg.csv --group arm --outcome esspri_change_w12",
+                    "ESSPRI change at week 12, 9 vs 8 with ties: the normal approximation")
+)
+
+# The columns R read, per file (text columns as strings, the others as numbers).
+cli_file <- function(d) lapply(d, function(v) if (is.character(v)) I(v) else arr(v))
+
+stats_cli <- list(
+  note = "The new numbers of `il2trial stats` on the files in examples/stats/, each from R on the same file: per-group proportions, logistic Wald intervals, Dunnett's simultaneous intervals, Kaplan-Meier per group with the log-rank test, and the Wilcoxon rank-sum test. MCP-Mod on examples/stats/mcpmod.csv is the first case of the mcpmod section (the same data). files holds the columns R read from each file; each case's args are the command's arguments (after `il2trial stats`).",
+  files = list("examples/stats/sri4.csv" = cli_file(cli_sri4), "examples/stats/gehan.csv" = cli_file(cli_gehan),
+               "examples/stats/doses.csv" = cli_file(cli_doses), "examples/stats/treg.csv" = cli_file(cli_treg)),
+  proportion = cli_proportion, logistic = cli_logistic, dunnett = collect(cli_dunnett), km_group = cli_km,
+  wilcoxon = collect(cli_wilcoxon)
+)
+for (nm in c("proportion", "logistic", "km_group")) if (is_err(stats_cli[[nm]])) stop("stats_cli ", nm, ": ", stats_cli[[nm]]$msg)
+
 # ------------------------------------------------------------------ output ---
 
 # Report cases R could not produce (they are left out of the JSON).
@@ -1000,10 +1185,13 @@ result <- c(
       mvtnorm = as.character(packageVersion("mvtnorm")),
       jsonlite = as.character(packageVersion("jsonlite"))
     )
-  )
+  ),
+  # Added last, after more_packages, so that every earlier key keeps its place.
+  list(stats_cli = stats_cli)
 )
 
 for (nm in names(sections)) message(sprintf("%-16s %d cases", nm, length(result[[nm]])))
+message(sprintf("%-16s %d cases", "stats_cli", 3 + length(stats_cli$dunnett) + length(stats_cli$wilcoxon)))
 
 write_json(result, out_file, digits = NA, auto_unbox = TRUE, pretty = TRUE, na = "null")
 message("wrote ", out_file)

@@ -1,0 +1,2 @@
+args: stats dunnett examples/stats/doses.csv --group arm --outcome sledai_reduction --reference placebo
+exit: 0

@@ -1,0 +1,2 @@
+args: stats --help
+exit: 0
