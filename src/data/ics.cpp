@@ -1,6 +1,24 @@
 #include "data/ics.h"
 
+#include "data/sha256.h"
+
 namespace il2t::data {
+
+std::string ics_uid(const std::vector<std::string>& parts) {
+  std::string name = "il2trial-uid-v1";
+  for (const std::string& p : parts) {
+    name += ',';
+    name += std::to_string(p.size());
+    name += ':';
+    name += p;
+  }
+  std::string h = sha256_hex(name).substr(0, 32);
+  h[12] = '8';  // version 8: a custom (here name-based, SHA-256) UUID
+  const int v = h[16] <= '9' ? h[16] - '0' : h[16] - 'a' + 10;
+  h[16] = "89ab"[v & 3];  // variant 10xx
+  for (std::size_t at : {20, 16, 12, 8}) h.insert(at, 1, '-');  // 8-4-4-4-12
+  return h;
+}
 
 std::string ics_escape(const std::string& text) {
   std::string out;

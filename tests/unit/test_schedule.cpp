@@ -85,5 +85,34 @@ TEST(Schedule, PerM2DoseNeedsTheParticipantsSize) {
   EXPECT_DOUBLE_EQ(given.schedule->doses.front().il2_miu, 1.2);
 }
 
+TEST(Schedule, BlindedTableCsvAndJsonShowNoArmDrugOrDose) {
+  const auto p = he2020();
+  for (const char* arm : {"il2", "placebo"}) {
+    auto r = schedule::build_schedule(p, arm, *schedule::Date::parse("2027-01-04"), {});
+    ASSERT_TRUE(r.schedule);
+    const report::ScheduleView view{"P01", true};
+    for (std::string text : {report::schedule_table(*r.schedule, view), report::schedule_csv(*r.schedule, view),
+                             report::schedule_json(*r.schedule, "sha", view)}) {
+      // The JSON names the program, il2trial: that is not the arm.
+      for (std::size_t at; (at = text.find("il2trial")) != std::string::npos;) text.erase(at, 8);
+      for (const char* word : {"il2", "placebo", "Placebo", "MIU", "Low-dose", "\"arm\"", "as_written\":"})
+        EXPECT_EQ(text.find(word), std::string::npos) << arm << " shows \"" << word << "\":\n" << text;
+      EXPECT_NE(text.find("study drug"), std::string::npos);
+    }
+    // The table and the JSON name the participant (the CSV keeps its columns).
+    EXPECT_NE(report::schedule_table(*r.schedule, view).find("participant P01, blinded"), std::string::npos);
+    EXPECT_NE(report::schedule_json(*r.schedule, "sha", view).find("\"participant\": \"P01\",\n  \"blinded\": true"),
+              std::string::npos);
+    const std::string csv = report::schedule_csv(*r.schedule, view);
+    EXPECT_NE(csv.find("\ndose,2027-01-04,1,study drug,,,sc,1,,\n"), std::string::npos) << csv;
+  }
+  // Unblinded, the table names the arm and its IL-2.
+  auto r = schedule::build_schedule(p, "il2", *schedule::Date::parse("2027-01-04"), {});
+  const std::string table = report::schedule_table(*r.schedule, {"P01", false});
+  EXPECT_EQ(table.substr(0, table.find('\n')),
+            "NCT02465580 participant P01, arm il2 (Low-dose IL-2 (hrIL-2 1 MIU)), first dose 2027-01-04: 21 doses, "
+            "8 visits, 21 MIU of IL-2");
+}
+
 }  // namespace
 }  // namespace il2t::test

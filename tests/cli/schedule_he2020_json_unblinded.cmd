@@ -1,0 +1,2 @@
+args: schedule protocols/NCT02465580-he2020.toml --arm il2 --start 2027-01-04 --format json --participant SLE-017 --unblinded
+exit: 0
