@@ -11,11 +11,13 @@
 #include "cli/commands.h"
 #include "cli/load.h"
 #include "cli/model_options.h"
+#include "cli/output_set.h"
 #include "cli/posterior_option.h"
 #include "cli/progress.h"
 #include "il2trial/version.h"
 #include "report/sim_html.h"
 #include "report/sim_json.h"
+#include "report/replicate_csv.h"
 #include "report/sim_text.h"
 #include "report/stats_runner.h"
 #include "data/atomic_file.h"
@@ -32,6 +34,7 @@ constexpr const char* kCmd = "il2trial simulate";
 
 struct Options {
   std::string file, n_text, json, report, shard_text, out, records, model_dir = model::default_model_dir(), posterior;
+  std::string replicate_results;  // CSV: one row per replicate and comparison
   bool fixed = false;
   std::string seed_text = "1", models = report::kDefaultModels;
   std::vector<std::string> sets, parts;
@@ -95,41 +98,58 @@ std::unique_ptr<Prepared> prepare(const std::string& file, const std::string& mo
   return p;
 }
 
-// Writes the table, and the JSON and report files when asked; all files or none.
+// Writes the JSON, report and per-replicate files asked for, all or none (standard
+// output for "-"), then the table unless one of them went to standard output.
+struct Records {
+  std::string dir;
+  const std::vector<sdtm::Dataset>* sets = nullptr;  // written as DIR/csv and DIR/xpt
+};
 int finish(const trial::TrialDesign& d, const report::SimProvenance& pv, const trial::SimulationResult& r,
-           const std::string& json_path, const std::string& report_path) {
+           const std::string& json_path, const std::string& report_path, const std::string& replicates_path = {},
+           const Records& records = {}) {
   const auto j = report::simulation_json(d, pv, r);
+  const std::string json_text = j.dump(2) + "\n";
   const std::string html = report_path.empty() ? std::string() : report::simulation_html(d, pv, r, j);
-  if (!json_path.empty() && !emit(j.dump(2) + "\n", json_path, std::cerr)) return 1;
-  if (!report_path.empty() && !emit(html, report_path, std::cerr)) {
-    if (!json_path.empty() && json_path != "-") std::filesystem::remove(json_path);
+  const std::string csv = replicates_path.empty() ? std::string() : report::replicate_results_csv(d, r);
+  OutputSet outputs;
+  Error e;
+  const std::string* to_stdout = nullptr;
+  for (const auto& [path, content] : {std::pair{&json_path, &json_text}, {&report_path, &html}, {&replicates_path, &csv}}) {
+    if (path->empty()) continue;
+    if (*path == "-") to_stdout = content;
+    else if (e.empty()) e = outputs.file(*path, *content);
+  }
+  if (e.empty() && records.sets) e = outputs.folder(records.dir + "/csv", *records.sets, {sdtm::Format::csv});
+  if (e.empty() && records.sets) e = outputs.folder(records.dir + "/xpt", *records.sets, {sdtm::Format::xpt});
+  if (e.empty()) e = outputs.commit();
+  if (!e.empty()) {
+    std::cerr << kCmd << ": error: " << e << " (no output was written)\n";
     return 1;
   }
-  if (json_path != "-") std::cout << report::simulation_text(j);
+  if (records.sets)
+    std::cerr << kCmd << ": replicate " << r.first << " written as SDTM to " << records.dir << "/csv and " << records.dir
+              << "/xpt (il2trial analyze PROTOCOL --sdtm " << records.dir << "/xpt)\n";
+  std::cout << (to_stdout ? *to_stdout : report::simulation_text(j));
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << kCmd << ": error: writing standard output failed\n";
+    return 1;
+  }
   return 0;
 }
 
 // The first replicate's trial records as SDTM (CSV and XPT) in `dir`: every file or none.
-bool write_records_dir(const trial::TrialDesign& d, const model::Model& m, const trial::SimulationSettings& s,
-                       std::int64_t replicate, const std::string& dir) {
+// The first replicate's trial records as SDTM datasets, for --records.
+std::optional<std::vector<sdtm::Dataset>> records_of(const trial::TrialDesign& d, const model::Model& m,
+                                                     const trial::SimulationSettings& s, std::int64_t replicate) {
   trial::TrialRunner runner(d, m);
   trial::TrialRecords r;
   Error error;
   if (!runner.run(static_cast<std::uint64_t>(replicate), {s.seed, s.ns.front(), s.null_effect, false}, r, error)) {
     std::cerr << kCmd << ": error: --records: replicate " << replicate << ": " << error << "\n";
-    return false;
+    return std::nullopt;
   }
-  const std::vector<sdtm::Dataset> sets = sdtm::write_trial(d, r, {});
-  for (auto [f, sub] : {std::pair{sdtm::Format::csv, "/csv"}, std::pair{sdtm::Format::xpt, "/xpt"}}) {
-    const Error e = sdtm::write_delivery(sets, dir + sub, {f});
-    if (!e.empty()) {
-      std::cerr << kCmd << ": error: --records: " << e << "\n";
-      return false;
-    }
-  }
-  std::cerr << kCmd << ": replicate " << replicate << " written as SDTM to " << dir << "/csv and " << dir
-            << "/xpt (il2trial analyze PROTOCOL --sdtm " << dir << "/xpt)\n";
-  return true;
+  return sdtm::write_trial(d, r, {});
 }
 
 int run(Options o) {
@@ -167,7 +187,12 @@ int run(Options o) {
                 << " (and --records from an unsharded run)\n";
       return 2;
     }
-  } else if (!o.out.empty()) {
+  }
+  if (int dashes = (o.json == "-") + (o.report == "-") + (o.replicate_results == "-") + (o.out == "-"); dashes > 1) {
+    std::cerr << kCmd << ": error: only one output may go to standard output (-)\n";
+    return 2;
+  }
+  if (o.shard_text.empty() && !o.out.empty()) {
     std::cerr << kCmd << ": error: --out is for a shard's partial result (with --shard i/n); use --json or --report\n";
     return 2;
   }
@@ -197,6 +222,7 @@ int run(Options o) {
   s.null_effect = o.null_effect;
   s.truth_per_arm = o.truth_per_arm;
   s.analysis = *analysis;
+  s.keep_replicates = !o.replicate_results.empty();
   if (choice->draws) {
     s.base = &base;
     s.draws = &*choice->draws;
@@ -225,11 +251,25 @@ int run(Options o) {
     if (sum.failed > 0)
       std::cerr << kCmd << ": warning: n = " << sum.n << ": " << sum.failed << " replicate trials failed; replicate "
                 << sum.first_failed << ": " << sum.first_error << "\n";
-  if (!o.shard_text.empty()) {
-    return emit(report::shard_json(pv, shard, shards, r).dump() + "\n", o.out, std::cerr) ? 0 : 1;
+  if (!o.shard_text.empty()) {  // the partial result, and this shard's replicates' rows when asked: both or neither
+    OutputSet outputs;
+    const std::string part = report::shard_json(pv, shard, shards, r).dump() + "\n";
+    const std::string rows = o.replicate_results.empty() ? std::string() : report::replicate_results_csv(d, r);
+    Error e;
+    if (o.out != "-") e = outputs.file(o.out, part);
+    if (e.empty() && !o.replicate_results.empty() && o.replicate_results != "-") e = outputs.file(o.replicate_results, rows);
+    if (e.empty()) e = outputs.commit();
+    if (!e.empty()) {
+      std::cerr << kCmd << ": error: " << e << " (no output was written)\n";
+      return 1;
+    }
+    std::cout << (o.out == "-" ? part : o.replicate_results == "-" ? rows : std::string());
+    std::cout.flush();
+    return std::cout ? 0 : 1;
   }
-  if (!o.records.empty() && !write_records_dir(d, *prep->model, s, first, o.records)) return 1;
-  return finish(d, pv, r, o.json, o.report);
+  std::optional<std::vector<sdtm::Dataset>> sets;
+  if (!o.records.empty() && !(sets = records_of(d, *prep->model, s, first))) return 1;
+  return finish(d, pv, r, o.json, o.report, o.replicate_results, {o.records, sets ? &*sets : nullptr});
 }
 
 int merge(const Options& o) {
@@ -321,6 +361,7 @@ void add_simulate(CLI::App& app, int& status) {
   cmd->add_flag("--null", o->null_effect, "IL-2 without effect (its doses given as placebo): the rejection rate is the type I error");
   cmd->add_option("--json", o->json, "Write the results as JSON to this file (- for standard output)");
   cmd->add_option("--report", o->report, "Write a self-contained HTML report to this file");
+  cmd->add_option("--replicate-results", o->replicate_results, "Write one CSV row per replicate trial and comparison (estimate, interval, p-value, decision, n, look) to this file (- for standard output)");
   cmd->add_option("--records", o->records, "Also write the first replicate trial's records as SDTM datasets (DM, DS, EX, SV, VS, AE, CM, LB, RS, QS) into DIR/csv and DIR/xpt: il2trial analyze reads either back");
   cmd->add_option("--shard", o->shard_text, "Run part i of n of the replicates (i/n, from 0) and write it to --out");
   cmd->add_option("--out", o->out, "With --shard: the partial result, for il2trial merge");

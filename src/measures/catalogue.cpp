@@ -93,11 +93,56 @@ const InstrumentSpec* find_instrument(std::string_view id) {
   return nullptr;
 }
 
+namespace {
+using Takes = MethodSpec::Takes;
+constexpr std::string_view kBinary = "a binary response (SRI-4, CMV clearance, any adverse event or infection)";
+constexpr std::string_view kValue = "a value measured at a visit";
+constexpr std::string_view kTime = "a time to an event (infection)";
+constexpr std::string_view kCount = "a count of events over time at risk (adverse events, infections)";
+constexpr std::array<MethodSpec, 13> kMethods{{
+    {"fisher", Takes::binary, kBinary},
+    {"chi-square", Takes::binary, kBinary},
+    {"cmh", Takes::binary, kBinary},
+    {"logistic", Takes::binary, kBinary},
+    {"t-test", Takes::reading, kValue},
+    {"ancova", Takes::reading, kValue},
+    {"mmrm", Takes::reading, kValue},
+    {"wilcoxon", Takes::reading, kValue},
+    {"mcp-mod", Takes::reading, kBinary, false},
+    {"logrank", Takes::time, kTime},
+    {"cox", Takes::time, kTime},
+    {"poisson", Takes::count, kCount},
+    {"descriptive", Takes::reading, "", false},
+}};
+bool binary(Reading r) { return r == Reading::sri4 || r == Reading::undetectable || r == Reading::any_event; }
+}  // namespace
+
+std::span<const MethodSpec> methods() { return kMethods; }
+
+const MethodSpec* find_method(std::string_view name) {
+  for (const MethodSpec& m : kMethods)
+    if (m.name == name) return &m;
+  return nullptr;
+}
+
+bool runs_on(const MethodSpec& m, Reading r) {
+  if (r == Reading::not_simulated || m.needs.empty()) return true;
+  if (m.needs == kBinary) return binary(r);
+  if (m.needs == kValue) return r == Reading::value;
+  if (m.needs == kTime) return r == Reading::time_to_event;
+  return r == Reading::event_count;
+}
+
 Reading reading_for(std::string_view id, std::string_view method) {
   const InstrumentSpec* i = find_instrument(id);
-  if (!i) return Reading::not_simulated;
-  if (method == "fisher" || method == "chi-square") return i->binary_reading;
-  if (method == "cox") return i->cox_reading;
+  const MethodSpec* m = find_method(method);
+  if (!i || !m) return Reading::not_simulated;
+  switch (m->takes) {
+    case Takes::binary: return i->binary_reading;
+    case Takes::time: return i->cox_reading;
+    case Takes::count: return i->binary_reading == Reading::any_event ? Reading::event_count : i->reading;
+    case Takes::reading: break;
+  }
   return i->reading;
 }
 

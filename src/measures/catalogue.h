@@ -83,6 +83,7 @@ enum class Reading : std::uint8_t {
   any_event,      // any adverse event (or infection) by the last timepoint's day
   time_to_event,  // days to the first infection, censored at the last day observed
   value,          // the measured value at the (last) timepoint; missing stays missing
+  event_count,    // the number of adverse events (or infections) by the last timepoint, with days at risk
   not_simulated,
 };
 
@@ -107,7 +108,22 @@ struct InstrumentSpec {
 std::span<const InstrumentSpec> instruments();  // in the validator's order
 const InstrumentSpec* find_instrument(std::string_view id);
 // The reading of instrument `id` under analysis method `method` (the protocol's
-// spelling: "fisher", "cox", ...); not_simulated for an unknown instrument.
+// spelling: "fisher", "cox", ...); not_simulated for an unknown instrument or method.
 Reading reading_for(std::string_view id, std::string_view method);
+
+// An analysis method a protocol may name: which of an instrument's readings it takes,
+// and on which readings it runs (`needs` says so in words, for the validator).
+struct MethodSpec {
+  enum class Takes : std::uint8_t { reading, binary, time, count };
+  std::string_view name;  // the protocol's spelling: "fisher", "mmrm", ...
+  Takes takes = Takes::reading;
+  std::string_view needs;  // "a binary response", ...; empty: runs on any reading
+  bool pairwise = true;    // compares each arm with the reference (multiplicity applies)
+};
+std::span<const MethodSpec> methods();  // in the validator's order
+const MethodSpec* find_method(std::string_view name);
+// Whether `m` runs on an endpoint read as `r` (any method runs on what is not simulated:
+// nothing of it is analysed).
+bool runs_on(const MethodSpec& m, Reading r);
 
 }  // namespace il2t::measures

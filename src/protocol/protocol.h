@@ -124,10 +124,13 @@ struct Analysis {
   Fact<std::string> method;  // fisher | cmh | chi-square | ancova | mmrm | wilcoxon | ...
   Fact<Strings> covariates;
   std::optional<Fact<double>> alpha;
+  // Across the doses compared with one reference: none | bonferroni | holm | hochberg | dunnett
+  std::optional<Fact<std::string>> multiplicity;
   Origin origin;
   SourcePos pos;
   friend bool operator==(const Analysis& a, const Analysis& b) {
-    return a.method == b.method && a.covariates == b.covariates && a.alpha == b.alpha && a.origin == b.origin;
+    return a.method == b.method && a.covariates == b.covariates && a.alpha == b.alpha &&
+           a.multiplicity == b.multiplicity && a.origin == b.origin;
   }
 };
 

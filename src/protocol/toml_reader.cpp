@@ -285,10 +285,11 @@ class SectionReader {
     }
     const toml::table& at = *a->as_table();
     const std::string ap = p + ".analysis";
-    v_.check_keys(at, ap, {"method", "covariates", "alpha", "registry", "interpreted", "assumed"});
+    v_.check_keys(at, ap, {"method", "covariates", "alpha", "multiplicity", "registry", "interpreted", "assumed"});
     get(at, ap, "method", e.analysis.method);
     get(at, ap, "covariates", e.analysis.covariates, false);
     get(at, ap, "alpha", e.analysis.alpha);
+    get(at, ap, "multiplicity", e.analysis.multiplicity);
     e.analysis.origin = v_.object_origin(at, ap);
     e.analysis.pos = pos_of(at);
     return e;

@@ -180,6 +180,7 @@ std::string write_protocol_toml(const Protocol& p) {
     if (!ep.analysis.covariates.value.empty() || ep.analysis.covariates.origin != Origin{})
       e.fact("covariates", ep.analysis.covariates);
     e.fact("alpha", ep.analysis.alpha);
+    e.fact("multiplicity", ep.analysis.multiplicity);
     e.origin(ep.analysis.origin);
   }
   return e.out.str();

@@ -28,6 +28,37 @@ void one_of(Diagnostics& d, const Fact<std::string>& f, const std::string& where
   d.error(f.pos, where + ": \"" + f.value + "\" is not one of: " + join(allowed));
 }
 
+// The analysis: a method the simulator runs on the endpoint's reading of its
+// instrument, and a multiplicity adjustment it knows.
+void analysis_method(Diagnostics& d, const Endpoint& e, const std::string& where) {
+  const Fact<std::string>& m = e.analysis.method;
+  if (m.value.empty()) return;  // missing: already reported by the reader
+  const std::string at = where + ".analysis.method";
+  if (m.value == "kaplan-meier") {
+    d.error(m.pos, at + ": \"kaplan-meier\" estimates survival but compares nothing: name \"logrank\" (its test) "
+                        "or \"cox\" for a comparison, or \"descriptive\"");
+    return;
+  }
+  const measures::MethodSpec* spec = measures::find_method(m.value);
+  if (!spec) {
+    std::vector<std::string_view> names;
+    for (const measures::MethodSpec& x : measures::methods()) names.push_back(x.name);
+    d.error(m.pos, at + ": \"" + m.value + "\" is not one of: " + join(names));
+    return;
+  }
+  const measures::Reading r = measures::reading_for(e.instrument.value, m.value);
+  if (measures::find_instrument(e.instrument.value) && !measures::runs_on(*spec, r))
+    d.error(m.pos, at + ": \"" + m.value + "\" needs " + std::string(spec->needs) + "; instrument \"" +
+                       e.instrument.value + "\" does not give one under it");
+  if (e.analysis.multiplicity) {
+    one_of(d, *e.analysis.multiplicity, where + ".analysis.multiplicity",
+           {"none", "bonferroni", "holm", "hochberg", "dunnett"});
+    if (!spec->pairwise && e.analysis.multiplicity->value != "none")
+      d.error(e.analysis.multiplicity->pos, where + ".analysis.multiplicity: \"" + m.value +
+                                                "\" makes no pairwise comparisons to adjust");
+  }
+}
+
 // The instrument ids an endpoint may name: the measure catalogue's.
 const std::vector<std::string_view>& instrument_ids() {
   static const std::vector<std::string_view> ids = [] {
@@ -221,9 +252,7 @@ void endpoints(const Protocol& p, Diagnostics& d) {
     for (const std::string& a : e.compare.value) {
       if (!p.find_arm(a)) d.error(e.compare.pos, where + ".compare: no arm has the id \"" + a + "\"");
     }
-    one_of(d, e.analysis.method, where + ".analysis.method",
-           {"fisher", "chi-square", "cmh", "logistic", "t-test", "ancova", "mmrm", "wilcoxon", "mcp-mod",
-            "kaplan-meier", "logrank", "cox", "poisson", "descriptive"});
+    analysis_method(d, e, where);
     if (e.analysis.alpha && (e.analysis.alpha->value <= 0 || e.analysis.alpha->value >= 1))
       d.error(e.analysis.alpha->pos, where + ".analysis.alpha: must lie between 0 and 1");
   }

@@ -34,6 +34,7 @@ bool has_data(const trial::EndpointPlan& e, const trial::TrialRecords& r, bool e
   std::vector<measures::Id> tests;
   switch (e.reading) {
     case trial::Reading::any_event:
+    case trial::Reading::event_count:
     case trial::Reading::time_to_event: return events_delivered;
     case trial::Reading::sri4: tests = {measures::Id::sledai_2k, measures::Id::pga}; break;
     case trial::Reading::undetectable:
@@ -93,6 +94,7 @@ json analysis_json(const trial::TrialDesign& d, const AnalysisProvenance& p, con
       comps.push_back({{"comparison", labels[c]}, {"estimable", k.ok}, {"estimate", k.ok ? number_or_null(k.estimate) : json(nullptr)},
                        {"lower", k.ok ? number_or_null(k.lower) : json(nullptr)}, {"upper", k.ok ? number_or_null(k.upper) : json(nullptr)},
                        {"p_value", k.ok ? number_or_null(k.p_value) : json(nullptr)}, {"significant", k.reject}});
+      if (e.multiplicity != trial::Multiplicity::none && k.ok) comps.back()["p_unadjusted"] = number_or_null(k.p_raw);
     }
     ej["comparisons"] = comps;
     if (e.method == trial::Method::mcp_mod)

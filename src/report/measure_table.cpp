@@ -28,6 +28,7 @@ std::string reading_text(measures::Reading r, const measures::InstrumentSpec& i)
              "`, `" + std::string(measures::test(measures::Id::pga).code) + "`, BILAG-2004); missing: non-responder";
     case Reading::undetectable: return test + " below quantification; missing: not cleared";
     case Reading::any_event: return i.infections_only ? "any infection by the last timepoint" : "any adverse event by the last timepoint";
+    case Reading::event_count: return i.infections_only ? "infections by the last timepoint, per year at risk" : "adverse events by the last timepoint, per year at risk";
     case Reading::time_to_event: return "days to the first infection, censored at the last day observed";
     case Reading::value: return test + (i.log10 ? " as log10 of max(value, 1)" : "") + " at the last timepoint; missing: left out";
     case Reading::not_simulated: return "not simulated";

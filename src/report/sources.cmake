@@ -13,6 +13,7 @@ list(APPEND IL2T_SOURCES
   report/svg_plot.cpp
   report/sim_json.cpp
   report/sim_text.cpp
+  report/replicate_csv.cpp
   report/uncertainty.cpp
   report/sim_html.cpp
   report/analysis_report.cpp

@@ -3,14 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "stats/cox.h"
 #include "stats/distributions.h"
-#include "stats/hot_path.h"
 #include "stats/dose_response.h"
-#include "stats/proportions.h"
-#include "stats/tables.h"
-#include "stats/ttest.h"
-#include "stats/wilcoxon.h"
+#include "trial/compare.h"
 
 namespace il2t::trial {
 
@@ -23,94 +18,36 @@ std::vector<std::size_t> others(const EndpointPlan& e) {
   return v;
 }
 
-// Subject covariates a Cox model may name, from the participant rows.
-std::optional<double> covariate(const Subject& s, const std::string& name) {
-  if (name == "age_years" || name == "age") return s.age;
-  if (name == "sledai_2k" || name == "essdai" || name == "baseline_activity") return s.baseline_activity;
-  if (name == "prednisone_mg_per_day" || name == "prednisone_dose") return s.baseline_prednisone;
-  if (name == "sex" || name == "female") return s.female;
-  if (name == "weight") return s.weight;
-  return std::nullopt;
-}
-
-// Two groups' rows: y (and baseline, event) with group 1 for `arm`, 0 for the reference.
-struct Two {
-  std::vector<double> y1, y0, group, y, baseline, event;
-  std::vector<std::uint32_t> subject;
-};
-Two split(const EndpointRows& rows, std::size_t arm, std::size_t ref) {
-  Two t;
-  for (std::size_t i = 0; i < rows.arm.size(); ++i) {
-    if (rows.arm[i] != arm && rows.arm[i] != ref) continue;
-    const bool one = rows.arm[i] == arm;
-    (one ? t.y1 : t.y0).push_back(rows.value[i]);
-    t.group.push_back(one ? 1 : 0);
-    t.y.push_back(rows.value[i]);
-    t.baseline.push_back(rows.baseline[i]);
-    t.event.push_back(rows.event[i]);
-    t.subject.push_back(rows.subject[i]);
-  }
-  return t;
-}
-
-// An estimate with its interval and, when the procedure gives one, its p-value.
-Comparison from(const stats::Outcome<stats::TestResult>& r, double alpha) {
-  Comparison c;
-  if (!r || !r.value->estimate) return c;
-  c.ok = std::isfinite(*r.value->estimate);
-  c.estimate = *r.value->estimate;
-  if (r.value->ci) {
-    c.lower = r.value->ci->lower;
-    c.upper = r.value->ci->upper;
-  }
-  c.p_value = r.value->p_value.value_or(1.0);
-  c.reject = c.ok && c.p_value < alpha;
-  return c;
-}
-
-// The first covariate's log hazard ratio with its Wald interval and test.
-Comparison cox_first(const std::vector<double>& time, const std::vector<double>& event,
-                     const std::vector<std::vector<double>>& x, double alpha) {
-  Comparison c;
-  auto fit = stats::cox(time, event, x);
-  if (!fit || !fit.value->converged || !(fit.value->se[0] > 0) || !std::isfinite(fit.value->se[0])) return c;
-  const double z = stats::dist::norm_quantile(1 - alpha / 2);
-  c.ok = true;
-  c.estimate = fit.value->coef[0];
-  c.lower = c.estimate - z * fit.value->se[0];
-  c.upper = c.estimate + z * fit.value->se[0];
-  c.p_value = 2 * (1 - stats::dist::norm_cdf(std::fabs(c.estimate / fit.value->se[0])));
-  c.reject = c.p_value < alpha;
-  return c;
-}
-
-std::vector<std::vector<double>> group_only(const std::vector<double>& group) {
-  std::vector<std::vector<double>> x;
-  for (double g : group) x.push_back({g});
-  return x;
-}
-
-double sum(const std::vector<double>& v) {
-  double s = 0;
-  for (double x : v) s += x;
-  return s;
-}
+bool pairwise_method(Method m) { return m != Method::mcp_mod && m != Method::descriptive; }
 
 }  // namespace
 
+std::vector<ComparisonSpec> comparisons(const TrialDesign& d, const EndpointPlan& e) {
+  std::vector<ComparisonSpec> out;
+  const std::vector<std::size_t> arms = others(e);
+  if (!pairwise_method(e.method) || arms.empty() || e.visits.empty()) return out;
+  const std::size_t last = e.visits.size() - 1;
+  for (std::size_t v = e.per_visit() ? 0 : last; v <= last; ++v)
+    for (std::size_t a : arms) {
+      std::string label = d.arms[a].id + " vs " + d.arms[e.reference].id;
+      if (e.per_visit()) label += " at " + d.visit_ids[e.visits[v]];
+      out.push_back({a, e.reference, v, false, std::move(label)});
+    }
+  if (e.method == Method::cox && d.observational && !e.covariates.empty())
+    out.push_back({arms.front(), e.reference, last, true,
+                   d.arms[arms.front()].id + " vs " + d.arms[e.reference].id + " (unadjusted)"});
+  return out;
+}
+
 std::vector<std::string> comparison_labels(const TrialDesign& d, const EndpointPlan& e) {
   std::vector<std::string> out;
-  if (e.method == Method::mcp_mod || e.method == Method::descriptive || others(e).empty()) return out;
-  for (std::size_t a : others(e)) out.push_back(d.arms[a].id + " vs " + d.arms[e.reference].id);
-  if (e.method == Method::cox && d.observational && !e.covariates.empty())
-    out.push_back(d.arms[others(e).front()].id + " vs " + d.arms[e.reference].id + " (unadjusted)");
+  for (ComparisonSpec& c : comparisons(d, e)) out.push_back(std::move(c.label));
   return out;
 }
 
 std::vector<std::size_t> comparison_arms(const TrialDesign& d, const EndpointPlan& e) {
-  if (e.method == Method::mcp_mod || e.method == Method::descriptive || others(e).empty()) return {};
-  std::vector<std::size_t> out = others(e);
-  if (e.method == Method::cox && d.observational && !e.covariates.empty()) out.push_back(out.front());
+  std::vector<std::size_t> out;
+  for (const ComparisonSpec& c : comparisons(d, e)) out.push_back(c.arm);
   return out;
 }
 
@@ -120,7 +57,7 @@ std::vector<EndpointAnalysis> analyse_trial(const TrialDesign& d, const TrialRec
   for (const EndpointPlan& e : d.endpoints) {
     EndpointAnalysis x;
     x.plan = &e;
-    derive_endpoint(d, e, r, x.rows);
+    derive_endpoint(d, e, r, x.rows, Timepoints::all);
     x.result = a.analyse(e, r, x.rows);
     out.push_back(std::move(x));
   }
@@ -129,10 +66,12 @@ std::vector<EndpointAnalysis> analyse_trial(const TrialDesign& d, const TrialRec
 
 EndpointResult Analyser::analyse(const EndpointPlan& e, const TrialRecords& r, const EndpointRows& rows) {
   EndpointResult out;
-  for (std::size_t a : e.arms) {
+  if (e.visits.empty() || rows.visit.size() != rows.arm.size()) return out;  // rows not from derive_endpoint
+  const std::size_t last = e.visits.size() - 1;
+  for (std::size_t a : e.arms) {  // at the last timepoint
     double s = 0, n = 0;
     for (std::size_t i = 0; i < rows.arm.size(); ++i)
-      if (rows.arm[i] == a) {
+      if (rows.arm[i] == a && rows.visit[i] == last) {
         s += rows.value[i];
         ++n;
       }
@@ -140,62 +79,95 @@ EndpointResult Analyser::analyse(const EndpointPlan& e, const TrialRecords& r, c
     out.arm_n.push_back(n);
   }
   if (e.method == Method::mcp_mod) mcp(e, rows, out);
+  else if (e.method == Method::mmrm) longitudinal(e, r, rows, out);
   else if (e.method != Method::descriptive) pairwise(e, r, rows, out);
   return out;
 }
 
 void Analyser::pairwise(const EndpointPlan& e, const TrialRecords& r, const EndpointRows& rows, EndpointResult& out) {
   const double alpha = e.alpha.value_or(s_.alpha);
-  const double conf = 1 - alpha;
-  for (std::size_t a : others(e)) {
-    const Two t = split(rows, a, e.reference);
-    Comparison c;
-    switch (e.method) {
-      case Method::fisher:
-      case Method::chi_square: {
-        const double x1 = sum(t.y1), n1 = static_cast<double>(t.y1.size()), x0 = sum(t.y0),
-                     n0 = static_cast<double>(t.y0.size());
-        c = from(stats::newcombe_difference(x1, n1, x0, n0, conf), alpha);
-        const stats::Table2x2 table{{{x1, n1 - x1}, {x0, n0 - x0}}};
-        if (e.method == Method::fisher) c.p_value = stats::fisher_two_sided_p(table);
-        else if (auto chi = stats::chi_square(table, true); chi && chi.value->p_value) c.p_value = *chi.value->p_value;
-        else c.p_value = 1;  // no information (a zero margin)
-        if (std::isnan(c.p_value)) c.p_value = 1;
-        c.reject = c.ok && c.p_value < alpha;
-        break;
-      }
-      case Method::ancova: {
-        std::vector<double> g, b, y;
-        for (std::size_t i = 0; i < t.y.size(); ++i)
-          if (std::isfinite(t.baseline[i])) {
-            g.push_back(t.group[i]);
-            b.push_back(t.baseline[i]);
-            y.push_back(t.y[i]);
-          }
-        c = from(stats::ancova(g, b, y, conf), alpha);
-        break;
-      }
-      case Method::wilcoxon: c = from(stats::wilcoxon_rank_sum(t.y1, t.y0, std::nullopt, true, conf), alpha); break;
-      case Method::cox: {
-        std::vector<std::vector<double>> x;
-        for (std::size_t i = 0; i < t.y.size(); ++i) {
-          std::vector<double> row{t.group[i]};
-          for (const std::string& name : e.covariates)
-            if (auto v = covariate(r.subjects[t.subject[i]], name)) row.push_back(*v);
-          x.push_back(std::move(row));
+  const std::vector<ComparisonSpec> specs = comparisons(d_, e);
+  for (const ComparisonSpec& c : specs)
+    out.comparisons.push_back(compare_groups(e, split(rows, c.arm, c.reference, c.visit), r, alpha, c.unadjusted));
+  adjust_by_visit(e, specs, rows, alpha, out);
+}
+
+void Analyser::adjust_by_visit(const EndpointPlan& e, const std::vector<ComparisonSpec>& specs,
+                               const EndpointRows& rows, double alpha, EndpointResult& out) const {
+  if (e.multiplicity == Multiplicity::none) return;
+  for (std::size_t begin = 0; begin < specs.size();) {
+    std::size_t end = begin;
+    std::vector<double> n;
+    double n_ref = 0;
+    while (end < specs.size() && specs[end].visit == specs[begin].visit && !specs[end].unadjusted) {
+      double k = 0;
+      for (std::size_t i = 0; i < rows.arm.size(); ++i)
+        if (rows.visit[i] == specs[end].visit) {
+          if (rows.arm[i] == specs[end].arm) ++k;
+          else if (end == begin && rows.arm[i] == e.reference) ++n_ref;
         }
-        c = cox_first(t.y, t.event, x, alpha);
-        break;
-      }
-      default: break;
+      n.push_back(k);
+      ++end;
     }
-    out.comparisons.push_back(c);
+    if (end == begin) break;
+    adjust(e.multiplicity, std::span<Comparison>(out.comparisons).subspan(begin, end - begin), n, n_ref, alpha);
+    begin = end;
   }
-  if (e.method == Method::cox && d_.observational && !e.covariates.empty() && !others(e).empty()) {
-    const Two t = split(rows, others(e).front(), e.reference);
-    const Comparison c = cox_first(t.y, t.event, group_only(t.group), alpha);
-    out.comparisons.push_back(c);
+}
+
+void Analyser::longitudinal(const EndpointPlan& e, const TrialRecords& r, const EndpointRows& rows, EndpointResult& out) {
+  const double alpha = e.alpha.value_or(s_.alpha);
+  const std::vector<ComparisonSpec> specs = comparisons(d_, e);
+  out.comparisons.assign(specs.size(), Comparison{});
+  // Groups: the reference 0, then the other arms in the protocol's order. A baseline
+  // term when the endpoint has a baseline visit; rows without a baseline value are
+  // left out then (complete cases), as ANCOVA leaves them.
+  const std::vector<std::size_t> arms = others(e);
+  bool with_baseline = false;
+  for (double b : rows.baseline) with_baseline = with_baseline || std::isfinite(b);
+  MmrmRows& m = mmrm_rows_;
+  m.clear();
+  for (std::size_t i = 0; i < rows.arm.size(); ++i) {
+    if (with_baseline && !std::isfinite(rows.baseline[i])) continue;
+    const auto at = std::find(arms.begin(), arms.end(), rows.arm[i]);
+    m.subject.push_back(static_cast<int>(rows.subject[i]));
+    m.visit.push_back(rows.visit[i]);
+    m.group.push_back(rows.arm[i] == e.reference ? 0 : static_cast<int>(at - arms.begin()) + 1);
+    m.y.push_back(rows.value[i]);
+    if (with_baseline) m.baseline.push_back(rows.baseline[i]);
   }
+  stats::MmrmData data{m.subject, m.visit, m.group, m.y, m.baseline, {}, static_cast<int>(e.visits.size()),
+                       static_cast<int>(arms.size()) + 1};
+  stats::MmrmOptions options;
+  options.conf = 1 - alpha;
+  const auto fit = stats::mmrm(data, options, mmrm_workspace_.get());
+  if (!fit) return;  // not estimable in this replicate: every comparison not ok
+  // Group g's contrast at visit v: group_g + visit_v:group_g (header of stats/mmrm.h).
+  const stats::MmrmFit& f = *fit.value;
+  const std::size_t visits = e.visits.size(), groups = arms.size() + 1;
+  const std::size_t first_group = visits, first_interaction = f.coef.size() - (groups - 1) * (visits - 1) -
+                                                                (with_baseline ? visits - 1 : 0);
+  const double q = stats::dist::t_quantile(1 - alpha / 2, f.df);
+  for (std::size_t c = 0; c < specs.size(); ++c) {
+    const std::size_t g = static_cast<std::size_t>(std::find(arms.begin(), arms.end(), specs[c].arm) - arms.begin()) + 1;
+    const std::size_t v = specs[c].visit, a = first_group + g - 1;
+    double est = f.coef[a], var = f.coef_at(a, a);
+    if (v > 0) {
+      const std::size_t b = first_interaction + (g - 1) * (visits - 1) + (v - 1);
+      est += f.coef[b];
+      var += f.coef_at(b, b) + 2 * f.coef_at(a, b);
+    }
+    if (!(var > 0) || !std::isfinite(est)) continue;
+    const double se = std::sqrt(var);
+    Comparison& k = out.comparisons[c];
+    k.ok = true;
+    k.estimate = est;
+    k.lower = est - q * se;
+    k.upper = est + q * se;
+    k.p_value = k.p_raw = 2 * stats::dist::t_cdf(-std::fabs(est / se), f.df);
+    k.reject = k.p_value < alpha;
+  }
+  adjust_by_visit(e, specs, rows, alpha, out);
 }
 
 std::vector<double> Analyser::critical_key(const EndpointPlan& e, const std::vector<double>& sizes, double alpha) const {
@@ -256,37 +228,7 @@ void Analyser::mcp(const EndpointPlan& e, const EndpointRows& rows, EndpointResu
 
 std::vector<double> true_effects(const TrialDesign& d, const EndpointPlan& e, const EndpointRows& rows) {
   std::vector<double> out;
-  const std::vector<std::size_t> arms = comparison_arms(d, e);
-  for (std::size_t a : arms) {
-    const Two t = split(rows, a, e.reference);
-    double v = NAN;
-    switch (e.method) {
-      case Method::fisher:
-      case Method::chi_square:
-        if (!t.y1.empty() && !t.y0.empty())
-          v = sum(t.y1) / static_cast<double>(t.y1.size()) - sum(t.y0) / static_cast<double>(t.y0.size());
-        break;
-      case Method::ancova: {  // the rows ANCOVA analyses: those with a baseline
-        double s1 = 0, n1 = 0, s0 = 0, n0 = 0;
-        for (std::size_t i = 0; i < t.y.size(); ++i) {
-          if (!std::isfinite(t.baseline[i])) continue;
-          (t.group[i] == 1 ? s1 : s0) += t.y[i];
-          ++(t.group[i] == 1 ? n1 : n0);
-        }
-        if (n1 > 0 && n0 > 0) v = s1 / n1 - s0 / n0;
-        break;
-      }
-      case Method::wilcoxon:
-        if (auto w = stats::wilcoxon_rank_sum(t.y1, t.y0, false, true); w && w.value->estimate) v = *w.value->estimate;
-        break;
-      case Method::cox: {
-        if (auto fit = stats::cox(t.y, t.event, group_only(t.group)); fit && fit.value->converged) v = fit.value->coef[0];
-        break;
-      }
-      default: break;
-    }
-    out.push_back(v);
-  }
+  for (const ComparisonSpec& c : comparisons(d, e)) out.push_back(true_effect(e, split(rows, c.arm, c.reference, c.visit)));
   return out;
 }
 

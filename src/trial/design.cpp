@@ -37,15 +37,26 @@ Reading reading_of(const std::string& instrument, const std::string& method, std
 
 Method method_of(const std::string& m, Reading r, std::string& note) {
   if (r == Reading::not_simulated) return Method::descriptive;
-  const bool binary = r == Reading::sri4 || r == Reading::undetectable || r == Reading::any_event;
-  if (m == "fisher" && binary) return Method::fisher;
-  if (m == "chi-square" && binary) return Method::chi_square;
-  if (m == "mcp-mod" && binary) return Method::mcp_mod;
-  if (m == "ancova" && r == Reading::value) return Method::ancova;
-  if (m == "wilcoxon" && r == Reading::value) return Method::wilcoxon;
-  if (m == "cox" && r == Reading::time_to_event) return Method::cox;
-  note = "analysis \"" + m + "\" is not run by the simulator on this endpoint; its distribution is reported";
+  const measures::MethodSpec* spec = measures::find_method(m);
+  if (!spec || !measures::runs_on(*spec, r)) {  // validation rejects these; a design made anyway says so
+    note = "analysis \"" + m + "\" does not run on this endpoint; its distribution is reported";
+    return Method::descriptive;
+  }
+  static constexpr std::pair<std::string_view, Method> kByName[] = {
+      {"fisher", Method::fisher}, {"chi-square", Method::chi_square}, {"cmh", Method::cmh},
+      {"logistic", Method::logistic}, {"t-test", Method::t_test}, {"ancova", Method::ancova},
+      {"mmrm", Method::mmrm}, {"wilcoxon", Method::wilcoxon}, {"logrank", Method::logrank},
+      {"cox", Method::cox}, {"poisson", Method::poisson}, {"mcp-mod", Method::mcp_mod}};
+  for (const auto& [name, method] : kByName)
+    if (name == m) return method;
   return Method::descriptive;
+}
+
+Multiplicity multiplicity_of(const std::optional<protocol::Fact<std::string>>& m) {
+  if (!m) return Multiplicity::none;
+  for (Multiplicity x : {Multiplicity::bonferroni, Multiplicity::holm, Multiplicity::hochberg, Multiplicity::dunnett})
+    if (m->value == to_string(x)) return x;
+  return Multiplicity::none;
 }
 
 }  // namespace
@@ -59,11 +70,28 @@ const char* to_string(Method m) {
   switch (m) {
     case Method::fisher: return "fisher";
     case Method::chi_square: return "chi-square";
+    case Method::cmh: return "cmh";
+    case Method::logistic: return "logistic";
+    case Method::t_test: return "t-test";
     case Method::ancova: return "ancova";
+    case Method::mmrm: return "mmrm";
     case Method::wilcoxon: return "wilcoxon";
+    case Method::logrank: return "logrank";
     case Method::cox: return "cox";
+    case Method::poisson: return "poisson";
     case Method::mcp_mod: return "mcp-mod";
     case Method::descriptive: return "descriptive";
+  }
+  return "";
+}
+
+const char* to_string(Multiplicity m) {
+  switch (m) {
+    case Multiplicity::none: return "none";
+    case Multiplicity::bonferroni: return "bonferroni";
+    case Multiplicity::holm: return "holm";
+    case Multiplicity::hochberg: return "hochberg";
+    case Multiplicity::dunnett: return "dunnett";
   }
   return "";
 }
@@ -157,8 +185,9 @@ DesignMade make_design(const protocol::Protocol& p, std::optional<model::Disease
         plan.reference = a;
         break;
       }
-    if (plan.method == Method::cox) plan.covariates = e.analysis.covariates.value;
+    if (plan.method == Method::cox || plan.method == Method::logistic) plan.covariates = e.analysis.covariates.value;
     if (e.analysis.alpha) plan.alpha = e.analysis.alpha->value;
+    plan.multiplicity = multiplicity_of(e.analysis.multiplicity);
     if (plan.reading == Reading::sri4 && !d.baseline_visit) {
       plan.reading = Reading::not_simulated;
       plan.method = Method::descriptive;

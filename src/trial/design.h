@@ -25,8 +25,14 @@ struct ArmInfo {
 
 using Reading = measures::Reading;  // how an endpoint's value is read from the records
 
-enum class Method { fisher, chi_square, ancova, wilcoxon, cox, mcp_mod, descriptive };
+enum class Method { fisher, chi_square, cmh, logistic, t_test, ancova, mmrm, wilcoxon, logrank, cox, poisson, mcp_mod, descriptive };
 const char* to_string(Method m);
+
+// How a pairwise analysis adjusts for comparing several doses with one reference
+// (at each visit): none, or the adjusted p-value of Bonferroni, Holm, Hochberg or
+// Dunnett's single-step test.
+enum class Multiplicity { none, bonferroni, holm, hochberg, dunnett };
+const char* to_string(Multiplicity m);
 
 struct EndpointPlan {
   std::string id, instrument;
@@ -37,10 +43,19 @@ struct EndpointPlan {
   std::vector<std::size_t> arms;    // compared arms (indices), in the protocol's order
   int sri_threshold = 4;            // the SRI reading's SLEDAI threshold (SRI-4; 5 to 8 for SRI-5 …)
   std::size_t reference = 0;        // the control arm of two-group comparisons
-  std::vector<std::string> covariates;  // for Cox: subject covariates (age_years, sledai_2k, prednisone_mg_per_day)
+  // For Cox and logistic regression: subject covariates (age_years, sledai_2k,
+  // prednisone_mg_per_day); logistic regression and CMH also take the randomisation strata.
+  std::vector<std::string> covariates;
   std::optional<double> alpha;      // the protocol's analysis.alpha, when it gives one
+  Multiplicity multiplicity = Multiplicity::none;
   std::string note;                 // why an endpoint is not simulated or analysed as written
   bool binary() const { return reading == Reading::sri4 || reading == Reading::undetectable || reading == Reading::any_event; }
+  // Read at each of its visits (a response or value at a visit) rather than once, as
+  // events by the last visit are: each visit is analysed, the decision at the last.
+  bool per_visit() const {
+    return visits.size() > 1 && method != Method::mcp_mod && method != Method::descriptive &&
+           (reading == Reading::sri4 || reading == Reading::undetectable || reading == Reading::value);
+  }
 };
 
 // The disease's activity score: SLEDAI-2K, ESSDAI or JADAS-27.

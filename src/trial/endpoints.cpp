@@ -13,15 +13,26 @@ void EndpointRows::clear() {
   baseline.clear();
   event.clear();
   subject.clear();
+  visit.clear();
+}
+
+void EndpointRows::append(const EndpointRows& o) {
+  arm.insert(arm.end(), o.arm.begin(), o.arm.end());
+  value.insert(value.end(), o.value.begin(), o.value.end());
+  baseline.insert(baseline.end(), o.baseline.begin(), o.baseline.end());
+  event.insert(event.end(), o.event.begin(), o.event.end());
+  subject.insert(subject.end(), o.subject.begin(), o.subject.end());
+  visit.insert(visit.end(), o.visit.begin(), o.visit.end());
 }
 
 int nominal_day(const TrialDesign& d, std::size_t v) { return d.protocol->visits[v].study_day(); }
 
-void derive_endpoint(const TrialDesign& d, const EndpointPlan& e, const TrialRecords& r, EndpointRows& out) {
-  out.clear();
-  if (e.reading == Reading::not_simulated || e.visits.empty()) return;
-  const auto last_visit = static_cast<std::uint16_t>(e.visits.back());
-  const int last_day = nominal_day(d, e.visits.back());
+namespace {
+
+// Appends the rows of the endpoint's timepoint `at` (a position in e.visits).
+void derive_at(const TrialDesign& d, const EndpointPlan& e, const TrialRecords& r, std::size_t at, EndpointRows& out) {
+  const auto last_visit = static_cast<std::uint16_t>(e.visits[at]);
+  const int last_day = nominal_day(d, e.visits[at]);
   const measures::InstrumentSpec* spec = measures::find_instrument(e.instrument);  // once, not per participant
   for (std::uint32_t s = 0; s < r.subjects.size(); ++s) {
     const Subject& subj = r.subjects[s];
@@ -65,6 +76,16 @@ void derive_endpoint(const TrialDesign& d, const EndpointPlan& e, const TrialRec
         }
         break;
       }
+      case Reading::event_count: {  // each event, with the days at risk
+        const bool infections_only = spec && spec->infections_only;
+        for (std::uint32_t i = r.event_begin[s]; i < r.event_begin[s + 1]; ++i) {
+          const AdverseEvent& a = r.events[i];
+          if (a.day > last_day) break;
+          if (a.day >= 1 && (!infections_only || a.category == AdverseEvent::Category::infection)) ++value;
+        }
+        event = std::min(subj.last_day, last_day);
+        break;
+      }
       case Reading::value: {
         const Test t = *spec->test;
         auto scale = [&](double v) { return spec->log10 ? std::log10(std::max(v, 1.0)) : v; };
@@ -82,7 +103,19 @@ void derive_endpoint(const TrialDesign& d, const EndpointPlan& e, const TrialRec
     out.baseline.push_back(baseline);
     out.event.push_back(event);
     out.subject.push_back(s);
+    out.visit.push_back(static_cast<std::uint16_t>(at));
   }
+}
+
+}  // namespace
+
+void derive_endpoint(const TrialDesign& d, const EndpointPlan& e, const TrialRecords& r, EndpointRows& out,
+                     Timepoints which) {
+  out.clear();
+  if (e.reading == Reading::not_simulated || e.visits.empty()) return;
+  if (which == Timepoints::all && e.per_visit())
+    for (std::size_t at = 0; at + 1 < e.visits.size(); ++at) derive_at(d, e, r, at, out);
+  derive_at(d, e, r, e.visits.size() - 1, out);
 }
 
 }  // namespace il2t::trial

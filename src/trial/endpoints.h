@@ -16,15 +16,24 @@ namespace il2t::trial {
 
 struct EndpointRows {
   std::vector<std::uint32_t> arm;  // per row: the participant's arm
-  std::vector<double> value;       // response (0/1 for binary readings), or time in days
+  std::vector<double> value;       // response (0/1 for binary readings), time in days, or a count
   std::vector<double> baseline;    // the value at the baseline visit (NaN when not measured)
-  std::vector<double> event;       // time to event: 1 event, 0 censored
+  std::vector<double> event;       // time to event: 1 event, 0 censored; a count: days at risk
   std::vector<std::uint32_t> subject;
+  std::vector<std::uint16_t> visit;  // the row's timepoint: a position in the endpoint's visits
   void clear();
+  void append(const EndpointRows& o);
 };
 
-// Fills `out` with the rows of the participants in the endpoint's compared arms.
-void derive_endpoint(const TrialDesign& d, const EndpointPlan& e, const TrialRecords& r, EndpointRows& out);
+// Which of an endpoint's timepoints to read: the last (what a single number per
+// participant means), or each of them when the endpoint is read per visit
+// (EndpointPlan::per_visit) — events by the last visit are read once either way.
+enum class Timepoints { last, all };
+
+// Fills `out` with the rows of the participants in the endpoint's compared arms, visit
+// by visit in the endpoint's order.
+void derive_endpoint(const TrialDesign& d, const EndpointPlan& e, const TrialRecords& r, EndpointRows& out,
+                     Timepoints which = Timepoints::last);
 
 // The study day of the protocol's visit `v` (nominal).
 int nominal_day(const TrialDesign& d, std::size_t v);

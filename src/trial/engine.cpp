@@ -100,7 +100,7 @@ bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecord
           if (d_.criteria.criteria[k].id == f.id && d_.criteria.criteria[k].inclusion == f.inclusion) ++out.failed_by[k];
       continue;
     }
-    std::size_t arm = 0;
+    std::size_t arm = 0, stratum = 0;
     if (s.balanced) {
       arm = (enrolled + s.turn) % d_.arms.size();
     } else if (randomiser && d_.simulated_strata.count == 1) {
@@ -109,7 +109,7 @@ bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecord
       // Each stratum's own blocks, as the site's list runs: how many each stratum enrols
       // is not known in advance, so its last block may be left incomplete.
       bool placed = true;
-      const std::size_t stratum = d_.simulated_strata.stratum_of(d_.strata, record, kScreeningDay, placed);
+      stratum = d_.simulated_strata.stratum_of(d_.strata, record, kScreeningDay, placed);
       if (!placed) ++out.unplaced;
       arm = randomiser->assign(stratum, allocation);
     } else {
@@ -117,6 +117,7 @@ bool TrialRunner::run(std::uint64_t replicate, const RunSettings& s, TrialRecord
       arm = arm_giving(d_, chooses_il2(c, e.candidate, d_.disease, choice));
     }
     if (!prepare(replicate, key, arm, e, s, pending, error)) return false;
+    prepared_[pending].subj.stratum = static_cast<std::uint32_t>(stratum);
     ++enrolled;
     if (++pending == prepared_.size()) {
       if (!flush(pending, replicate, s, out, error)) return false;

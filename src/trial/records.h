@@ -28,6 +28,7 @@ struct Subject {
   int last_day = 1;                // last study day observed (the end, or the day before dropout)
   bool completed = true;           // false: left the trial early (DS)
   std::uint32_t doses_planned = 0, doses_taken = 0;
+  std::uint32_t stratum = 0;  // the randomisation stratum (strata.h's SimulatedStrata); 0 unstratified
 };
 
 struct Finding {

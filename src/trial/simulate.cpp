@@ -28,6 +28,36 @@ void parallel(std::int64_t count, int threads, Job&& job) {
   for (auto& t : pool) t.join();
 }
 
+// Keeps one replicate's results for endpoint `k`: each comparison with the rows of its
+// two groups at its timepoint, or the MCP-Mod test.
+void keep(const TrialDesign& d, const EndpointPlan& e, const EndpointRows& rows, const EndpointResult& res,
+          std::int64_t replicate, int n, bool assurance, std::size_t k, std::vector<ReplicateResult>& out) {
+  ReplicateResult base;
+  base.replicate = replicate;
+  base.n = n;
+  base.assurance = assurance;
+  base.endpoint = static_cast<std::uint16_t>(k);
+  if (e.method == Method::mcp_mod) {
+    base.comparison = kMcpModTest;
+    base.n_analysed = static_cast<std::uint32_t>(rows.arm.size());
+    base.result.ok = res.mcp_ok;
+    base.result.reject = res.mcp_reject;
+    base.picked = res.mcp_pick;
+    out.push_back(base);
+    return;
+  }
+  const std::vector<ComparisonSpec> specs = comparisons(d, e);
+  for (std::size_t c = 0; c < specs.size() && c < res.comparisons.size(); ++c) {
+    ReplicateResult x = base;
+    x.comparison = static_cast<std::uint16_t>(c);
+    for (std::size_t i = 0; i < rows.arm.size(); ++i)
+      if (rows.visit[i] == specs[c].visit && (rows.arm[i] == specs[c].arm || rows.arm[i] == specs[c].reference))
+        ++x.n_analysed;
+    x.result = res.comparisons[c];
+    out.push_back(x);
+  }
+}
+
 // Replicates first..last-1 of size n on the threads, each with its own runner,
 // analyser and summary, merged at the end: all under `m` with `truth` (the power run),
 // or, with `draws`, each under its own posterior draw and trial effect, its outcome
@@ -43,6 +73,7 @@ Summary replicates(const TrialDesign& d, const model::Model& m, const Simulation
   std::vector<model::ReplicateModels> models;
   std::vector<TrialRecords> records(static_cast<std::size_t>(threads));
   std::vector<EndpointRows> rows(static_cast<std::size_t>(threads));
+  std::vector<std::vector<ReplicateResult>> kept(static_cast<std::size_t>(threads));
   for (int w = 0; w < threads; ++w) {
     partial.push_back(Summary::empty(d, n, max_day));
     runners.emplace_back(d, m);
@@ -66,8 +97,9 @@ Summary replicates(const TrialDesign& d, const model::Model& m, const Simulation
     } else {
       std::vector<EndpointResult> results;
       for (const EndpointPlan& e : d.endpoints) {
-        derive_endpoint(d, e, r, rows[wi]);
+        derive_endpoint(d, e, r, rows[wi], Timepoints::all);
         results.push_back(analysers[wi].analyse(e, r, rows[wi]));
+        if (s.keep_replicates) keep(d, e, rows[wi], results.back(), replicate, n, draws, results.size() - 1, kept[wi]);
       }
       accumulate(partial[wi], d, r, results, truth);
       if (draws && replicate < kMaxOutcomes) {
@@ -81,6 +113,10 @@ Summary replicates(const TrialDesign& d, const model::Model& m, const Simulation
   });
   Summary total = Summary::empty(d, n, max_day);
   for (const Summary& p : partial) total.merge(p);
+  const std::size_t before = out.replicate_results.size();
+  for (const auto& k : kept) out.replicate_results.insert(out.replicate_results.end(), k.begin(), k.end());
+  std::stable_sort(out.replicate_results.begin() + static_cast<std::ptrdiff_t>(before), out.replicate_results.end(),
+                   [](const ReplicateResult& a, const ReplicateResult& b) { return a.replicate < b.replicate; });
   if (draws) {
     out.draw_names = s.draws->names;
     for (const DrawOutcome& o : total.outcomes) out.draw_values.try_emplace(o.row, s.draws->rows[o.row]);
@@ -127,7 +163,7 @@ SimulationResult simulate(const TrialDesign& d, const model::Model& m, const Sim
         return;
       for (const EndpointPlan& e : d.endpoints) {
         EndpointRows rows;
-        derive_endpoint(d, e, r, rows);
+        derive_endpoint(d, e, r, rows, Timepoints::all);
         chunk_rows[static_cast<std::size_t>(c)].push_back(std::move(rows));
       }
       if (done) ++*done;
@@ -141,20 +177,14 @@ SimulationResult simulate(const TrialDesign& d, const model::Model& m, const Sim
   out.truth.per_arm = s.truth_per_arm;
   for (std::size_t e = 0; e < d.endpoints.size(); ++e) {
     EndpointRows pooled;
-    for (const auto& c : chunk_rows) {
-      const EndpointRows& x = c[e];
-      pooled.arm.insert(pooled.arm.end(), x.arm.begin(), x.arm.end());
-      pooled.value.insert(pooled.value.end(), x.value.begin(), x.value.end());
-      pooled.baseline.insert(pooled.baseline.end(), x.baseline.begin(), x.baseline.end());
-      pooled.event.insert(pooled.event.end(), x.event.begin(), x.event.end());
-      pooled.subject.insert(pooled.subject.end(), x.subject.begin(), x.subject.end());
-    }
+    for (const auto& c : chunk_rows) pooled.append(c[e]);
     out.truth.effects.push_back(true_effects(d, d.endpoints[e], pooled));
-    std::vector<double> means;
+    std::vector<double> means;  // at the last timepoint
+    const std::size_t last = d.endpoints[e].visits.empty() ? 0 : d.endpoints[e].visits.size() - 1;
     for (std::size_t a : d.endpoints[e].arms) {
       double sum = 0, n = 0;
       for (std::size_t i = 0; i < pooled.arm.size(); ++i)
-        if (pooled.arm[i] == a) {
+        if (pooled.arm[i] == a && pooled.visit[i] == last) {
           sum += pooled.value[i];
           ++n;
         }

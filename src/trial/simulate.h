@@ -37,6 +37,23 @@ struct SimulationSettings {
   // The assurance run: both set, or neither.
   const model::ParameterSet* base = nullptr;        // the parameter files the draws go into
   const model::ParameterDraws* draws = nullptr;
+  bool keep_replicates = false;  // keep each replicate's results (SimulationResult::replicate_results)
+};
+
+// One replicate trial's result for one comparison, or for an endpoint's MCP-Mod test
+// (`comparison` == kMcpModTest: estimate and interval not applicable, `picked` the arm
+// of the dose it picks or -1), as --replicate-results writes it.
+inline constexpr std::uint16_t kMcpModTest = 0xffff;
+struct ReplicateResult {
+  std::int64_t replicate = 0;
+  int n = 0;                  // the trial's size
+  bool assurance = false;     // from the run under posterior draws
+  std::uint16_t endpoint = 0;  // index into the design's endpoints
+  std::uint16_t comparison = 0;  // index into comparison_labels(), or kMcpModTest
+  std::uint32_t n_analysed = 0;  // the rows of the compared groups (the arm's and the reference's)
+  Comparison result;
+  int picked = -1;
+  int look = 1;  // the analysis the result comes from: 1 of 1 for a fixed design
 };
 
 struct Truth {
@@ -56,6 +73,9 @@ struct SimulationResult {
   std::vector<std::string> draw_names;
   std::map<std::uint32_t, std::vector<double>> draw_values;
   std::int64_t first = 0, last = 0;  // the replicates run: first..last-1
+  // With SimulationSettings::keep_replicates: by sample size, run (power, then
+  // assurance), replicate, endpoint and comparison, whatever the threads.
+  std::vector<ReplicateResult> replicate_results;
 };
 
 // The replicates shard `i` of `n` runs out of `total`.

@@ -11,6 +11,7 @@ list(APPEND IL2T_SOURCES
   trial/engine.cpp
   trial/endpoints.cpp
   trial/analysis.cpp
+  trial/compare.cpp
   trial/summary.cpp
   trial/simulate.cpp
   trial/load_protocol.cpp

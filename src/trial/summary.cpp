@@ -198,9 +198,12 @@ Headline headline(const TrialDesign& d, const std::vector<EndpointResult>& resul
     if (!r.mcp_ok || top >= r.arm_mean.size() || ref >= r.arm_mean.size()) return {};
     return {true, r.arm_mean[top] - r.arm_mean[ref], r.mcp_reject};
   }
-  const auto arms = comparison_arms(d, plan);
-  for (std::size_t c = 0; c < arms.size() && c < r.comparisons.size(); ++c)
-    if (arms[c] == main->second && r.comparisons[c].ok) return {true, r.comparisons[c].estimate, r.comparisons[c].reject};
+  // The main arm's comparison at the endpoint's last timepoint.
+  const auto specs = comparisons(d, plan);
+  for (std::size_t c = 0; c < specs.size() && c < r.comparisons.size(); ++c)
+    if (specs[c].arm == main->second && !specs[c].unadjusted && specs[c].visit + 1 == plan.visits.size() &&
+        r.comparisons[c].ok)
+      return {true, r.comparisons[c].estimate, r.comparisons[c].reject};
   return {};
 }
 

@@ -16,9 +16,15 @@ protocol=protocols/NCT04077684-dose-ranging.toml
 common=(--replicates 7 --truth-n 100 --seed 11 --n 40 --models linear)
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-"$il2trial" simulate "$protocol" "${common[@]}" --threads 1 --json "$work/one.json" >/dev/null 2>&1
-"$il2trial" simulate "$protocol" "${common[@]}" --threads 2 --json "$work/two.json" >/dev/null 2>&1
+"$il2trial" simulate "$protocol" "${common[@]}" --threads 1 --json "$work/one.json" --replicate-results "$work/one.csv" >/dev/null 2>&1
+"$il2trial" simulate "$protocol" "${common[@]}" --threads 2 --json "$work/two.json" --replicate-results "$work/two.csv" >/dev/null 2>&1
 cmp -s "$work/one.json" "$work/two.json" || fail "1 and 2 threads differ: diff $work/one.json $work/two.json"
+cmp -s "$work/one.csv" "$work/two.csv" || fail "per-replicate rows: 1 and 2 threads differ: diff $work/one.csv $work/two.csv"
+# Every replicate of both runs (power, assurance) has its rows.
+for run in power assurance; do
+  got=$(awk -F, -v r=$run 'NR > 1 && $2 == r { print $3 }' "$work/one.csv" | sort -un | tr '\n' ' ')
+  [ "$got" = "0 1 2 3 4 5 6 " ] || fail "per-replicate rows of the $run run: replicates $got"
+done
 
 # A stratified protocol (allocation within each stratum of disease activity): the same.
 stratified=tests/data/randomise/he2020-stratified.toml
@@ -28,10 +34,17 @@ cmp -s "$work/s1.json" "$work/s2.json" || fail "stratified: 1 and 2 threads diff
 grep -q '"randomisation"' "$work/s1.json" || fail "stratified: no randomisation note in $work/s1.json"
 
 for i in 0 1; do
-  "$il2trial" simulate "$protocol" "${common[@]}" --threads 1 --shard "$i/3" --out "$work/part$i.json" >/dev/null 2>&1
+  "$il2trial" simulate "$protocol" "${common[@]}" --threads 1 --shard "$i/3" --out "$work/part$i.json" \
+    --replicate-results "$work/part$i.csv" >/dev/null 2>&1
 done
 # A shard may name the protocol by another path: the SHA-256 identifies it.
-"$il2trial" simulate "$PWD/$protocol" "${common[@]}" --threads 1 --shard 2/3 --out "$work/part2.json" >/dev/null 2>&1
+"$il2trial" simulate "$PWD/$protocol" "${common[@]}" --threads 1 --shard 2/3 --out "$work/part2.json" \
+  --replicate-results "$work/part2.csv" >/dev/null 2>&1
+# The shards' rows, headers dropped and sorted as the whole run sorts them (by run, then
+# replicate; each shard's file is in that order), are the whole run's rows.
+{ head -1 "$work/one.csv"; for run in power assurance; do for i in 0 1 2; do
+  awk -F, -v r=$run 'NR > 1 && $2 == r' "$work/part$i.csv"; done; done; } >"$work/shards.csv"
+cmp -s "$work/one.csv" "$work/shards.csv" || fail "per-replicate rows of 3 shards differ from the whole run: diff $work/one.csv $work/shards.csv"
 "$il2trial" merge "$protocol" "$work/part2.json" "$work/part0.json" "$work/part1.json" --json "$work/merged.json" >/dev/null
 cmp -s "$work/one.json" "$work/merged.json" || fail "merged shards differ from the whole run: diff $work/one.json $work/merged.json"
 
@@ -46,4 +59,4 @@ grep -q "not a shard of the same run" "$work/err" || fail "other run: $(cat "$wo
 sed 's/"shard":\[0,3\]/"shard":[-7,3]/' "$work/part0.json" >"$work/bad.json"
 if "$il2trial" merge "$protocol" "$work/bad.json" "$work/part1.json" "$work/part2.json" >/dev/null 2>"$work/err"; then fail "merge accepted a bad shard index"; fi
 grep -q "is not a part i/n" "$work/err" || fail "bad shard index: $(cat "$work/err")"
-echo "simulate_identical: 1 thread = 2 threads = 3 merged shards (and 1 = 2 threads stratified); merge refuses bad sets"
+echo "simulate_identical: 1 thread = 2 threads = 3 merged shards (and 1 = 2 threads stratified; per-replicate rows too); merge refuses bad sets"

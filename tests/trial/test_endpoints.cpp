@@ -111,6 +111,7 @@ TEST(Analysis, FisherComparisonIsNewcombeWithFishersP) {
     rows.baseline.push_back(NAN);
     rows.event.push_back(0);
     rows.subject.push_back(static_cast<std::uint32_t>(i));
+    rows.visit.push_back(0);  // the endpoint's one timepoint
   }
   Analyser a(he.design, AnalysisSettings{});
   const EndpointResult res = a.analyse(e, r, rows);

@@ -1,0 +1,40 @@
+#include "report/replicate_csv.h"
+
+#include <cmath>
+#include <fmt/format.h>
+
+#include "data/csv.h"
+#include "trial/analysis.h"
+
+namespace il2t::report {
+
+namespace {
+
+std::string number(double v) { return std::isfinite(v) ? fmt::format("{:.17g}", v) : std::string(); }
+
+}  // namespace
+
+std::string replicate_results_csv(const trial::TrialDesign& d, const trial::SimulationResult& r) {
+  std::string out = data::csv_row({"n", "run", "replicate", "endpoint", "comparison", "method", "estimable", "estimate",
+                                   "lower", "upper", "p_value", "p_unadjusted", "reject", "picked_arm", "n_analysed",
+                                   "look", "looks"});
+  std::vector<std::vector<std::string>> labels;
+  for (const trial::EndpointPlan& e : d.endpoints) labels.push_back(trial::comparison_labels(d, e));
+  for (const trial::ReplicateResult& x : r.replicate_results) {
+    const trial::EndpointPlan& e = d.endpoints[x.endpoint];
+    const bool test = x.comparison == trial::kMcpModTest;
+    const trial::Comparison& c = x.result;
+    const bool numbers = c.ok && !test;
+    out += data::csv_row({std::to_string(x.n), x.assurance ? "assurance" : "power", std::to_string(x.replicate), e.id,
+                          test ? "dose-response (MCP-Mod)" : labels[x.endpoint][x.comparison], trial::to_string(e.method),
+                          c.ok ? "true" : "false", numbers ? number(c.estimate) : "", numbers ? number(c.lower) : "",
+                          numbers ? number(c.upper) : "", numbers ? number(c.p_value) : "",
+                          numbers && e.multiplicity != trial::Multiplicity::none ? number(c.p_raw) : "",
+                          c.reject ? "true" : "false",
+                          test && x.picked >= 0 ? d.arms[static_cast<std::size_t>(x.picked)].id : "",
+                          std::to_string(x.n_analysed), std::to_string(x.look), "1"});
+  }
+  return out;
+}
+
+}  // namespace il2t::report

@@ -1,0 +1,2 @@
+args: validate tests/data/bad/analysis-methods.toml
+exit: 1
