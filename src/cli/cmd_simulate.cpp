@@ -18,12 +18,14 @@
 #include "report/sim_html.h"
 #include "report/sim_json.h"
 #include "report/replicate_csv.h"
+#include "report/sample_size_report.h"
 #include "report/sim_text.h"
 #include "report/stats_runner.h"
 #include "data/atomic_file.h"
 #include "sdtm/delivery.h"
 #include "sdtm/write_trial.h"
 #include "trial/engine.h"
+#include "trial/sample_size.h"
 #include "trial/simulate.h"
 
 namespace il2t::cli {
@@ -35,6 +37,8 @@ constexpr const char* kCmd = "il2trial simulate";
 struct Options {
   std::string file, n_text, json, report, shard_text, out, records, model_dir = model::default_model_dir(), posterior;
   std::string replicate_results;  // CSV: one row per replicate and comparison
+  double target_power = 0;        // > 0: search the size that reaches it
+  std::string size_range;         // LO:HI for the search
   bool fixed = false;
   std::string seed_text = "1", models = report::kDefaultModels;
   std::vector<std::string> sets, parts;
@@ -152,6 +156,47 @@ std::optional<std::vector<sdtm::Dataset>> records_of(const trial::TrialDesign& d
   return sdtm::write_trial(d, r, {});
 }
 
+// --target-power: the smallest size reaching it, printed (and written as --json).
+int size_search(const Options& o, const trial::TrialDesign& d, const model::Model& m, const trial::SimulationSettings& s) {
+  int lo = std::max(4, 2 * static_cast<int>(d.arms.size())), hi = std::min(report::kMaxParticipants, 4 * d.planned_n);
+  if (!o.size_range.empty()) {
+    const auto colon = o.size_range.find(':');
+    if (colon == std::string::npos || !whole(o.size_range.substr(0, colon), lo) ||
+        !whole(o.size_range.substr(colon + 1), hi) || lo < 2 || hi <= lo || hi > report::kMaxParticipants) {
+      std::cerr << kCmd << ": error: --size-range " << o.size_range << ": give LO:HI with 2 ≤ LO < HI ≤ "
+                << report::kMaxParticipants << "\n";
+      return 2;
+    }
+  }
+  if (lo >= hi) {
+    std::cerr << kCmd << ": error: --size-range: the protocol's enrolment leaves no range to search; give LO:HI\n";
+    return 2;
+  }
+  std::atomic<std::int64_t> done{0};
+  trial::SizeSearch found;
+  const std::int64_t per_size = (s.draws ? 2 : 1) * s.replicates;
+  const double seconds = with_progress("searching the size", 2 * (10 * per_size + trial::truth_chunks(s.truth_per_arm)), done,
+                                       [&] { found = trial::find_sample_size(d, m, s, o.target_power, lo, hi, &done); });
+  if (!found.ok) {
+    std::cerr << o.file << ": error: " << found.error << "\n";
+    return 1;
+  }
+  std::cerr << kCmd << ": " << found.points.size() << " sizes in " << seconds << " s\n";
+  const auto j = report::sample_size_json(d, found, s.replicates);
+  if (!o.json.empty() && o.json != "-") {
+    OutputSet outputs;
+    Error e = outputs.file(o.json, j.dump(2) + "\n");
+    if (e.empty()) e = outputs.commit();
+    if (!e.empty()) {
+      std::cerr << kCmd << ": error: " << e << " (no output was written)\n";
+      return 1;
+    }
+  }
+  std::cout << (o.json == "-" ? j.dump(2) + "\n" : report::sample_size_text(j));
+  std::cout.flush();
+  return std::cout ? 0 : 1;
+}
+
 int run(Options o) {
   const auto seed = parse_seed(o.seed_text, kCmd);
   const auto overrides = parse_sets(o.sets, kCmd);
@@ -196,6 +241,20 @@ int run(Options o) {
     std::cerr << kCmd << ": error: --out is for a shard's partial result (with --shard i/n); use --json or --report\n";
     return 2;
   }
+  if (o.target_power != 0 && !(o.target_power > 0 && o.target_power < 1)) {
+    std::cerr << kCmd << ": error: --target-power " << o.target_power << ": give a power between 0 and 1 (e.g. 0.8)\n";
+    return 2;
+  }
+  if (o.target_power == 0 && !o.size_range.empty()) {
+    std::cerr << kCmd << ": error: --size-range is the range --target-power searches; give --target-power too\n";
+    return 2;
+  }
+  if (o.target_power > 0 && (!o.n_text.empty() || !o.shard_text.empty() || !o.report.empty() || !o.records.empty() ||
+                             !o.replicate_results.empty() || o.null_effect)) {
+    std::cerr << kCmd << ": error: --target-power searches the size itself: it takes --size-range, --replicates and"
+              << " --json, not --n, --shard, --report, --records, --replicate-results or --null\n";
+    return 2;
+  }
   const auto analysis = analysis_settings(o.alpha, o.delta, o.models, kCmd);
   if (!analysis) return 2;
   int status = 1;
@@ -227,6 +286,7 @@ int run(Options o) {
     s.base = &base;
     s.draws = &*choice->draws;
   }
+  if (o.target_power > 0) return size_search(o, d, *prep->model, s);
   report::SimProvenance pv{o.file, prep->loaded.sha256, prep->model->parameters.fingerprint(), kVersion, *seed,
                            o.replicates, o.null_effect, o.truth_per_arm, o.alpha, o.delta, o.models, *ns,
                            choice->file, choice->sha256,
@@ -361,6 +421,8 @@ void add_simulate(CLI::App& app, int& status) {
   cmd->add_flag("--null", o->null_effect, "IL-2 without effect (its doses given as placebo): the rejection rate is the type I error");
   cmd->add_option("--json", o->json, "Write the results as JSON to this file (- for standard output)");
   cmd->add_option("--report", o->report, "Write a self-contained HTML report to this file");
+  cmd->add_option("--target-power", o->target_power, "Find the smallest size whose primary analysis reaches this power (with the posterior: assurance), e.g. 0.8, with its Monte Carlo range");
+  cmd->add_option("--size-range", o->size_range, "LO:HI, the sizes --target-power searches (default: 2 per arm, at least 4, to 4 times the enrolment)");
   cmd->add_option("--replicate-results", o->replicate_results, "Write one CSV row per replicate trial and comparison (estimate, interval, p-value, decision, n, look) to this file (- for standard output)");
   cmd->add_option("--records", o->records, "Also write the first replicate trial's records as SDTM datasets (DM, DS, EX, SV, VS, AE, CM, LB, RS, QS) into DIR/csv and DIR/xpt: il2trial analyze reads either back");
   cmd->add_option("--shard", o->shard_text, "Run part i of n of the replicates (i/n, from 0) and write it to --out");

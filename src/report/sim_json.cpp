@@ -230,13 +230,8 @@ std::vector<std::pair<int, double>> infection_km(const trial::InfectionStats& in
 }
 
 double primary_power(const trial::TrialDesign& d, const trial::Summary& s) {
-  for (std::size_t e = 0; e < d.endpoints.size(); ++e) {
-    if (!d.endpoints[e].primary) continue;
-    const trial::EndpointStats& st = s.endpoints[e];
-    if (d.endpoints[e].method == trial::Method::mcp_mod) return frac(st.mcp_reject, st.mcp_ok);
-    if (!st.comparisons.empty()) return frac(st.comparisons[0].reject, st.comparisons[0].ok);
-  }
-  return NAN;
+  const trial::PrimaryCount c = trial::primary_count(d, s);
+  return c.ok > 0 ? frac(c.success, c.ok) : NAN;
 }
 
 ordered_json simulation_json(const trial::TrialDesign& d, const SimProvenance& p, const trial::SimulationResult& r) {

@@ -14,6 +14,7 @@ list(APPEND IL2T_SOURCES
   report/sim_json.cpp
   report/sim_text.cpp
   report/replicate_csv.cpp
+  report/sample_size_report.cpp
   report/uncertainty.cpp
   report/sim_html.cpp
   report/analysis_report.cpp

@@ -14,6 +14,7 @@ list(APPEND IL2T_SOURCES
   trial/compare.cpp
   trial/summary.cpp
   trial/simulate.cpp
+  trial/sample_size.cpp
   trial/load_protocol.cpp
   trial/participant_plan.cpp
 )

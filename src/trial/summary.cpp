@@ -185,6 +185,19 @@ std::optional<std::pair<std::size_t, std::size_t>> main_comparison(const TrialDe
   return std::nullopt;
 }
 
+PrimaryCount primary_count(const TrialDesign& d, const Summary& s) {
+  const auto main = main_comparison(d);
+  if (!main || main->first >= s.endpoints.size()) return {};
+  const EndpointPlan& plan = d.endpoints[main->first];
+  const EndpointStats& st = s.endpoints[main->first];
+  if (plan.method == Method::mcp_mod) return {st.mcp_ok, st.mcp_reject};
+  const auto specs = comparisons(d, plan);
+  for (std::size_t c = 0; c < specs.size() && c < st.comparisons.size(); ++c)
+    if (specs[c].arm == main->second && !specs[c].unadjusted && specs[c].visit + 1 == plan.visits.size())
+      return {st.comparisons[c].ok, st.comparisons[c].reject};
+  return {};
+}
+
 Headline headline(const TrialDesign& d, const std::vector<EndpointResult>& results) {
   const auto main = main_comparison(d);
   if (!main || main->first >= results.size()) return {};

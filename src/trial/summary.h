@@ -114,6 +114,14 @@ Headline headline(const TrialDesign& d, const std::vector<EndpointResult>& resul
 // protocol's arms): the compared arm with the highest IL-2 dose; nullopt without them.
 std::optional<std::pair<std::size_t, std::size_t>> main_comparison(const TrialDesign& d);
 
+// How many replicates analysed the primary analysis (`ok`) and how many of them it
+// succeeded in (headline()'s success: the main comparison at the last timepoint, or
+// MCP-Mod's test); both 0 without a primary endpoint.
+struct PrimaryCount {
+  std::int64_t ok = 0, success = 0;
+};
+PrimaryCount primary_count(const TrialDesign& d, const Summary& s);
+
 // Adds one replicate: its records, and each endpoint's result against the truth.
 void accumulate(Summary& s, const TrialDesign& d, const TrialRecords& r, const std::vector<EndpointResult>& results,
                 const std::vector<std::vector<double>>& truth);
