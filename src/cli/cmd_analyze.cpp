@@ -118,6 +118,14 @@ int run(const Options& o) {
   pv.problems = read.problems;
   pv.events_delivered = delivery.study.count("AE") > 0;
   pv.ignored = not_read;
+  // A delivery carries no randomisation stratum per participant in a fixed place: say so
+  // where an analysis would take it.
+  if (!d.strata.factors.empty())
+    for (const trial::EndpointPlan& e : d.endpoints)
+      if (e.method == trial::Method::cmh || e.method == trial::Method::logistic)
+        std::cerr << kCmd << ": warning: endpoint " << e.id << " (" << trial::to_string(e.method)
+                  << "): the SDTM delivery gives no randomisation stratum per participant, so it is analysed"
+                  << " unstratified\n";
   const auto j = report::analysis_json(d, pv, records, analyses);
   // Every output file, or none.
   OutputSet outputs;
