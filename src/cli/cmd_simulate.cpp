@@ -37,7 +37,9 @@ constexpr const char* kCmd = "il2trial simulate";
 struct Options {
   std::string file, n_text, json, report, shard_text, out, records, model_dir = model::default_model_dir(), posterior;
   std::string replicate_results;  // CSV: one row per replicate and comparison
-  double target_power = 0;        // > 0: search the size that reaches it
+  std::string target_power_text;  // given: search the size that reaches it
+  bool target_power_given = false;
+  double target_power = 0;
   std::string size_range;         // LO:HI for the search
   bool fixed = false;
   std::string seed_text = "1", models = report::kDefaultModels;
@@ -241,15 +243,20 @@ int run(Options o) {
     std::cerr << kCmd << ": error: --out is for a shard's partial result (with --shard i/n); use --json or --report\n";
     return 2;
   }
-  if (o.target_power != 0 && !(o.target_power > 0 && o.target_power < 1)) {
-    std::cerr << kCmd << ": error: --target-power " << o.target_power << ": give a power between 0 and 1 (e.g. 0.8)\n";
-    return 2;
+  if (o.target_power_given) {
+    char* end = nullptr;
+    o.target_power = std::strtod(o.target_power_text.c_str(), &end);
+    if (o.target_power_text.empty() || *end != '\0' || !(o.target_power > 0 && o.target_power < 1)) {
+      std::cerr << kCmd << ": error: --target-power " << o.target_power_text
+                << ": give a power between 0 and 1 (e.g. 0.8)\n";
+      return 2;
+    }
   }
-  if (o.target_power == 0 && !o.size_range.empty()) {
+  if (!o.target_power_given && !o.size_range.empty()) {
     std::cerr << kCmd << ": error: --size-range is the range --target-power searches; give --target-power too\n";
     return 2;
   }
-  if (o.target_power > 0 && (!o.n_text.empty() || !o.shard_text.empty() || !o.report.empty() || !o.records.empty() ||
+  if (o.target_power_given && (!o.n_text.empty() || !o.shard_text.empty() || !o.report.empty() || !o.records.empty() ||
                              !o.replicate_results.empty() || o.null_effect)) {
     std::cerr << kCmd << ": error: --target-power searches the size itself: it takes --size-range, --replicates and"
               << " --json, not --n, --shard, --report, --records, --replicate-results or --null\n";
@@ -286,7 +293,7 @@ int run(Options o) {
     s.base = &base;
     s.draws = &*choice->draws;
   }
-  if (o.target_power > 0) return size_search(o, d, *prep->model, s);
+  if (o.target_power_given) return size_search(o, d, *prep->model, s);
   report::SimProvenance pv{o.file, prep->loaded.sha256, prep->model->parameters.fingerprint(), kVersion, *seed,
                            o.replicates, o.null_effect, o.truth_per_arm, o.alpha, o.delta, o.models, *ns,
                            choice->file, choice->sha256,
@@ -421,7 +428,7 @@ void add_simulate(CLI::App& app, int& status) {
   cmd->add_flag("--null", o->null_effect, "IL-2 without effect (its doses given as placebo): the rejection rate is the type I error");
   cmd->add_option("--json", o->json, "Write the results as JSON to this file (- for standard output)");
   cmd->add_option("--report", o->report, "Write a self-contained HTML report to this file");
-  cmd->add_option("--target-power", o->target_power, "Find the smallest size whose primary analysis reaches this power (with the posterior: assurance), e.g. 0.8, with its Monte Carlo range");
+  auto* target = cmd->add_option("--target-power", o->target_power_text, "Find the smallest size whose primary analysis reaches this power (with the posterior: assurance), e.g. 0.8, with its Monte Carlo range");
   cmd->add_option("--size-range", o->size_range, "LO:HI, the sizes --target-power searches (default: 2 per arm, at least 4, to 4 times the enrolment)");
   cmd->add_option("--replicate-results", o->replicate_results, "Write one CSV row per replicate trial and comparison (estimate, interval, p-value, decision, n, look) to this file (- for standard output)");
   cmd->add_option("--records", o->records, "Also write the first replicate trial's records as SDTM datasets (DM, DS, EX, SV, VS, AE, CM, LB, RS, QS) into DIR/csv and DIR/xpt: il2trial analyze reads either back");
@@ -438,7 +445,10 @@ void add_simulate(CLI::App& app, int& status) {
                   "data/calibration/posterior.csv): the replicates run again, each under its own draw and trial effect, "
                   "for the probability of success; power uses the posterior median");
   cmd->add_flag("--fixed", o->fixed, "No posterior: power at the parameter files' values alone, as if the model were known");
-  cmd->callback([o, &status] { status = run(*o); });
+  cmd->callback([o, target, &status] {
+    o->target_power_given = target->count() > 0;
+    status = run(*o);
+  });
 
   auto* mg = app.add_subcommand("merge", "Combine the shards of a simulation (simulate --shard i/n) into its whole result");
   auto m = std::make_shared<Options>();

@@ -28,11 +28,15 @@ class OutputSet {
 
  private:
   struct Staged {
-    std::string from, to;
+    std::string from, to;  // from empty: a device or pipe, written in place at commit
     bool folder = false;
+    std::string content;   // what a device or pipe gets
   };
   std::vector<Staged> staged_;
   void discard();
+  // Where `path` is written (a link followed); an Error when it is a folder or is
+  // already an output of this set.
+  Error claim(const std::string& path, std::string& target);
 };
 
 }  // namespace il2t::cli

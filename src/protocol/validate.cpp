@@ -50,9 +50,19 @@ void analysis_method(Diagnostics& d, const Endpoint& e, const std::string& where
   if (measures::find_instrument(e.instrument.value) && !measures::runs_on(*spec, r))
     d.error(m.pos, at + ": \"" + m.value + "\" needs " + std::string(spec->needs) + "; instrument \"" +
                        e.instrument.value + "\" does not give one under it");
+  const Strings& covariates = e.analysis.covariates.value;
+  for (std::size_t i = 0; i < covariates.size(); ++i)
+    if (std::find(covariates.begin(), covariates.begin() + static_cast<std::ptrdiff_t>(i), covariates[i]) !=
+        covariates.begin() + static_cast<std::ptrdiff_t>(i))
+      d.error(e.analysis.covariates.pos, where + ".analysis.covariates: \"" + covariates[i] + "\" is named twice");
   if (e.analysis.multiplicity) {
     one_of(d, *e.analysis.multiplicity, where + ".analysis.multiplicity",
            {"none", "bonferroni", "holm", "hochberg", "dunnett"});
+    const std::string& adjust = e.analysis.multiplicity->value;
+    if (spec->pairwise && e.compare.value.size() <= 2 &&
+        (adjust == "bonferroni" || adjust == "holm" || adjust == "hochberg" || adjust == "dunnett"))
+      d.warning(e.analysis.multiplicity->pos, where + ".analysis.multiplicity: one comparison, so \"" +
+                                                  e.analysis.multiplicity->value + "\" adjusts nothing");
     if (!spec->pairwise && e.analysis.multiplicity->value != "none")
       d.error(e.analysis.multiplicity->pos, where + ".analysis.multiplicity: \"" + m.value +
                                                 "\" makes no pairwise comparisons to adjust");

@@ -74,6 +74,7 @@ json analysis_json(const trial::TrialDesign& d, const AnalysisProvenance& p, con
   for (const trial::EndpointAnalysis& x : a) {
     const trial::EndpointPlan& e = *x.plan;
     json ej = {{"id", e.id}, {"instrument", e.instrument}, {"primary", e.primary}, {"method", trial::to_string(e.method)},
+               {"multiplicity", trial::to_string(e.multiplicity)},
                {"alpha", e.alpha.value_or(p.alpha)}};
     if (!e.note.empty()) ej["note"] = e.note;
     if (!has_data(e, r, p.events_delivered)) {

@@ -55,6 +55,8 @@ std::string sample_size_text(const nlohmann::ordered_json& j) {
   if (j["n"].is_null()) {
     o += fmt::format("  not reached within n = {}: widen --size-range\n", j["range"][1].get<int>());
   } else {
+    if (j["n"].get<int>() == j["range"][0].get<int>())
+      o += "  reached at the lower end of the range: a smaller size may reach it too (lower --size-range)\n";
     o += fmt::format("  n = {} (Monte Carlo range {} to {}: the sizes whose {} is within 1.96 SE of the target;\n"
                      "  more --replicates narrow it)\n",
                      j["n"].get<int>(), size(j["monte_carlo_range"][0]), size(j["monte_carlo_range"][1]), rate);

@@ -276,6 +276,7 @@ ordered_json simulation_json(const trial::TrialDesign& d, const SimProvenance& p
       const trial::EndpointStats& st = s.endpoints[e];
       ordered_json x{{"id", plan.id}, {"primary", plan.primary}, {"instrument", plan.instrument},
                      {"method", trial::to_string(plan.method)}};
+      if (plan.multiplicity != trial::Multiplicity::none) x["multiplicity"] = trial::to_string(plan.multiplicity);
       if (!plan.note.empty()) x["note"] = plan.note;
       if (plan.reading == trial::Reading::not_simulated) {
         size["endpoints"].push_back(x);
@@ -293,10 +294,7 @@ ordered_json simulation_json(const trial::TrialDesign& d, const SimProvenance& p
         const trial::ComparisonStats& cs = st.comparisons[c];
         const double truth = r.truth.effects[e][c];
         x["comparisons"].push_back({{"comparison", labels[c]},
-                                    {"scale", plan.method == trial::Method::cox ? "log hazard ratio"
-                                              : plan.binary()                   ? "risk difference"
-                                              : plan.method == trial::Method::wilcoxon ? "location shift"
-                                                                                       : "mean difference"},
+                                    {"scale", trial::estimate_scale(plan.method)},
                                     {p.null_effect ? "type_i_error" : "power", num(frac(cs.reject, cs.ok))},
                                     {"analysed", cs.ok},
                                     {"mean_estimate", num(cs.estimate.mean())},

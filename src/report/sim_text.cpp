@@ -94,8 +94,9 @@ std::string simulation_text(const ordered_json& j) {
       out += "placed by no rule of a stratification factor (allocated in strata of their own): " +
              pct(size["unplaced_in_strata_rate"]) + " of those enrolled\n";
     for (const ordered_json& e : size["endpoints"]) {
-      out += fmt::format("\n{} {} ({}, {})\n", e["primary"].get<bool>() ? "primary" : "secondary", e["id"].get<std::string>(),
-                         e["instrument"].get<std::string>(), e["method"].get<std::string>());
+      out += fmt::format("\n{} {} ({}, {}{})\n", e["primary"].get<bool>() ? "primary" : "secondary", e["id"].get<std::string>(),
+                         e["instrument"].get<std::string>(), e["method"].get<std::string>(),
+                         e.contains("multiplicity") ? ", " + e["multiplicity"].get<std::string>() + "-adjusted across doses" : "");
       if (e.contains("note")) out += "  " + e["note"].get<std::string>() + "\n";
       if (!e.contains("arms")) continue;
       out += fmt::format("  {:<16} {:>9} {:>19} {:>9}\n", "arm", "mean", "5–95 % of trials", "truth");

@@ -22,6 +22,25 @@ bool pairwise_method(Method m) { return m != Method::mcp_mod && m != Method::des
 
 }  // namespace
 
+const char* estimate_scale(Method m) {
+  switch (m) {
+    case Method::fisher:
+    case Method::chi_square: return "risk difference";
+    case Method::cmh:
+    case Method::logistic: return "log odds ratio";
+    case Method::t_test:
+    case Method::ancova:
+    case Method::mmrm: return "mean difference";
+    case Method::wilcoxon: return "location shift";
+    case Method::logrank:
+    case Method::cox: return "log hazard ratio";
+    case Method::poisson: return "log rate ratio";
+    case Method::mcp_mod:
+    case Method::descriptive: break;
+  }
+  return "";
+}
+
 std::vector<ComparisonSpec> comparisons(const TrialDesign& d, const EndpointPlan& e) {
   std::vector<ComparisonSpec> out;
   const std::vector<std::size_t> arms = others(e);

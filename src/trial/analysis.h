@@ -41,6 +41,10 @@ struct Comparison {
   bool reject = false;
 };
 
+// The scale of a comparison's estimate under method `m` ("risk difference", "log odds
+// ratio", ...), as the output names it.
+const char* estimate_scale(Method m);
+
 // What a comparison compares: an arm against the reference at one of the endpoint's
 // timepoints (a position in EndpointPlan::visits), or the unadjusted contrast of an
 // observational study's Cox model.

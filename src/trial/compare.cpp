@@ -281,7 +281,8 @@ void adjust(Multiplicity m, std::span<Comparison> c, std::span<const double> n, 
       for (double ni : n) lambda.push_back(std::sqrt(ni / (ni + n_ref)));
       for (double pi : p) {
         const double z = stats::dist::norm_quantile(1 - std::max(pi, 1e-300) / 2);
-        adjusted.push_back(std::clamp(1 - stats::dunnett_probability(z, lambda, INFINITY, false), 0.0, 1.0));
+        // At least the comparison's own p: 1 − P underflows to 0 where p is tiny.
+        adjusted.push_back(std::clamp(1 - stats::dunnett_probability(z, lambda, INFINITY, false), pi, 1.0));
       }
       break;
     }

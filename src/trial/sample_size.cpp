@@ -36,6 +36,11 @@ SizeSearch find_sample_size(const TrialDesign& d, const model::Model& m, const S
   out.lo = lo;
   out.hi = hi;
   out.assurance = s.draws != nullptr;
+  const auto main = main_comparison(d);
+  if (!main || d.endpoints[main->first].method == Method::descriptive) {
+    out.error = "no primary endpoint the simulator tests (a descriptive or unsimulated one has no power): nothing to size";
+    return out;
+  }
   std::map<int, PrimaryCount> seen;
   auto run = [&](const std::vector<int>& ns) {
     SimulationSettings x = s;
@@ -47,13 +52,9 @@ SizeSearch find_sample_size(const TrialDesign& d, const model::Model& m, const S
     }
     const std::vector<Summary>& sums = out.assurance ? r.assurance : r.summaries;
     for (const Summary& sum : sums) seen[sum.n] = primary_count(d, sum);
-    if (const auto main = main_comparison(d); main && out.truth_mean.empty()) out.truth_mean = r.truth.arm_mean[main->first];
+    if (out.truth_mean.empty()) out.truth_mean = r.truth.arm_mean[main->first];
     return true;
   };
-  if (!main_comparison(d)) {
-    out.error = "no primary endpoint the simulator analyses: nothing to size";
-    return out;
-  }
   const std::vector<int> grid = size_grid(lo, hi, kGrid);
   if (!run(grid)) return out;
   auto reaches = [&](int n) { const SizePoint p{n, seen[n]}; return p.count.ok > 0 && p.rate() >= target; };

@@ -59,4 +59,21 @@ grep -q "not a shard of the same run" "$work/err" || fail "other run: $(cat "$wo
 sed 's/"shard":\[0,3\]/"shard":[-7,3]/' "$work/part0.json" >"$work/bad.json"
 if "$il2trial" merge "$protocol" "$work/bad.json" "$work/part1.json" "$work/part2.json" >/dev/null 2>"$work/err"; then fail "merge accepted a bad shard index"; fi
 grep -q "is not a part i/n" "$work/err" || fail "bad shard index: $(cat "$work/err")"
-echo "simulate_identical: 1 thread = 2 threads = 3 merged shards (and 1 = 2 threads stratified; per-replicate rows too); merge refuses bad sets"
+# Outputs as a set: a device is written in place, never replaced; one path named for
+# two outputs, or a folder, is refused before anything is moved, and earlier files stay.
+quick=(--replicates 2 --truth-n 100 --seed 11 --n 40 --fixed --threads 1)
+"$il2trial" simulate "$protocol" "${quick[@]}" --replicate-results /dev/null >/dev/null 2>&1 || fail "--replicate-results /dev/null failed"
+[ -c /dev/null ] || fail "/dev/null is no longer a device"
+echo EARLIER >"$work/earlier.json"
+if "$il2trial" simulate "$protocol" "${quick[@]}" --json "$work/earlier.json" --replicate-results "$work/earlier.json" \
+  >/dev/null 2>"$work/err"; then fail "one path for two outputs was accepted"; fi
+grep -q "named for two outputs" "$work/err" || fail "two outputs: $(cat "$work/err")"
+if "$il2trial" simulate "$protocol" "${quick[@]}" --json "$work/earlier.json" --replicate-results "$work" \
+  >/dev/null 2>"$work/err"; then fail "a folder as an output file was accepted"; fi
+grep -q "is a folder" "$work/err" || fail "folder: $(cat "$work/err")"
+[ "$(cat "$work/earlier.json")" = EARLIER ] || fail "a refused run changed an earlier file"
+ln -s "$work/earlier.json" "$work/link.json"
+"$il2trial" simulate "$protocol" "${quick[@]}" --json "$work/link.json" >/dev/null 2>&1 || fail "--json through a link failed"
+[ -L "$work/link.json" ] && grep -q '"provenance"' "$work/earlier.json" || fail "a link was replaced, not followed"
+
+echo "simulate_identical: 1 thread = 2 threads = 3 merged shards (and 1 = 2 threads stratified; per-replicate rows too); merge refuses bad sets; outputs are a set"
