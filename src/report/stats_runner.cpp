@@ -516,6 +516,9 @@ Result mcpmod(const data::Columns& csv, const StatsOptions& o) {
   IL2T_TRY(d, column(csv, o.dose, "--dose", data::CellRule::non_negative));
   IL2T_TRY(y, column(csv, o.response.empty() ? o.outcome : o.response, "--response", data::CellRule::any_number));
   if (o.models.empty()) return Result::fail("give the candidate models with --models, e.g. linear,emax:0.2,sigEmax:0.4:3");
+  if (!(o.delta > 0) || !std::isfinite(o.delta))
+    return Result::fail("--delta " + fmt::format("{}", o.delta) +
+                        ": the clinically relevant effect must be a positive number on the response's scale");
   IL2T_TRY(models, parse_models(o.models));
   const double alpha = (1 - o.conf) / 2;  // one-sided at half the two-sided level: 0.025 for --conf 0.95
   IL2T_TRY(t, stats::mct_test(*d.value, *y.value, *models.value, o.decreasing, alpha));
