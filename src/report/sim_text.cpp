@@ -104,10 +104,14 @@ std::string simulation_text(const ordered_json& j) {
         out += fmt::format("  {:<16} {:>9} {:>19} {:>9}\n", a["id"].get<std::string>(), val(a["mean"]),
                            val(a["p05"]) + " – " + val(a["p95"]), val(a["truth"]));
       if (e.contains("comparisons"))
-        for (const ordered_json& c : e["comparisons"])
-          out += fmt::format("  {}: {} {} · {} {} (truth {}, bias {}, coverage {})\n", c["comparison"].get<std::string>(),
+        for (const ordered_json& c : e["comparisons"]) {
+          // Power is over the replicates the comparison could be estimated in: say so when not all.
+          const std::int64_t analysed = c["analysed"].get<std::int64_t>(), run = size["replicates"].get<std::int64_t>();
+          out += fmt::format("  {}: {} {} · {} {} (truth {}, bias {}, coverage {}){}\n", c["comparison"].get<std::string>(),
                              null_effect ? "type I error" : "power", pct(c[rate]), c["scale"].get<std::string>(),
-                             val(c["mean_estimate"]), val(c["truth"]), val(c["bias"]), pct(c["coverage"]));
+                             val(c["mean_estimate"]), val(c["truth"]), val(c["bias"]), pct(c["coverage"]),
+                             analysed < run ? fmt::format(" · estimable in {} of {} trials", analysed, run) : "");
+        }
       if (e.contains("mcp_mod")) {
         const ordered_json& m = e["mcp_mod"];
         std::string picks;
