@@ -56,11 +56,11 @@ void analysis_method(Diagnostics& d, const Endpoint& e, const std::string& where
         covariates.begin() + static_cast<std::ptrdiff_t>(i))
       d.error(e.analysis.covariates.pos, where + ".analysis.covariates: \"" + covariates[i] + "\" is named twice");
   if (e.analysis.multiplicity) {
-    one_of(d, *e.analysis.multiplicity, where + ".analysis.multiplicity",
-           {"none", "bonferroni", "holm", "hochberg", "dunnett"});
+    static const std::vector<std::string_view> kAdjustments{"none", "bonferroni", "holm", "hochberg", "dunnett"};
     const std::string& adjust = e.analysis.multiplicity->value;
-    if (spec->pairwise && e.compare.value.size() <= 2 &&
-        (adjust == "bonferroni" || adjust == "holm" || adjust == "hochberg" || adjust == "dunnett"))
+    one_of(d, *e.analysis.multiplicity, where + ".analysis.multiplicity", kAdjustments);
+    const bool known = std::find(kAdjustments.begin(), kAdjustments.end(), adjust) != kAdjustments.end();
+    if (spec->pairwise && e.compare.value.size() <= 2 && known && adjust != "none")
       d.warning(e.analysis.multiplicity->pos, where + ".analysis.multiplicity: one comparison, so \"" +
                                                   e.analysis.multiplicity->value + "\" adjusts nothing");
     if (!spec->pairwise && e.analysis.multiplicity->value != "none")

@@ -103,9 +103,15 @@ EndpointResult Analyser::analyse(const EndpointPlan& e, const TrialRecords& r, c
   return out;
 }
 
+const std::vector<ComparisonSpec>& Analyser::specs_of(const EndpointPlan& e) {
+  auto it = specs_.find(&e);
+  if (it == specs_.end()) it = specs_.emplace(&e, comparisons(d_, e)).first;
+  return it->second;
+}
+
 void Analyser::pairwise(const EndpointPlan& e, const TrialRecords& r, const EndpointRows& rows, EndpointResult& out) {
   const double alpha = e.alpha.value_or(s_.alpha);
-  const std::vector<ComparisonSpec> specs = comparisons(d_, e);
+  const std::vector<ComparisonSpec>& specs = specs_of(e);
   for (const ComparisonSpec& c : specs)
     out.comparisons.push_back(compare_groups(e, split(rows, c.arm, c.reference, c.visit), r, alpha, c.unadjusted));
   adjust_by_visit(e, specs, rows, alpha, out);
@@ -136,7 +142,7 @@ void Analyser::adjust_by_visit(const EndpointPlan& e, const std::vector<Comparis
 
 void Analyser::longitudinal(const EndpointPlan& e, const TrialRecords& r, const EndpointRows& rows, EndpointResult& out) {
   const double alpha = e.alpha.value_or(s_.alpha);
-  const std::vector<ComparisonSpec> specs = comparisons(d_, e);
+  const std::vector<ComparisonSpec>& specs = specs_of(e);
   out.comparisons.assign(specs.size(), Comparison{});
   // Groups: the reference 0, then the other arms in the protocol's order. A baseline
   // term when the endpoint has a baseline visit; rows without a baseline value are

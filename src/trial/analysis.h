@@ -110,6 +110,9 @@ class Analyser {
   // The design a critical value depends on: group sizes, dose levels and the level.
   std::vector<double> critical_key(const EndpointPlan& e, const std::vector<double>& sizes, double alpha) const;
   std::map<std::vector<double>, double> critical_;  // critical_key → critical value
+  // An endpoint's comparisons, made once (their labels are strings) rather than per replicate.
+  const std::vector<ComparisonSpec>& specs_of(const EndpointPlan& e);
+  std::map<const EndpointPlan*, std::vector<ComparisonSpec>> specs_;
 };
 
 // The protocol's planned analysis of every endpoint of one trial's records, in the

@@ -144,15 +144,24 @@ Comparison logistic(const EndpointPlan& e, const TwoGroups& t, const TrialRecord
   return wald(fit.value->coef[1], fit.value->se[1], alpha);
 }
 
-Comparison ancova(const TwoGroups& t, double alpha) {
-  std::vector<double> g, b, y;
+// The rows with a baseline value: those ANCOVA (and the truth MMRM is compared with) analyses.
+struct WithBaseline {
+  std::vector<double> group, baseline, y;
+};
+WithBaseline with_baseline(const TwoGroups& t) {
+  WithBaseline w;
   for (std::size_t i = 0; i < t.y.size(); ++i)
     if (std::isfinite(t.baseline[i])) {
-      g.push_back(t.group[i]);
-      b.push_back(t.baseline[i]);
-      y.push_back(t.y[i]);
+      w.group.push_back(t.group[i]);
+      w.baseline.push_back(t.baseline[i]);
+      w.y.push_back(t.y[i]);
     }
-  return from(stats::ancova(g, b, y, 1 - alpha), alpha);
+  return w;
+}
+
+Comparison ancova(const TwoGroups& t, double alpha) {
+  const WithBaseline w = with_baseline(t);
+  return from(stats::ancova(w.group, w.baseline, w.y, 1 - alpha), alpha);
 }
 
 // The log-rank test's p-value with Cox's log hazard ratio and its interval.
@@ -166,14 +175,23 @@ Comparison logrank(const TwoGroups& t, double alpha) {
   return c;
 }
 
-Comparison poisson(const TwoGroups& t, double alpha) {
+// Each group's events and days at risk.
+struct Exposure {
   double x1 = 0, d1 = 0, x0 = 0, d0 = 0;
+};
+Exposure exposure(const TwoGroups& t) {
+  Exposure e;
   for (std::size_t i = 0; i < t.y.size(); ++i) {
-    (t.group[i] == 1 ? x1 : x0) += t.y[i];
-    (t.group[i] == 1 ? d1 : d0) += t.event[i];
+    (t.group[i] == 1 ? e.x1 : e.x0) += t.y[i];
+    (t.group[i] == 1 ? e.d1 : e.d0) += t.event[i];
   }
-  if (x1 == 0 || x0 == 0) return {};  // a zero rate: no finite log ratio
-  return from(stats::poisson_rate_ratio(x1, d1 / kDaysPerYear, x0, d0 / kDaysPerYear, 1 - alpha), alpha, true);
+  return e;
+}
+
+Comparison poisson(const TwoGroups& t, double alpha) {
+  const Exposure e = exposure(t);
+  if (e.x1 == 0 || e.x0 == 0) return {};  // a zero rate: no finite log ratio
+  return from(stats::poisson_rate_ratio(e.x1, e.d1 / kDaysPerYear, e.x0, e.d0 / kDaysPerYear, 1 - alpha), alpha, true);
 }
 
 double log_odds(double p) { return std::log(p / (1 - p)); }
@@ -234,17 +252,17 @@ double true_effect(const EndpointPlan& e, const TwoGroups& t) {
   const double p1 = sum(t.y1) / static_cast<double>(t.y1.size()), p0 = sum(t.y0) / static_cast<double>(t.y0.size());
   switch (e.method) {
     case Method::fisher:
-    case Method::chi_square: return p1 - p0;
+    case Method::chi_square:
+    case Method::t_test: return p1 - p0;
     case Method::cmh:
     case Method::logistic: return p1 > 0 && p1 < 1 && p0 > 0 && p0 < 1 ? log_odds(p1) - log_odds(p0) : NAN;
-    case Method::t_test: return p1 - p0;
     case Method::ancova:
-    case Method::mmrm: {  // the rows ANCOVA analyses: those with a baseline
+    case Method::mmrm: {
+      const WithBaseline w = with_baseline(t);
       double s1 = 0, n1 = 0, s0 = 0, n0 = 0;
-      for (std::size_t i = 0; i < t.y.size(); ++i) {
-        if (!std::isfinite(t.baseline[i])) continue;
-        (t.group[i] == 1 ? s1 : s0) += t.y[i];
-        ++(t.group[i] == 1 ? n1 : n0);
+      for (std::size_t i = 0; i < w.y.size(); ++i) {
+        (w.group[i] == 1 ? s1 : s0) += w.y[i];
+        ++(w.group[i] == 1 ? n1 : n0);
       }
       return n1 > 0 && n0 > 0 ? s1 / n1 - s0 / n0 : NAN;
     }
@@ -256,12 +274,8 @@ double true_effect(const EndpointPlan& e, const TwoGroups& t) {
       if (auto fit = stats::cox(t.y, t.event, group_only(t.group)); fit && fit.value->converged) return fit.value->coef[0];
       return NAN;
     case Method::poisson: {
-      double x1 = 0, d1 = 0, x0 = 0, d0 = 0;
-      for (std::size_t i = 0; i < t.y.size(); ++i) {
-        (t.group[i] == 1 ? x1 : x0) += t.y[i];
-        (t.group[i] == 1 ? d1 : d0) += t.event[i];
-      }
-      return x1 > 0 && x0 > 0 ? std::log((x1 / d1) / (x0 / d0)) : NAN;
+      const Exposure x = exposure(t);
+      return x.x1 > 0 && x.x0 > 0 ? std::log((x.x1 / x.d1) / (x.x0 / x.d0)) : NAN;
     }
     default: return NAN;
   }

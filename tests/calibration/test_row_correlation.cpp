@@ -11,6 +11,7 @@
 #include "calibration/studies.h"
 #include "data/read_file.h"
 #include "model/model_fixture.h"
+#include "shipped_calibration.h"
 
 namespace il2t::calibration {
 namespace {
@@ -23,16 +24,11 @@ std::size_t observed_index(const Setup& s, const PosteriorLayout& l, const std::
 }
 
 TEST(RowCorrelation, OneTrialArmsRowsAreCorrelatedAsItsParticipantsMakeThemLong) {
-  const std::string dir = std::string(IL2T_SOURCE_DIR) + "/data/calibration";
-  const auto loaded = load_setup(dir + "/targets.csv", dir + "/studies.toml");
-  ASSERT_TRUE(loaded.setup) << loaded.error;
-  const calibration::Setup& s = *loaded.setup;
-  const model::Model m = test::shipped_model();
-  const FreeRead free = read_free(*data::read_file(dir + "/free.toml"), "free.toml", m.parameters);
-  ASSERT_EQ(free.error, "");
-  auto layout = make_layout(s, free.parameters, m.parameters, "free.toml");
-  ASSERT_TRUE(layout) << layout.error();
-  PosteriorLayout& l = *layout;
+  const auto shipped = test_data::shipped_calibration();
+  ASSERT_EQ(shipped->error, "");
+  const calibration::Setup& s = shipped->setup;
+  const model::Model& m = shipped->model;
+  PosteriorLayout& l = *shipped->layout;
   // He 2020's two arms are clusters; a placebo arm shared by several trials is not in one.
   const Observed& sri_il2 = l.observed[observed_index(s, l, "he2020-sri4-w24-il2")];
   const Observed& sledai_il2 = l.observed[observed_index(s, l, "he2020-sledai-w24-il2")];

@@ -19,6 +19,7 @@
 #include "calibration/studies.h"
 #include "data/read_file.h"
 #include "model/model_fixture.h"
+#include "shipped_calibration.h"
 
 namespace il2t::calibration {
 namespace {
@@ -56,16 +57,10 @@ std::vector<FreeParameter> reduced(const model::ParameterSet& set) {
 }
 
 TEST(Sbc, ASyntheticValueCarriesTheResolutionErrorTheLikelihoodAssumes) {
-  const std::string dir = std::string(IL2T_SOURCE_DIR) + "/data/calibration";
-  const auto loaded = load_setup(dir + "/targets.csv", dir + "/studies.toml");
-  ASSERT_TRUE(loaded.setup) << loaded.error;
-  const calibration::Setup& s = *loaded.setup;
-  const model::Model m = test::shipped_model();
-  const FreeRead free = read_free(*data::read_file(dir + "/free.toml"), "free.toml", m.parameters);
-  ASSERT_EQ(free.error, "");
-  auto layout = make_layout(s, free.parameters, m.parameters, "free.toml");
-  ASSERT_TRUE(layout) << layout.error();
-  const PosteriorLayout& l = *layout;
+  const auto shipped = test_data::shipped_calibration();
+  ASSERT_EQ(shipped->error, "");
+  const calibration::Setup& s = shipped->setup;
+  const PosteriorLayout& l = *shipped->layout;
   std::vector<double> world(s.targets.size(), 0.3);
   int seen[3] = {0, 0, 0};
   for (std::size_t k = 0; k < l.observed.size(); ++k) {
