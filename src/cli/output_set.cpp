@@ -54,7 +54,7 @@ Error OutputSet::file(const std::string& path, std::string_view content) {
   const std::string tmp = staging(target);
   if (const std::string why = data::write_file_atomically(tmp, content); !why.empty())
     return Error{.message = why, .file = path};
-  staged_.push_back({tmp, target, false});
+  staged_.push_back({tmp, target, false, {}});
   return {};
 }
 
@@ -66,7 +66,7 @@ Error OutputSet::folder(const std::string& dir, const std::vector<sdtm::Dataset>
     fs::remove_all(tmp, ec);
     return e;
   }
-  staged_.push_back({tmp, dir, true});
+  staged_.push_back({tmp, dir, true, {}});
   return {};
 }
 

@@ -140,7 +140,7 @@ void Analyser::adjust_by_visit(const EndpointPlan& e, const std::vector<Comparis
   }
 }
 
-void Analyser::longitudinal(const EndpointPlan& e, const TrialRecords& r, const EndpointRows& rows, EndpointResult& out) {
+void Analyser::longitudinal(const EndpointPlan& e, const TrialRecords&, const EndpointRows& rows, EndpointResult& out) {
   const double alpha = e.alpha.value_or(s_.alpha);
   const std::vector<ComparisonSpec>& specs = specs_of(e);
   out.comparisons.assign(specs.size(), Comparison{});

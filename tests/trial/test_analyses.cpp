@@ -34,7 +34,7 @@ struct DoseRanging {
       if (e.id == id) {
         e.instrument.value = instrument;
         e.analysis.method.value = method;
-        if (!multiplicity.empty()) e.analysis.multiplicity = protocol::Fact<std::string>{multiplicity};
+        if (!multiplicity.empty()) e.analysis.multiplicity = protocol::Fact<std::string>{multiplicity, {}, {}};
       }
     return *this;
   }
@@ -86,9 +86,14 @@ TEST(Analyses, EveryMethodValidationAcceptsIsRun) {
         rejected = rejected || item.message.find("analysis.method") != std::string::npos;
       const EndpointPlan& e = x.make("sri4-w12-0.2");
       SCOPED_TRACE(std::string(instrument) + " / " + std::string(m.name));
-      if (m.name == "descriptive") EXPECT_EQ(e.method, Method::descriptive);
-      else EXPECT_NE(rejected, e.method != Method::descriptive);
-      if (!rejected) EXPECT_STREQ(to_string(e.method), std::string(m.name).c_str());
+      if (m.name == "descriptive") {
+        EXPECT_EQ(e.method, Method::descriptive);
+      } else {
+        EXPECT_NE(rejected, e.method != Method::descriptive);
+      }
+      if (!rejected) {
+        EXPECT_STREQ(to_string(e.method), std::string(m.name).c_str());
+      }
     }
 }
 

@@ -59,7 +59,7 @@ std::string lower(std::string s) {
 // Both views of the calendar: the blinded one (participant and site) and the unblinded one.
 class LibicalReads : public ::testing::TestWithParam<bool> {};
 INSTANTIATE_TEST_SUITE_P(Ics, LibicalReads, ::testing::Values(false, true),
-                         [](const auto& info) { return info.param ? "Blinded" : "Unblinded"; });
+                         [](const auto& test) { return test.param ? "Blinded" : "Unblinded"; });
 
 TEST_P(LibicalReads, TheHe2020Calendar) {
   const Checked ck = check_text(read_text(source_path("protocols/NCT02465580-he2020.toml")));
