@@ -153,6 +153,63 @@ struct Endpoint {
   }
 };
 
+// How fast participants are enrolled ([recruitment]): a Poisson process whose rate rises
+// linearly from 0 to `per_month` over the first `ramp_up_months` (0: at once).
+struct Recruitment {
+  Fact<double> per_month;
+  std::optional<Fact<double>> ramp_up_months;
+  SourcePos pos;
+  friend bool operator==(const Recruitment& a, const Recruitment& b) {
+    return a.per_month == b.per_month && a.ramp_up_months == b.ramp_up_months;
+  }
+};
+
+// A group-sequential design ([group_sequential]): the endpoint whose main comparison the
+// looks decide on, the direction that favours IL-2, and the boundaries' spending.
+struct GroupSequential {
+  Fact<std::string> endpoint;
+  Fact<std::string> benefit;   // higher | lower: the estimate's direction that favours the IL-2 arm
+  Fact<std::string> efficacy;  // obrien-fleming | pocock | hwang-shih-decani | kim-demets (alpha spending),
+                               // obrien-fleming-fixed | pocock-fixed (classical bounds)
+  std::optional<Fact<double>> efficacy_gamma;  // γ of hwang-shih-decani and kim-demets
+  std::optional<Fact<std::string>> futility;   // none, or a beta-spending family as above
+  std::optional<Fact<double>> futility_gamma;
+  std::optional<Fact<double>> beta;            // the type II error futility spending is set against
+  std::optional<Fact<bool>> binding_futility;
+  SourcePos pos;
+  friend bool operator==(const GroupSequential& a, const GroupSequential& b) {
+    return a.endpoint == b.endpoint && a.benefit == b.benefit && a.efficacy == b.efficacy &&
+           a.efficacy_gamma == b.efficacy_gamma && a.futility == b.futility && a.futility_gamma == b.futility_gamma &&
+           a.beta == b.beta && a.binding_futility == b.binding_futility;
+  }
+};
+
+// An interim look ([[interim]]): when a fraction of the planned participants have
+// reached the decision visit (`information`), or at a calendar month after
+// recruitment opens (`month`); one of the two.
+struct Interim {
+  std::optional<Fact<double>> information, month;
+  Origin origin;
+  SourcePos pos;
+  friend bool operator==(const Interim& a, const Interim& b) {
+    return a.information == b.information && a.month == b.month && a.origin == b.origin;
+  }
+};
+
+// An arm's endpoint stated directly ([[assumed]]), as rpact and FACTS users state it:
+// a response rate for a response, or a mean and SD for a value. `simulate` analyses
+// these draws next to the model's and compares the two.
+struct AssumedOutcome {
+  Fact<std::string> endpoint, arm;
+  std::optional<Fact<double>> rate, mean, sd;
+  Origin origin;
+  SourcePos pos;
+  friend bool operator==(const AssumedOutcome& a, const AssumedOutcome& b) {
+    return a.endpoint == b.endpoint && a.arm == b.arm && a.rate == b.rate && a.mean == b.mean && a.sd == b.sd &&
+           a.origin == b.origin;
+  }
+};
+
 struct Protocol {
   std::int64_t format = 1;
   Source source;
@@ -164,6 +221,10 @@ struct Protocol {
   Randomisation randomisation;
   std::vector<Visit> visits;
   std::vector<Endpoint> endpoints;
+  std::optional<Recruitment> recruitment;
+  std::optional<GroupSequential> group_sequential;
+  std::vector<Interim> interims;
+  std::vector<AssumedOutcome> assumed;
   friend bool operator==(const Protocol&, const Protocol&) = default;
 
   const Arm* find_arm(std::string_view id) const;

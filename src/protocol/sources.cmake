@@ -11,9 +11,11 @@ list(APPEND IL2T_SOURCES
   protocol/regimen_parse.cpp
   protocol/strata.cpp
   protocol/toml_reader.cpp
+  protocol/toml_sections.cpp
   protocol/toml_values.cpp
   protocol/toml_writer.cpp
   protocol/validate.cpp
   protocol/validate_arms.cpp
+  protocol/validate_design.cpp
   protocol/validate_schedule.cpp
 )

@@ -1,6 +1,7 @@
 // Reads each section of a protocol file; see docs/protocol-format.md.
 #include "protocol/toml_reader.h"
 
+#include "protocol/toml_sections.h"
 #include "protocol/toml_values.h"
 
 namespace il2t::protocol {
@@ -28,7 +29,8 @@ class SectionReader {
   Protocol read() {
     Protocol p;
     v_.check_keys(root_, "", {"format", "source", "identity", "timeline", "population", "eligibility",
-                              "arms", "randomisation", "visits", "endpoints"});
+                              "arms", "randomisation", "visits", "endpoints", "recruitment", "group_sequential",
+                              "interim", "assumed"});
     read_format(p);
     if (auto t = table("source", false)) read_source(*t, p.source);
     if (auto t = table("identity", true)) read_identity(*t, p.identity);
@@ -41,6 +43,7 @@ class SectionReader {
     for_each_table("endpoints", [&](const toml::table& t, const std::string& path) {
       p.endpoints.push_back(endpoint(t, path));
     });
+    detail::read_design_sections(root_, v_, p);
     return p;
   }
 

@@ -91,6 +91,41 @@ void criteria(Emitter& e, const char* kind, const std::vector<Criterion>& list) 
   }
 }
 
+// [recruitment], [group_sequential], [[interim]] and [[assumed]], when present.
+void design_sections(Emitter& e, const Protocol& p) {
+  if (const auto& r = p.recruitment) {
+    e.header("[recruitment]");
+    e.fact("per_month", r->per_month);
+    e.fact("ramp_up_months", r->ramp_up_months);
+  }
+  if (const auto& g = p.group_sequential) {
+    e.header("[group_sequential]");
+    e.fact("endpoint", g->endpoint);
+    e.fact("benefit", g->benefit);
+    e.fact("efficacy", g->efficacy);
+    e.fact("efficacy_gamma", g->efficacy_gamma);
+    e.fact("futility", g->futility);
+    e.fact("futility_gamma", g->futility_gamma);
+    e.fact("beta", g->beta);
+    e.fact("binding_futility", g->binding_futility);
+  }
+  for (const Interim& i : p.interims) {
+    e.header("[[interim]]");
+    e.fact("information", i.information);
+    e.fact("month", i.month);
+    e.origin(i.origin);
+  }
+  for (const AssumedOutcome& a : p.assumed) {
+    e.header("[[assumed]]");
+    e.fact("endpoint", a.endpoint);
+    e.fact("arm", a.arm);
+    e.fact("rate", a.rate);
+    e.fact("mean", a.mean);
+    e.fact("sd", a.sd);
+    e.origin(a.origin);
+  }
+}
+
 }  // namespace
 
 std::string write_protocol_toml(const Protocol& p) {
@@ -183,6 +218,7 @@ std::string write_protocol_toml(const Protocol& p) {
     e.fact("multiplicity", ep.analysis.multiplicity);
     e.origin(ep.analysis.origin);
   }
+  design_sections(e, p);
   return e.out.str();
 }
 

@@ -281,6 +281,7 @@ void validate(const Protocol& p, Diagnostics& d) {
   randomisation(p, d);
   detail::validate_schedule(p, d);
   endpoints(p, d);
+  detail::validate_design(p, d);
 }
 
 }  // namespace il2t::protocol

@@ -13,6 +13,7 @@ namespace detail {
 // Parts of validate, one file each.
 void validate_arms(const Protocol& p, Diagnostics& diag);
 void validate_schedule(const Protocol& p, Diagnostics& diag);
+void validate_design(const Protocol& p, Diagnostics& diag);  // recruitment, looks, assumed outcomes
 }  // namespace detail
 
 }  // namespace il2t::protocol

@@ -232,6 +232,59 @@ INSTANTIATE_TEST_SUITE_P(
                   "[[arms]]\nid = \"il2\"\nlabel = \"IL-2\"\nratio = 1\n\n[[arms.interventions]]\ndrug = \"il2\"\nregimen = \"1 MIU sc every other day for 2 weeks, then 2 weeks off; 3 cycles\"\n", ""}),
     [](const ::testing::TestParamInfo<Malformed>& info) { return std::string(info.param.name); });
 
+// The base with a group-sequential design and an assumed outcome: valid. Its design
+// sections start on line 80.
+std::string with_design(const std::string& text) {
+  return replace(text, "method = \"fisher\"\n",
+                 "method = \"fisher\"\n\n[recruitment]\nper_month = 4\n\n[group_sequential]\nendpoint = \"sri4\"\n"
+                 "benefit = \"higher\"\nefficacy = \"obrien-fleming\"\n\n[[interim]]\ninformation = 0.5\n\n"
+                 "[[assumed]]\nendpoint = \"sri4\"\narm = \"il2\"\nrate = 0.5\n\n"
+                 "[[assumed]]\nendpoint = \"sri4\"\narm = \"placebo\"\nrate = 0.2\n");
+}
+
+TEST(ProtocolDesignSections, BaseWithLooksAndAssumptionsIsValid) {
+  const Checked c = check_text(with_design(kBase));
+  EXPECT_TRUE(c.ok);
+  EXPECT_TRUE(c.messages.empty()) << c.messages.front();
+}
+
+class ProtocolDesignMalformed : public ::testing::TestWithParam<Malformed> {};
+
+TEST_P(ProtocolDesignMalformed, ReportsExactMessageAndPlace) {
+  const Malformed& m = GetParam();
+  std::string text = replace(with_design(kBase), m.from, m.to);
+  if (m.from2) text = replace(text, m.from2, m.to2);
+  const Checked c = check_text(text);
+  EXPECT_FALSE(c.ok) << m.name;
+  bool found = false;
+  for (const auto& msg : c.messages) found = found || msg == m.expected;
+  EXPECT_TRUE(found) << m.name << ": got\n  " << ::testing::PrintToString(c.messages);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    All, ProtocolDesignMalformed,
+    ::testing::Values(
+        Malformed{"unknown_spending", "efficacy = \"obrien-fleming\"", "efficacy = \"obf\"", "p.toml:85:12: error: group_sequential.efficacy: \"obf\" is not one of: obrien-fleming, pocock, hwang-shih-decani, kim-demets, obrien-fleming-fixed, pocock-fixed"},
+        Malformed{"bad_benefit", "benefit = \"higher\"", "benefit = \"up\"", "p.toml:84:11: error: group_sequential.benefit: \"up\" is not one of: higher, lower (the direction of the estimate that favours IL-2)"},
+        Malformed{"no_recruitment", "[recruitment]\nper_month = 4\n", "", "p.toml:80:1: error: group_sequential: needs [recruitment] (its rate per month), so that the looks fall in calendar time"},
+        Malformed{"zero_rate", "per_month = 4", "per_month = 0", "p.toml:80:13: error: recruitment.per_month: must be more than 0 and at most 100000 participants per month"},
+        Malformed{"interim_both", "information = 0.5", "information = 0.5\nmonth = 6", "p.toml:87:1: error: interim[0]: give `information` (a fraction of the planned participants at the decision visit) or `month` (after recruitment opens), one of the two"},
+        Malformed{"interim_one", "information = 0.5", "information = 1", "p.toml:88:15: error: interim[0].information: must lie strictly between 0 and 1 (the final analysis is the last look)"},
+        Malformed{"interim_order", "information = 0.5", "information = 0.6\n\n[[interim]]\ninformation = 0.4", "p.toml:91:15: error: interim[1].information: looks must come in time order"},
+        Malformed{"no_interim", "[[interim]]\ninformation = 0.5\n", "", "p.toml:82:1: error: group_sequential: give at least one [[interim]] look"},
+        Malformed{"dangling_endpoint", "endpoint = \"sri4\"\nbenefit", "endpoint = \"sri5\"\nbenefit", "p.toml:83:12: error: group_sequential.endpoint: no endpoint has the id \"sri5\""},
+        Malformed{"futility_without_beta", "efficacy = \"obrien-fleming\"",
+                  "efficacy = \"obrien-fleming\"\nfutility = \"pocock\"", "p.toml:82:1: error: group_sequential.beta: missing (the type II error the futility bounds spend)"},
+        Malformed{"gamma_missing", "efficacy = \"obrien-fleming\"", "efficacy = \"hwang-shih-decani\"", "p.toml:82:1: error: group_sequential.efficacy_gamma: missing (hwang-shih-decani needs its γ)"},
+        Malformed{"futility_with_fixed", "efficacy = \"obrien-fleming\"",
+                  "efficacy = \"pocock-fixed\"\nfutility = \"pocock\"\nbeta = 0.2", "p.toml:86:12: error: group_sequential.futility: futility bounds need alpha-spending efficacy bounds (obrien-fleming, pocock, hwang-shih-decani or kim-demets), as in rpact"},
+        Malformed{"events_endpoint", "instrument = \"sri-4\"", "instrument = \"infection\"", "p.toml:83:12: error: group_sequential.endpoint: \"sri4\" is analysed by \"fisher\" on events, not on a value or response at a visit; the looks decide on a pairwise test of a value or response read at a visit (fisher, chi-square, cmh, logistic, t-test, ancova, mmrm or wilcoxon)"},
+        Malformed{"rate_out_of_range", "rate = 0.5", "rate = 1.5", "p.toml:93:8: error: assumed[0].rate: must lie between 0 and 1"},
+        Malformed{"mean_for_a_response", "rate = 0.5", "mean = 1\nsd = 2", "p.toml:90:1: error: assumed[0]: a response takes `rate`, not `mean` and `sd`"},
+        Malformed{"arm_not_assumed", "[[assumed]]\nendpoint = \"sri4\"\narm = \"placebo\"\nrate = 0.2\n", "", "p.toml:90:1: error: assumed: endpoint \"sri4\" has assumed outcomes, but none for its arm \"placebo\" (assume every compared arm, or none)"},
+        Malformed{"arm_not_compared", "arm = \"placebo\"", "arm = \"pbo\"", "p.toml:97:7: error: assumed[1].arm: endpoint \"sri4\" does not compare an arm \"pbo\""}),
+    [](const ::testing::TestParamInfo<Malformed>& info) { return std::string(info.param.name); });
+
 TEST(ProtocolWarnings, ImplausibleDoseNamesTheLikelyIntendedOne) {
   const Checked c = check_text(replace(kBase, "regimen = \"1 MIU sc every other day",
                                        "regimen = { value = \"1 MIU sc every other day for 2 weeks, then 2 weeks off; 3 "
