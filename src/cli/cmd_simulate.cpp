@@ -25,7 +25,9 @@
 #include "sdtm/delivery.h"
 #include "sdtm/write_trial.h"
 #include "trial/engine.h"
+#include "protocol/validate.h"
 #include "trial/sample_size.h"
+#include "trial/scenario.h"
 #include "trial/simulate.h"
 
 namespace il2t::cli {
@@ -43,7 +45,7 @@ struct Options {
   std::string size_range;         // LO:HI for the search
   bool fixed = false;
   std::string seed_text = "1", models = report::kDefaultModels;
-  std::vector<std::string> sets, parts;
+  std::vector<std::string> sets, parts, assume;
   std::int64_t replicates = 500;
   int threads = 0, truth_per_arm = 2000;
   double alpha = 0.05, delta = 0.15;
@@ -86,9 +88,25 @@ struct Prepared {
 // design, which points into the protocol: hence held in place on the heap.
 std::unique_ptr<Prepared> prepare(const std::string& file, const std::string& model_dir,
                                 const std::vector<std::pair<std::string, double>>& overrides, const char* cmd,
-                                bool need_model = true) {
+                                const std::vector<std::string>& assume, bool need_model = true) {
   auto loaded = load_protocol(file, std::cerr, true);
   if (!loaded) return nullptr;
+  if (!assume.empty()) {  // the protocol's [[assumed]] with --assume added, checked as the file's are
+    for (const std::string& a : assume)
+      if (auto added = trial::add_assumption(loaded->protocol, a); !added) {
+        std::cerr << cmd << ": error: " << added.error().text() << "\n";
+        return nullptr;
+      }
+    Diagnostics diag(file + " with --assume");
+    protocol::validate(loaded->protocol, diag);
+    bool bad = false;
+    for (const auto& x : diag.items())
+      if (x.severity == Severity::error) {
+        std::cerr << format(x) << "\n";
+        bad = true;
+      }
+    if (bad) return nullptr;
+  }
   std::optional<model::Model> m;
   if (need_model) {
     m = load_model_reporting(model_dir, overrides, cmd);
@@ -269,7 +287,7 @@ int run(Options o) {
   if (!inputs) return status;
   const model::ParameterSet& base = inputs->base;
   const PosteriorChoice* choice = &inputs->posterior;
-  auto prep = prepare(o.file, o.model_dir, median_overrides(*choice, *overrides), kCmd);
+  auto prep = prepare(o.file, o.model_dir, median_overrides(*choice, *overrides), kCmd, o.assume);
   if (!prep) return 1;
   const trial::TrialDesign& d = prep->design;
   const auto ns = parse_ns(o.n_text, d.planned_n);
@@ -297,7 +315,7 @@ int run(Options o) {
   report::SimProvenance pv{o.file, prep->loaded.sha256, prep->model->parameters.fingerprint(), kVersion, *seed,
                            o.replicates, o.null_effect, o.truth_per_arm, o.alpha, o.delta, o.models, *ns,
                            choice->file, choice->sha256,
-                           choice->draws ? static_cast<std::int64_t>(choice->draws->rows.size()) : 0};
+                           choice->draws ? static_cast<std::int64_t>(choice->draws->rows.size()) : 0, o.assume};
 
   std::atomic<std::int64_t> done{0};
   const auto [first, last] = trial::shard_range(o.replicates, shard, shards);
@@ -340,7 +358,7 @@ int run(Options o) {
 }
 
 int merge(const Options& o) {
-  auto prep = prepare(o.file, o.model_dir, {}, "il2trial merge", false);
+  auto prep = prepare(o.file, o.model_dir, {}, "il2trial merge", o.assume, false);
   if (!prep) return 1;
   const trial::TrialDesign& d = prep->design;
   if (o.parts.empty()) {
@@ -364,6 +382,13 @@ int merge(const Options& o) {
     if (!report::read_shard(j, d, p, shard, shards, r, error)) {
       error.file = part;
       std::cerr << format(error) << "\n";
+      return 1;
+    }
+    if (p.assume != o.assume) {
+      std::string given;
+      for (const std::string& a : p.assume) given += " --assume " + a;
+      std::cerr << part << ": error: provenance.assume: the shard was simulated with"
+                << (given.empty() ? std::string(" no --assume") : given) << "; give merge the same\n";
       return 1;
     }
     if (p.protocol_sha256 != prep->loaded.sha256) {
@@ -439,6 +464,7 @@ void add_simulate(CLI::App& app, int& status) {
   cmd->add_option("--delta", o->delta, "MCP-Mod: the clinically relevant gain in response rate for the target dose (default 0.15)");
   cmd->add_option("--models", o->models, std::string("MCP-Mod candidate models with guesstimates on the dose scale, MIU per dose (default ") + report::kDefaultModels + ")");
   cmd->add_option("--set", o->sets, "Override a model parameter, name=value (repeatable)");
+  cmd->add_option("--assume", o->assume, "State an arm's endpoint instead of the model's, ENDPOINT:ARM=RATE (a response) or ENDPOINT:ARM=MEAN,SD (a value), for every compared arm of the endpoint (repeatable); the results show both");
   cmd->add_option("--model-dir", o->model_dir, "Directory of the parameter files (default: the shipped models/)");
   cmd->add_option("--posterior", o->posterior,
                   "Posterior parameter sets (CSV from il2trial calibrate --posterior; default: the shipped "
@@ -456,6 +482,7 @@ void add_simulate(CLI::App& app, int& status) {
   mg->add_option("parts", m->parts, "The shards' files (--out of each simulate --shard)")->required();
   mg->add_option("--json", m->json, "Write the results as JSON to this file (- for standard output)");
   mg->add_option("--report", m->report, "Write a self-contained HTML report to this file");
+  mg->add_option("--assume", m->assume, "The --assume the shards were simulated with (repeatable, in the same order)");
   mg->callback([m, &status] { status = merge(*m); });
 }
 

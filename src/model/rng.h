@@ -25,6 +25,8 @@ enum class Purpose : std::uint64_t {
   sbc = 15,          // calibration: simulation-based calibration's true parameters
   labs = 16,         // SLE serology: normal levels and assay error (its own stream: added later, it shifts no other draw)
   randomisation = 17,  // il2trial randomise: a real allocation list, one stream per stratum
+  recruitment = 18,    // when each participant of a replicate trial is enrolled (trial/recruitment.h)
+  assumed = 19,        // outcomes drawn from assumed rates or means instead of the model (trial/scenario.h)
 };
 
 class Stream {

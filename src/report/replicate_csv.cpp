@@ -17,7 +17,7 @@ std::string number(double v) { return std::isfinite(v) ? fmt::format("{:.17g}", 
 std::string replicate_results_csv(const trial::TrialDesign& d, const trial::SimulationResult& r) {
   std::string out = data::csv_row({"n", "run", "replicate", "endpoint", "comparison", "method", "estimable", "estimate",
                                    "lower", "upper", "p_value", "p_unadjusted", "reject", "picked_arm", "n_analysed",
-                                   "look", "looks"});
+                                   "look", "looks", "stopped_at"});
   std::vector<std::vector<std::string>> labels;
   for (const trial::EndpointPlan& e : d.endpoints) labels.push_back(trial::comparison_labels(d, e));
   for (const trial::ReplicateResult& x : r.replicate_results) {
@@ -32,7 +32,8 @@ std::string replicate_results_csv(const trial::TrialDesign& d, const trial::Simu
                           numbers && e.multiplicity != trial::Multiplicity::none ? number(c.p_raw) : "",
                           c.reject ? "true" : "false",
                           test && x.picked >= 0 ? d.arms[static_cast<std::size_t>(x.picked)].id : "",
-                          std::to_string(x.n_analysed), std::to_string(x.look), "1"});
+                          std::to_string(x.n_analysed), std::to_string(x.look), std::to_string(x.looks),
+                          std::to_string(x.stopped_at)});
   }
   return out;
 }

@@ -1,4 +1,7 @@
 #include "report/sim_json.h"
+
+#include "report/exact_json.h"
+#include "report/sim_json_design.h"
 #include "report/uncertainty.h"
 
 #include <algorithm>
@@ -14,62 +17,8 @@ namespace {
 
 using nlohmann::json;
 using nlohmann::ordered_json;
-using trial::Wide;
 
-ordered_json num(double v) { return std::isfinite(v) ? ordered_json(v) : ordered_json(nullptr); }
-double frac(std::int64_t a, std::int64_t b) { return b > 0 ? static_cast<double>(a) / static_cast<double>(b) : NAN; }
 
-std::string wide_text(Wide v) {
-  if (v == 0) return "0";
-  const bool neg = v < 0;
-  // Digits of the magnitude, taken from the negative side (which holds every value).
-  Wide u = neg ? v : -v;
-  std::string s;
-  while (u < 0) {
-    s.insert(s.begin(), static_cast<char>('0' - static_cast<int>(u % 10)));
-    u /= 10;
-  }
-  return neg ? "-" + s : s;
-}
-
-bool wide_parse(const std::string& s, Wide& out) {
-  if (s.empty()) return false;
-  std::size_t i = s[0] == '-' ? 1 : 0;
-  if (i == s.size()) return false;
-  Wide v = 0;  // accumulated as a negative number, which has room for every value
-  if (s.size() - i > 38) return false;  // |value| < 10^38 < 2^127: no overflow
-  for (; i < s.size(); ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-    v = v * 10 - (s[i] - '0');
-  }
-  out = s[0] == '-' ? v : -v;
-  return true;
-}
-
-ordered_json exact_json(const trial::ExactSum& e) { return {wide_text(e.sum), wide_text(e.squares), e.n}; }
-bool exact_read(const json& j, trial::ExactSum& e) {
-  if (!j.is_array() || j.size() != 3 || !j[0].is_string() || !j[1].is_string() || !j[2].is_number_integer()) return false;
-  e.n = j[2].get<std::int64_t>();
-  return wide_parse(j[0].get<std::string>(), e.sum) && wide_parse(j[1].get<std::string>(), e.squares);
-}
-
-// An array of exactly v.size() counts, none below `least`.
-bool counts_read(const json& j, std::vector<std::int64_t>& v, std::int64_t least = 0) {
-  if (!j.is_array() || j.size() != v.size()) return false;
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    if (!j[i].is_number_integer()) return false;
-    v[i] = j[i].get<std::int64_t>();
-    if (v[i] < least) return false;
-  }
-  return true;
-}
-
-// The member `key` of object `j`, or nullptr.
-const json* member(const json& j, const char* key) {
-  if (!j.is_object()) return nullptr;
-  auto it = j.find(key);
-  return it == j.end() ? nullptr : &*it;
-}
 
 ordered_json summary_raw(const trial::Summary& s) {
   ordered_json j;
@@ -99,6 +48,9 @@ ordered_json summary_raw(const trial::Summary& s) {
                                {"exits", i.exits},
                                {"first_events", i.first_events},
                                {"rate", exact_json(i.rate_per_100py)}});
+  if (!s.sequential.efficacy.empty()) j["sequential"] = sequential_raw(s.sequential);
+  if (std::any_of(s.scenario.begin(), s.scenario.end(), [](const trial::ScenarioStats& x) { return !x.ok.empty(); }))
+    j["scenario"] = scenario_raw(s.scenario);
   if (!s.outcomes.empty()) {
     j["outcomes"] = json::array();
     for (const trial::DrawOutcome& o : s.outcomes)
@@ -186,6 +138,15 @@ bool summary_read(const json& j, trial::Summary& s, std::string& where) {
     i.serious = c[2];
     i.patient_days = c[3];
   }
+  where = "sequential";
+  const json* looks = member(j, "sequential");
+  if (looks ? s.sequential.efficacy.empty() || !sequential_read(*looks, s.sequential) : !s.sequential.efficacy.empty())
+    return false;
+  where = "scenario";
+  const bool assumed =
+      std::any_of(s.scenario.begin(), s.scenario.end(), [](const trial::ScenarioStats& x) { return !x.ok.empty(); });
+  const json* scenario = member(j, "scenario");
+  if (scenario ? !assumed || !scenario_read(*scenario, s.scenario) : assumed) return false;
   where = "outcomes";
   if (const json* outs = member(j, "outcomes")) {
     if (!outs->is_array()) return false;
@@ -211,7 +172,8 @@ ordered_json provenance_json(const SimProvenance& p) {
           {"parameters_sha256", p.parameters_sha256}, {"version", p.version}, {"seed", p.seed},
           {"replicates", p.replicates}, {"null", p.null_effect}, {"truth_per_arm", p.truth_per_arm},
           {"alpha", p.alpha}, {"delta", p.delta}, {"models", p.models}, {"n", p.ns},
-          {"posterior", {{"file", p.posterior_file}, {"sha256", p.posterior_sha256}, {"draws", p.posterior_draws}}}};
+          {"posterior", {{"file", p.posterior_file}, {"sha256", p.posterior_sha256}, {"draws", p.posterior_draws}}},
+          {"assume", p.assume}};
 }
 
 }  // namespace
@@ -332,7 +294,11 @@ ordered_json simulation_json(const trial::TrialDesign& d, const SimProvenance& p
                                     {"replicate_rate_sd", num(inf.rate_per_100py.sd())},
                                     {"kaplan_meier", km}});
     }
-    if (const auto u = uncertainty_json(d, p, r, j["sizes"].size()); !u.is_null()) size["uncertainty"] = u;
+    const std::size_t at = j["sizes"].size();
+    if (d.sequential && at < r.sequential.size())
+      size["group_sequential"] = group_sequential_json(d, r.sequential[at], s, p.null_effect);
+    if (const auto sc = scenario_json(d, s); !sc.is_null()) size["scenario"] = sc;
+    if (const auto u = uncertainty_json(d, p, r, at); !u.is_null()) size["uncertainty"] = u;
     j["sizes"].push_back(size);
   }
   for (const trial::Summary& s : r.summaries) j["power_curve"].push_back({{"n", s.n}, {p.null_effect ? "type_i_error" : "power", num(primary_power(d, s))}});
@@ -378,6 +344,7 @@ bool read_shard(const json& j, const trial::TrialDesign& d, SimProvenance& p, in
     p.posterior_file = pv.at("posterior").at("file").get<std::string>();
     p.posterior_sha256 = pv.at("posterior").at("sha256").get<std::string>();
     p.posterior_draws = pv.at("posterior").at("draws").get<std::int64_t>();
+    if (pv.contains("assume")) p.assume = pv.at("assume").get<std::vector<std::string>>();
     for (int n : p.ns)
       if (n < 2 || n > kMaxParticipants) {
         error = "provenance.n: " + std::to_string(n) + " is not a trial size";
@@ -466,6 +433,16 @@ bool read_shard(const json& j, const trial::TrialDesign& d, SimProvenance& p, in
     error = std::string("a field is missing or of the wrong type (") + e.what() + ")";
     return false;
   }
+  if (d.sequential)  // the bounds are the design's, made again as the run made them
+    for (int n : p.ns) {
+      const trial::EndpointPlan& e = d.endpoints[d.sequential->endpoint];
+      auto g = trial::sequential_design(*d.sequential, n, e.alpha.value_or(p.alpha));
+      if (!g) {
+        error = g.error().text();
+        return false;
+      }
+      r.sequential.push_back(std::move(*g));
+    }
   r.ok = true;
   return true;
 }

@@ -30,6 +30,7 @@ struct SimProvenance {
   // The posterior the assurance run drew from (empty: none; power only).
   std::string posterior_file, posterior_sha256;
   std::int64_t posterior_draws = 0;
+  std::vector<std::string> assume;  // simulate --assume, as given
 };
 
 nlohmann::ordered_json simulation_json(const trial::TrialDesign& d, const SimProvenance& p,

@@ -61,6 +61,46 @@ std::string uncertainty_text(const ordered_json& u) {
   return out;
 }
 
+// A group-sequential design's looks: bounds, stopping probabilities, expected size.
+std::string sequential_text(const ordered_json& g) {
+  std::string out = fmt::format("\ngroup-sequential: {} on {} ({}) · {}\n", g["label"].get<std::string>(),
+                                g["comparison"].get<std::string>(), g["endpoint"].get<std::string>(),
+                                g["spending"].get<std::string>());
+  out += fmt::format("  {:<5} {:>11} {:>8} {:>9} {:>9} {:>15} {:>15} {:>9} {:>9}\n", "look", "information", "month",
+                     "efficacy", "futility", "stop: efficacy", "stop: futility", "enrolled", "analysed");
+  for (const ordered_json& l : g["looks"]) {
+    const auto se = [](const ordered_json& p, const ordered_json& e) {
+      return p.is_number() ? fmt::format("{:.1f}±{:.1f} %", 100 * p.get<double>(), 100 * e.get<double>()) : "–";
+    };
+    out += fmt::format("  {:<5} {:>11} {:>8} {:>9} {:>9} {:>15} {:>15} {:>9} {:>9}\n", l["look"].get<int>(),
+                       val(l["information"], 3),
+                       l["day"].is_number() ? fmt::format("{:.1f}", l["day"].get<double>() / (365.25 / 12)) : "–",
+                       val(l["efficacy_z"], 3), val(l["futility_z"], 3), se(l["stop_efficacy"], l["stop_efficacy_se"]),
+                       se(l["stop_futility"], l["stop_futility_se"]), val(l["enrolled"], 1), val(l["analysed"], 1));
+  }
+  out += fmt::format("  overall {} {} (MC SE {}) · expected enrolled {} · expected analysed {} · the bounds' type I "
+                     "error {} (one-sided)\n",
+                     g["label"].get<std::string>(), pct(g["rejection"]), pct(g["rejection_se"]),
+                     val(g["expected_enrolled"], 1), val(g["expected_analysed"], 1), pct(g["design_type_i_error"]));
+  return out;
+}
+
+// Each assumed endpoint's operating characteristics beside the model's.
+std::string scenario_text(const ordered_json& sc) {
+  std::string out = "\nassumed outcomes (" + sc["note"].get<std::string>() + ")\n";
+  for (const ordered_json& e : sc["endpoints"]) {
+    out += "  " + e["id"].get<std::string>() + ":";
+    for (const ordered_json& a : e["arms"])
+      out += fmt::format(" {} {} (model {}, drawn {});", a["id"].get<std::string>(), a["assumed"].get<std::string>(),
+                         val(a["model_mean"]), val(a["assumed_mean"]));
+    out.back() = '\n';
+    for (const ordered_json& c : e["comparisons"])
+      out += fmt::format("    {}: model-based {} (MC SE {}) · assumed {} (MC SE {})\n", c["comparison"].get<std::string>(),
+                         pct(c["model"]), pct(c["model_se"]), pct(c["assumed"]), pct(c["assumed_se"]));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string percent_text(const nlohmann::ordered_json& v) {
@@ -119,6 +159,8 @@ std::string simulation_text(const ordered_json& j) {
         out += fmt::format("  MCP-Mod {}: {} · dose picked: {}\n", null_effect ? "type I error" : "power", pct(m[rate]), picks);
       }
     }
+    if (size.contains("group_sequential")) out += sequential_text(size["group_sequential"]);
+    if (size.contains("scenario")) out += scenario_text(size["scenario"]);
     if (size.contains("uncertainty")) out += uncertainty_text(size["uncertainty"]);
     out += "\ninfections per 100 patient-years (serious):";
     for (const ordered_json& i : size["infections"])

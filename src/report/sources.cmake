@@ -12,6 +12,8 @@ list(APPEND IL2T_SOURCES
   report/parameter_table.cpp
   report/svg_plot.cpp
   report/sim_json.cpp
+  report/exact_json.cpp
+  report/sim_json_design.cpp
   report/sim_text.cpp
   report/replicate_csv.cpp
   report/sample_size_report.cpp

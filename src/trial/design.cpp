@@ -10,6 +10,8 @@
 #include "schedule/schedule.h"
 #include "trial/engine.h"
 #include "trial/randomisation.h"
+#include "trial/scenario.h"
+#include "trial/sequential.h"
 
 namespace il2t::trial {
 
@@ -196,6 +198,13 @@ DesignMade make_design(const protocol::Protocol& p, std::optional<model::Disease
     d.endpoints.push_back(std::move(plan));
   }
   std::stable_partition(d.endpoints.begin(), d.endpoints.end(), [](const EndpointPlan& e) { return e.primary; });
+  d.assumed = assumed_outcomes(p, d);
+  auto sequential = make_sequential_spec(p, d);
+  if (!sequential) {
+    out.error = sequential.error();
+    return out;
+  }
+  d.sequential = std::move(*sequential);
   out.design = std::move(d);
   return out;
 }

@@ -12,6 +12,7 @@
 #include "model/individual.h"
 #include "population/params.h"
 #include "protocol/protocol.h"
+#include "trial/sequential_spec.h"
 #include "trial/strata.h"
 
 namespace il2t::trial {
@@ -58,6 +59,13 @@ struct EndpointPlan {
   }
 };
 
+// An arm's endpoint stated directly (protocol [[assumed]] or simulate --assume) rather
+// than read from the model: a response rate, or a mean and SD (trial/scenario.h).
+struct AssumedArm {
+  bool response = true;
+  double rate = 0, mean = 0, sd = 1;
+};
+
 // The disease's activity score: SLEDAI-2K, ESSDAI or JADAS-27.
 measures::Id activity_test(model::Disease d);
 
@@ -83,6 +91,9 @@ struct TrialDesign {
   Strata strata;
   SimulatedStrata simulated_strata;
   std::vector<EndpointPlan> endpoints;  // the primary ones first
+  // Per endpoint: nothing, or an assumed outcome per compared arm (EndpointPlan::arms' order).
+  std::vector<std::vector<AssumedArm>> assumed;
+  std::optional<SequentialSpec> sequential;  // a group-sequential design's looks
 };
 
 struct DesignMade {

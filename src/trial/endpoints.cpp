@@ -25,6 +25,15 @@ void EndpointRows::append(const EndpointRows& o) {
   visit.insert(visit.end(), o.visit.begin(), o.visit.end());
 }
 
+void EndpointRows::push_row(const EndpointRows& o, std::size_t i) {
+  arm.push_back(o.arm[i]);
+  value.push_back(o.value[i]);
+  baseline.push_back(o.baseline[i]);
+  event.push_back(o.event[i]);
+  subject.push_back(o.subject[i]);
+  visit.push_back(o.visit[i]);
+}
+
 int nominal_day(const TrialDesign& d, std::size_t v) { return d.protocol->visits[v].study_day(); }
 
 namespace {

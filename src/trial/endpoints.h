@@ -23,6 +23,7 @@ struct EndpointRows {
   std::vector<std::uint16_t> visit;  // the row's timepoint: a position in the endpoint's visits
   void clear();
   void append(const EndpointRows& o);
+  void push_row(const EndpointRows& o, std::size_t i);  // row i of `o`
 };
 
 // Which of an endpoint's timepoints to read: the last (what a single number per

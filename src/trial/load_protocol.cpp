@@ -4,9 +4,31 @@
 #include "data/sha256.h"
 #include "eligibility/screen.h"
 #include "protocol/validate.h"
+#include "trial/design.h"
+#include "trial/sequential.h"
 #include "trial/strata.h"
 
 namespace il2t::trial {
+
+namespace {
+
+// A group-sequential design's bounds at the protocol's enrolment, made as simulate
+// makes them (at the endpoint's alpha, or the default 0.05 two-sided).
+void check_sequential(const protocol::Protocol& p, Diagnostics& diag) {
+  if (!p.group_sequential) return;
+  const SourcePos at = p.group_sequential->pos;
+  const DesignMade made = make_design(p);
+  if (!made.design) {
+    diag.error(made.error.pos.line > 0 ? made.error.pos : at, made.error.message);
+    return;
+  }
+  const TrialDesign& d = *made.design;
+  const EndpointPlan& e = d.endpoints[d.sequential->endpoint];
+  const auto g = sequential_design(*d.sequential, d.planned_n, e.alpha.value_or(AnalysisSettings{}.alpha));
+  if (!g) diag.error(at, "group_sequential: at the enrolment of " + std::to_string(d.planned_n) + ": " + g.error().message);
+}
+
+}  // namespace
 
 protocol::ReadResult read_and_check_file(const std::string& path, std::string* sha256) {
   const auto content = data::read_file(path);
@@ -21,6 +43,7 @@ protocol::ReadResult read_and_check_file(const std::string& path, std::string* s
     protocol::validate(*r.protocol, r.diagnostics);
     eligibility::compile_protocol(*r.protocol, r.diagnostics);  // expressions name known fields
     check_strata_rules(*r.protocol, r.diagnostics);              // so do the strata's level rules
+    if (!r.diagnostics.has_errors()) check_sequential(*r.protocol, r.diagnostics);  // the bounds can be made
   }
   r.diagnostics.sort_by_position();
   if (sha256) *sha256 = data::sha256_hex(text);

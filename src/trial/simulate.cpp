@@ -6,6 +6,8 @@
 
 #include "trial/endpoints.h"
 #include "trial/engine.h"
+#include "trial/scenario.h"
+#include "trial/sequential.h"
 
 namespace il2t::trial {
 
@@ -58,13 +60,39 @@ void keep(const TrialDesign& d, const EndpointPlan& e, const EndpointRows& rows,
   }
 }
 
+// Marks a replicate's kept results (from `from` on) with the look the trial stopped at,
+// and adds each interim look's analysis of the decision comparison.
+void keep_looks(const SequentialSpec& q, const SequentialTrial& t, std::int64_t replicate, int n, bool assurance,
+                std::size_t from, std::vector<ReplicateResult>& out) {
+  for (std::size_t i = from; i < out.size(); ++i) {
+    out[i].look = t.looks;
+    out[i].looks = t.looks;
+    out[i].stopped_at = t.stopped_at;
+  }
+  for (int k = 0; k < t.stopped_at && k + 1 < t.looks; ++k) {  // the interim looks reached
+    ReplicateResult x;
+    x.replicate = replicate;
+    x.n = n;
+    x.assurance = assurance;
+    x.endpoint = static_cast<std::uint16_t>(q.endpoint);
+    x.comparison = static_cast<std::uint16_t>(q.comparison);
+    x.n_analysed = t.at[static_cast<std::size_t>(k)].analysed;
+    x.result = t.at[static_cast<std::size_t>(k)].comparison;
+    x.look = k + 1;
+    x.looks = t.looks;
+    x.stopped_at = t.stopped_at;
+    out.push_back(x);
+  }
+}
+
 // Replicates first..last-1 of size n on the threads, each with its own runner,
 // analyser and summary, merged at the end: all under `m` with `truth` (the power run),
 // or, with `draws`, each under its own posterior draw and trial effect, its outcome
 // kept and the rows it drew noted in `out` (the assurance run).
 Summary replicates(const TrialDesign& d, const model::Model& m, const SimulationSettings& s, const Analyser& primed,
-                   int n, std::int64_t first, std::int64_t last, const std::vector<std::vector<double>>& truth,
-                   bool draws, std::atomic<std::int64_t>* done, SimulationResult& out) {
+                   int n, const SequentialDesign* looks, std::int64_t first, std::int64_t last,
+                   const std::vector<std::vector<double>>& truth, bool draws, std::atomic<std::int64_t>* done,
+                   SimulationResult& out) {
   const int threads = std::max(1, s.threads);
   const int max_day = max_follow_up_day(d);
   std::vector<Summary> partial;
@@ -74,6 +102,9 @@ Summary replicates(const TrialDesign& d, const model::Model& m, const Simulation
   std::vector<TrialRecords> records(static_cast<std::size_t>(threads));
   std::vector<EndpointRows> rows(static_cast<std::size_t>(threads));
   std::vector<std::vector<ReplicateResult>> kept(static_cast<std::size_t>(threads));
+  std::vector<EndpointRows> assumed_rows(static_cast<std::size_t>(threads));
+  std::vector<SequentialRunner> sequential(static_cast<std::size_t>(threads));
+  std::vector<SequentialTrial> trial(static_cast<std::size_t>(threads));
   for (int w = 0; w < threads; ++w) {
     partial.push_back(Summary::empty(d, n, max_day));
     runners.emplace_back(d, m);
@@ -96,11 +127,23 @@ Summary replicates(const TrialDesign& d, const model::Model& m, const Simulation
       record_failure(partial[wi], replicate, error);
     } else {
       std::vector<EndpointResult> results;
-      for (const EndpointPlan& e : d.endpoints) {
+      const std::size_t kept_from = kept[wi].size();
+      for (std::size_t k = 0; k < d.endpoints.size(); ++k) {
+        const EndpointPlan& e = d.endpoints[k];
         derive_endpoint(d, e, r, rows[wi], Timepoints::all);
         results.push_back(analysers[wi].analyse(e, r, rows[wi]));
-        if (s.keep_replicates) keep(d, e, rows[wi], results.back(), replicate, n, draws, results.size() - 1, kept[wi]);
+        if (s.keep_replicates) keep(d, e, rows[wi], results.back(), replicate, n, draws, k, kept[wi]);
+        if (k < d.assumed.size() && !d.assumed[k].empty()) {
+          draw_assumed(e, k, d.assumed[k], rows[wi], s.seed, static_cast<std::uint64_t>(replicate), assumed_rows[wi]);
+          accumulate_scenario(partial[wi], k, analysers[wi].analyse(e, r, assumed_rows[wi]));
+        }
+        if (looks && k == d.sequential->endpoint) {
+          sequential[wi].run(d, *d.sequential, *looks, analysers[wi], r, rows[wi], results.back(), s.seed,
+                             static_cast<std::uint64_t>(replicate), trial[wi]);
+          accumulate_looks(partial[wi], trial[wi]);
+        }
       }
+      if (looks && s.keep_replicates) keep_looks(*d.sequential, trial[wi], replicate, n, draws, kept_from, kept[wi]);
       accumulate(partial[wi], d, r, results, truth);
       if (draws && replicate < kMaxOutcomes) {
         const Headline h = headline(d, results);
@@ -209,10 +252,22 @@ SimulationResult simulate(const TrialDesign& d, const model::Model& m, const Sim
         primed.prime(e, sizes);
       }
     }
-    out.summaries.push_back(replicates(d, m, s, primed, n, first, last, out.truth.effects, false, done, out));
+    std::optional<SequentialDesign> looks;
+    if (d.sequential) {
+      const EndpointPlan& e = d.endpoints[d.sequential->endpoint];
+      auto made = sequential_design(*d.sequential, n, e.alpha.value_or(s.analysis.alpha));
+      if (!made) {
+        out.error = "n = " + std::to_string(n) + ": " + made.error().text();
+        return out;
+      }
+      looks = std::move(*made);
+      out.sequential.push_back(*looks);
+    }
+    const SequentialDesign* at_n = looks ? &*looks : nullptr;
+    out.summaries.push_back(replicates(d, m, s, primed, n, at_n, first, last, out.truth.effects, false, done, out));
     if (s.draws) {
       const std::vector<std::vector<double>> no_truth(d.endpoints.size());
-      out.assurance.push_back(replicates(d, m, s, primed, n, first, last, no_truth, true, done, out));
+      out.assurance.push_back(replicates(d, m, s, primed, n, at_n, first, last, no_truth, true, done, out));
     }
   }
   out.ok = true;

@@ -21,6 +21,7 @@
 #include "model/model.h"
 #include "trial/analysis.h"
 #include "trial/design.h"
+#include "trial/sequential.h"
 #include "trial/summary.h"
 
 namespace il2t::trial {
@@ -53,7 +54,9 @@ struct ReplicateResult {
   std::uint32_t n_analysed = 0;  // the rows of the compared groups (the arm's and the reference's)
   Comparison result;
   int picked = -1;
-  int look = 1;  // the analysis the result comes from: 1 of 1 for a fixed design
+  int look = 1;        // the analysis the result comes from: 1 of 1 for a fixed design
+  int looks = 1;       // the design's analyses
+  int stopped_at = 1;  // the look at which the replicate trial stopped
 };
 
 struct Truth {
@@ -68,6 +71,7 @@ struct SimulationResult {
   Truth truth;
   std::vector<Summary> summaries;  // per sample size
   std::vector<Summary> assurance;  // per sample size, with draws (truth not applicable)
+  std::vector<SequentialDesign> sequential;  // per sample size: a group-sequential design's bounds
   // The posterior draws the assurance run's outcomes refer to: their columns, and the
   // values of the rows used (for the variance decomposition).
   std::vector<std::string> draw_names;

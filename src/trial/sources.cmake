@@ -13,6 +13,9 @@ list(APPEND IL2T_SOURCES
   trial/analysis.cpp
   trial/compare.cpp
   trial/summary.cpp
+  trial/recruitment.cpp
+  trial/sequential.cpp
+  trial/scenario.cpp
   trial/simulate.cpp
   trial/sample_size.cpp
   trial/load_protocol.cpp

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "trial/sequential.h"
+
 namespace il2t::trial {
 
 namespace {
@@ -109,7 +111,75 @@ Summary Summary::empty(const TrialDesign& d, int n, int max_day) {
   inf.exits.assign(static_cast<std::size_t>(max_day) + 2, 0);
   inf.first_events.assign(static_cast<std::size_t>(max_day) + 2, 0);
   s.infections.assign(d.arms.size(), inf);
+  if (d.sequential) {
+    const std::size_t looks = d.sequential->interims.size() + 1;
+    SequentialStats& q = s.sequential;
+    q.efficacy.assign(looks, 0);
+    q.futility.assign(looks, 0);
+    q.reached.assign(looks, 0);
+    q.day.assign(looks, {});
+    q.enrolled.assign(looks, {});
+    q.analysed.assign(looks, {});
+  }
+  s.scenario.resize(d.endpoints.size());
+  for (std::size_t e = 0; e < d.endpoints.size(); ++e)
+    if (e < d.assumed.size() && !d.assumed[e].empty()) {
+      const std::size_t c = comparison_labels(d, d.endpoints[e]).size();
+      s.scenario[e].ok.assign(c, 0);
+      s.scenario[e].reject.assign(c, 0);
+      s.scenario[e].arm_mean.assign(d.endpoints[e].arms.size(), {});
+    }
   return s;
+}
+
+void SequentialStats::merge(const SequentialStats& o) {
+  trials += o.trials;
+  for (std::size_t k = 0; k < efficacy.size(); ++k) {
+    efficacy[k] += o.efficacy[k];
+    futility[k] += o.futility[k];
+    reached[k] += o.reached[k];
+    day[k].merge(o.day[k]);
+    enrolled[k].merge(o.enrolled[k]);
+    analysed[k].merge(o.analysed[k]);
+  }
+  enrolled_at_stop.merge(o.enrolled_at_stop);
+  analysed_at_stop.merge(o.analysed_at_stop);
+}
+
+void ScenarioStats::merge(const ScenarioStats& o) {
+  for (std::size_t c = 0; c < ok.size(); ++c) {
+    ok[c] += o.ok[c];
+    reject[c] += o.reject[c];
+  }
+  for (std::size_t a = 0; a < arm_mean.size(); ++a) arm_mean[a].merge(o.arm_mean[a]);
+}
+
+void accumulate_looks(Summary& s, const SequentialTrial& t) {
+  SequentialStats& q = s.sequential;
+  ++q.trials;
+  for (int k = 0; k < t.stopped_at; ++k) {
+    const LookResult& look = t.at[static_cast<std::size_t>(k)];
+    const auto i = static_cast<std::size_t>(k);
+    ++q.reached[i];
+    q.day[i].add(look.day);
+    q.enrolled[i].add(look.enrolled);
+    q.analysed[i].add(look.analysed);
+  }
+  const auto stop = static_cast<std::size_t>(t.stopped_at - 1);
+  if (t.efficacy) ++q.efficacy[stop];
+  if (t.futility) ++q.futility[stop];
+  q.enrolled_at_stop.add(t.at[stop].enrolled);
+  q.analysed_at_stop.add(t.at[stop].analysed);
+}
+
+void accumulate_scenario(Summary& s, std::size_t endpoint, const EndpointResult& r) {
+  ScenarioStats& x = s.scenario[endpoint];
+  for (std::size_t c = 0; c < x.ok.size() && c < r.comparisons.size(); ++c) {
+    x.ok[c] += r.comparisons[c].ok;
+    x.reject[c] += r.comparisons[c].ok && r.comparisons[c].reject;
+  }
+  for (std::size_t a = 0; a < x.arm_mean.size() && a < r.arm_mean.size(); ++a)
+    if (std::isfinite(r.arm_mean[a])) x.arm_mean[a].add(r.arm_mean[a]);
 }
 
 Histogram& Summary::band(std::size_t arm, std::size_t visit, BandMeasure m) {
@@ -168,6 +238,8 @@ void Summary::merge(const Summary& o) {
     }
     x.rate_per_100py.merge(y.rate_per_100py);
   }
+  sequential.merge(o.sequential);
+  for (std::size_t e = 0; e < scenario.size(); ++e) scenario[e].merge(o.scenario[e]);
   outcomes.insert(outcomes.end(), o.outcomes.begin(), o.outcomes.end());
   std::sort(outcomes.begin(), outcomes.end(), [](const DrawOutcome& a, const DrawOutcome& b) { return a.replicate < b.replicate; });
 }
@@ -186,6 +258,11 @@ std::optional<std::pair<std::size_t, std::size_t>> main_comparison(const TrialDe
 }
 
 PrimaryCount primary_count(const TrialDesign& d, const Summary& s) {
+  if (d.sequential && s.sequential.trials > 0) {  // the group-sequential decision, at any look
+    PrimaryCount c{s.sequential.trials, 0};
+    for (std::int64_t k : s.sequential.efficacy) c.success += k;
+    return c;
+  }
   const auto main = main_comparison(d);
   if (!main || main->first >= s.endpoints.size()) return {};
   const EndpointPlan& plan = d.endpoints[main->first];

@@ -64,6 +64,27 @@ struct InfectionStats {
   ExactSum rate_per_100py;                        // per replicate
 };
 
+struct SequentialTrial;  // trial/sequential.h
+
+// A group-sequential design's looks over the replicate trials (trial/sequential.h):
+// how many stopped at each look for efficacy or futility, and when the looks fell.
+struct SequentialStats {
+  std::int64_t trials = 0;
+  std::vector<std::int64_t> efficacy, futility, reached;  // per look
+  std::vector<ExactSum> day, enrolled, analysed;          // per look, over the trials that reached it
+  ExactSum enrolled_at_stop, analysed_at_stop;
+  void merge(const SequentialStats& o);
+};
+
+// An endpoint analysed on outcomes drawn from assumed rates or means (trial/scenario.h):
+// per comparison, how often it was estimable and rejected; per compared arm, the
+// replicate's mean.
+struct ScenarioStats {
+  std::vector<std::int64_t> ok, reject;  // per comparison
+  std::vector<ExactSum> arm_mean;        // per compared arm
+  void merge(const ScenarioStats& o);
+};
+
 // One replicate trial of an assurance run (simulate.h): the posterior draw and trial
 // effect it took, and its primary endpoint's headline (headline()), for the variance
 // decomposition of what it predicts.
@@ -92,6 +113,8 @@ struct Summary {
   std::vector<Histogram> bands;  // arm × visit × measure
   std::vector<InfectionStats> infections;  // per arm
   std::vector<DrawOutcome> outcomes;       // assurance runs only, by replicate
+  SequentialStats sequential;              // a group-sequential design's looks (empty vectors otherwise)
+  std::vector<ScenarioStats> scenario;     // per endpoint; empty vectors where nothing is assumed
 
   static Summary empty(const TrialDesign& d, int n, int max_day);
   void merge(const Summary& o);
@@ -116,7 +139,8 @@ std::optional<std::pair<std::size_t, std::size_t>> main_comparison(const TrialDe
 
 // How many replicates analysed the primary analysis (`ok`) and how many of them it
 // succeeded in (headline()'s success: the main comparison at the last timepoint, or
-// MCP-Mod's test); both 0 without a primary endpoint.
+// MCP-Mod's test; in a group-sequential design, rejection at any look of its decision
+// comparison); both 0 without a primary endpoint.
 struct PrimaryCount {
   std::int64_t ok = 0, success = 0;
 };
@@ -125,6 +149,10 @@ PrimaryCount primary_count(const TrialDesign& d, const Summary& s);
 // Adds one replicate: its records, and each endpoint's result against the truth.
 void accumulate(Summary& s, const TrialDesign& d, const TrialRecords& r, const std::vector<EndpointResult>& results,
                 const std::vector<std::vector<double>>& truth);
+// Adds one replicate's looks, and each assumed endpoint's analysis (per endpoint; an
+// endpoint without assumptions has an empty result).
+void accumulate_looks(Summary& s, const SequentialTrial& t);
+void accumulate_scenario(Summary& s, std::size_t endpoint, const EndpointResult& r);
 // Counts a failed replicate, keeping the text of the earliest one's error.
 void record_failure(Summary& s, std::int64_t replicate, const Error& error);
 

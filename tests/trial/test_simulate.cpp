@@ -7,7 +7,7 @@
 #include <cmath>
 #include <string>
 
-#include "model/model_fixture.h"
+#include "trial/sim_fixture.h"
 #include "report/sim_json.h"
 #include "trial/engine.h"
 #include "trial/simulate.h"
@@ -16,33 +16,7 @@
 namespace il2t::trial {
 namespace {
 
-protocol::Protocol load(const std::string& file) { return test::shipped_protocol(file); }
-
-struct Fixture {
-  protocol::Protocol protocol;
-  model::Model model = test::shipped_model();
-  TrialDesign design;
-  explicit Fixture(const std::string& file) : protocol(load(file)) {
-    auto made = make_design(protocol);
-    if (!made.design) throw std::runtime_error(made.error);
-    design = std::move(*made.design);
-  }
-  SimulationSettings settings(std::int64_t replicates, int threads) const {
-    SimulationSettings s;
-    s.seed = 7;
-    s.replicates = replicates;
-    s.threads = threads;
-    s.ns = {design.planned_n};
-    s.truth_per_arm = 100;
-    s.analysis.models = {{"linear", {}}, {"emax", {0.2}}};
-    return s;
-  }
-  std::string json(const SimulationResult& r) const {
-    report::SimProvenance pv;
-    pv.replicates = r.last - r.first;
-    return report::simulation_json(design, pv, r).dump();
-  }
-};
+using Fixture = test_sim::SimFixture;
 
 TEST(Simulate, SameResultOnOneAndTwoThreads) {
   Fixture f("NCT02465580-he2020.toml");

@@ -15,7 +15,8 @@ namespace {
 
 std::string name_of(const std::string& path) { return std::filesystem::path(path).filename().string(); }
 
-TEST(ProtocolFiles, SixTrialsAreShipped) {
+// The six trials, and NCT04077684 as a group-sequential design (an example variant).
+TEST(ProtocolFiles, SixTrialsAndOneVariantAreShipped) {
   const auto files = protocol_files();
   std::vector<std::string> ids;
   for (const auto& f : files) {
@@ -23,8 +24,8 @@ TEST(ProtocolFiles, SixTrialsAreShipped) {
     if (c.protocol) ids.push_back(c.protocol->identity.id.value);
   }
   std::sort(ids.begin(), ids.end());
-  EXPECT_EQ(ids, (std::vector<std::string>{"NCT02465580", "NCT04077684", "NCT04136106", "NCT04397107", "NCT05605665",
-                                           "NCT06971913"}));
+  EXPECT_EQ(ids, (std::vector<std::string>{"NCT02465580", "NCT04077684", "NCT04077684-gs", "NCT04136106", "NCT04397107",
+                                           "NCT05605665", "NCT06971913"}));
 }
 
 TEST(ProtocolFiles, EveryFileIsValid) {
