@@ -4,6 +4,9 @@
 
 #include <cmath>
 
+#include "report/sim_html_assumptions.h"
+#include "report/sim_html_dose.h"
+#include "report/sim_html_tables.h"
 #include "report/sim_text.h"
 #include "report/svg_plot.h"
 #include "report/uncertainty.h"
@@ -15,10 +18,20 @@ namespace {
 
 using nlohmann::ordered_json;
 
-constexpr const char* kColours[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
-const char* colour(std::size_t i) { return kColours[i % 6]; }
+const char* colour(std::size_t i) { return palette_colour(i); }
 
 std::string h(const std::string& s) { return xml_escape(s); }
+
+// Fits a 1280-pixel window: text and tables within 1200 pixels, cells wrapped at spaces
+// (the provenance's hashes and paths anywhere), each figure scaled to the page's width.
+constexpr const char* kStyle =
+    "body{font-family:sans-serif;font-size:15px;max-width:1200px;margin:1.5em auto;padding:0 16px;color:#222}"
+    "table{border-collapse:collapse;margin:.4em 0 1em;max-width:100%}"
+    "td,th{border:1px solid #ccc;padding:3px 7px;text-align:left;vertical-align:top;overflow-wrap:break-word}"
+    ".provenance td{overflow-wrap:anywhere}"
+    "th{background:#f4f4f4;font-weight:600}.note{color:#666;font-size:.88em}"
+    "svg{display:block;max-width:100%;height:auto;margin:.6em 0}h2{border-bottom:1px solid #ccc;margin-top:1.6em}"
+    "h4{margin:1em 0 .3em}";
 
 // Each arm's median and 10–90 % band of participants at each visit.
 std::string course_svg(const trial::TrialDesign& d, const trial::Summary& s) {
@@ -132,46 +145,6 @@ std::string power_svg(const trial::TrialDesign& d, const trial::SimulationResult
   return svg_panels("Power curve", {p}, 760, 200, "participants enrolled");
 }
 
-void assumptions(const trial::TrialDesign& d, const SimProvenance& pv, std::string& o) {
-  o += "<h2>Assumptions</h2><ul>\n";
-  const protocol::Protocol& p = *d.protocol;
-  auto origin = [&](const std::string& where, const protocol::Origin& f) {
-    if (f.kind == protocol::OriginKind::registry) return;
-    o += "<li><b>" + h(where) + "</b> (protocol, " + protocol::to_string(f.kind) + "): " + h(f.reason) + "</li>\n";
-  };
-  origin("identity.enrolment", p.identity.enrolment.origin);
-  origin("randomisation.method", p.randomisation.method.origin);
-  origin("randomisation.block_sizes", p.randomisation.block_sizes.origin);
-  for (const auto& a : p.arms) origin("arms." + a.id + ".ratio", a.ratio.origin);
-  for (const auto& v : p.visits) {
-    origin("visits." + v.id, v.origin);
-    origin("visits." + v.id + ".window_days", v.window_days.origin);
-  }
-  for (const auto& e : p.endpoints) origin("endpoints." + e.id + ".analysis", e.analysis.origin);
-  o += "<li><b>Model</b>: every value in models/*.toml carries its source or is marked assumed with its reason "
-       "(il2trial parameters lists them); parameter set " + h(pv.parameters_sha256.substr(0, 16)) + "….</li>\n";
-  o += "<li><b>Trial conduct</b> (models/conduct.toml, assumed): adherence per dose, missed visits, dropout hazard, "
-       "visits uniform in their windows.</li>\n";
-  o += "<li><b>Screening</b> (models/screening.toml, assumed): prevalences of the record fields the criteria read, "
-       "independent of each other and of disease activity.</li>\n";
-  o += "<li><b>Missing data</b>: a missing binary response (missed visit, dropout) counts as non-response; a missing "
-       "value leaves the participant out of that analysis (complete cases).</li>\n";
-  o += fmt::format("<li><b>Truth</b>: each effect's true value is its estimate in a balanced trial of {} participants "
-                   "per arm with the same seed; bias and coverage are against it.</li>\n", pv.truth_per_arm);
-  o += fmt::format("<li><b>MCP-Mod</b>: candidate models {}, one-sided level {}, clinically relevant effect {} (the "
-                   "smallest studied dose at or above the estimated target dose is the one picked).</li>\n",
-                   h(pv.models), pv.alpha / 2, pv.delta);
-  if (d.observational)
-    o += "<li><b>Who gets IL-2</b> (observational): a logistic model of baseline activity and prednisone dose "
-         "(models/conduct.toml [observational]); the protocol's Cox model adjusts for the covariates the records hold, "
-         "and the unadjusted hazard ratio shows the confounding.</li>\n";
-  if (!d.simulated_strata.note.empty())
-    o += "<li><b>Strata</b>: " + h(d.simulated_strata.note) + "</li>\n";
-  for (const auto& e : d.endpoints)
-    if (!e.note.empty()) o += "<li><b>" + h(e.id) + "</b>: " + h(e.note) + "</li>\n";
-  o += "</ul>\n";
-}
-
 // The probability of success, the predictive distributions and what moves the primary
 // endpoint, for the last sample size (report/uncertainty.h); empty without a posterior.
 std::string uncertainty_html(const ordered_json& results) {
@@ -226,12 +199,10 @@ std::string simulation_html(const trial::TrialDesign& d, const SimProvenance& pv
   const protocol::Protocol& p = *d.protocol;
   std::string o =
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>il2trial simulation: " + h(p.identity.id.value) +
-      "</title>\n<style>body{font-family:sans-serif;max-width:860px;margin:2em auto;color:#222}"
-      "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}"
-      "pre{background:#f6f6f6;padding:8px;overflow-x:auto;font-size:12px}h2{border-bottom:1px solid #ccc}</style>"
+      "</title>\n<style>" + std::string(kStyle) + "</style>"
       "</head><body>\n";
   o += "<h1>" + h(p.identity.id.value) + ": simulated trial</h1>\n<p>" + h(p.identity.title.value) + "</p>\n";
-  o += "<table>\n";
+  o += "<table class=\"provenance\">\n";
   for (auto [k, v] : {std::pair{"protocol file", pv.protocol_file}, std::pair{"protocol SHA-256", pv.protocol_sha256},
                       std::pair{"parameter set SHA-256", pv.parameters_sha256}, std::pair{"il2trial version", pv.version},
                       std::pair{"seed", std::to_string(pv.seed)}, std::pair{"replicate trials", std::to_string(pv.replicates)},
@@ -250,16 +221,22 @@ std::string simulation_html(const trial::TrialDesign& d, const SimProvenance& pv
   o += fmt::format(". Enrolment {} ({}), {} criteria.</p>\n", p.identity.enrolment.value, h(p.identity.design.value),
                    d.criteria.criteria.size());
   o += uncertainty_html(results);
-  o += "<h2>Results</h2>\n<pre>" + h(simulation_text(results)) + "</pre>\n";
+  o += results_html(results);
+  std::vector<ArmDose> doses;
+  for (const trial::ArmInfo& a : d.arms) doses.push_back({a.id, a.gives_il2 ? a.il2_dose_miu : 0.0});
+  if (const std::string plots = dose_response_html(results, doses); !plots.empty())
+    o += "<h2>Dose–response</h2>\n<p>Each arm's mean (its response rate, for a response) against its IL-2 dose: the "
+         "median of the replicate trials with 5–95 % of them as a band or whisker, and the truth, the mean in one large "
+         "trial. The dots' colours are the arms' in every figure.</p>\n" + plots;
+  if (r.summaries.size() > 1) o += "<h2>Power curve</h2>\n" + power_svg(d, r, pv.null_effect);
   const trial::Summary& main = r.summaries.back();
   o += "<h2>Each arm's course</h2>\n" + course_svg(d, main);
   o += "<h2>Endpoints across replicate trials</h2>\n";
   for (std::size_t e = 0; e < d.endpoints.size(); ++e)
     if (d.endpoints[e].reading != trial::Reading::not_simulated && !main.endpoints[e].arm_hist.empty())
       o += distribution_svg(d, d.endpoints[e], main.endpoints[e]);
-  if (r.summaries.size() > 1) o += "<h2>Power curve</h2>\n" + power_svg(d, r, pv.null_effect);
   o += "<h2>Infections</h2>\n" + km_svg(d, main);
-  assumptions(d, pv, o);
+  o += assumptions_html(d, pv);
   o += "</body></html>\n";
   return o;
 }

@@ -19,5 +19,9 @@ list(APPEND IL2T_SOURCES
   report/sample_size_report.cpp
   report/uncertainty.cpp
   report/sim_html.cpp
+  report/sim_html_tables.cpp
+  report/sim_html_design.cpp
+  report/sim_html_dose.cpp
+  report/sim_html_assumptions.cpp
   report/analysis_report.cpp
 )

@@ -6,6 +6,11 @@
 
 namespace il2t::report {
 
+const char* palette_colour(std::size_t i) {
+  static constexpr const char* kColours[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
+  return kColours[i % 6];
+}
+
 std::string xml_escape(const std::string& s) {
   std::string o;
   for (char c : s) {
@@ -36,7 +41,7 @@ std::string tick_label(double v) { return fmt::format("{:.4g}", v); }
 }  // namespace
 
 std::string svg_panels(const std::string& title, const std::vector<Panel>& panels, int width, int panel_height,
-                       const std::string& x_label) {
+                       const std::string& x_label, double x_pad) {
   const double left = 70, right = 150, top = 30, gap = 36;
   const double plot_w = width - left - right;
   const int height = static_cast<int>(top + static_cast<double>(panels.size()) * (panel_height + gap) + 20);
@@ -45,6 +50,9 @@ std::string svg_panels(const std::string& title, const std::vector<Panel>& panel
     for (const Series& s : p.series)
       for (double x : s.x) { x0 = std::min(x0, x); x1 = std::max(x1, x); }
   if (!(x1 > x0)) { x0 = 0; x1 = 1; }
+  const double pad = x_pad * (x1 - x0);
+  x0 -= pad;
+  x1 += pad;
   std::string o = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
       "font-family=\"sans-serif\" font-size=\"11\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
@@ -82,31 +90,49 @@ std::string svg_panels(const std::string& title, const std::vector<Panel>& panel
     for (double m : p.marks)
       o += fmt::format("<line x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\" stroke=\"#d62728\"/>\n", px(m),
                        y_top + h, y_top + h + 5);
-    for (std::size_t si = 0; si < p.series.size(); ++si) {
-      const Series& s = p.series[si];
-      if (!s.lower.empty() && s.lower.size() == s.x.size() && s.upper.size() == s.x.size()) {
+    int legend_row = 0;
+    for (const Series& s : p.series) {
+      auto sx = [&](double x) { return px(x) + s.dx; };
+      const bool banded = !s.lower.empty() && s.lower.size() == s.x.size() && s.upper.size() == s.x.size();
+      if (banded && !s.whiskers) {
         std::string band;
         for (std::size_t i = 0; i < s.x.size(); ++i)
-          if (std::isfinite(s.upper[i])) band += fmt::format("{:.1f},{:.1f} ", px(s.x[i]), py(s.upper[i]));
+          if (std::isfinite(s.upper[i])) band += fmt::format("{:.1f},{:.1f} ", sx(s.x[i]), py(s.upper[i]));
         for (std::size_t i = s.x.size(); i-- > 0;)
-          if (std::isfinite(s.lower[i])) band += fmt::format("{:.1f},{:.1f} ", px(s.x[i]), py(s.lower[i]));
+          if (std::isfinite(s.lower[i])) band += fmt::format("{:.1f},{:.1f} ", sx(s.x[i]), py(s.lower[i]));
         o += fmt::format("<polygon fill=\"{}\" fill-opacity=\"0.15\" stroke=\"none\" points=\"{}\"/>\n", s.colour, band);
       }
-      std::string pts;
+      if (banded && s.whiskers)
+        for (std::size_t i = 0; i < s.x.size(); ++i) {
+          if (!std::isfinite(s.lower[i]) || !std::isfinite(s.upper[i])) continue;
+          const double x = sx(s.x[i]), lo_y = py(s.lower[i]), hi_y = py(s.upper[i]);
+          o += fmt::format("<path d=\"M{0:.1f},{1:.1f}V{2:.1f}M{3:.1f},{1:.1f}H{4:.1f}M{3:.1f},{2:.1f}H{4:.1f}\" stroke=\"{5}\" "
+                           "stroke-width=\"1.5\" fill=\"none\"/>\n",
+                           x, lo_y, hi_y, x - 4, x + 4, s.colour);
+        }
+      std::string pts, marks;
       for (std::size_t i = 0; i < s.x.size() && i < s.y.size(); ++i) {
         if (!std::isfinite(s.y[i]) || (p.log_y && s.y[i] <= 0)) continue;
-        pts += fmt::format("{:.1f},{:.1f} ", px(s.x[i]), py(s.y[i]));
+        pts += fmt::format("{:.1f},{:.1f} ", sx(s.x[i]), py(s.y[i]));
+        if (s.markers)
+          marks += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>\n",
+                               sx(s.x[i]), py(s.y[i]), s.hollow ? "white" : s.colour, s.colour);
       }
-      o += fmt::format("<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\" points=\"{}\"/>\n", s.colour, pts);
-      o += fmt::format("<text x=\"{}\" y=\"{:.1f}\" fill=\"{}\">{}</text>\n", left + plot_w + 8, y_top + 12 + 14.0 * static_cast<double>(si),
-                       s.colour, xml_escape(s.label));
+      if (s.line)
+        o += fmt::format("<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\"{} points=\"{}\"/>\n", s.colour,
+                         s.dashed ? " stroke-dasharray=\"5,3\"" : "", pts);
+      o += marks;
+      if (s.legend)
+        o += fmt::format("<text x=\"{}\" y=\"{:.1f}\" fill=\"{}\">{}</text>\n", left + plot_w + 8,
+                         y_top + 12 + 14.0 * legend_row++, s.colour, xml_escape(s.label));
     }
   }
   const double xs = nice_step(x1 - x0, 8);
-  const double axis_y = height - 22;
+  const double axis_y = height - 20 - gap;  // the last panel's lower edge
   for (double t = std::ceil(x0 / xs) * xs; t <= x1 + 1e-9; t += xs)
-    o += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", px(t), axis_y + 12, tick_label(t));
-  o += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", left + plot_w / 2, height - 2,
+    o += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", px(t), axis_y + 14,
+                     tick_label(std::abs(t) < 1e-9 * xs ? 0.0 : t));
+  o += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", left + plot_w / 2, axis_y + 30,
                    xml_escape(x_label));
   o += "</svg>\n";
   return o;
