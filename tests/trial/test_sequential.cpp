@@ -166,6 +166,36 @@ TEST(Sequential, SameOnOneAndTwoThreadsAndThroughShardFiles) {
   EXPECT_EQ(f.json(merged), f.json(one));
 }
 
+// Long tier: under the null (IL-2 given as placebo) the group-sequential decision's
+// rejection rate stays within Monte Carlo error of the bounds' one-sided 2.5 % (Fisher's
+// test is conservative, so below it is fine); under the model it stays near the fixed
+// design's power on the same replicates (an interim at half the information with
+// O'Brien–Fleming-type spending costs little power; a wrong sign or bound would not).
+TEST(SequentialLong, TypeIErrorHoldsAndPowerStaysNearTheFixedDesigns) {
+  Fixture f(kExample);
+  const SequentialSpec& q = *f.design.sequential;
+  for (const bool null_effect : {true, false}) {
+    SimulationSettings s = f.settings(300, 2);
+    s.null_effect = null_effect;
+    const SimulationResult r = simulate(f.design, f.model, s);
+    ASSERT_TRUE(r.ok) << r.error;
+    const SequentialStats& st = r.summaries[0].sequential;
+    ASSERT_EQ(st.trials, 300);
+    std::int64_t rejected = 0;
+    for (std::int64_t k : st.efficacy) rejected += k;
+    const double rate = static_cast<double>(rejected) / 300;
+    if (null_effect) {
+      EXPECT_LE(rate, 0.025 + 3 * std::sqrt(0.025 * 0.975 / 300)) << "type I error";
+    } else {
+      const ComparisonStats& fixed = r.summaries[0].endpoints[q.endpoint].comparisons[q.comparison];
+      const double power = static_cast<double>(fixed.reject) / static_cast<double>(fixed.ok);
+      EXPECT_GT(power, 0.3);  // the comparison has an effect to find
+      EXPECT_GE(rate, power - 0.10) << "fixed-design power " << power;
+      EXPECT_LE(rate, power + 0.05) << "fixed-design power " << power;
+    }
+  }
+}
+
 TEST(Scenario, AssumedRatesAreDrawnAsStated) {
   protocol::Protocol p = test::shipped_protocol(kExample);
   ASSERT_TRUE(add_assumption(p, "sri4-w12-1:placebo=0.2"));
