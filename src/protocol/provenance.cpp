@@ -97,6 +97,35 @@ std::vector<ProvenanceEntry> provenance(const Protocol& p) {
     c.fact(base + ".analysis.covariates", e.analysis.covariates);
     c.fact(base + ".analysis.alpha", e.analysis.alpha);
   }
+  if (const auto& r = p.recruitment) {
+    c.fact("recruitment.per_month", r->per_month);
+    c.fact("recruitment.ramp_up_months", r->ramp_up_months);
+  }
+  if (const auto& g = p.group_sequential) {
+    c.fact("group_sequential.endpoint", g->endpoint);
+    c.fact("group_sequential.benefit", g->benefit);
+    c.fact("group_sequential.efficacy", g->efficacy);
+    c.fact("group_sequential.efficacy_gamma", g->efficacy_gamma);
+    c.fact("group_sequential.futility", g->futility);
+    c.fact("group_sequential.futility_gamma", g->futility_gamma);
+    c.fact("group_sequential.beta", g->beta);
+    c.fact("group_sequential.binding_futility", g->binding_futility);
+  }
+  for (std::size_t i = 0; i < p.interims.size(); ++i) {
+    const Interim& x = p.interims[i];
+    const std::string base = at("interim", i);
+    c.origin(base, x.origin, x.pos);
+    c.fact(base + ".information", x.information);
+    c.fact(base + ".month", x.month);
+  }
+  for (std::size_t i = 0; i < p.assumed.size(); ++i) {
+    const AssumedOutcome& a = p.assumed[i];
+    const std::string base = at("assumed", i);
+    c.origin(base + " (" + a.endpoint.value + ", " + a.arm.value + ")", a.origin, a.pos);
+    c.fact(base + ".rate", a.rate);
+    c.fact(base + ".mean", a.mean);
+    c.fact(base + ".sd", a.sd);
+  }
   return c.out;
 }
 

@@ -113,6 +113,23 @@ std::string show_text(const Protocol& p, const InputProvenance& in) {
                      e.analysis.method.value);
   }
 
+  if (const auto& r = p.recruitment)
+    o += fmt::format("\nRecruitment: {} a month{}\n", num(r->per_month.value),
+                     r->ramp_up_months ? ", rising from 0 over " + num(r->ramp_up_months->value) + " months" : "");
+  if (const auto& g = p.group_sequential) {
+    o += fmt::format("Group-sequential: decides on {} (IL-2 better when {}); efficacy {}{}; futility {}{}; looks at", g->endpoint.value,
+                     g->benefit.value, g->efficacy.value,
+                     g->efficacy_gamma ? " (γ " + num(g->efficacy_gamma->value) + ")" : "",
+                     g->futility ? g->futility->value : "none", g->beta ? " (beta " + num(g->beta->value) + ")" : "");
+    for (const auto& x : p.interims)
+      o += x.information ? " information " + num(x.information->value) + "," : " month " + num(x.month->value) + ",";
+    o += " and the final analysis\n";
+  }
+  for (const auto& a : p.assumed)
+    o += fmt::format("Assumed: {} in {}: {}\n", a.endpoint.value, a.arm.value,
+                     a.rate ? "response rate " + num(a.rate->value)
+                            : "mean " + num(a.mean ? a.mean->value : NAN) + ", SD " + num(a.sd ? a.sd->value : NAN));
+
   const Counts inc = count(p.eligibility.inclusion), exc = count(p.eligibility.exclusion);
   o += fmt::format("\nEligibility: {} inclusion criteria ({} as expressions, {} manual), {} exclusion ({} as "
                    "expressions, {} manual)\n",
