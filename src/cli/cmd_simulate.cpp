@@ -375,6 +375,19 @@ int merge(const Options& o) {
       std::cerr << part << ": error: " << (in ? "not JSON" : "cannot be read") << "\n";
       return 1;
     }
+    // The --assume the shard ran with shapes its counts: compared before they are read.
+    std::vector<std::string> assumed;
+    if (j.is_object() && j.contains("provenance") && j["provenance"].is_object() && j["provenance"].contains("assume") &&
+        j["provenance"]["assume"].is_array())
+      for (const auto& a : j["provenance"]["assume"])
+        if (a.is_string()) assumed.push_back(a.get<std::string>());
+    if (assumed != o.assume) {
+      std::string given;
+      for (const std::string& a : assumed) given += " --assume " + a;
+      std::cerr << part << ": error: provenance.assume: the shard was simulated with"
+                << (given.empty() ? std::string(" no --assume") : given) << "; give merge the same, in the same order\n";
+      return 1;
+    }
     report::SimProvenance p;
     trial::SimulationResult r;
     int shard = 0, shards = 0;
@@ -382,13 +395,6 @@ int merge(const Options& o) {
     if (!report::read_shard(j, d, p, shard, shards, r, error)) {
       error.file = part;
       std::cerr << format(error) << "\n";
-      return 1;
-    }
-    if (p.assume != o.assume) {
-      std::string given;
-      for (const std::string& a : p.assume) given += " --assume " + a;
-      std::cerr << part << ": error: provenance.assume: the shard was simulated with"
-                << (given.empty() ? std::string(" no --assume") : given) << "; give merge the same\n";
       return 1;
     }
     if (p.protocol_sha256 != prep->loaded.sha256) {

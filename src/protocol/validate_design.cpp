@@ -13,7 +13,7 @@ namespace il2t::protocol::detail {
 namespace {
 
 // Limits that keep every later conversion and loop bounded.
-constexpr double kMaxPerMonth = 1e5, kMaxMonths = 1200, kMaxGamma = 50;
+constexpr double kMinPerMonth = 0.01, kMaxPerMonth = 1e5, kMaxMonths = 1200, kMaxGamma = 40;
 constexpr std::size_t kMaxInterims = 9;  // 10 looks in all, as rpact allows
 
 void in_range(Diagnostics& d, const std::optional<Fact<double>>& f, const std::string& where, double lo, double hi,
@@ -33,8 +33,14 @@ const Endpoint* find_endpoint(const Protocol& p, const std::string& id) {
 void recruitment(const Protocol& p, Diagnostics& d) {
   if (!p.recruitment) return;
   const Recruitment& r = *p.recruitment;
-  in_range(d, r.per_month, "recruitment.per_month", 0, kMaxPerMonth, true,
-           "must be more than 0 and at most 100000 participants per month");
+  in_range(d, r.per_month, "recruitment.per_month", kMinPerMonth, kMaxPerMonth, false,
+           "must lie between 0.01 and 100000 participants per month");
+  // The planned enrolment must be recruited within the months a look may name.
+  const double per_month = r.per_month.value, ramp = r.ramp_up_months ? r.ramp_up_months->value : 0;
+  const double months = ramp / 2 + static_cast<double>(p.identity.enrolment.value) / per_month;
+  if (per_month >= kMinPerMonth && std::isfinite(months) && months > kMaxMonths)
+    d.error(r.per_month.pos, "recruitment.per_month: " + std::to_string(p.identity.enrolment.value) +
+                                 " participants at this rate take more than 1200 months to recruit");
   in_range(d, r.ramp_up_months, "recruitment.ramp_up_months", 0, kMaxMonths, false,
            "must lie between 0 and 1200 months");
 }
@@ -51,7 +57,7 @@ void spending(Diagnostics& d, const Fact<std::string>& f, const std::optional<Fa
   if (!needs_gamma && gamma && known)
     d.error(gamma->pos, where + "_gamma: only hwang-shih-decani and kim-demets take a γ");
   if (gamma && (!std::isfinite(gamma->value) || std::fabs(gamma->value) > kMaxGamma))
-    d.error(gamma->pos, where + "_gamma: must lie between -50 and 50");
+    d.error(gamma->pos, where + "_gamma: must lie between -40 and 40");
   if (f.value == "kim-demets" && gamma && gamma->value <= 0) d.error(gamma->pos, where + "_gamma: kim-demets needs γ > 0");
 }
 
@@ -120,21 +126,28 @@ void group_sequential(const Protocol& p, Diagnostics& d) {
       if (x.information->value == 1)
         d.error(x.information->pos, where + ".information: must lie strictly between 0 and 1 (the final analysis "
                                             "is the last look)");
-      if (x.information->value <= last_information)
-        d.error(x.information->pos, where + ".information: looks must come in time order");
-      last_information = x.information->value;
+      const double v = x.information->value;
+      if (v > 0 && v < 1) {
+        if (v <= last_information) d.error(x.information->pos, where + ".information: looks must come in time order");
+        last_information = v;
+      }
     } else {
       in_range(d, x.month, where + ".month", 0, kMaxMonths, true, "must be more than 0 and at most 1200 months");
-      if (x.month->value <= last_month) d.error(x.month->pos, where + ".month: looks must come in time order");
-      last_month = x.month->value;
+      const double v = x.month->value;
+      if (v > 0 && v <= kMaxMonths) {
+        if (v <= last_month) d.error(x.month->pos, where + ".month: looks must come in time order");
+        last_month = v;
+      }
     }
   }
 }
 
 void assumed(const Protocol& p, Diagnostics& d) {
   std::set<std::pair<std::string, std::string>> seen;
+  std::set<std::string> faulty;  // endpoints with an error of their own: no cascade of missing arms
   for (std::size_t i = 0; i < p.assumed.size(); ++i) {
     const AssumedOutcome& a = p.assumed[i];
+    const int errors_before = d.error_count();
     const std::string where = "assumed[" + std::to_string(i) + "]";
     const Endpoint* e = a.endpoint.value.empty() ? nullptr : find_endpoint(p, a.endpoint.value);
     if (!a.endpoint.value.empty() && !e)
@@ -155,8 +168,8 @@ void assumed(const Protocol& p, Diagnostics& d) {
                                       "analysed by a comparison; \"" + e->id + "\" is analysed by \"" +
                                       e->analysis.method.value + "\"");
     if (response) {
-      if (!a.rate) d.error(a.pos, where + ".rate: missing (\"" + e->id + "\" is a response: give its rate)");
-      if (a.mean || a.sd) d.error(a.pos, where + ": a response takes `rate`, not `mean` and `sd`");
+      if (a.mean || a.sd) d.error(a.pos, where + ": \"" + e->id + "\" is a response: it takes `rate`, not `mean` and `sd`");
+      else if (!a.rate) d.error(a.pos, where + ".rate: missing (\"" + e->id + "\" is a response: give its rate)");
       if (a.rate && (!std::isfinite(a.rate->value) || a.rate->value < 0 || a.rate->value > 1))
         d.error(a.rate->pos, where + ".rate: must lie between 0 and 1");
     } else if (r == measures::Reading::value) {
@@ -167,6 +180,7 @@ void assumed(const Protocol& p, Diagnostics& d) {
       if (a.sd && (!std::isfinite(a.sd->value) || a.sd->value <= 0 || a.sd->value > 1e6))
         d.error(a.sd->pos, where + ".sd: must be more than 0 and at most 1e6");
     }
+    if (d.error_count() > errors_before) faulty.insert(a.endpoint.value);
   }
   // Every compared arm of an endpoint with an assumption has one, so the comparison is
   // between assumed outcomes only.
@@ -174,7 +188,7 @@ void assumed(const Protocol& p, Diagnostics& d) {
     const AssumedOutcome* first = nullptr;
     for (const AssumedOutcome& a : p.assumed)
       if (!first && a.endpoint.value == e.id) first = &a;
-    if (!first) continue;
+    if (!first || faulty.count(e.id)) continue;
     for (const std::string& arm : e.compare.value)
       if (!seen.count({e.id, arm}))
         d.error(first->pos, "assumed: endpoint \"" + e.id + "\" has assumed outcomes, but none for its arm \"" + arm +

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "report/sim_html_assumptions.h"
+#include "report/sim_html_design.h"
 #include "report/sim_html_dose.h"
 #include "report/sim_html_tables.h"
 #include "report/sim_text.h"
@@ -134,9 +135,10 @@ std::string km_svg(const trial::TrialDesign& d, const trial::Summary& s) {
 
 std::string power_svg(const trial::TrialDesign& d, const trial::SimulationResult& r, bool null_effect) {
   Panel p;
-  p.title = null_effect ? "Type I error of the primary comparison" : "Power of the primary comparison";
+  const std::string of = primary_analysis_name(d);
+  p.title = std::string(null_effect ? "Type I error of " : "Power of ") + of;
   Series se;
-  se.label = "primary";
+  se.label = d.sequential ? "group-sequential" : "primary";
   for (const trial::Summary& s : r.summaries) {
     se.x.push_back(s.n);
     se.y.push_back(primary_power(d, s));
@@ -189,6 +191,8 @@ std::string uncertainty_html(const ordered_json& results) {
          "overlap)</td><td>" + percent_text(dc["unexplained"]) +
          "</td><td></td><td></td></tr>\n</table>\n";
   }
+  if (u.contains("group_sequential"))  // the looks under the posterior
+    o += "<p>The group-sequential looks in the trials under the posterior:</p>\n" + group_sequential_html(u);
   return o;
 }
 

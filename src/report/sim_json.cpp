@@ -191,6 +191,17 @@ std::vector<std::pair<int, double>> infection_km(const trial::InfectionStats& in
   return out;
 }
 
+std::string primary_analysis_name(const trial::TrialDesign& d) {
+  if (d.sequential)
+    return "the group-sequential decision on " + d.endpoints[d.sequential->endpoint].id + " (" +
+           trial::comparison_labels(d, d.endpoints[d.sequential->endpoint])[d.sequential->comparison] + ")";
+  const auto main = trial::main_comparison(d);
+  if (!main) return "";
+  const trial::EndpointPlan& e = d.endpoints[main->first];
+  if (e.method == trial::Method::mcp_mod) return "the primary analysis (" + e.id + ", MCP-Mod)";
+  return "the primary comparison (" + e.id + ": " + d.arms[main->second].id + " vs " + d.arms[e.reference].id + ")";
+}
+
 double primary_power(const trial::TrialDesign& d, const trial::Summary& s) {
   const trial::PrimaryCount c = trial::primary_count(d, s);
   return c.ok > 0 ? frac(c.success, c.ok) : NAN;
@@ -298,9 +309,14 @@ ordered_json simulation_json(const trial::TrialDesign& d, const SimProvenance& p
     if (d.sequential && at < r.sequential.size())
       size["group_sequential"] = group_sequential_json(d, r.sequential[at], s, p.null_effect);
     if (const auto sc = scenario_json(d, s); !sc.is_null()) size["scenario"] = sc;
-    if (const auto u = uncertainty_json(d, p, r, at); !u.is_null()) size["uncertainty"] = u;
+    if (auto u = uncertainty_json(d, p, r, at); !u.is_null()) {
+      if (d.sequential && at < r.assurance.size() && at < r.sequential.size())  // the looks under the posterior
+        u["group_sequential"] = group_sequential_json(d, r.sequential[at], r.assurance[at], p.null_effect);
+      size["uncertainty"] = u;
+    }
     j["sizes"].push_back(size);
   }
+  j["primary_analysis"] = primary_analysis_name(d);
   for (const trial::Summary& s : r.summaries) j["power_curve"].push_back({{"n", s.n}, {p.null_effect ? "type_i_error" : "power", num(primary_power(d, s))}});
   return j;
 }

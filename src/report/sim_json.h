@@ -44,8 +44,12 @@ bool read_shard(const nlohmann::json& j, const trial::TrialDesign& d, SimProvena
                 trial::SimulationResult& r, Error& error);
 
 // The primary endpoint's power (or type I error) per sample size: the first
-// comparison, or MCP-Mod's test. NaN where it has none.
+// comparison, MCP-Mod's test, or a group-sequential design's decision
+// (trial::primary_count). NaN where it has none.
 double primary_power(const trial::TrialDesign& d, const trial::Summary& s);
+// What primary_power is the power of, in words: "the primary comparison (sri4: il2 vs
+// placebo)", "the group-sequential decision on …"; "" without one.
+std::string primary_analysis_name(const trial::TrialDesign& d);
 // Pooled Kaplan–Meier of time to first infection: (day, survival) at each day with an event.
 std::vector<std::pair<int, double>> infection_km(const trial::InfectionStats& inf);
 

@@ -122,7 +122,7 @@ ordered_json group_sequential_json(const trial::TrialDesign& d, const trial::Seq
   j["expected_analysed"] = num(st.analysed_at_stop.mean());
   j["design_type_i_error"] = num(g.design.alpha_spent.back());
   j["one_sided_alpha"] = g.alpha;
-  j["binding_futility"] = g.design.binding_futility;
+  j["binding_futility"] = b.futility.empty() ? ordered_json(nullptr) : ordered_json(g.design.binding_futility);
   return j;
 }
 

@@ -15,6 +15,8 @@ using nlohmann::ordered_json;
 std::string pct(const ordered_json& v) { return percent_text(v); }
 std::string val(const ordered_json& v, int digits = 3) { return value_text(v, digits); }
 
+std::string sequential_text(const ordered_json& g);
+
 // The probability of success and what moves it (report/uncertainty.h).
 std::string uncertainty_text(const ordered_json& u) {
   std::string out = fmt::format(
@@ -25,6 +27,7 @@ std::string uncertainty_text(const ordered_json& u) {
       u["failed"].get<std::int64_t>() > 0 ? fmt::format(" ({} failed)", u["failed"].get<std::int64_t>()) : "");
   out += fmt::format("  probability of success (assurance) of the primary analysis {} · power at the posterior median {}\n",
                      pct(u["primary"]["assurance"]), pct(u["primary"]["power_at_posterior_median"]));
+  if (u.contains("group_sequential")) out += "  under the posterior:" + sequential_text(u["group_sequential"]).substr(1);
   for (const ordered_json& e : u["endpoints"]) {
     out += fmt::format("  {} {}: predictive 5–95 % of trials by arm:", e["primary"].get<bool>() ? "primary" : "secondary",
                        e["id"].get<std::string>());
@@ -169,7 +172,8 @@ std::string simulation_text(const ordered_json& j) {
     out += "\n";
   }
   if (j["power_curve"].size() > 1) {
-    out += fmt::format("\n{} of the primary comparison by n:", null_effect ? "type I error" : "power");
+    out += fmt::format("\n{} of {} by n:", null_effect ? "type I error" : "power",
+                       j.contains("primary_analysis") ? j["primary_analysis"].get<std::string>() : "the primary analysis");
     for (const ordered_json& p : j["power_curve"]) out += fmt::format(" {} {}", p["n"].get<int>(), pct(p[rate]));
     out += "\n";
   }

@@ -25,7 +25,14 @@ void check_sequential(const protocol::Protocol& p, Diagnostics& diag) {
   const TrialDesign& d = *made.design;
   const EndpointPlan& e = d.endpoints[d.sequential->endpoint];
   const auto g = sequential_design(*d.sequential, d.planned_n, e.alpha.value_or(AnalysisSettings{}.alpha));
-  if (!g) diag.error(at, "group_sequential: at the enrolment of " + std::to_string(d.planned_n) + ": " + g.error().message);
+  if (g) return;
+  SourcePos where = at;  // the look the error is about, when it is about one
+  for (std::size_t k = 0; k < p.interims.size(); ++k)
+    if (g.error().field.starts_with("interim[" + std::to_string(k) + "]")) {
+      const protocol::Interim& x = p.interims[k];
+      where = x.month ? x.month->pos : x.information ? x.information->pos : x.pos;
+    }
+  diag.error(where, "at the enrolment of " + std::to_string(d.planned_n) + ": " + g.error().message);
 }
 
 }  // namespace

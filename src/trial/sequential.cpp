@@ -104,28 +104,37 @@ Expected<SequentialDesign> sequential_design(const SequentialSpec& s, int n, dou
     } else {
       day = *look.month * kDaysPerMonth;
       rate = expected_enrolled(s.recruitment, day - s.decision_day) / n;
-      const std::string where = fmt::format("interim[{}].month: month {:g}", k, *look.month);
+      const std::string field = fmt::format("interim[{}].month", k);
+      const std::string where = fmt::format("{}: month {:g}", field, *look.month);
       if (rate <= 0)
         return Error{.message = where + " comes before any participant is expected at the decision visit (study day " +
-                                std::to_string(s.decision_day) + ")"};
+                                    std::to_string(s.decision_day) + ")",
+                     .field = field};
       if (rate >= 1)
-        return Error{.message = fmt::format("{} comes after all {} participants are expected at the decision visit "
-                                            "(month {:.1f})",
-                                            where, n, (last_enrolled + s.decision_day) / kDaysPerMonth)};
+        return Error{.message = fmt::format("{} is not before month {:.2f}, when all {} participants are expected at "
+                                            "the decision visit",
+                                            where, (last_enrolled + s.decision_day) / kDaysPerMonth, n),
+                     .field = field};
     }
     if (!spec.information_rates.empty() && rate < spec.information_rates.back() + 0.001)
       return Error{.message = fmt::format("interim[{}]: its expected information ({:.3f}) does not follow the look "
                                           "before it ({:.3f}) by at least 0.001: order the looks in time",
-                                          k, rate, spec.information_rates.back())};
+                                          k, rate, spec.information_rates.back()),
+                   .field = fmt::format("interim[{}]", k)};
     spec.information_rates.push_back(rate);
     out.planned_day.push_back(day);
   }
   if (!spec.information_rates.empty() && spec.information_rates.back() > 0.999)
-    return Error{.message = "the last interim look's information is within 0.001 of the final analysis"};
+    return Error{.message = fmt::format("interim[{}]: its expected information is within 0.001 of the final analysis",
+                                        s.interims.size() - 1),
+                 .field = fmt::format("interim[{}]", s.interims.size() - 1)};
   spec.information_rates.push_back(1);
   out.planned_day.push_back(last_enrolled + s.decision_day);
   auto made = stats::group_sequential_design(spec);
-  if (!made) return Error{.message = "group_sequential: " + made.error.message};
+  if (!made)  // the spending asked for cannot make bounds at these looks
+    return Error{.message = "group_sequential: the bounds cannot be made at these looks (" + made.error.message +
+                            "): change the spending functions, their γ, beta or the looks",
+                 .field = "group_sequential"};
   out.design = std::move(*made.value);
   return out;
 }
@@ -158,11 +167,12 @@ void SequentialRunner::run(const TrialDesign& d, const SequentialSpec& s, const 
       if (x.visit[i] == s.visit && (x.arm[i] == s.arm || x.arm[i] == s.reference)) ++count;
     return count;
   };
+  const double final_day = (n ? enrolled_on_.back() : 0) + s.decision_day;
   for (std::size_t k = 0; k < looks; ++k) {
     LookResult& look = out.at[k];
     const bool last = k + 1 == looks;
     if (last) {
-      look.day = (n ? enrolled_on_.back() : 0) + s.decision_day;
+      look.day = final_day;
       look.comparison = final_result.comparisons[s.comparison];
       look.analysed = analysed(rows);
     } else {
@@ -172,6 +182,12 @@ void SequentialRunner::run(const TrialDesign& d, const SequentialSpec& s, const 
         look.day = (m ? enrolled_on_[std::min(m, n) - 1] : 0) + s.decision_day;
       } else {
         look.day = *spec.month * kDaysPerMonth;
+      }
+      if (look.day >= final_day) {  // not held: the final analysis comes first
+        look.held = false;
+        look.z = NAN;
+        look.decision = stats::Decision::continue_trial;
+        continue;
       }
       subset_.clear();
       for (std::size_t i = 0; i < rows.arm.size(); ++i)

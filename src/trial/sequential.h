@@ -24,7 +24,8 @@ inline constexpr std::size_t kMaxLooks = 10;
 // [group_sequential]; an error naming the section when the design cannot carry it out.
 Expected<std::optional<SequentialSpec>> make_sequential_spec(const protocol::Protocol& p, const TrialDesign& d);
 
-// The bounds of a trial of n participants: each look's planned information rate (a
+// The bounds of a trial of n participants (an error's `field` names the look or the
+// section it is about: "interim[0].month", "group_sequential"): each look's planned information rate (a
 // calendar look's from the expected recruitment curve) and day; one-sided alpha is half
 // the two-sided `alpha` of the endpoint's analysis.
 struct SequentialDesign {
@@ -46,6 +47,9 @@ struct LookResult {
   std::uint32_t enrolled = 0;    // enrolled by the look's day
   std::uint32_t analysed = 0;    // rows of the compared groups at the decision timepoint
   stats::Decision decision = stats::Decision::continue_trial;
+  // False for an interim look whose day came at or after this trial's final analysis (a
+  // calendar look when recruitment ran fast): it is not held, and the trial goes on.
+  bool held = true;
 };
 
 struct SequentialTrial {

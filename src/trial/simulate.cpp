@@ -68,8 +68,11 @@ void keep_looks(const SequentialSpec& q, const SequentialTrial& t, std::int64_t 
     out[i].look = t.looks;
     out[i].looks = t.looks;
     out[i].stopped_at = t.stopped_at;
+    if (out[i].endpoint == q.endpoint && out[i].comparison == q.comparison && t.stopped_at == t.looks)
+      out[i].decision = static_cast<int>(t.at[static_cast<std::size_t>(t.looks - 1)].decision);
   }
-  for (int k = 0; k < t.stopped_at && k + 1 < t.looks; ++k) {  // the interim looks reached
+  for (int k = 0; k < t.stopped_at && k + 1 < t.looks; ++k) {  // the interim looks held
+    if (!t.at[static_cast<std::size_t>(k)].held) continue;
     ReplicateResult x;
     x.replicate = replicate;
     x.n = n;
@@ -81,6 +84,7 @@ void keep_looks(const SequentialSpec& q, const SequentialTrial& t, std::int64_t 
     x.look = k + 1;
     x.looks = t.looks;
     x.stopped_at = t.stopped_at;
+    x.decision = static_cast<int>(t.at[static_cast<std::size_t>(k)].decision);
     out.push_back(x);
   }
 }
@@ -146,7 +150,8 @@ Summary replicates(const TrialDesign& d, const model::Model& m, const Simulation
       if (looks && s.keep_replicates) keep_looks(*d.sequential, trial[wi], replicate, n, draws, kept_from, kept[wi]);
       accumulate(partial[wi], d, r, results, truth);
       if (draws && replicate < kMaxOutcomes) {
-        const Headline h = headline(d, results);
+        Headline h = headline(d, results);
+        if (looks) h.success = trial[wi].efficacy;  // the group-sequential decision is the analysis's success
         const model::ReplicateDraw& drawn = models[wi].last();
         partial[wi].outcomes.push_back({replicate, static_cast<std::uint32_t>(drawn.row), drawn.trial_effect,
                                         h.ok ? h.effect : NAN, h.ok && h.success});

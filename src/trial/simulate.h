@@ -57,6 +57,9 @@ struct ReplicateResult {
   int look = 1;        // the analysis the result comes from: 1 of 1 for a fixed design
   int looks = 1;       // the design's analyses
   int stopped_at = 1;  // the look at which the replicate trial stopped
+  // The group-sequential decision comparison's decision at this look (stats::Decision),
+  // or -1: not that comparison, or a final analysis the trial stopped before.
+  int decision = -1;
 };
 
 struct Truth {

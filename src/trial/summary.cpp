@@ -160,6 +160,7 @@ void accumulate_looks(Summary& s, const SequentialTrial& t) {
   for (int k = 0; k < t.stopped_at; ++k) {
     const LookResult& look = t.at[static_cast<std::size_t>(k)];
     const auto i = static_cast<std::size_t>(k);
+    if (!look.held) continue;
     ++q.reached[i];
     q.day[i].add(look.day);
     q.enrolled[i].add(look.enrolled);

@@ -113,11 +113,16 @@ check dose-ranging 2 15 17 "" -- protocols/NCT04077684-dose-ranging.toml --repli
 # with one size, and the endpoints not simulated) and 8 plots (3 dose-response, the
 # course, 3 distributions, infections).
 check sjogren 1 13 8 "" -- protocols/NCT05605665-sjogren-rapamycin.toml --replicates 4 --truth-n 100
-# NCT04077684 with an interim look and assumed response rates: its looks, their totals
-# and the scenario's two tables besides (16 tables, 16 plots).
-check group-sequential 1 16 16 "looks totals scenario-arms scenario-power" -- \
+# NCT04077684 with an interim look and assumed response rates: its looks and their
+# totals, in the results and again under the posterior, and the scenario's two tables
+# besides (18 tables, 16 plots).
+check group-sequential 1 18 16 "scenario-arms scenario-power" -- \
   protocols/NCT04077684-group-sequential.toml --replicates 4 --truth-n 100 \
   --assume sri4-w12-1:placebo=0.35 --assume sri4-w12-1:il2-1=0.6
+for class in looks totals; do
+  n=$(grep -o "<table class=\"$class\">" "$work/group-sequential.dom.html" | wc -l)
+  [ "$n" -eq 2 ] || fail "group-sequential: $n tables of class $class, expected 2 (the results, the posterior's)"
+done
 
 timeout 120 chromium "${flags[@]}" --window-size=1280,4000 --screenshot="$work/report.png" "file://$work/dose-ranging.html" \
   >/dev/null 2>>"$work/chromium.log" || fail "chromium could not draw the report"

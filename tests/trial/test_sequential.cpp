@@ -93,9 +93,10 @@ TEST(Sequential, CalendarLookTakesItsInformationFromTheExpectedRecruitment) {
   EXPECT_NEAR(g->design.bounds.information_rates[0], expected_enrolled(s.recruitment, day - s.decision_day) / 160, 1e-12);
   EXPECT_NEAR(g->planned_day[0], day, 1e-9);
   // A month after everyone is expected at the decision visit is refused, naming the look.
+  EXPECT_EQ(sequential_design(s, 40, 0.05).error().field, "interim[0].month");
   const auto late = sequential_design(s, 40, 0.05);
   ASSERT_FALSE(late);
-  EXPECT_NE(late.error().message.find("interim[0].month: month 14 comes after all 40 participants"), std::string::npos)
+  EXPECT_NE(late.error().message.find("interim[0].month: month 14 is not before month"), std::string::npos)
       << late.error().message;
 }
 
@@ -120,9 +121,14 @@ TEST(Sequential, EachTrialStopsWhereItsZCrossesABound) {
     if (x.look < x.stopped_at) {  // continued: inside the continuation region
       EXPECT_LT(z, b.efficacy[k]);
       EXPECT_GT(z, b.futility[k]);
+      EXPECT_EQ(x.decision, static_cast<int>(stats::Decision::continue_trial));
     } else if (x.look == x.stopped_at && x.look < x.looks) {  // stopped at an interim
       ++stopped_early;
       EXPECT_TRUE(z >= b.efficacy[k] || z <= b.futility[k]) << z;
+      EXPECT_EQ(x.decision, static_cast<int>(z >= b.efficacy[k] ? stats::Decision::reject_null
+                                                                : stats::Decision::stop_for_futility));
+    } else if (x.stopped_at < x.looks) {  // the final analysis of a trial that stopped early: no decision
+      EXPECT_EQ(x.decision, -1);
     }
   }
   EXPECT_GE(looked, 24);                    // each trial's final look, and its interim when it had one
@@ -164,6 +170,31 @@ TEST(Sequential, SameOnOneAndTwoThreadsAndThroughShardFiles) {
   merged.first = 0;
   merged.last = 6;
   EXPECT_EQ(f.json(merged), f.json(one));
+}
+
+// A calendar look dated just before the expected final analysis falls after many
+// trials' own final analysis (their recruitment ran fast): those trials do not hold it
+// and go on to their final analysis; the trials that hold it analyse fewer than all.
+TEST(Sequential, ACalendarLookAfterTheTrialsOwnFinalIsNotHeld) {
+  protocol::Protocol p = test::shipped_protocol(kExample);
+  p.interims[0].information.reset();
+  p.interims[0].month = protocol::Fact<double>{24.2, {}, {}};  // the expected final: month 24.3
+  Fixture f(std::move(p));
+  SimulationSettings s = f.settings(12, 2);
+  s.keep_replicates = true;
+  const SimulationResult r = simulate(f.design, f.model, s);
+  ASSERT_TRUE(r.ok) << r.error;
+  const SequentialStats& st = r.summaries[0].sequential;
+  EXPECT_LT(st.reached[0], st.trials);  // some did not hold it
+  EXPECT_LE(st.efficacy[0] + st.futility[0], st.reached[0]);
+  const SequentialSpec& q = *f.design.sequential;
+  int interim_rows = 0;
+  for (const ReplicateResult& x : r.replicate_results)
+    if (x.endpoint == q.endpoint && x.comparison == q.comparison && x.look == 1) {
+      ++interim_rows;
+      EXPECT_LT(x.n_analysed, 80u);  // a look held before the trial's final sees fewer than all
+    }
+  EXPECT_EQ(interim_rows, st.reached[0]);
 }
 
 // Long tier: under the null (IL-2 given as placebo) the group-sequential decision's

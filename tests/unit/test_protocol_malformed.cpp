@@ -267,7 +267,7 @@ INSTANTIATE_TEST_SUITE_P(
         Malformed{"unknown_spending", "efficacy = \"obrien-fleming\"", "efficacy = \"obf\"", "p.toml:85:12: error: group_sequential.efficacy: \"obf\" is not one of: obrien-fleming, pocock, hwang-shih-decani, kim-demets, obrien-fleming-fixed, pocock-fixed"},
         Malformed{"bad_benefit", "benefit = \"higher\"", "benefit = \"up\"", "p.toml:84:11: error: group_sequential.benefit: \"up\" is not one of: higher, lower (the direction of the estimate that favours IL-2)"},
         Malformed{"no_recruitment", "[recruitment]\nper_month = 4\n", "", "p.toml:80:1: error: group_sequential: needs [recruitment] (its rate per month), so that the looks fall in calendar time"},
-        Malformed{"zero_rate", "per_month = 4", "per_month = 0", "p.toml:80:13: error: recruitment.per_month: must be more than 0 and at most 100000 participants per month"},
+        Malformed{"zero_rate", "per_month = 4", "per_month = 0", "p.toml:80:13: error: recruitment.per_month: must lie between 0.01 and 100000 participants per month"},
         Malformed{"interim_both", "information = 0.5", "information = 0.5\nmonth = 6", "p.toml:87:1: error: interim[0]: give `information` (a fraction of the planned participants at the decision visit) or `month` (after recruitment opens), one of the two"},
         Malformed{"interim_one", "information = 0.5", "information = 1", "p.toml:88:15: error: interim[0].information: must lie strictly between 0 and 1 (the final analysis is the last look)"},
         Malformed{"interim_order", "information = 0.5", "information = 0.6\n\n[[interim]]\ninformation = 0.4", "p.toml:91:15: error: interim[1].information: looks must come in time order"},
@@ -280,7 +280,7 @@ INSTANTIATE_TEST_SUITE_P(
                   "efficacy = \"pocock-fixed\"\nfutility = \"pocock\"\nbeta = 0.2", "p.toml:86:12: error: group_sequential.futility: futility bounds need alpha-spending efficacy bounds (obrien-fleming, pocock, hwang-shih-decani or kim-demets), as in rpact"},
         Malformed{"events_endpoint", "instrument = \"sri-4\"", "instrument = \"infection\"", "p.toml:83:12: error: group_sequential.endpoint: \"sri4\" is analysed by \"fisher\" on events, not on a value or response at a visit; the looks decide on a pairwise test of a value or response read at a visit (fisher, chi-square, cmh, logistic, t-test, ancova, mmrm or wilcoxon)"},
         Malformed{"rate_out_of_range", "rate = 0.5", "rate = 1.5", "p.toml:93:8: error: assumed[0].rate: must lie between 0 and 1"},
-        Malformed{"mean_for_a_response", "rate = 0.5", "mean = 1\nsd = 2", "p.toml:90:1: error: assumed[0]: a response takes `rate`, not `mean` and `sd`"},
+        Malformed{"mean_for_a_response", "rate = 0.5", "mean = 1\nsd = 2", "p.toml:90:1: error: assumed[0]: \"sri4\" is a response: it takes `rate`, not `mean` and `sd`"},
         Malformed{"arm_not_assumed", "[[assumed]]\nendpoint = \"sri4\"\narm = \"placebo\"\nrate = 0.2\n", "", "p.toml:90:1: error: assumed: endpoint \"sri4\" has assumed outcomes, but none for its arm \"placebo\" (assume every compared arm, or none)"},
         Malformed{"arm_not_compared", "arm = \"placebo\"", "arm = \"pbo\"", "p.toml:97:7: error: assumed[1].arm: endpoint \"sri4\" does not compare an arm \"pbo\""}),
     [](const ::testing::TestParamInfo<Malformed>& info) { return std::string(info.param.name); });
