@@ -1,6 +1,7 @@
 // il2trial simulate FILE: replicate trials of a protocol; il2trial merge: shards back
 // into one result.
 #include <charconv>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -14,6 +15,7 @@
 #include "cli/output_set.h"
 #include "cli/posterior_option.h"
 #include "cli/progress.h"
+#include "cli/slurm_shard.h"
 #include "il2trial/version.h"
 #include "report/sim_html.h"
 #include "report/sim_json.h"
@@ -235,6 +237,17 @@ int run(Options o) {
     std::cerr << kCmd << ": error: --threads " << o.threads << ": give 1 to 1024 (0: one per core)\n";
     return 2;
   }
+  if (o.shard_text.empty()) {  // a task of a Slurm array runs its own shard
+    const auto slurm = slurm_shard([](const char* name) { return std::getenv(name); });
+    if (!slurm) {
+      std::cerr << kCmd << ": error: " << slurm.error().message << "\n";
+      return 2;
+    }
+    if (*slurm) {
+      o.shard_text = **slurm;
+      std::cerr << kCmd << ": shard " << o.shard_text << " of a Slurm array (SLURM_ARRAY_TASK_ID)\n";
+    }
+  }
   int shard = 0, shards = 1;
   if (!o.shard_text.empty()) {
     const auto slash = o.shard_text.find('/');
@@ -247,6 +260,8 @@ int run(Options o) {
       std::cerr << kCmd << ": error: --shard needs --out FILE for the partial result (merged by il2trial merge)\n";
       return 2;
     }
+    o.out = out_for_shard(o.out, shard);  // "{shard}": one file per task
+    o.replicate_results = out_for_shard(o.replicate_results, shard);
     if (!o.json.empty() || !o.report.empty() || !o.records.empty()) {
       std::cerr << kCmd << ": error: --shard writes a partial result to --out; --json and --report come from il2trial merge"
                 << " (and --records from an unsharded run)\n";
@@ -463,8 +478,8 @@ void add_simulate(CLI::App& app, int& status) {
   cmd->add_option("--size-range", o->size_range, "LO:HI, the sizes --target-power searches (default: 2 per arm, at least 4, to 4 times the enrolment)");
   cmd->add_option("--replicate-results", o->replicate_results, "Write one CSV row per replicate trial and comparison (estimate, interval, p-value, decision, n, look) to this file (- for standard output)");
   cmd->add_option("--records", o->records, "Also write the first replicate trial's records as SDTM datasets (DM, DS, EX, SV, VS, AE, CM, LB, RS, QS) into DIR/csv and DIR/xpt: il2trial analyze reads either back");
-  cmd->add_option("--shard", o->shard_text, "Run part i of n of the replicates (i/n, from 0) and write it to --out");
-  cmd->add_option("--out", o->out, "With --shard: the partial result, for il2trial merge");
+  cmd->add_option("--shard", o->shard_text, "Run part i of n of the replicates (i/n, from 0) and write it to --out; in a Slurm job array, taken from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT when not given");
+  cmd->add_option("--out", o->out, "With --shard: the partial result, for il2trial merge (\"{shard}\" in it becomes the shard's number)");
   cmd->add_option("--truth-n", o->truth_per_arm, "Participants per arm of the large trial that gives each effect's truth (default 2000)");
   cmd->add_option("--alpha", o->alpha, "Two-sided significance level of the tests (default 0.05; MCP-Mod one-sided at half); an endpoint's own analysis.alpha takes precedence");
   cmd->add_option("--delta", o->delta, "MCP-Mod: the clinically relevant gain in response rate for the target dose (default 0.15)");

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Whole-process determinism of `il2trial simulate`: the JSON results are byte for byte
 # the same on 1 and 2 threads, and when the replicates run as 3 shards (simulate
-# --shard i/3 --out) merged by `il2trial merge`, and on 1 and 2 threads for a stratified
-# protocol. Also: merge refuses a missing shard, a shard given twice, and a shard of
-# another run.
+# --shard i/3 --out) merged by `il2trial merge`, or as the tasks of a Slurm array, and
+# on 1 and 2 threads for a stratified protocol. Also: merge refuses a missing shard, a
+# shard given twice, and a shard of another run.
 # Usage: simulate_identical.sh IL2TRIAL SOURCE_DIR WORK_DIR
 set -euo pipefail
 il2trial=$1
@@ -48,6 +48,16 @@ cmp -s "$work/one.csv" "$work/shards.csv" || fail "per-replicate rows of 3 shard
 "$il2trial" merge "$protocol" "$work/part2.json" "$work/part0.json" "$work/part1.json" --json "$work/merged.json" >/dev/null
 cmp -s "$work/one.json" "$work/merged.json" || fail "merged shards differ from the whole run: diff $work/one.json $work/merged.json"
 
+# The same three shards as the tasks of a Slurm array (indices 1-3): each takes its shard
+# from the task's variables and writes its own file through "{shard}"; merged, the same.
+for id in 1 2 3; do
+  SLURM_ARRAY_TASK_ID=$id SLURM_ARRAY_TASK_MIN=1 SLURM_ARRAY_TASK_MAX=3 SLURM_ARRAY_TASK_COUNT=3 \
+    "$il2trial" simulate "$protocol" "${common[@]}" --threads 1 --out "$work/slurm{shard}.json" >/dev/null 2>&1 ||
+    fail "Slurm array task $id failed"
+done
+"$il2trial" merge "$protocol" "$work"/slurm[012].json --json "$work/slurm-merged.json" >/dev/null
+cmp -s "$work/one.json" "$work/slurm-merged.json" || fail "Slurm array shards differ from the whole run"
+
 if "$il2trial" merge "$protocol" "$work/part0.json" "$work/part1.json" >/dev/null 2>"$work/err"; then fail "merge accepted a missing shard"; fi
 grep -q "shard 2/3 is missing" "$work/err" || fail "missing shard: $(cat "$work/err")"
 if "$il2trial" merge "$protocol" "$work/part0.json" "$work/part0.json" "$work/part1.json" >/dev/null 2>"$work/err"; then fail "merge accepted a shard twice"; fi
@@ -76,4 +86,4 @@ ln -s "$work/earlier.json" "$work/link.json"
 "$il2trial" simulate "$protocol" "${quick[@]}" --json "$work/link.json" >/dev/null 2>&1 || fail "--json through a link failed"
 [ -L "$work/link.json" ] && grep -q '"provenance"' "$work/earlier.json" || fail "a link was replaced, not followed"
 
-echo "simulate_identical: 1 thread = 2 threads = 3 merged shards (and 1 = 2 threads stratified; per-replicate rows too); merge refuses bad sets; outputs are a set"
+echo "simulate_identical: 1 thread = 2 threads = 3 merged shards = 3 Slurm array tasks (and 1 = 2 threads stratified; per-replicate rows too); merge refuses bad sets; outputs are a set"
