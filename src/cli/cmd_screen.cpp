@@ -90,7 +90,8 @@ int run(Options o) {
     for (const auto& p : compiled) results.push_back(eligibility::screen(p, r, as_of));
   }
   if (compiled.empty()) return 1;  // every protocol had errors, printed above
-  const std::string text = o.json ? report::screen_json(results) : report::screen_text(results);
+  const report::ScreenDate date{schedule::Date::from_days(std::chrono::sys_days(std::chrono::days(as_of))).iso(), !o.as_of.empty()};
+  const std::string text = o.json ? report::screen_json(results, date) : report::screen_text(results, date);
   if (!emit(text, o.out, std::cerr)) return 1;
   if (in.diagnostics.has_errors())
     std::cerr << o.patients << ": " << in.rows_read - static_cast<int>(in.records.size()) << " of " << in.rows_read

@@ -20,7 +20,7 @@ std::string kind(const eligibility::CriterionOutcome& o) { return o.inclusion ? 
 
 }  // namespace
 
-std::string screen_text(const std::vector<eligibility::ScreenResult>& results) {
+std::string screen_text(const std::vector<eligibility::ScreenResult>& results, const ScreenDate& as_of) {
   std::string o;
   std::map<std::string, std::array<int, 3>> counts;
   for (const auto& r : results) {
@@ -40,10 +40,13 @@ std::string screen_text(const std::vector<eligibility::ScreenResult>& results) {
   }
   o += "\nprotocol       eligible  not eligible  undetermined\n";
   for (const auto& [p, c] : counts) o += fmt::format("{:<14} {:>8}  {:>12}  {:>12}\n", p, c[0], c[1], c[2]);
+  o += as_of.given ? fmt::format("\nscreened as of {} (--as-of)\n", as_of.date)
+                   : fmt::format("\nscreened as of {}, today: give --as-of {} to screen as of this day again\n",
+                                 as_of.date, as_of.date);
   return o;
 }
 
-std::string screen_json(const std::vector<eligibility::ScreenResult>& results) {
+std::string screen_json(const std::vector<eligibility::ScreenResult>& results, const ScreenDate& as_of) {
   using nlohmann::ordered_json;
   ordered_json j = ordered_json::array();
   for (const auto& r : results) {
@@ -51,6 +54,7 @@ std::string screen_json(const std::vector<eligibility::ScreenResult>& results) {
     x["patient"] = r.patient;
     x["protocol"] = r.protocol;
     x["verdict"] = to_string(r.verdict);
+    x["as_of"] = as_of.date;
     x["failed"] = ordered_json::array();
     for (const auto& f : r.failed)
       x["failed"].push_back({{"id", f.id}, {"kind", kind(f)}, {"text", f.text}, {"reasons", f.reasons}});
