@@ -4,7 +4,7 @@
 # participants, both cores) and write its report to build/NCT04077684-report.html.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/build.sh
+scripts/build.sh main   # the program and what it needs: no test tools
 ./build/src/il2trial validate --quiet protocols/*.toml
 ./build/src/il2trial simulate protocols/NCT04077684-dose-ranging.toml \
   --report build/NCT04077684-report.html --json build/NCT04077684-results.json

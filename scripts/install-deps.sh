@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Installs every Debian package il2trial needs to build and test. Idempotent:
-# packages already present are left alone and nothing is downloaded then.
+# Installs the Debian packages il2trial needs. Idempotent: packages already present
+# are left alone and nothing is downloaded then.
+#   scripts/install-deps.sh main   what the il2trial program needs to build and run
+#   scripts/install-deps.sh        that, and what the tests and benchmarks need
 set -euo pipefail
+for_what=${1:-all}
+case "$for_what" in main|all) ;; *) echo "install-deps: give main, or nothing (everything)" >&2; exit 2 ;; esac
 
 packages=(
   build-essential cmake ninja-build pkg-config
@@ -9,17 +13,21 @@ packages=(
   libcli11-dev             # command line
   nlohmann-json3-dev       # JSON output
   libfmt-dev               # formatting
-  libgtest-dev libgmock-dev googletest   # tests
-  libbenchmark-dev         # bench/
-  libical-dev              # tests: a real iCalendar parser reads our ICS
   libboost-math-dev        # stats: distributions and their quantiles
   libeigen3-dev            # stats: linear algebra (ANCOVA, Cox, logistic)
-  bc                       # bench/whole_process.sh arithmetic
-  libsundials-dev          # tests: CVODE reference solutions for the model's solver
   libnlopt-dev             # calibration: derivative-free optimisation (il2trial calibrate)
   libreadstat-dev          # SDTM and ADaM: SAS transport (XPT) files, read and written
-  chromium                 # tests: the simulation report renders in headless Chromium
 )
+if [ "$for_what" = all ]; then
+  packages+=(
+    libgtest-dev libgmock-dev googletest   # tests
+    libbenchmark-dev         # bench/
+    libical-dev              # tests: a real iCalendar parser reads our ICS
+    bc                       # bench/whole_process.sh arithmetic
+    libsundials-dev          # tests: CVODE reference solutions for the model's solver
+    chromium                 # tests: the simulation report renders in headless Chromium
+  )
+fi
 
 missing=()
 for p in "${packages[@]}"; do
