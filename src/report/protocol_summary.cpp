@@ -113,9 +113,9 @@ std::string show_text(const Protocol& p, const InputProvenance& in) {
                      e.analysis.method.value);
   }
 
-  if (const auto& r = p.recruitment)
-    o += fmt::format("\nRecruitment: {} a month{}\n", num(r->per_month.value),
-                     r->ramp_up_months ? ", rising from 0 over " + num(r->ramp_up_months->value) + " months" : "");
+  if (const auto& rec = p.recruitment)
+    o += fmt::format("\nRecruitment: {} a month{}\n", num(rec->per_month.value),
+                     rec->ramp_up_months ? ", rising from 0 over " + num(rec->ramp_up_months->value) + " months" : "");
   if (const auto& g = p.group_sequential) {
     o += fmt::format("Group-sequential: decides on {} (IL-2 better when {}); efficacy {}{}; futility {}{}; looks at", g->endpoint.value,
                      g->benefit.value, g->efficacy.value,
