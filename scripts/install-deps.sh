@@ -26,6 +26,7 @@ if [ "$for_what" = all ]; then
     bc                       # bench/whole_process.sh arithmetic
     libsundials-dev          # tests: CVODE reference solutions for the model's solver
     chromium                 # tests: the simulation report renders in headless Chromium
+    slurm-wlm munge          # tests: a real single-node Slurm runs a simulation's job array
   )
 fi
 
