@@ -124,8 +124,10 @@ void derivs(int *neq, double *t, double *x, double *dx, double *yout, int *ip) {
   dx[10] = homeostatic(TREG, x[10], (1 + S(TREG, EMAX) * treg_steroid * x[5]) * treg_block);
   const double tconv_growth = (1 + S(TCONV, EMAX) * x[6]) * eff_block;
   dx[11] = homeostatic(TCONV, x[11], tconv_growth);
+  /* (baseline Treg / Treg)^sigma, zero where the ratio is not positive (a trial stage
+   * may carry a negative count), as equations::suppression. */
   const double rel_treg = S(TREG, BASELINE) / x[10];
-  const double suppression = helper_suppression == 1.0 ? rel_treg : pow(rel_treg, helper_suppression);
+  const double suppression = rel_treg > 0 ? (helper_suppression == 1.0 ? rel_treg : pow(rel_treg, helper_suppression)) : 0.0;
   dx[12] = homeostatic(TFH, x[12], tconv_growth * suppression);
   dx[13] = homeostatic(TH17, x[13], tconv_growth * suppression);
   dx[14] = homeostatic(CD8, x[14], (1 + S(CD8, EMAX) * x[7]) * eff_block);
