@@ -2,8 +2,9 @@
 # Starts a private single-node Slurm on localhost (munged, slurmctld, slurmd from Debian's
 # slurm-wlm and munge packages, no systemd), submits scripts/slurm_simulate.sh's 4-task job
 # array and its merge job to it, and checks that the merged results.json is byte for byte
-# the unsharded run's. Everything (munge key and socket, slurm.conf, state, spool, logs,
-# jobs) lives in a fresh folder; every daemon it started is stopped on exit.
+# the unsharded run's. Everything (slurm.conf, state, spool, logs, jobs) lives in a fresh
+# folder, munge's key and socket in one under /tmp; every daemon it started is stopped
+# and both folders removed on exit (the first kept when the test fails).
 # The slurm.conf is Debian's slurm.conf.simple (slurmctld's examples) written out for a
 # container: root as SlurmUser, proctrack/linuxproc, task/none, no cgroups, no accounting,
 # CR_Core, the paths under the run's folder, and a merge cancelled when a task fails.
@@ -35,8 +36,11 @@ done
 
 mkdir -p "$base"
 tmp=$(mktemp -d "$base/run.XXXXXX")
-chmod 755 "$tmp"  # munged wants a+x on every folder above its socket
 export SLURM_CONF="$tmp/slurm.conf"
+# munged wants a+x on every folder above its socket, which a build tree's parents need
+# not give (a mktemp -d folder is 700): its folder is one of its own under /tmp.
+mdir=$(mktemp -d /tmp/il2trial-munge.XXXXXX)
+chmod 755 "$mdir"
 ctld_pid="" slurmd_pid="" munged_pid="" ok=0
 
 stop() {  # stop PID NAME: SIGTERM, up to 15 s, then SIGKILL
@@ -57,6 +61,8 @@ cleanup() {
   stop "$slurmd_pid" slurmd
   stop "$ctld_pid" slurmctld
   stop "$munged_pid" munged
+  [ "$ok" -ne 1 ] && [ -f "$mdir/munged.log" ] && { echo "--- munged.log (tail)"; tail -5 "$mdir/munged.log"; } >&2
+  rm -rf "$mdir"
   if [ "$ok" -ne 1 ]; then
     for f in "$tmp"/slurmctld.log "$tmp"/slurmd.log "$tmp"/jobs/*.log; do
       [ -f "$f" ] && { echo "--- $f (tail)"; tail -15 "$f"; } >&2
@@ -71,15 +77,14 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# munge: own key, socket, pid, log and seed under $tmp (no clash with a system munged).
-mkdir -m 755 "$tmp/munge"
-[ -f "$tmp/munge/munge.key" ] || timeout 30 mungekey --create --keyfile="$tmp/munge/munge.key"
-chmod 600 "$tmp/munge/munge.key"
-msock="$tmp/munge/munge.socket"
-timeout 30 munged --socket="$msock" --key-file="$tmp/munge/munge.key" --pid-file="$tmp/munge/munged.pid" \
-  --log-file="$tmp/munge/munged.log" --seed-file="$tmp/munge/munged.seed" --num-threads=2 \
-  || fail "munged did not start: $(tail -3 "$tmp/munge/munged.log")"
-munged_pid=$(cat "$tmp/munge/munged.pid")
+# munge: own key, socket, pid, log and seed in $mdir (no clash with a system munged).
+timeout 30 mungekey --create --keyfile="$mdir/munge.key"
+chmod 600 "$mdir/munge.key"
+msock="$mdir/munge.socket"
+timeout 30 munged --socket="$msock" --key-file="$mdir/munge.key" --pid-file="$mdir/munged.pid" \
+  --log-file="$mdir/munged.log" --seed-file="$mdir/munged.seed" --num-threads=2 \
+  || fail "munged did not start: $(tail -3 "$mdir/munged.log")"
+munged_pid=$(cat "$mdir/munged.pid")
 upto 10 "until munge -n -S '$msock' | unmunge -S '$msock' >/dev/null 2>&1; do sleep 0.5; done" \
   || fail "munge does not answer on $msock"
 
