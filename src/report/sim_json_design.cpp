@@ -13,12 +13,6 @@ namespace {
 using nlohmann::json;
 using nlohmann::ordered_json;
 
-// The Monte Carlo standard error of a proportion of `b` trials.
-double share_se(std::int64_t a, std::int64_t b) {
-  const double p = frac(a, b);
-  return b > 0 ? std::sqrt(p * (1 - p) / static_cast<double>(b)) : NAN;
-}
-
 ordered_json exacts(const std::vector<trial::ExactSum>& v) {
   ordered_json j = ordered_json::array();
   for (const auto& e : v) j.push_back(exact_json(e));
@@ -109,14 +103,14 @@ ordered_json group_sequential_json(const trial::TrialDesign& d, const trial::Seq
                           {"nominal_alpha", num(g.design.stage_levels[k])},
                           {"reached", num(frac(st.reached[k], st.trials))},
                           {"stop_efficacy", num(frac(st.efficacy[k], st.trials))},
-                          {"stop_efficacy_se", num(share_se(st.efficacy[k], st.trials))},
+                          {"stop_efficacy_se", num(trial::share_se(st.efficacy[k], st.trials))},
                           {"stop_futility", futility ? num(frac(st.futility[k], st.trials)) : ordered_json(nullptr)},
-                          {"stop_futility_se", futility ? num(share_se(st.futility[k], st.trials)) : ordered_json(nullptr)},
+                          {"stop_futility_se", futility ? num(trial::share_se(st.futility[k], st.trials)) : ordered_json(nullptr)},
                           {"enrolled", num(st.enrolled[k].mean())},
                           {"analysed", num(st.analysed[k].mean())}});
   }
   j["rejection"] = num(frac(rejected, st.trials));
-  j["rejection_se"] = num(share_se(rejected, st.trials));
+  j["rejection_se"] = num(trial::share_se(rejected, st.trials));
   j["expected_enrolled"] = num(st.enrolled_at_stop.mean());
   j["expected_enrolled_se"] = num(st.enrolled_at_stop.sd() / std::sqrt(static_cast<double>(st.trials)));
   j["expected_analysed"] = num(st.analysed_at_stop.mean());
@@ -151,9 +145,9 @@ ordered_json scenario_json(const trial::TrialDesign& d, const trial::Summary& s)
     for (std::size_t c = 0; c < labels.size(); ++c)
       y["comparisons"].push_back({{"comparison", labels[c]},
                                   {"model", num(frac(model.comparisons[c].reject, model.comparisons[c].ok))},
-                                  {"model_se", num(share_se(model.comparisons[c].reject, model.comparisons[c].ok))},
+                                  {"model_se", num(trial::share_se(model.comparisons[c].reject, model.comparisons[c].ok))},
                                   {"assumed", num(frac(x.reject[c], x.ok[c]))},
-                                  {"assumed_se", num(share_se(x.reject[c], x.ok[c]))}});
+                                  {"assumed_se", num(trial::share_se(x.reject[c], x.ok[c]))}});
     j["endpoints"].push_back(y);
   }
   if (j.is_null()) return nullptr;

@@ -15,10 +15,7 @@ constexpr double kZ = 1.959963984540054;  // the 97.5 % normal quantile
 
 double SizePoint::rate() const { return count.ok > 0 ? static_cast<double>(count.success) / static_cast<double>(count.ok) : NAN; }
 
-double SizePoint::se() const {
-  const double r = rate();
-  return count.ok > 0 ? std::sqrt(r * (1 - r) / static_cast<double>(count.ok)) : NAN;
-}
+double SizePoint::se() const { return share_se(count.success, count.ok); }
 
 std::vector<int> size_grid(int lo, int hi, int count) {
   std::vector<int> out;

@@ -258,6 +258,12 @@ std::optional<std::pair<std::size_t, std::size_t>> main_comparison(const TrialDe
   return std::nullopt;
 }
 
+double share_se(std::int64_t k, std::int64_t n) {
+  if (n <= 0) return NAN;
+  const double p = static_cast<double>(k) / static_cast<double>(n);
+  return std::sqrt(p * (1 - p) / static_cast<double>(n));
+}
+
 PrimaryCount primary_count(const TrialDesign& d, const Summary& s) {
   if (d.sequential && s.sequential.trials > 0) {  // the group-sequential decision, at any look
     PrimaryCount c{s.sequential.trials, 0};

@@ -146,6 +146,10 @@ struct PrimaryCount {
 };
 PrimaryCount primary_count(const TrialDesign& d, const Summary& s);
 
+// The Monte Carlo standard error of a share of trials, `k` of `n`: √(p (1 − p) / n),
+// NaN when n is 0.
+double share_se(std::int64_t k, std::int64_t n);
+
 // Adds one replicate: its records, and each endpoint's result against the truth.
 void accumulate(Summary& s, const TrialDesign& d, const TrialRecords& r, const std::vector<EndpointResult>& results,
                 const std::vector<std::vector<double>>& truth);

@@ -74,7 +74,9 @@ TEST(Sequential, ExampleBoundsEqualRpacts) {
     ASSERT_LT(k, g->design.bounds.efficacy.size());
     EXPECT_NEAR(g->design.bounds.information_rates[k], std::stod(information), 1e-12);
     EXPECT_NEAR(g->design.bounds.efficacy[k], std::stod(efficacy), 1e-6);
-    if (futility != "NA") EXPECT_NEAR(g->design.bounds.futility[k], std::stod(futility), 1e-6);
+    if (futility != "NA") {
+      EXPECT_NEAR(g->design.bounds.futility[k], std::stod(futility), 1e-6);
+    }
     ++k;
   }
   EXPECT_EQ(k, 2u);
